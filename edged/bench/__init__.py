@@ -1,0 +1,1 @@
+"""Benchmarks: commands that print figures (`edged bench ...`), never tests with time limits."""

@@ -1,0 +1,302 @@
+"""ONNX Runtime GenAI backend: the cpu profile's engine (and CUDA through onnxruntime-gpu).
+
+Imported only when a profile chooses it. Log-probabilities are read from the logits BEFORE
+``generate_next_token()``: in onnxruntime-genai 0.18 that call picks the token and already runs
+the model on it, so logits read after it belong to the next step.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from edged.engines.base import (
+    ChatMessage,
+    EngineHealth,
+    EngineInfo,
+    FinishReason,
+    GenerationRequest,
+    GenerationResult,
+    LabelScore,
+    Sampling,
+    Timings,
+    TokenCallback,
+)
+from edged.errors import EngineError, InputTooLong, MissingExtra, StoreError
+
+HEALTH_PROMPT = (ChatMessage("user", "ping"),)
+
+
+def _import_genai() -> Any:
+    try:
+        import onnxruntime_genai as og  # noqa: PLC0415 - heavy; only when this backend is chosen
+    except ImportError:
+        raise MissingExtra("onnxruntime_genai", "cpu", "The ONNX Runtime GenAI engine") from None
+    return og
+
+
+def log_softmax_rows(logits: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
+    """Row-wise log-softmax of a (rows, vocab) array, stable for large logits."""
+    top = logits.max(axis=1, keepdims=True)
+    shifted = logits - top
+    result: npt.NDArray[np.float32] = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
+    return result
+
+
+def token_logprobs(logits: npt.NDArray[np.float32], tokens: npt.NDArray[np.int32]) -> list[float]:
+    """Log-probability of ``tokens[i]`` under row ``i`` of ``logits``, without a full log-softmax.
+
+    log p(t) = x[t] - max - log(sum(exp(x - max))): one exp pass per row, no second array.
+    """
+    top = logits.max(axis=1)
+    total = np.exp(logits - top[:, None]).sum(axis=1)
+    picked = logits[np.arange(len(tokens)), tokens]
+    return [float(v) for v in picked - top - np.log(total)]
+
+
+class OnnxGenaiEngine:
+    """A loaded ONNX Runtime GenAI model folder (``genai_config.json`` + ``model.onnx``)."""
+
+    def __init__(self, path: Path, info: EngineInfo) -> None:
+        og = _import_genai()
+        self._og = og
+        self._info = info
+        self._lock = threading.Lock()
+        try:
+            self._model = og.Model(str(path))
+            self._tokenizer = og.Tokenizer(self._model)
+        except Exception as exc:  # onnxruntime raises bare RuntimeError/OrtException
+            raise StoreError(
+                f"The engine in {path} could not be loaded ({exc}). Its files are corrupt or "
+                "incomplete: rebuild it with `edged engine build --force`.",
+                code="engine_corrupt",
+            ) from None
+        self._eos = {int(t) for t in self._tokenizer.eos_token_ids}
+        self._pad = int(self._tokenizer.pad_token_id)
+
+    @property
+    def info(self) -> EngineInfo:
+        return self._info
+
+    # -- prompts -----------------------------------------------------------------------------
+
+    def render(self, messages: Sequence[ChatMessage]) -> str:
+        payload = json.dumps([{"role": m.role, "content": m.content} for m in messages])
+        return str(self._tokenizer.apply_chat_template(payload, add_generation_prompt=True))
+
+    def encode(self, text: str) -> list[int]:
+        return [int(t) for t in self._tokenizer.encode(text)]
+
+    def count_tokens(self, messages: Sequence[ChatMessage]) -> int:
+        return len(self.encode(self.render(messages)))
+
+    def decode(self, tokens: Sequence[int]) -> str:
+        if not tokens:
+            return ""
+        return str(self._tokenizer.decode(np.asarray(tokens, dtype=np.int32)))
+
+    # -- generation --------------------------------------------------------------------------
+
+    def generate(
+        self,
+        requests: Sequence[GenerationRequest],
+        on_token: TokenCallback | None = None,
+    ) -> list[GenerationResult]:
+        prompts = [self.encode(self.render(r.messages)) for r in requests]
+        limit = self._info.context_length
+        for index, (request, prompt) in enumerate(zip(requests, prompts, strict=True)):
+            if len(prompt) + request.max_tokens > limit:
+                raise InputTooLong(
+                    f"Request {index} needs {len(prompt)} prompt tokens + {request.max_tokens} new "
+                    f"tokens, more than the engine's context of {limit} tokens: shorten the input "
+                    "or lower max_tokens.",
+                )
+        results: list[GenerationResult | None] = [None] * len(requests)
+        # One generator per group: search options (sampling) are per generator, and a batch
+        # never exceeds the engine's batch limit.
+        groups: dict[Sampling, list[int]] = {}
+        for index, request in enumerate(requests):
+            groups.setdefault(request.sampling, []).append(index)
+        step = max(1, self._info.max_batch_size)
+        with self._lock:
+            for sampling, members in groups.items():
+                for start in range(0, len(members), step):
+                    chunk = members[start : start + step]
+                    outs = self._run_batch(
+                        [prompts[i] for i in chunk],
+                        [requests[i].max_tokens for i in chunk],
+                        sampling,
+                        chunk,
+                        on_token,
+                    )
+                    for i, out in zip(chunk, outs, strict=True):
+                        results[i] = out
+        return [r for r in results if r is not None]
+
+    def _new_generator(self, max_length: int, batch_size: int, sampling: Sampling) -> Any:
+        og = self._og
+        params = og.GeneratorParams(self._model)
+        options: dict[str, Any] = {"max_length": max_length, "batch_size": batch_size}
+        if sampling.greedy:
+            options["do_sample"] = False
+        else:
+            options.update(
+                do_sample=True,
+                temperature=sampling.temperature,
+                top_p=sampling.top_p,
+                top_k=sampling.top_k,
+            )
+            if sampling.seed is not None:
+                options["random_seed"] = sampling.seed
+        params.set_search_options(**options)
+        try:
+            return og.Generator(self._model, params)
+        except Exception as exc:
+            raise EngineError(f"onnxruntime-genai could not start a generator: {exc}") from None
+
+    def _run_batch(
+        self,
+        prompts: list[list[int]],
+        max_tokens: list[int],
+        sampling: Sampling,
+        indices: list[int],
+        on_token: TokenCallback | None,
+    ) -> list[GenerationResult]:
+        rows = len(prompts)
+        width = max(len(p) for p in prompts)
+        max_length = min(self._info.context_length, width + max(max_tokens))
+        started = time.perf_counter()
+        generator = self._new_generator(max_length, rows, sampling)
+        # Right-padded with the pad id, as Tokenizer.encode_batch does; genai masks the padding.
+        batch = np.full((rows, width), self._pad, dtype=np.int32)
+        for r, prompt in enumerate(prompts):
+            batch[r, : len(prompt)] = prompt
+        try:
+            generator.append_tokens(batch if rows > 1 else batch[0])
+        except Exception as exc:
+            raise EngineError(f"prefill failed: {exc}") from None
+        prefilled = time.perf_counter()
+        tokens: list[list[int]] = [[] for _ in range(rows)]
+        logprobs: list[list[float]] = [[] for _ in range(rows)]
+        finish: list[FinishReason | None] = [None] * rows
+        first_token_at: float | None = None
+        budget = max_length - width
+        try:
+            for _ in range(budget):
+                logits = generator.get_logits()[:, -1, :]
+                generator.generate_next_token()
+                chosen = np.asarray(generator.get_next_tokens(), dtype=np.int32)
+                picked = token_logprobs(logits, chosen)
+                if first_token_at is None:
+                    first_token_at = time.perf_counter()
+                for r in range(rows):
+                    if finish[r] is not None:
+                        continue  # finished rows emit padding until the batch is done
+                    token = int(chosen[r])
+                    if token in self._eos:
+                        finish[r] = "stop"
+                        continue
+                    tokens[r].append(token)
+                    logprobs[r].append(picked[r])
+                    if on_token is not None:
+                        on_token(indices[r], token, self.decode([token]))
+                    if len(tokens[r]) >= max_tokens[r]:
+                        finish[r] = "length"
+                if all(f is not None for f in finish):
+                    break
+        except EngineError:
+            raise
+        except Exception as exc:
+            raise EngineError(f"decoding failed: {exc}") from None
+        ended = time.perf_counter()
+        first = first_token_at if first_token_at is not None else ended
+        timings = Timings(
+            prefill_ms=(prefilled - started) * 1e3,
+            ttft_ms=(first - started) * 1e3,
+            decode_ms=(ended - first) * 1e3,
+            total_ms=(ended - started) * 1e3,
+        )
+        return [
+            GenerationResult(
+                text=self.decode(tokens[r]),
+                token_ids=tuple(tokens[r]),
+                logprobs=tuple(logprobs[r]),
+                finish_reason=finish[r] or "length",
+                prompt_tokens=len(prompts[r]),
+                timings=timings,
+            )
+            for r in range(rows)
+        ]
+
+    # -- label scoring -----------------------------------------------------------------------
+
+    def score_labels(
+        self,
+        messages: Sequence[ChatMessage],
+        labels: Sequence[str],
+        *,
+        complete: bool = True,
+    ) -> list[LabelScore]:
+        """Score each label as the answer: its tokens, then (``complete``) the end of the turn.
+
+        The prompt is prefilled once; each label is appended token by token and the generator
+        rewound to the prompt afterwards, so the prompt's KV cache is reused across labels.
+        """
+        if not labels:
+            return []
+        prompt = self.encode(self.render(messages))
+        end = min(self._eos)
+        encoded = [[*self.encode(label), *([end] if complete else [])] for label in labels]
+        if any(not e for e in encoded):
+            raise EngineError("an empty label cannot be scored without the end of the turn", code="bad_request")
+        longest = max(len(e) for e in encoded)
+        if len(prompt) + longest > self._info.context_length:
+            raise InputTooLong(
+                f"The prompt ({len(prompt)} tokens) and the longest label do not fit the "
+                f"engine's context of {self._info.context_length} tokens: shorten the input.",
+            )
+        with self._lock:
+            generator = self._new_generator(len(prompt) + longest, 1, Sampling())
+            try:
+                generator.append_tokens(np.asarray(prompt, dtype=np.int32))
+                first = generator.get_logits()[:, -1, :].astype(np.float32)
+                scores = []
+                for label, label_tokens in zip(labels, encoded, strict=True):
+                    total = token_logprobs(first, np.asarray(label_tokens[:1], dtype=np.int32))[0]
+                    for position in range(1, len(label_tokens)):
+                        generator.append_tokens(
+                            np.asarray(label_tokens[position - 1 : position], dtype=np.int32),
+                        )
+                        logits = generator.get_logits()[:, -1, :]
+                        target = np.asarray(label_tokens[position : position + 1], dtype=np.int32)
+                        total += token_logprobs(logits, target)[0]
+                    if len(label_tokens) > 1:
+                        generator.rewind_to(len(prompt))
+                    scores.append(LabelScore(label, total, len(label_tokens)))
+            except Exception as exc:
+                raise EngineError(f"label scoring failed: {exc}") from None
+        return scores
+
+    # -- lifecycle ---------------------------------------------------------------------------
+
+    def health(self) -> EngineHealth:
+        started = time.perf_counter()
+        try:
+            result = self.generate([GenerationRequest(HEALTH_PROMPT, max_tokens=1)])[0]
+        except Exception as exc:  # a health check reports, it does not raise
+            return EngineHealth(False, f"generation failed: {exc}", (time.perf_counter() - started) * 1e3)
+        ok = result.completion_tokens + (result.finish_reason == "stop") >= 1
+        detail = "generated a token" if ok else "generated nothing"
+        return EngineHealth(ok, detail, (time.perf_counter() - started) * 1e3)
+
+    def close(self) -> None:
+        # Dropping the references frees the session; onnxruntime-genai has no explicit close.
+        self.__dict__.pop("_tokenizer", None)
+        self.__dict__.pop("_model", None)
