@@ -1,0 +1,545 @@
+"""Hardware profiles: the schema of ``hw-profiles/*.toml`` and its loader.
+
+A profile says how to recognise a machine and how to build and run the model on it. The models
+validate data only; ``load_profile`` does the reading and turns every problem into a
+``ConfigError`` naming the file, the key and what would be valid.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import sys
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from edged.errors import ConfigError
+from edged.hardware.facts import CpuFacts, GpuFacts, HardwareFacts, JetsonFacts
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on 3.10 only
+    import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
+
+__all__ = [
+    "PROFILES_DIR_ENV",
+    "EngineSettings",
+    "Profile",
+    "ProfileMatchRule",
+    "ThermalLimits",
+    "default_profiles_dir",
+    "get_profile",
+    "load_profile",
+    "load_profiles",
+]
+
+PROFILES_DIR_ENV = "EDGED_PROFILES_DIR"
+
+# Profile and model names become directory names in the engine store (engines/<profile>/<model>).
+_NAME = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+_CC = re.compile(r"^\d+\.\d+$")
+# Ada (8.9) is the first architecture with FP8 tensor cores; Hopper is 9.0.
+_FP8_MIN_CC = (8, 9)
+
+_TRTLLM_QUANT = ("int4_awq", "int8_wo", "fp8", "fp16")
+_ONNX_QUANT = ("int4", "int8", "fp16", "fp32")
+
+_FINGERPRINT_SECTIONS: dict[str, type[BaseModel]] = {
+    "cpu": CpuFacts,
+    "jetson": JetsonFacts,
+    "gpu": GpuFacts,
+}
+_FINGERPRINT_PATHS = frozenset(
+    {"kind"}
+    | {
+        f"{section}.{field}"
+        for section, model in _FINGERPRINT_SECTIONS.items()
+        for field in model.model_fields
+    },
+)
+# Which sections exist on a machine of each kind: a Jetson has no NVML GPU and a CPU machine
+# neither, so binding an engine to such a field would fingerprint "absent" forever.
+_SECTIONS_BY_KIND = {"jetson": {"cpu", "jetson"}, "gpu": {"cpu", "gpu"}, "cpu": {"cpu"}}
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+def _cc_tuple(text: str) -> tuple[int, int]:
+    major, minor = text.split(".")
+    return int(major), int(minor)
+
+
+class ProfileMatchRule(_Strict):
+    """How to recognise the hardware. Every listed condition must hold; a list matches if any
+    of its entries does."""
+
+    kind: Literal["jetson", "gpu", "cpu"] = Field(
+        description="Which detected kind this profile is for: 'jetson' (device tree), 'gpu' "
+        "(NVML) or 'cpu' (any machine; the fallback).",
+    )
+    jetson_models: list[str] = Field(
+        default_factory=list,
+        description="Words to find in /proc/device-tree/model, case-insensitive, as whole "
+        "words (e.g. 'AGX Orin'). Jetson only; with jetson_compatible, either may match.",
+    )
+    jetson_compatible: list[str] = Field(
+        default_factory=list,
+        description="Module compatible strings, e.g. 'nvidia,p3701-0005'; matched against each "
+        "entry of /proc/device-tree/compatible, including the module half of a "
+        "'carrier+module' entry and its '-super' variant. Jetson only.",
+    )
+    gpu_names: list[str] = Field(
+        default_factory=list,
+        description="Words to find in the NVML GPU name, case-insensitive, as whole words, so "
+        "'L4' matches 'NVIDIA L4' but not 'NVIDIA L40S'. GPU only.",
+    )
+    compute_capabilities: list[str] = Field(
+        default_factory=list,
+        description="Accepted CUDA compute capabilities as 'major.minor', e.g. ['9.0']. GPU only.",
+    )
+    min_memory_gib: float | None = Field(
+        default=None,
+        gt=0,
+        description="Least memory in GiB: the GPU's for 'gpu', MemTotal for 'jetson' and 'cpu'.",
+    )
+    max_memory_gib: float | None = Field(
+        default=None,
+        gt=0,
+        description="Most memory in GiB, measured like min_memory_gib.",
+    )
+    arch: list[Literal["x86_64", "aarch64"]] = Field(
+        default_factory=list,
+        description="CPU architectures accepted; empty accepts any. CPU only.",
+    )
+
+    @field_validator("compute_capabilities")
+    @classmethod
+    def _cc_format(cls, values: list[str]) -> list[str]:
+        for value in values:
+            if not _CC.match(value):
+                raise ValueError(
+                    f"compute capability {value!r} is not 'major.minor' (e.g. '8.9', '9.0')",
+                )
+        return values
+
+    @model_validator(mode="after")
+    def _fields_fit_kind(self) -> ProfileMatchRule:
+        allowed = {
+            "jetson": {"jetson_models", "jetson_compatible"},
+            "gpu": {"gpu_names", "compute_capabilities"},
+            "cpu": {"arch"},
+        }[self.kind]
+        for name in ("jetson_models", "jetson_compatible", "gpu_names", "compute_capabilities"):
+            if getattr(self, name) and name not in allowed:
+                raise ValueError(f"{name} does not apply to kind {self.kind!r}")
+        if self.arch and "arch" not in allowed:
+            raise ValueError(f"arch applies to kind 'cpu' only, not {self.kind!r}")
+        if self.kind == "jetson" and not (self.jetson_models or self.jetson_compatible):
+            raise ValueError("a 'jetson' rule needs jetson_models or jetson_compatible")
+        if self.kind == "gpu" and not (self.gpu_names or self.compute_capabilities):
+            raise ValueError("a 'gpu' rule needs gpu_names or compute_capabilities")
+        if (
+            self.min_memory_gib is not None
+            and self.max_memory_gib is not None
+            and self.min_memory_gib > self.max_memory_gib
+        ):
+            raise ValueError(
+                f"min_memory_gib ({self.min_memory_gib}) is above max_memory_gib ({self.max_memory_gib})",
+            )
+        return self
+
+
+class EngineSettings(_Strict):
+    """How the model is built and run on this hardware."""
+
+    backend: Literal["trtllm", "onnx-genai-cuda", "onnx-genai-cpu"] = Field(
+        description="'trtllm' (TensorRT-LLM), 'onnx-genai-cuda' (ONNX Runtime GenAI on CUDA) "
+        "or 'onnx-genai-cpu' (ONNX Runtime GenAI on the CPU; cpu profiles only).",
+    )
+    model: str = Field(
+        description="Model id, also the engine store directory name, e.g. "
+        "'phi-3-mini-4k-instruct' or 'smollm2-135m-instruct'.",
+    )
+    quantization: Literal["int4_awq", "int8_wo", "fp8", "fp16", "int8", "int4", "fp32"] = Field(
+        description="Weight format. TensorRT-LLM: int4_awq, int8_wo (weight-only), fp8 (needs "
+        "compute capability 8.9+), fp16. ONNX Runtime GenAI: int4, int8, fp16, fp32.",
+    )
+    kv_cache_dtype: Literal["fp16", "fp8", "int8", "fp32"] = Field(
+        description="KV cache element type: fp16; fp8 (compute capability 8.9+) or int8 halve "
+        "it; fp32 is what ONNX Runtime GenAI uses on the CPU.",
+    )
+    max_batch_size: int = Field(
+        ge=1,
+        le=256,
+        description="Most requests in flight at once (TensorRT-LLM max_batch_size).",
+    )
+    max_input_len: int = Field(ge=1, description="Longest prompt in tokens.")
+    max_seq_len: int = Field(
+        ge=2,
+        description="Longest prompt plus answer in tokens; above max_input_len.",
+    )
+    max_num_tokens: int = Field(
+        ge=1,
+        description="Most tokens one engine step processes across the batch (TensorRT-LLM "
+        "max_num_tokens). At least max_batch_size, since each request in generation adds one "
+        "token per step. Without chunked_context a whole prompt must fit in one step, so it "
+        "must also be at least max_input_len; with chunked_context long prompts are split into "
+        "chunks of this size and it may be smaller.",
+    )
+    chunked_context: bool = Field(
+        default=False,
+        description="Split long prompts across steps (TensorRT-LLM chunked context, which needs "
+        "the paged context FMHA of compute capability 8.0+ GPUs). trtllm only; off on Jetson, "
+        "where the Jetson branch of TensorRT-LLM does not validate it.",
+    )
+    kv_cache_fraction: float = Field(
+        gt=0,
+        le=0.95,
+        description="Share of the memory left free after the engine loads that the KV cache "
+        "may take (TensorRT-LLM kv_cache_free_gpu_memory_fraction). On Jetson and CPU that "
+        "memory is system RAM shared with everything else, so keep it lower there.",
+    )
+
+    @field_validator("model")
+    @classmethod
+    def _model_id(cls, value: str) -> str:
+        if not _NAME.match(value):
+            raise ValueError(
+                f"model id {value!r} must be lowercase letters, digits, '.', '_' or '-' "
+                "(it names a directory in the engine store)",
+            )
+        return value
+
+    @model_validator(mode="after")
+    def _limits_and_formats(self) -> EngineSettings:
+        if self.max_input_len >= self.max_seq_len:
+            raise ValueError(
+                f"max_input_len ({self.max_input_len}) must be below max_seq_len "
+                f"({self.max_seq_len}), or no answer token fits",
+            )
+        if self.max_num_tokens < self.max_batch_size:
+            raise ValueError(
+                f"max_num_tokens ({self.max_num_tokens}) must be at least max_batch_size "
+                f"({self.max_batch_size}): every request in generation adds a token per step",
+            )
+        if not self.chunked_context and self.max_num_tokens < self.max_input_len:
+            raise ValueError(
+                f"max_num_tokens ({self.max_num_tokens}) is below max_input_len "
+                f"({self.max_input_len}) and chunked_context is off, so the longest prompt "
+                "cannot be processed; raise max_num_tokens or set chunked_context = true",
+            )
+        if self.chunked_context and self.backend != "trtllm":
+            raise ValueError("chunked_context is a TensorRT-LLM feature; set it false")
+        valid = _TRTLLM_QUANT if self.backend == "trtllm" else _ONNX_QUANT
+        if self.quantization not in valid:
+            raise ValueError(
+                f"quantization {self.quantization!r} is not available with backend "
+                f"{self.backend!r}; valid: {', '.join(valid)}",
+            )
+        if self.backend == "onnx-genai-cpu" and self.kv_cache_dtype != "fp32":
+            raise ValueError(
+                "backend 'onnx-genai-cpu' keeps its KV cache in fp32; set kv_cache_dtype = 'fp32'",
+            )
+        if self.backend != "onnx-genai-cpu" and self.kv_cache_dtype == "fp32":
+            raise ValueError(
+                "kv_cache_dtype 'fp32' is for onnx-genai-cpu only; on a GPU use fp16, fp8 or int8",
+            )
+        return self
+
+
+class ThermalLimits(_Strict):
+    """Limits telemetry and the scheduler hold the hardware to; None where not applicable."""
+
+    gpu_throttle_c: float | None = Field(
+        default=None,
+        description="GPU temperature in degrees C at which the hardware starts slowing down; "
+        "above it edged reports 'degraded'.",
+    )
+    gpu_max_c: float | None = Field(
+        default=None,
+        description="GPU temperature in degrees C at which the hardware shuts down or hard-"
+        "throttles; edged stops taking local work before it.",
+    )
+    power_limit_w: float | None = Field(
+        default=None,
+        gt=0,
+        description="Power in watts the module or board is sized for (Jetson power mode, GPU "
+        "board power); telemetry flags draw above it.",
+    )
+
+    @model_validator(mode="after")
+    def _ordered(self) -> ThermalLimits:
+        if (
+            self.gpu_throttle_c is not None
+            and self.gpu_max_c is not None
+            and self.gpu_throttle_c > self.gpu_max_c
+        ):
+            raise ValueError(
+                f"gpu_throttle_c ({self.gpu_throttle_c}) is above gpu_max_c ({self.gpu_max_c})",
+            )
+        return self
+
+
+class Profile(_Strict):
+    """One hardware profile: how to recognise the machine and how to run the model on it."""
+
+    name: str = Field(description="Profile name; must equal the file name without '.toml'.")
+    description: str = Field(description="One line for people: which hardware this is for.")
+    priority: int = Field(
+        description="When several profiles match, the highest priority wins; the cpu fallback "
+        "has the lowest.",
+    )
+    match: ProfileMatchRule = Field(description="How to recognise the hardware.")
+    engine: EngineSettings = Field(description="How to build and run the model.")
+    thermal: ThermalLimits = Field(
+        default_factory=ThermalLimits,
+        description="Temperature and power limits; all None for cpu.",
+    )
+    fingerprint_fields: list[str] = Field(
+        min_length=1,
+        description="Detected facts that bind a built engine to this hardware, as dotted paths "
+        "into HardwareFacts ('gpu.*' is the first GPU), e.g. ['gpu.name', "
+        "'gpu.compute_capability'].",
+    )
+
+    @field_validator("name")
+    @classmethod
+    def _name_format(cls, value: str) -> str:
+        if not _NAME.match(value):
+            raise ValueError(
+                f"profile name {value!r} must be lowercase letters, digits, '.', '_' or '-'",
+            )
+        return value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Profile:
+        kind = self.match.kind
+        backend = self.engine.backend
+        if (backend == "onnx-genai-cpu") != (kind == "cpu"):
+            raise ValueError(
+                f"backend {backend!r} does not fit match.kind {kind!r}: 'onnx-genai-cpu' is "
+                "the backend of kind 'cpu', and kind 'cpu' can use no other",
+            )
+        uses_fp8 = "fp8" in (self.engine.quantization, self.engine.kv_cache_dtype)
+        if uses_fp8:
+            self._check_fp8()
+        sections = _SECTIONS_BY_KIND[kind]
+        for path in self.fingerprint_fields:
+            if path not in _FINGERPRINT_PATHS:
+                raise ValueError(
+                    f"fingerprint field {path!r} is not a detected fact; valid: "
+                    f"{', '.join(sorted(_FINGERPRINT_PATHS))}",
+                )
+            section = path.partition(".")[0]
+            if section != "kind" and section not in sections:
+                raise ValueError(
+                    f"fingerprint field {path!r} is never detected on a {kind!r} machine; "
+                    f"use fields of {', '.join(sorted(sections))}",
+                )
+        return self
+
+    def _check_fp8(self) -> None:
+        where = "fp8 (weights or KV cache)"
+        if self.match.kind != "gpu":
+            raise ValueError(
+                f"{where} needs an Ada or Hopper GPU (compute capability 8.9+); a "
+                f"{self.match.kind!r} profile has none. Use int4_awq/int8_wo with an fp16 or "
+                "int8 KV cache",
+            )
+        ccs = self.match.compute_capabilities
+        if not ccs:
+            raise ValueError(
+                f"{where} needs compute capability 8.9+; list match.compute_capabilities so "
+                "the profile cannot match an older GPU",
+            )
+        too_old = [cc for cc in ccs if _cc_tuple(cc) < _FP8_MIN_CC]
+        if too_old:
+            raise ValueError(
+                f"{where} needs compute capability 8.9+ (Ada, Hopper), but the profile matches "
+                f"{', '.join(too_old)}; on Ampere and Orin use int4_awq or int8_wo with an fp16 "
+                "or int8 KV cache",
+            )
+
+    def hardware_identity(self, facts: HardwareFacts) -> dict[str, str]:
+        """The fingerprint fields' values on ``facts``, as strings; 'absent' where missing."""
+        return {path: _fact_text(facts, path) for path in self.fingerprint_fields}
+
+
+def _fact_text(facts: HardwareFacts, path: str) -> str:
+    section, _, attr = path.partition(".")
+    if not attr:
+        return _value_text(getattr(facts, section, None))
+    holder: BaseModel | None
+    if section == "gpu":
+        holder = facts.gpu()
+    elif section == "jetson":
+        holder = facts.jetson
+    else:
+        holder = facts.cpu
+    return _value_text(None if holder is None else getattr(holder, attr, None))
+
+
+def _value_text(value: object) -> str:
+    if value is None:
+        return "absent"
+    if isinstance(value, tuple):
+        # Compute capability (9, 0) reads "9.0", as NVIDIA writes it.
+        return ".".join(str(part) for part in value)
+    if isinstance(value, list):
+        # Device-tree compatible strings hold commas but never spaces.
+        return " ".join(str(part) for part in value)
+    return str(value)
+
+
+# --- loading -------------------------------------------------------------------------------
+
+
+def default_profiles_dir() -> Path:
+    """$EDGED_PROFILES_DIR, else the repository's hw-profiles/, else the copy in the wheel."""
+    override = os.environ.get(PROFILES_DIR_ENV)
+    if override:
+        return Path(override).expanduser()
+    checkout = Path(__file__).resolve().parents[2] / "hw-profiles"
+    if checkout.is_dir():
+        return checkout
+    return Path(__file__).resolve().parents[1] / "_data" / "hw-profiles"
+
+
+def load_profile(path: Path) -> Profile:
+    """Read and validate one profile file; any problem is a ConfigError naming file and key."""
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except FileNotFoundError:
+        raise ConfigError(
+            f"{path}: no such profile file. List the profiles with `edged hw detect` and check "
+            f"the directory (set ${PROFILES_DIR_ENV} to use another).",
+        ) from None
+    except OSError as err:
+        raise ConfigError(
+            f"{path}: cannot be read ({err.strerror}). Make it readable by the edged user.",
+        ) from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: is not UTF-8 text. Save it as UTF-8 TOML.") from None
+    except tomllib.TOMLDecodeError as err:
+        raise ConfigError(
+            f"{path}: is not valid TOML: {err}. Fix the syntax there; the other files in "
+            f"{path.parent} show the expected layout.",
+        ) from None
+    try:
+        profile = Profile.model_validate(data)
+    except ValidationError as err:
+        problems = "; ".join(_describe(error) for error in err.errors(include_url=False))
+        raise ConfigError(
+            f"{path}: {problems}. Fix the profile and run `edged hw detect` to check it.",
+        ) from None
+    if profile.name != path.stem:
+        raise ConfigError(
+            f"{path}: key 'name' is {profile.name!r} but the file is {path.name!r}; a profile's "
+            f"name must equal its file name. Set name = {path.stem!r} or rename the file to "
+            f"'{profile.name}.toml'.",
+        )
+    return profile
+
+
+def load_profiles(directory: Path | None = None) -> dict[str, Profile]:
+    """Every ``*.toml`` in the directory, by name in sorted order; all problems reported at once."""
+    folder = directory if directory is not None else default_profiles_dir()
+    if not folder.is_dir():
+        raise ConfigError(
+            f"{folder}: the hardware profile directory does not exist. Point "
+            f"${PROFILES_DIR_ENV} at a directory of *.toml profiles, or reinstall edged.",
+        )
+    files = sorted(folder.glob("*.toml"))
+    if not files:
+        raise ConfigError(
+            f"{folder}: holds no hardware profiles (*.toml), so no hardware can be matched. "
+            f"Copy the profiles shipped in edged's hw-profiles/ there, or unset "
+            f"${PROFILES_DIR_ENV}.",
+        )
+    profiles: dict[str, Profile] = {}
+    problems: list[str] = []
+    for file in files:
+        try:
+            profiles[file.stem] = load_profile(file)
+        except ConfigError as err:
+            problems.append(err.message)
+    if problems:
+        raise ConfigError(" ".join(problems))
+    return profiles
+
+
+def get_profile(name: str, directory: Path | None = None) -> Profile:
+    """The profile called ``name``; reads only that file, so a broken neighbour does not matter."""
+    folder = directory if directory is not None else default_profiles_dir()
+    known = sorted(file.stem for file in folder.glob("*.toml")) if folder.is_dir() else []
+    if not _NAME.match(name) or name not in known:
+        choices = ", ".join(known) if known else "none"
+        raise ConfigError(
+            f"Unknown hardware profile {name!r} (profiles in {folder}: {choices}). Use one of "
+            "those names, or 'auto' where the command accepts it to pick by detection.",
+        )
+    return load_profile(folder / f"{name}.toml")
+
+
+def _describe(error: Any) -> str:
+    """One pydantic error as 'what is wrong with which key, and what would be valid'."""
+    loc: tuple[int | str, ...] = tuple(error["loc"])
+    key = _dotted(loc)
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        parent = _model_at(loc[:-1])
+        valid = list(parent.model_fields) if parent is not None else []
+        hint = difflib.get_close_matches(str(loc[-1]), valid, n=1)
+        did_you_mean = f"did you mean '{hint[0]}'? " if hint else ""
+        return f"unknown key '{key}' ({did_you_mean}valid keys: {', '.join(valid)})"
+    if kind == "missing":
+        return f"missing key '{key}' ({_field_description(loc)})"
+    message = str(error["msg"]).removeprefix("Value error, ")
+    if not loc:
+        return message
+    if (
+        kind.endswith("_type")
+        or kind in {"literal_error", "int_parsing", "float_parsing"}
+        or (kind.startswith(("greater", "less")))
+    ):
+        return f"key '{key}' is {error['input']!r}: {message} ({_field_description(loc)})"
+    return f"key '{key}': {message}"
+
+
+def _dotted(loc: tuple[int | str, ...]) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def _model_at(loc: tuple[int | str, ...]) -> type[BaseModel] | None:
+    model: type[BaseModel] = Profile
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = model.model_fields.get(part)
+        if field is None:
+            return None
+        annotation = field.annotation
+        if not (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
+            return None
+        model = annotation
+    return model
+
+
+def _field_description(loc: tuple[int | str, ...]) -> str:
+    names = [part for part in loc if isinstance(part, str)]
+    if not names:
+        return "see the schema"
+    parent = _model_at(tuple(names[:-1]))
+    field = parent.model_fields.get(names[-1]) if parent is not None else None
+    if field is None or not field.description:
+        return "see the schema"
+    return field.description.rstrip(".")
