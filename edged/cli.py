@@ -1,0 +1,338 @@
+"""The `edged` command. Each subcommand imports what it needs when it runs, so `edged --help`
+stays fast and works without the heavy extras installed."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from edged import __version__
+from edged.errors import ConfigError, EdgedError
+
+if TYPE_CHECKING:
+    from edged.engines.store import EngineStore
+    from edged.hardware.facts import HardwareFacts
+    from edged.hardware.profiles import Profile
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _print_json(data: object) -> None:
+    print(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+
+
+def _store(args: argparse.Namespace) -> EngineStore:
+    from edged.engines.store import EngineStore, default_store
+
+    return EngineStore(Path(args.store) if args.store else default_store())
+
+
+def _profile_and_facts(name: str) -> tuple[Profile, HardwareFacts, list[str]]:
+    """The profile to use (``auto`` = detected) and this machine's facts.
+
+    The third value says why this machine does not match a profile chosen by name.
+    """
+    from edged.hardware.profiles import get_profile, load_profiles
+    from edged.hardware.report import detect_and_match
+
+    report = detect_and_match()
+    if name == "auto":
+        return report.chosen, report.facts, []
+    profile = get_profile(name)
+    load_profiles()  # a broken sibling profile is reported, not silently skipped
+    reasons = next((v.reasons for v in report.verdicts if v.name == name and not v.matched), [])
+    return profile, report.facts, reasons
+
+
+# -- hw ----------------------------------------------------------------------------------------
+
+
+def cmd_hw_detect(args: argparse.Namespace) -> int:
+    from edged.hardware.report import detect_and_match, render_text, to_json
+
+    report = detect_and_match(root=Path(args.root))
+    if args.json:
+        _print_json(to_json(report))
+    else:
+        print(render_text(report))
+    return 0
+
+
+# -- engine ------------------------------------------------------------------------------------
+
+
+class _RichReporter:
+    """Draws each build step as a spinner line that turns into a tick with its result."""
+
+    def __init__(self) -> None:
+        from rich.console import Console
+
+        self.console = Console(stderr=True)
+        self._status: Any = None
+
+    def start(self, step: str, description: str) -> None:  # noqa: ARG002 - the protocol's shape
+        self._stop()
+        self._status = self.console.status(f"[bold]{description}[/bold] ...")
+        self._status.start()
+
+    def done(self, step: str, detail: str) -> None:
+        self._stop()
+        self.console.print(f"[green]✓[/green] {step}: {detail}")
+
+    def _stop(self) -> None:
+        if self._status is not None:
+            self._status.stop()
+            self._status = None
+
+
+def cmd_engine_build(args: argparse.Namespace) -> int:
+    from edged.engines.build import plan_build, run_build
+
+    profile, facts, mismatch = _profile_and_facts(args.profile)
+    store = _store(args)
+    checkpoint = Path(args.checkpoint) if args.checkpoint else None
+    plan = plan_build(profile, facts, store, model_id=args.model, checkpoint=checkpoint, force=args.force)
+    if mismatch:
+        plan = plan.model_copy(update={"notes": [
+            *plan.notes, f"this machine does not match profile {profile.name}: " + "; ".join(mismatch),
+        ]})
+    if args.dry_run:
+        if args.json:
+            _print_json(plan.model_dump(mode="json"))
+        else:
+            print(_render_plan(plan))
+        return 0
+    if mismatch and not args.force:
+        raise ConfigError(
+            f"This machine does not match profile {profile.name} ("
+            + "; ".join(mismatch)
+            + "). An engine built here would not load on it. Use --profile auto, or --force "
+            "to build anyway.",
+            code="profile_mismatch",
+        )
+    reporter = None if args.json else _RichReporter()
+    if reporter is not None:
+        reporter.done("plan", f"{plan.profile} / {plan.model_id} / {plan.backend} / {plan.quantization}")
+        reporter.done("fingerprint", f"{plan.fingerprint_digest[:16]} ({plan.action})")
+    outcome = run_build(plan, store, reporter)
+    if args.json:
+        _print_json(outcome.model_dump(mode="json"))
+    else:
+        state = "cached (same fingerprint, nothing to do)" if outcome.cached else "built"
+        print(f"{state}: {outcome.folder} in {outcome.seconds:.2f} s")
+    return 0
+
+
+def _render_plan(plan: Any) -> str:
+    lines = [
+        f"profile:      {plan.profile}",
+        f"model:        {plan.model_id}",
+        f"backend:      {plan.backend}",
+        f"quantization: {plan.quantization}",
+        f"context:      {plan.context_length} tokens, batch up to {plan.max_batch_size}",
+        f"checkpoint:   {plan.checkpoint}",
+        f"store:        {plan.store_folder}",
+        f"fingerprint:  {plan.fingerprint_digest}",
+        f"action:       {plan.action}" + ("" if plan.buildable else " (not buildable by this version)"),
+    ]
+    for section in ("hardware", "libraries", "build"):
+        values = getattr(plan.fingerprint, section)
+        lines.append(f"  {section}: " + ", ".join(f"{k}={v}" for k, v in sorted(values.items())))
+    lines.extend(f"note: {note}" for note in plan.notes)
+    return "\n".join(lines)
+
+
+def cmd_engine_list(args: argparse.Namespace) -> int:
+    store = _store(args)
+    entries = store.entries()
+    if args.json:
+        _print_json([
+            {
+                "profile": e.profile, "model_id": e.model_id, "folder": str(e.folder),
+                "fingerprint": e.manifest.fingerprint_digest if e.manifest else None,
+                "built_at": e.manifest.built_at.isoformat() if e.manifest else None,
+                "problem": e.problem,
+            }
+            for e in entries
+        ])
+        return 0
+    if not entries:
+        print(f"no engines in {store.root}; build one with: edged engine build")
+    for e in entries:
+        if e.manifest is None:
+            print(f"{e.profile}/{e.model_id}: UNUSABLE: {e.problem}")
+        else:
+            m = e.manifest
+            print(f"{e.profile}/{e.model_id}: {m.backend} {m.quantization}, fingerprint "
+                  f"{m.fingerprint_digest[:16]}, built {m.built_at:%Y-%m-%d %H:%M} UTC")
+    return 0
+
+
+def cmd_engine_verify(args: argparse.Namespace) -> int:
+    from edged.engines.loader import check_engine
+
+    profile, facts, _ = _profile_and_facts(args.profile)
+    check = check_engine(_store(args), profile, facts, model_id=args.model, full=not args.quick)
+    if args.json:
+        _print_json({
+            "ok": check.ok, "folder": str(check.folder), "profile": profile.name,
+            "fingerprint": check.manifest.fingerprint_digest,
+            "differences": check.differences, "file_problems": check.file_problems,
+        })
+    elif check.ok:
+        print(f"ok: {check.folder} matches this machine (fingerprint "
+              f"{check.manifest.fingerprint_digest[:16]}), files intact")
+    else:
+        print(f"MISMATCH: {check.folder}")
+        for line in check.differences:
+            print(f"  differs: {line}")
+        for line in check.file_problems:
+            print(f"  damaged: {line}")
+        print(f"Rebuild with: edged engine build --profile {profile.name} --force")
+    return 0 if check.ok else 1
+
+
+# -- generate / bench --------------------------------------------------------------------------
+
+
+def cmd_generate(args: argparse.Namespace) -> int:
+    from edged.engines.base import GenerationRequest, Sampling
+    from edged.engines.loader import load_engine
+    from edged.engines.models import MODELS
+
+    if args.max_tokens < 1:
+        raise ConfigError("--max-tokens must be at least 1.", code="bad_request")
+    profile, facts, _ = _profile_and_facts(args.profile)
+    engine = load_engine(_store(args), profile, facts)
+    spec = MODELS.get(engine.info.model_id)
+    system = args.system if args.system is not None else (spec.system_prompt if spec else None)
+    try:
+        sampling = Sampling(temperature=args.temperature, seed=args.seed)
+    except ValueError as exc:
+        raise ConfigError(f"{exc}.", code="bad_request") from None
+    request = GenerationRequest.from_prompt(args.prompt, system=system, max_tokens=args.max_tokens,
+                                            sampling=sampling)
+    result = engine.generate([request])[0]
+    if args.json:
+        _print_json({
+            "text": result.text,
+            "model": f"{engine.info.model_id}@{engine.info.profile}",
+            "finish_reason": result.finish_reason,
+            "prompt_tokens": result.prompt_tokens,
+            "token_ids": list(result.token_ids),
+            "tokens": [engine.decode([t]) for t in result.token_ids] if hasattr(engine, "decode") else None,
+            "logprobs": [round(lp, 5) for lp in result.logprobs],
+            "timings_ms": {k: round(v, 2) for k, v in vars(result.timings).items()},
+        })
+    else:
+        print(result.text)
+    return 0
+
+
+def cmd_bench_engine(args: argparse.Namespace) -> int:
+    from edged.bench.engine import render, run_engine_bench
+
+    profile, facts, _ = _profile_and_facts(args.profile)
+    result = run_engine_bench(_store(args), profile, facts, tokens=args.tokens, repeats=args.repeats)
+    if args.json:
+        _print_json(result)
+    else:
+        print(render(result))
+    return 0
+
+
+# -- parser ------------------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - one flat, readable parser table
+    parser = argparse.ArgumentParser(
+        prog="edged",
+        description="Local language model daemon for NVIDIA Jetson and RTX factory appliances.",
+    )
+    parser.add_argument("--version", action="version", version=f"edged {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def store_option(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--store", metavar="DIR",
+                       help="engine store (default: $EDGED_ENGINE_STORE, the checkout's engines/, "
+                            "or /var/lib/edged/engines)")
+
+    def profile_option(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--profile", default="auto", metavar="auto|NAME",
+                       help="hardware profile (default: detect this machine's)")
+
+    hw = commands.add_parser("hw", help="hardware detection").add_subparsers(
+        dest="hw_command", required=True, metavar="COMMAND")
+    detect = hw.add_parser("detect", help="show this machine's facts and which profile matches")
+    detect.add_argument("--json", action="store_true")
+    detect.add_argument("--root", default="/", help=argparse.SUPPRESS)  # read a captured tree
+    detect.set_defaults(handler=cmd_hw_detect)
+
+    engine = commands.add_parser("engine", help="build, list and verify engines").add_subparsers(
+        dest="engine_command", required=True, metavar="COMMAND")
+    build = engine.add_parser("build", help="build the engine for a hardware profile")
+    profile_option(build)
+    build.add_argument("--model", metavar="ID", help="model id (default: the profile's)")
+    build.add_argument("--checkpoint", metavar="PATH",
+                       help="model checkpoint (default: the bundled one, where the model has one)")
+    store_option(build)
+    build.add_argument("--dry-run", action="store_true", help="print the plan and stop")
+    build.add_argument("--force", action="store_true", help="rebuild even if the fingerprint is stored")
+    build.add_argument("--json", action="store_true")
+    build.set_defaults(handler=cmd_engine_build)
+
+    listing = engine.add_parser("list", help="list stored engines")
+    store_option(listing)
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(handler=cmd_engine_list)
+
+    verify = engine.add_parser("verify", help="check the stored engine still matches this machine")
+    profile_option(verify)
+    verify.add_argument("--model", metavar="ID")
+    store_option(verify)
+    verify.add_argument("--quick", action="store_true", help="check file sizes, not contents")
+    verify.add_argument("--json", action="store_true")
+    verify.set_defaults(handler=cmd_engine_verify)
+
+    generate = commands.add_parser("generate", help="answer one prompt with this machine's engine")
+    generate.add_argument("prompt")
+    generate.add_argument("--max-tokens", type=int, default=128)
+    generate.add_argument("--temperature", type=float, default=0.0, help="0 = greedy (default)")
+    generate.add_argument("--seed", type=int)
+    generate.add_argument("--system", help="system prompt (default: the model's concise one)")
+    generate.add_argument("--json", action="store_true", help="add tokens, log-probs and timings")
+    profile_option(generate)
+    store_option(generate)
+    generate.set_defaults(handler=cmd_generate)
+
+    bench = commands.add_parser("bench", help="benchmarks that print figures").add_subparsers(
+        dest="bench_command", required=True, metavar="COMMAND")
+    bench_engine = bench.add_parser("engine", help="TTFT, decode and batch throughput, wrapper cost")
+    bench_engine.add_argument("--tokens", type=int, default=64, help="new tokens per request")
+    bench_engine.add_argument("--repeats", type=int, default=3, help="runs per figure (best kept)")
+    bench_engine.add_argument("--json", action="store_true")
+    profile_option(bench_engine)
+    store_option(bench_engine)
+    bench_engine.set_defaults(handler=cmd_bench_engine)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    handler: Handler = args.handler
+    try:
+        return handler(args)
+    except EdgedError as exc:
+        print(f"edged: error [{exc.code}]: {exc.message}", file=sys.stderr)
+        return 2 if isinstance(exc, ConfigError) else 1
+    except KeyboardInterrupt:
+        print("edged: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
