@@ -7,22 +7,16 @@ validate data only; ``load_profile`` does the reading and turns every problem in
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
-import sys
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from edged.errors import ConfigError
 from edged.hardware.facts import CpuFacts, GpuFacts, HardwareFacts, JetsonFacts
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
+from edged.tomlfile import read_toml, validate
 
 __all__ = [
     "PROFILES_DIR_ENV",
@@ -412,32 +406,13 @@ def default_profiles_dir() -> Path:
 
 def load_profile(path: Path) -> Profile:
     """Read and validate one profile file; any problem is a ConfigError naming file and key."""
-    try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
-    except FileNotFoundError:
+    if not path.is_file():
         raise ConfigError(
             f"{path}: no such profile file. List the profiles with `edged hw detect` and check "
             f"the directory (set ${PROFILES_DIR_ENV} to use another).",
-        ) from None
-    except OSError as err:
-        raise ConfigError(
-            f"{path}: cannot be read ({err.strerror}). Make it readable by the edged user.",
-        ) from None
-    except UnicodeDecodeError:
-        raise ConfigError(f"{path}: is not UTF-8 text. Save it as UTF-8 TOML.") from None
-    except tomllib.TOMLDecodeError as err:
-        raise ConfigError(
-            f"{path}: is not valid TOML: {err}. Fix the syntax there; the other files in "
-            f"{path.parent} show the expected layout.",
-        ) from None
-    try:
-        profile = Profile.model_validate(data)
-    except ValidationError as err:
-        problems = "; ".join(_describe(error) for error in err.errors(include_url=False))
-        raise ConfigError(
-            f"{path}: {problems}. Fix the profile and run `edged hw detect` to check it.",
-        ) from None
+        )
+    data = read_toml(path, "profile")
+    profile = validate(Profile, data, path, "Fix the profile and run `edged hw detect` to check it.")
     if profile.name != path.stem:
         raise ConfigError(
             f"{path}: key 'name' is {profile.name!r} but the file is {path.name!r}; a profile's "
@@ -485,61 +460,3 @@ def get_profile(name: str, directory: Path | None = None) -> Profile:
             "those names, or 'auto' where the command accepts it to pick by detection.",
         )
     return load_profile(folder / f"{name}.toml")
-
-
-def _describe(error: Any) -> str:
-    """One pydantic error as 'what is wrong with which key, and what would be valid'."""
-    loc: tuple[int | str, ...] = tuple(error["loc"])
-    key = _dotted(loc)
-    kind = error["type"]
-    if kind == "extra_forbidden":
-        parent = _model_at(loc[:-1])
-        valid = list(parent.model_fields) if parent is not None else []
-        hint = difflib.get_close_matches(str(loc[-1]), valid, n=1)
-        did_you_mean = f"did you mean '{hint[0]}'? " if hint else ""
-        return f"unknown key '{key}' ({did_you_mean}valid keys: {', '.join(valid)})"
-    if kind == "missing":
-        return f"missing key '{key}' ({_field_description(loc)})"
-    message = str(error["msg"]).removeprefix("Value error, ")
-    if not loc:
-        return message
-    if (
-        kind.endswith("_type")
-        or kind in {"literal_error", "int_parsing", "float_parsing"}
-        or (kind.startswith(("greater", "less")))
-    ):
-        return f"key '{key}' is {error['input']!r}: {message} ({_field_description(loc)})"
-    return f"key '{key}': {message}"
-
-
-def _dotted(loc: tuple[int | str, ...]) -> str:
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
-
-
-def _model_at(loc: tuple[int | str, ...]) -> type[BaseModel] | None:
-    model: type[BaseModel] = Profile
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        field = model.model_fields.get(part)
-        if field is None:
-            return None
-        annotation = field.annotation
-        if not (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
-            return None
-        model = annotation
-    return model
-
-
-def _field_description(loc: tuple[int | str, ...]) -> str:
-    names = [part for part in loc if isinstance(part, str)]
-    if not names:
-        return "see the schema"
-    parent = _model_at(tuple(names[:-1]))
-    field = parent.model_fields.get(names[-1]) if parent is not None else None
-    if field is None or not field.description:
-        return "see the schema"
-    return field.description.rstrip(".")

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import math
+import shutil
+from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
 from edged.engines.base import ChatMessage, Engine, GenerationRequest, Sampling, label_probabilities
 from edged.engines.build import plan_build, run_build
 from edged.engines.models import CONCISE
+from edged.engines.onnx_genai import OnnxGenaiEngine
 from edged.engines.store import EngineStore
-from edged.errors import InputTooLong
+from edged.errors import InputTooLong, StoreError
 from edged.hardware.facts import HardwareFacts
 from edged.hardware.profiles import Profile
 
@@ -114,3 +118,17 @@ def test_second_build_is_a_cached_no_op(
     assert outcome.cached
     assert outcome.manifest.fingerprint_digest == plan.fingerprint_digest
     assert all(s.passed for s in outcome.manifest.smoke)
+
+
+def test_corrupt_model_file_is_a_clear_store_error(cpu_engine: Engine, tmp_path: Path) -> None:
+    """A damaged model.onnx surfaces as engine_corrupt with the fix, not an onnxruntime trace."""
+    source = cpu_engine.info.path
+    for item in source.iterdir():
+        if item.name == "model.onnx.data":
+            (tmp_path / item.name).symlink_to(item)  # 250 MB: link rather than copy
+        elif item.name != "model.onnx":
+            shutil.copy(item, tmp_path / item.name)
+    (tmp_path / "model.onnx").write_bytes(b"\x08\x07this is not a protobuf" * 100)
+    with pytest.raises(StoreError, match="--force") as broken:
+        OnnxGenaiEngine(tmp_path, replace(cpu_engine.info, path=tmp_path))
+    assert broken.value.code == "engine_corrupt"
