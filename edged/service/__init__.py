@@ -1,0 +1,1 @@
+"""The daemon side of edged: lifecycle, MQTT transport, wire protocol and scheduler."""
