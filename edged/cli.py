@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -245,6 +246,81 @@ def cmd_bench_engine(args: argparse.Namespace) -> int:
     return 0
 
 
+# -- daemon, config, client --------------------------------------------------------------------
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from edged.service.main import run
+
+    return run(Path(args.config), log_level=args.log_level)
+
+
+def cmd_config_validate(args: argparse.Namespace) -> int:
+    from edged.config import check_files, load_config
+
+    path = Path(args.file)
+    config = load_config(path)
+    problems = check_files(config, path)
+    if problems:
+        raise ConfigError("; ".join(problems) + ".", code="config_files")
+    print(f"ok: {path}: device {config.device_id}, broker {config.mqtt.host}:{config.mqtt.port}, "
+          f"tasks {', '.join(sorted(config.task_table()))}")
+    return 0
+
+
+def _ask_body(args: argparse.Namespace) -> dict[str, Any]:
+    body: dict[str, Any] = {"task": args.task, "input": args.text}
+    if args.field:
+        body["fields"] = args.field
+    if args.label:
+        body["labels"] = args.label
+    for key in ("max_tokens", "deadline_ms", "escalation"):
+        if getattr(args, key) is not None:
+            body[key] = getattr(args, key)
+    if args.stream:
+        body["stream"] = True
+    return body
+
+
+def _print_reply(reply: Any, args: argparse.Namespace) -> None:
+    if args.json:
+        _print_json(reply.body)
+    elif reply.ok:
+        output = reply.body.get("output")
+        if args.stream:
+            print()
+        elif isinstance(output, dict) and set(output) == {"text"}:
+            print(output["text"])
+        else:
+            print(json.dumps(output, ensure_ascii=False))
+    else:
+        error = reply.body.get("error") or {}
+        print(f"edged: error reply [{error.get('code')}]: {error.get('message')}", file=sys.stderr)
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    from edged.client import EdgedClient, load_client_config
+
+    if not args.config:
+        raise ConfigError("edged ask needs --config CLIENT.toml (or $EDGED_CLIENT_CONFIG); scripts/dev-up "
+                          "writes one and prints the command.", code="bad_request")
+    config = load_client_config(Path(args.config))
+    if args.device or args.pool:
+        config = config.model_copy(update={"device": args.device, "pool": args.pool})
+
+    def show(chunk: dict[str, Any]) -> None:
+        if not args.json:
+            print(chunk.get("text", ""), end="", flush=True)
+
+    client = EdgedClient(config)
+    try:
+        reply = client.request(_ask_body(args), timeout=args.timeout, on_chunk=show)
+    finally:
+        client.close()
+    _print_reply(reply, args)
+    return 0 if reply.ok else 1
+
+
 # -- parser ------------------------------------------------------------------------------------
 
 
@@ -318,6 +394,40 @@ def build_parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - one flat, read
     profile_option(bench_engine)
     store_option(bench_engine)
     bench_engine.set_defaults(handler=cmd_bench_engine)
+
+    run = commands.add_parser("run", help="run the daemon (MQTT v5 over mTLS)")
+    run.add_argument("--config", required=True, metavar="FILE", help="edged.toml")
+    run.add_argument("--log-level", default="INFO", choices=["DEBUG", "INFO", "WARNING", "ERROR"])
+    run.set_defaults(handler=cmd_run)
+
+    config = commands.add_parser("config", help="check a configuration").add_subparsers(
+        dest="config_command", required=True, metavar="COMMAND")
+    validate = config.add_parser("validate", help="validate edged.toml and the files it names")
+    validate.add_argument("file")
+    validate.set_defaults(handler=cmd_config_validate)
+
+    ask = commands.add_parser("ask", help="send one request to an appliance and print the reply")
+    ask.add_argument("text")
+    ask.add_argument("--task", default="ask", help="ask (default), summarize, extract, classify")
+    ask.add_argument("--field", action="append", help="extract: a field to extract (repeat)")
+    ask.add_argument("--label", action="append", help="classify: a label (repeat)")
+    ask.add_argument("--max-tokens", dest="max_tokens", type=int)
+    ask.add_argument("--deadline-ms", dest="deadline_ms", type=int)
+    ask.add_argument("--escalation", choices=["auto", "never", "force"])
+    ask.add_argument("--stream", action="store_true", help="print the answer as it is generated")
+    ask.add_argument("--device", help="appliance id (default: the client config's)")
+    ask.add_argument("--pool", help="send to a pool instead of one appliance")
+    ask.add_argument("--timeout", type=float, default=60.0, help="seconds to wait for the reply")
+    ask.add_argument("--json", action="store_true", help="print the whole reply")
+    ask.add_argument("--config", default=os.environ.get("EDGED_CLIENT_CONFIG"), metavar="CLIENT.toml")
+    ask.set_defaults(handler=cmd_ask)
+
+    try:
+        from edged.provisioning.cli import add_commands
+    except ImportError:  # pragma: no cover - the provisioning package ships with edged
+        pass
+    else:
+        add_commands(commands)
     return parser
 
 

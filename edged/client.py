@@ -1,0 +1,203 @@
+"""A client of the MQTT contract: send one request over mTLS, wait for its reply.
+
+Used by `edged ask`, the service benchmark and the tests; it is also a worked example of what an
+HMI or script must do: subscribe to a response topic under its own prefix first, then publish
+the request with that Response Topic and fresh Correlation Data.
+"""
+
+from __future__ import annotations
+
+import json
+import queue
+import ssl
+import threading
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import paho.mqtt.client as paho
+from paho.mqtt.enums import CallbackAPIVersion
+from paho.mqtt.packettypes import PacketTypes
+from pydantic import BaseModel, ConfigDict, Field
+
+from edged.errors import ConfigError, EdgedError
+from edged.service.transport import mqtt_properties, tls_context
+from edged.tomlfile import read_toml, validate
+
+
+class ClientError(EdgedError):
+    code = "client_error"
+
+
+class ClientConfig(BaseModel):
+    """client.toml: where the appliance is and which certificate this client uses."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    host: str = Field(description="Broker host name or address.")
+    port: int = Field(default=8883, ge=1, le=65535, description="Broker TLS port.")
+    prefix: str = Field(default="edged", description="Topic prefix of the site.")
+    device: str | None = Field(default=None, description="Appliance id to send to (or use pool).")
+    pool: str | None = Field(default=None, description="Pool to send to instead of one appliance.")
+    ca: Path = Field(description="Site CA certificate.")
+    cert: Path = Field(description="This client's certificate; its CN is the client id.")
+    key: Path = Field(description="This client's private key.")
+
+
+def load_client_config(path: Path) -> ClientConfig:
+    config = validate(
+        ClientConfig, read_toml(path, "client configuration"), path, "Fix the client configuration."
+    )
+    base = path.parent
+
+    def resolve(p: Path) -> Path:
+        return p if p.is_absolute() else base / p
+
+    return config.model_copy(
+        update={"ca": resolve(config.ca), "cert": resolve(config.cert), "key": resolve(config.key)}
+    )
+
+
+def certificate_cn(cert: Path) -> str:
+    """The client id the broker will see: the CN of our certificate."""
+    from cryptography import x509
+    from cryptography.x509.oid import NameOID
+
+    try:
+        certificate = x509.load_pem_x509_certificate(cert.read_bytes())
+    except (OSError, ValueError) as exc:
+        raise ConfigError(f"Cannot read the client certificate {cert}: {exc}.") from None
+    names = certificate.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
+    if not names:
+        raise ConfigError(f"The certificate {cert} has no CN; issue it with `edged pki issue client`.")
+    return str(names[0].value)
+
+
+@dataclass(frozen=True)
+class Reply:
+    body: dict[str, Any]
+    chunks: list[dict[str, Any]]
+
+    @property
+    def ok(self) -> bool:
+        return self.body.get("status") == "ok"
+
+
+class EdgedClient:
+    """One connection; ``request`` may be called from several threads at once."""
+
+    def __init__(
+        self, config: ClientConfig, *, client_id: str | None = None, connect_timeout: float = 10.0
+    ) -> None:
+        if (config.device is None) == (config.pool is None):
+            raise ConfigError("Give exactly one of device and pool in the client configuration.")
+        self.config = config
+        self.cn = certificate_cn(config.cert)
+        scope = f"{config.prefix}/pool/{config.pool}" if config.pool else f"{config.prefix}/{config.device}"
+        self.request_topic = f"{scope}/req/{self.cn}"
+        self.response_base = f"{scope}/resp/{self.cn}/{uuid.uuid4().hex[:12]}"
+        self._waiters: dict[bytes, queue.Queue[dict[str, Any]]] = {}
+        self._lock = threading.Lock()
+        self._subscribed = threading.Event()
+        self._connected = threading.Event()
+        self._refused: str | None = None
+        client = paho.Client(
+            CallbackAPIVersion.VERSION2,
+            client_id=client_id or f"{self.cn}-{uuid.uuid4().hex[:8]}",
+            protocol=paho.MQTTv5,
+        )
+        client.tls_set_context(tls_context(config.ca, config.cert, config.key))
+        client.on_connect = self._on_connect
+        client.on_subscribe = self._on_subscribe
+        client.on_message = self._on_message
+        self._client = client
+        try:
+            client.connect(config.host, config.port, keepalive=30)
+        except (OSError, ssl.SSLError) as exc:
+            raise ClientError(
+                f"Cannot reach the broker at {config.host}:{config.port}: {exc}.", code="unreachable"
+            ) from None
+        import socket
+
+        sock = client.socket()
+        if isinstance(sock, (socket.socket, ssl.SSLSocket)):
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        client.loop_start()
+        if not self._subscribed.wait(connect_timeout):
+            self.close()
+            reason = self._refused or "no CONNACK: the broker refused the certificate or is not answering"
+            raise ClientError(
+                f"Could not connect to {config.host}:{config.port}: {reason}.", code="unreachable"
+            )
+
+    def _on_connect(
+        self, client: paho.Client, userdata: Any, flags: Any, reason: Any, properties: Any
+    ) -> None:
+        if reason.is_failure:
+            self._refused = str(reason)
+            return
+        self._connected.set()
+        client.subscribe(f"{self.response_base}/#", qos=1)
+
+    def _on_subscribe(
+        self, client: paho.Client, userdata: Any, mid: int, reasons: Any, properties: Any
+    ) -> None:
+        self._subscribed.set()
+
+    def _on_message(self, client: paho.Client, userdata: Any, message: paho.MQTTMessage) -> None:
+        props = message.properties
+        correlation = getattr(props, "CorrelationData", None) if props is not None else None
+        if not isinstance(correlation, (bytes, bytearray)):
+            return
+        with self._lock:
+            waiter = self._waiters.get(bytes(correlation))
+        if waiter is None:
+            return
+        try:
+            body = json.loads(message.payload)
+        except ValueError:
+            body = {"status": "error", "error": {"code": "bad_reply", "message": "the reply was not JSON"}}
+        waiter.put(body)
+
+    def request(
+        self,
+        body: dict[str, Any],
+        *,
+        timeout: float = 30.0,
+        on_chunk: Callable[[dict[str, Any]], None] | None = None,
+        qos: int = 1,
+    ) -> Reply:
+        correlation = uuid.uuid4().bytes
+        waiter: queue.Queue[dict[str, Any]] = queue.Queue()
+        with self._lock:
+            self._waiters[correlation] = waiter
+        props = mqtt_properties(PacketTypes.PUBLISH)
+        props.ResponseTopic = f"{self.response_base}/{correlation.hex()}"
+        props.CorrelationData = correlation
+        try:
+            self._client.publish(self.request_topic, json.dumps(body).encode(), qos=qos, properties=props)
+            chunks: list[dict[str, Any]] = []
+            while True:
+                try:
+                    reply = waiter.get(timeout=timeout)
+                except queue.Empty:
+                    raise ClientError(
+                        f"No reply within {timeout:.0f} s on {self.request_topic}; is edged "
+                        "running and subscribed?",
+                        code="timeout",
+                    ) from None
+                if reply.get("status") == "chunk":
+                    chunks.append(reply)
+                    if on_chunk is not None:
+                        on_chunk(reply)
+                    continue
+                return Reply(reply, chunks)
+        finally:
+            with self._lock:
+                self._waiters.pop(correlation, None)
+
+    def close(self) -> None:
+        self._client.disconnect()
+        self._client.loop_stop()

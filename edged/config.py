@@ -1,0 +1,215 @@
+"""edged.toml: the daemon's configuration as strict pydantic models, and its loader.
+
+The models validate data only. ``load_config`` reads the file, resolves relative paths against
+the file's folder, and turns every problem into one ``ConfigError`` naming file, key and fix.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from edged.errors import ConfigError
+from edged.service.protocol import Limits
+from edged.tasks import TaskConfig, load_tasks
+from edged.tomlfile import read_toml, validate
+
+ID_PATTERN = r"^[A-Za-z0-9._-]{1,64}$"
+CREDENTIALS_ENV = "CREDENTIALS_DIRECTORY"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class MqttConfig(_Strict):
+    host: str = Field(description="Broker host name or address; must match the broker certificate's SAN.")
+    port: int = Field(default=8883, ge=1, le=65535, description="Broker TLS port.")
+    prefix: str = Field(
+        default="edged",
+        pattern=r"^[A-Za-z0-9_-]{1,32}$",
+        description="First topic level of every edged topic.",
+    )
+    ca: Path = Field(description="Site CA certificate (PEM) that signed the broker's certificate.")
+    cert: Path = Field(description="This appliance's certificate (PEM); its CN is the device id.")
+    key: Path = Field(
+        description="This appliance's private key (PEM, mode 0600). A bare file name "
+        "is looked up in $CREDENTIALS_DIRECTORY first (systemd LoadCredential)."
+    )
+    pools: list[str] = Field(
+        default_factory=list,
+        description="Pools this appliance serves through $share/{pool}/... subscriptions.",
+    )
+    client_id: str | None = Field(
+        default=None, description="MQTT client id; default edged-{device_id}-{pid}."
+    )
+    keepalive_s: int = Field(default=30, ge=5, le=3600, description="MQTT keep-alive interval in seconds.")
+    session_expiry_s: int = Field(
+        default=3600,
+        ge=0,
+        le=7 * 86400,
+        description="How long the broker keeps this appliance's session (and "
+        "queued QoS 1 requests) while it is away.",
+    )
+    reconnect_min_s: float = Field(default=0.25, gt=0, le=60, description="First reconnect delay.")
+    reconnect_max_s: float = Field(default=30.0, gt=0, le=600, description="Longest reconnect delay.")
+    telemetry_interval_s: float = Field(default=15.0, ge=1, le=3600, description="Telemetry period.")
+    tls_insecure_dev_only: bool = Field(
+        default=False,
+        description="DEVELOPMENT ONLY: skip the broker host name check (never the CA check). "
+        "Refused unless EDGED_DEV=1 is set.",
+    )
+
+    @field_validator("pools")
+    @classmethod
+    def _pool_names(cls, pools: list[str]) -> list[str]:
+        for pool in pools:
+            if not re.match(ID_PATTERN, pool):
+                raise ValueError(f"pool name {pool!r} must be 1-64 characters of A-Z a-z 0-9 . _ -")
+        if len(set(pools)) != len(pools):
+            raise ValueError("pool names must be unique")
+        return pools
+
+    @model_validator(mode="after")
+    def _backoff_order(self) -> MqttConfig:
+        if self.reconnect_min_s > self.reconnect_max_s:
+            raise ValueError("reconnect_min_s must not exceed reconnect_max_s")
+        return self
+
+
+class EngineConfig(_Strict):
+    profile: str = Field(default="auto", description="Hardware profile name, or 'auto' to detect.")
+    store: Path | None = Field(
+        default=None,
+        description="Engine store folder; default /var/lib/edged/engines (or $EDGED_ENGINE_STORE).",
+    )
+    model: str | None = Field(default=None, description="Model id; default the profile's.")
+
+
+class LimitsConfig(_Strict):
+    max_payload_bytes: int = Field(
+        default=65536, ge=256, le=16 << 20, description="Largest request accepted."
+    )
+    max_input_chars: int = Field(default=16000, ge=1, description="Total characters of all input fields.")
+    max_tokens_limit: int = Field(default=1024, ge=1, description="Largest max_tokens a request may ask for.")
+    default_max_tokens: int = Field(default=256, ge=1, description="max_tokens when a request gives none.")
+    deadline_ms_limit: int = Field(default=120000, ge=100, description="Largest deadline_ms accepted.")
+    default_deadline_ms: int = Field(
+        default=30000, ge=100, description="deadline_ms when a request gives none."
+    )
+
+    def to_limits(self) -> Limits:
+        return Limits(
+            max_payload_bytes=self.max_payload_bytes,
+            max_input_chars=self.max_input_chars,
+            max_tokens_limit=self.max_tokens_limit,
+            default_max_tokens=self.default_max_tokens,
+            deadline_ms_limit=self.deadline_ms_limit,
+            default_deadline_ms=self.default_deadline_ms,
+        )
+
+
+class SchedulerConfig(_Strict):
+    queue_size: int = Field(
+        default=64,
+        ge=1,
+        le=100000,
+        description="Requests waiting at most; beyond it a request gets 'busy' at once.",
+    )
+    max_batch: int | None = Field(
+        default=None,
+        ge=1,
+        le=256,
+        description="Requests per engine call; default the profile's max_batch_size.",
+    )
+    batch_window_ms: float = Field(
+        default=2.0, ge=0, le=1000, description="How long the worker waits for more requests to join a batch."
+    )
+    stop_timeout_s: float = Field(
+        default=20.0,
+        gt=0,
+        le=600,
+        description="On SIGTERM, how long in-flight requests may take before they are failed with a reply.",
+    )
+
+
+class EdgedConfig(_Strict):
+    device_id: str = Field(pattern=ID_PATTERN, description="This appliance's id: its certificate's CN.")
+    mqtt: MqttConfig = Field(description="Broker connection.")
+    engine: EngineConfig = Field(default_factory=EngineConfig, description="Which engine to load.")
+    limits: LimitsConfig = Field(default_factory=LimitsConfig, description="Request validation limits.")
+    scheduler: SchedulerConfig = Field(default_factory=SchedulerConfig, description="Queue and batching.")
+    tasks: dict[str, TaskConfig] = Field(
+        default_factory=dict, description="Task prompt overrides and extra tasks by name."
+    )
+
+    def task_table(self) -> dict[str, TaskConfig]:
+        """The default tasks with this file's [tasks.NAME] tables on top."""
+        return load_tasks(self.tasks)
+
+
+def _resolve(base: Path, path: Path) -> Path:
+    return path if path.is_absolute() else (base / path)
+
+
+def resolve_key(path: Path, base: Path) -> Path:
+    """A bare key name comes from $CREDENTIALS_DIRECTORY when systemd provides it."""
+    credentials = os.environ.get(CREDENTIALS_ENV)
+    if credentials and len(path.parts) == 1 and (Path(credentials) / path).is_file():
+        return Path(credentials) / path
+    return _resolve(base, path)
+
+
+def load_config(path: Path) -> EdgedConfig:
+    data = read_toml(path, "configuration")
+    config = validate(EdgedConfig, data, path, "Fix the file and check it with `edged config validate`.")
+    base = path.parent
+    mqtt = config.mqtt.model_copy(
+        update={
+            "ca": _resolve(base, config.mqtt.ca),
+            "cert": _resolve(base, config.mqtt.cert),
+            "key": resolve_key(config.mqtt.key, base),
+        }
+    )
+    engine = config.engine
+    if engine.store is not None:
+        engine = engine.model_copy(update={"store": _resolve(base, engine.store)})
+    config = config.model_copy(update={"mqtt": mqtt, "engine": engine})
+    if config.mqtt.tls_insecure_dev_only and os.environ.get("EDGED_DEV") != "1":
+        raise ConfigError(
+            f"{path}: key 'mqtt.tls_insecure_dev_only' is true, which skips the broker host name "
+            "check. It is for development only: set EDGED_DEV=1 to allow it, or set it to false.",
+        )
+    try:
+        config.task_table()
+    except ConfigError as exc:
+        raise ConfigError(f"{path}: {exc.message}") from None
+    limits = config.limits
+    if limits.default_max_tokens > limits.max_tokens_limit:
+        raise ConfigError(f"{path}: key 'limits.default_max_tokens' exceeds 'limits.max_tokens_limit'.")
+    if limits.default_deadline_ms > limits.deadline_ms_limit:
+        raise ConfigError(f"{path}: key 'limits.default_deadline_ms' exceeds 'limits.deadline_ms_limit'.")
+    return config
+
+
+def check_files(config: EdgedConfig, path: Path) -> list[str]:
+    """Problems with the files the configuration points at (existence, key permissions)."""
+    problems = []
+    for key, file in (
+        ("mqtt.ca", config.mqtt.ca),
+        ("mqtt.cert", config.mqtt.cert),
+        ("mqtt.key", config.mqtt.key),
+    ):
+        if not file.is_file():
+            problems.append(f"{path}: key '{key}': {file} does not exist")
+    key_file = config.mqtt.key
+    if key_file.is_file() and key_file.stat().st_mode & 0o077:
+        mode = oct(key_file.stat().st_mode & 0o777)
+        problems.append(
+            f"{path}: key 'mqtt.key': {key_file} has mode {mode}; a private key must be readable by its "
+            f"owner only: chmod 600 {key_file}",
+        )
+    return problems

@@ -1,0 +1,153 @@
+"""Runs a batch of parsed requests through their tasks and the engine.
+
+Generation tasks of one batch share one engine call; ``classify`` scores its labels per request.
+An engine failure fails every request it touched with ``engine_error``, never the daemon.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from edged.engines.base import ChatMessage, Engine, GenerationRequest
+from edged.errors import EdgedError, InputTooLong
+from edged.service.protocol import Request
+from edged.tasks import TaskConfig, build_messages, classify_outcome, parse_output
+
+log = logging.getLogger(__name__)
+
+# (index of the request in the batch, text piece)
+ChunkCallback = Callable[[int, str], None]
+
+
+@dataclass(frozen=True)
+class TaskResult:
+    output: object | None = None
+    error_code: str | None = None
+    error_message: str | None = None
+    confidence: float | None = None
+    valid: bool = True
+    problem: str | None = None
+    usage: dict[str, int] = field(default_factory=dict)
+    engine_ms: float = 0.0
+    logprobs: tuple[float, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return self.error_code is None
+
+
+def _failure(code: str, message: str, engine_ms: float = 0.0) -> TaskResult:
+    return TaskResult(error_code=code, error_message=message, valid=False, engine_ms=engine_ms)
+
+
+class TaskRunner:
+    def __init__(self, engine: Engine, tasks: dict[str, TaskConfig]) -> None:
+        self.engine = engine
+        self.tasks = tasks
+
+    def run(self, requests: Sequence[Request], on_chunk: ChunkCallback | None = None) -> list[TaskResult]:
+        results: list[TaskResult | None] = [None] * len(requests)
+        generation: list[tuple[int, GenerationRequest]] = []
+        for index, request in enumerate(requests):
+            try:
+                messages = build_messages(
+                    request.task,
+                    request.input,
+                    fields=request.fields,
+                    labels=request.labels,
+                    config=self.tasks,
+                )
+            except (EdgedError, ValueError) as exc:
+                results[index] = _failure("bad_request", str(exc))
+                continue
+            if request.task == "classify":
+                results[index] = self._classify(request, messages)
+                continue
+            try:
+                prompt_tokens = self.engine.count_tokens(messages)
+            except Exception as exc:  # a tokenizer failure is the engine's
+                log.exception("request %s: counting tokens failed", request.request_id)
+                results[index] = _failure("engine_error", f"the engine could not tokenize the input: {exc}")
+                continue
+            context = self.engine.info.context_length
+            if prompt_tokens + request.max_tokens > context:
+                results[index] = _failure(
+                    "input_too_long",
+                    f"the input is {prompt_tokens} tokens; with max_tokens {request.max_tokens} it exceeds "
+                    f"the local model's context of {context} tokens. Shorten the input or lower max_tokens.",
+                )
+                continue
+            generation.append((index, GenerationRequest(messages, max_tokens=request.max_tokens)))
+        if generation:
+            self._generate(requests, generation, results, on_chunk)
+        return [r if r is not None else _failure("engine_error", "no result") for r in results]
+
+    def _generate(
+        self,
+        requests: Sequence[Request],
+        generation: list[tuple[int, GenerationRequest]],
+        results: list[TaskResult | None],
+        on_chunk: ChunkCallback | None,
+    ) -> None:
+        positions = [index for index, _ in generation]
+
+        def forward(batch_index: int, _token: int, piece: str) -> None:
+            if on_chunk is not None:
+                on_chunk(positions[batch_index], piece)
+
+        started = time.perf_counter()
+        try:
+            outputs = self.engine.generate([g for _, g in generation], forward if on_chunk else None)
+        except InputTooLong as exc:
+            elapsed = (time.perf_counter() - started) * 1e3
+            for index in positions:
+                results[index] = _failure("input_too_long", exc.message, elapsed)
+            return
+        except Exception as exc:  # the engine's failure fails its requests, not the daemon
+            elapsed = (time.perf_counter() - started) * 1e3
+            log.exception("engine failed on a batch of %d", len(generation))
+            for index in positions:
+                results[index] = _failure("engine_error", f"the local engine failed: {exc}", elapsed)
+            return
+        elapsed = (time.perf_counter() - started) * 1e3
+        for index, output in zip(positions, outputs, strict=True):
+            request = requests[index]
+            outcome = parse_output(request.task, output.text, fields=request.fields)
+            results[index] = TaskResult(
+                output=outcome.output,
+                confidence=outcome.confidence,
+                valid=outcome.valid,
+                problem=outcome.problem,
+                usage={
+                    "prompt_tokens": output.prompt_tokens,
+                    "completion_tokens": output.completion_tokens,
+                    "cloud_tokens": 0,
+                },
+                engine_ms=elapsed,
+                logprobs=output.logprobs,
+            )
+
+    def _classify(self, request: Request, messages: tuple[ChatMessage, ...]) -> TaskResult:
+        started = time.perf_counter()
+        try:
+            scores = self.engine.score_labels(messages, list(request.labels))
+            prompt_tokens = self.engine.count_tokens(messages)
+        except InputTooLong as exc:
+            return _failure("input_too_long", exc.message, (time.perf_counter() - started) * 1e3)
+        except Exception as exc:
+            log.exception("request %s: label scoring failed", request.request_id)
+            return _failure(
+                "engine_error", f"the local engine failed: {exc}", (time.perf_counter() - started) * 1e3
+            )
+        outcome = classify_outcome(scores)
+        return TaskResult(
+            output=outcome.output,
+            confidence=outcome.confidence,
+            valid=outcome.valid,
+            problem=outcome.problem,
+            usage={"prompt_tokens": prompt_tokens, "completion_tokens": 0, "cloud_tokens": 0},
+            engine_ms=(time.perf_counter() - started) * 1e3,
+        )

@@ -1,0 +1,114 @@
+"""The bounded queue: batching, refusal when full, deadlines, stop with leftovers."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from edged.service.scheduler import Job, Scheduler
+from edged.service.transport import Backoff
+
+
+def test_requests_waiting_together_run_as_one_batch() -> None:
+    batches: list[list[int]] = []
+    entered = threading.Event()
+    gate = threading.Event()
+
+    def execute(jobs: list[Job[int]]) -> None:
+        entered.set()
+        gate.wait(5)  # hold the worker so the others pile up behind the first
+        batches.append([j.item for j in jobs])
+
+    scheduler: Scheduler[int] = Scheduler(execute, lambda job: None, queue_size=10, max_batch=4)
+    scheduler.start()
+    far = time.monotonic() + 60
+    assert scheduler.submit(0, far)
+    assert entered.wait(5)
+    for i in range(1, 7):
+        assert scheduler.submit(i, far)
+    gate.set()
+    assert scheduler.wait_idle(5)
+    time.sleep(0.1)
+    scheduler.stop(1)
+    assert batches[0] == [0]
+    assert [len(b) for b in batches[1:]] == [4, 2]
+    assert sorted(i for b in batches for i in b) == list(range(7))
+
+
+def test_full_queue_refuses_at_once_and_never_grows() -> None:
+    release = threading.Event()
+    scheduler: Scheduler[int] = Scheduler(lambda jobs: release.wait(5), lambda job: None,
+                                          queue_size=3, max_batch=1)
+    scheduler.start()
+    far = time.monotonic() + 60
+    accepted = [scheduler.submit(i, far) for i in range(50)]
+    assert scheduler.depth <= 3
+    # One taken by the worker, three waiting, the rest refused.
+    assert 3 <= sum(accepted) <= 4
+    assert accepted[-1] is False
+    release.set()
+    scheduler.stop(2)
+
+
+def test_expired_requests_go_to_expire_not_to_the_engine() -> None:
+    executed: list[int] = []
+    expired: list[int] = []
+    scheduler: Scheduler[int] = Scheduler(lambda jobs: executed.extend(j.item for j in jobs),
+                                          lambda job: expired.append(job.item), queue_size=5, max_batch=5)
+    now = time.monotonic()
+    scheduler.submit(1, now - 1)  # already past its deadline
+    scheduler.submit(2, now + 60)
+    scheduler.start()
+    assert scheduler.wait_idle(5)
+    time.sleep(0.1)
+    scheduler.stop(1)
+    assert expired == [1]
+    assert executed == [2]
+
+
+def test_stop_hands_back_what_was_waiting() -> None:
+    started = threading.Event()
+    release = threading.Event()
+
+    def execute(jobs: list[Job[int]]) -> None:
+        started.set()
+        release.wait(5)
+
+    scheduler: Scheduler[int] = Scheduler(execute, lambda job: None, queue_size=10, max_batch=1)
+    scheduler.start()
+    far = time.monotonic() + 60
+    for i in range(4):
+        scheduler.submit(i, far)
+    assert started.wait(5)
+    release.set()
+    left = scheduler.stop(2)
+    assert not scheduler.submit(9, far)
+    assert all(job.item in {1, 2, 3} for job in left)
+
+
+def test_a_failing_batch_does_not_kill_the_worker() -> None:
+    seen: list[int] = []
+
+    def execute(jobs: list[Job[int]]) -> None:
+        if jobs[0].item == 0:
+            raise RuntimeError("boom")
+        seen.extend(j.item for j in jobs)
+
+    scheduler: Scheduler[int] = Scheduler(execute, lambda job: None, queue_size=5, max_batch=1)
+    scheduler.start()
+    far = time.monotonic() + 60
+    scheduler.submit(0, far)
+    time.sleep(0.2)
+    scheduler.submit(1, far)
+    time.sleep(0.3)
+    scheduler.stop(1)
+    assert seen == [1]
+
+
+def test_backoff_grows_with_jitter_and_resets() -> None:
+    values = iter([0.0, 1.0, 0.5, 0.0, 1.0])
+    backoff = Backoff(0.25, 2.0, rng=lambda: next(values))
+    delays = [backoff.next() for _ in range(4)]
+    assert delays == [0.125, 0.5, 0.75, 1.0]  # caps 0.25, 0.5, 1.0, 2.0: half fixed, half random
+    backoff.reset()
+    assert backoff.next() == 0.25
