@@ -9,7 +9,10 @@
     │   └── FingerprintMismatch  the stored engine was built for other hardware/software
     ├── EngineError            the engine failed at run time
     │   └── InputTooLong         the prompt does not fit the engine's context
-    └── MissingExtra           an optional dependency is not installed
+    ├── MissingExtra           an optional dependency is not installed
+    └── PkiError               site CA, certificate, CSR or CRL operation refused or failed
+                               (codes: exists, bad_id, bad_san, bad_csr, bad_validity, bad_kind,
+                               bad_request, not_found, not_ours, ca_invalid)
 """
 
 from __future__ import annotations
@@ -72,3 +75,7 @@ class MissingExtra(EdgedError):
         )
         self.module = module
         self.extra = extra
+
+
+class PkiError(EdgedError):
+    code = "pki_error"

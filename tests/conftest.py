@@ -16,6 +16,8 @@ from edged.hardware.detect import detect
 from edged.hardware.facts import HardwareFacts
 from edged.hardware.profiles import Profile, get_profile
 
+pytest_plugins = ["tests.support.fixtures"]
+
 
 def _test_store_root() -> Path:
     configured = os.environ.get("EDGED_TEST_STORE")

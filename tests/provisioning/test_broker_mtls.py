@@ -1,0 +1,177 @@
+"""The provisioned site against a real Mosquitto: who may connect, and what the ACL lets through."""
+
+from __future__ import annotations
+
+import contextlib
+import queue
+import time
+import uuid
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from edged.provisioning import pki
+from tests.support.broker import MosquittoBroker, connect_result
+from tests.support.fixtures import ClientFactory, ProvisionedSite, build_site
+
+NOT_AUTHORIZED = 0x87
+SHARED_LINE3 = "$share/line3/edged/pool/line3/req/+"
+
+
+def test_a_valid_client_certificate_connects(site: ProvisionedSite, broker: MosquittoBroker,
+                                             mqtt_client: ClientFactory) -> None:
+    assert connect_result(site.identity("alice"), broker, site.ca_cert) == "connack"
+    client = mqtt_client(site.identity("alice"), broker)
+    assert client.socket().version() in {"TLSv1.2", "TLSv1.3"}  # type: ignore[union-attr]
+    # use_identity_as_username: the broker knows the client by its certificate CN.
+    assert "u'alice'" in broker.log_text()
+
+
+@pytest.mark.parametrize("who", [None, "stranger", "old", "mallory"],
+                         ids=["no-certificate", "other-ca", "expired", "revoked"])
+def test_refused_certificates_get_no_connack(site: ProvisionedSite, broker: MosquittoBroker,
+                                             who: str | None) -> None:
+    identity = None if who is None else site.identity(who)
+    assert connect_result(identity, broker, site.ca_cert) == "no connack"
+
+
+def test_a_client_reaches_a_device_only_under_its_own_name(
+    site: ProvisionedSite, broker: MosquittoBroker, mqtt_client: ClientFactory,
+) -> None:
+    dev1 = mqtt_client(site.identity("dev-1"), broker)
+    alice = mqtt_client(site.identity("alice"), broker)
+    dev1.subscribe_and_wait("edged/dev-1/req/+")
+
+    assert alice.publish_and_wait("edged/dev-1/req/alice", b"hello").value < 0x80
+    message = dev1.next_message()
+    assert (message.topic, message.payload) == ("edged/dev-1/req/alice", b"hello")
+
+    # Posing as bob: refused at PUBACK and never delivered.
+    assert alice.publish_and_wait("edged/dev-1/req/bob", b"forged").value == NOT_AUTHORIZED
+    dev1.expect_no_message()
+
+
+def test_a_client_reads_replies_only_under_its_own_name(
+    site: ProvisionedSite, broker: MosquittoBroker, mqtt_client: ClientFactory,
+) -> None:
+    dev1 = mqtt_client(site.identity("dev-1"), broker)
+    alice = mqtt_client(site.identity("alice"), broker)
+    bob = mqtt_client(site.identity("bob"), broker)
+    # Mosquitto grants the SUBACK anyway; the ACL filters at delivery (FIELD-NOTES).
+    alice.subscribe_and_wait("edged/dev-1/resp/#")
+    bob.subscribe_and_wait("edged/dev-1/resp/bob/#")
+
+    dev1.publish_and_wait("edged/dev-1/resp/bob/x", b"for bob")
+    assert bob.next_message().payload == b"for bob"
+    alice.expect_no_message()
+
+    dev1.publish_and_wait("edged/dev-1/resp/alice/x", b"for alice")
+    assert alice.next_message().payload == b"for alice"
+
+
+def test_a_device_reads_only_its_own_requests(
+    site: ProvisionedSite, broker: MosquittoBroker, mqtt_client: ClientFactory,
+) -> None:
+    dev2 = mqtt_client(site.identity("dev-2"), broker)
+    alice = mqtt_client(site.identity("alice"), broker)
+    dev2.subscribe_and_wait("edged/+/req/+")
+    alice.publish_and_wait("edged/dev-1/req/alice", b"for dev-1")
+    dev2.expect_no_message()
+    # ... and may not answer in another device's name.
+    assert dev2.publish_and_wait("edged/dev-1/resp/alice/x", b"x").value == NOT_AUTHORIZED
+
+
+def test_a_pool_request_reaches_exactly_one_member(
+    site: ProvisionedSite, broker: MosquittoBroker, mqtt_client: ClientFactory,
+) -> None:
+    members = [mqtt_client(site.identity(d), broker) for d in ("dev-1", "dev-2")]
+    alice = mqtt_client(site.identity("alice"), broker)
+    alice.subscribe_and_wait("edged/pool/line3/resp/alice/#")
+    for member in members:
+        member.subscribe_and_wait(SHARED_LINE3)
+
+    sent = [f"req-{i}".encode() for i in range(6)]
+    for payload in sent:
+        assert alice.publish_and_wait("edged/pool/line3/req/alice", payload).value < 0x80
+    received: list[tuple[bytes, int]] = []
+    deadline = time.monotonic() + 3.0
+    while len(received) < len(sent) and time.monotonic() < deadline:
+        for i, member in enumerate(members):
+            with contextlib.suppress(queue.Empty):
+                received.append((bytes(member.inbox.get(timeout=0.02).payload), i))
+    assert sorted(p for p, _ in received) == sorted(sent)  # each request once, none lost to the ACL
+    assert {i for _, i in received} == {0, 1}  # and both members served
+    for member in members:
+        member.expect_no_message(within=0.1)
+
+    members[1].publish_and_wait("edged/pool/line3/resp/alice/req-0", b"answer")
+    assert alice.next_message().payload == b"answer"
+
+
+def test_devices_publish_status_that_everyone_reads(
+    site: ProvisionedSite, broker: MosquittoBroker, mqtt_client: ClientFactory,
+) -> None:
+    for device in ("dev-1", "dev-2"):
+        client = mqtt_client(site.identity(device), broker)
+        assert client.publish_and_wait(f"edged/{device}/status", b"online", retain=True).value < 0x80
+        assert client.publish_and_wait(f"edged/{device}/telemetry", b"{}").value < 0x80
+    bob = mqtt_client(site.identity("bob"), broker)
+    bob.subscribe_and_wait("edged/+/status")
+    assert sorted(bob.next_message().topic for _ in range(2)) == ["edged/dev-1/status", "edged/dev-2/status"]
+
+    # Nobody may speak for an appliance.
+    alice = mqtt_client(site.identity("alice"), broker)
+    assert alice.publish_and_wait("edged/dev-1/status", b"offline").value == NOT_AUTHORIZED
+    dev2 = mqtt_client(site.identity("dev-2"), broker)
+    assert dev2.publish_and_wait("edged/dev-1/status", b"offline").value == NOT_AUTHORIZED
+    bob.expect_no_message()
+
+
+def test_processes_sharing_a_certificate_do_not_kick_each_other(
+    site: ProvisionedSite, broker: MosquittoBroker, mqtt_client: ClientFactory,
+) -> None:
+    # Why use_username_as_clientid stays off: with it, the second worker would disconnect the first.
+    workers = [mqtt_client(site.identity("alice"), broker, client_id=f"alice-{uuid.uuid4().hex[:6]}")
+               for _ in range(2)]
+    dev1 = mqtt_client(site.identity("dev-1"), broker)
+    dev1.subscribe_and_wait("edged/dev-1/req/+")
+    for worker in workers:
+        assert worker.publish_and_wait("edged/dev-1/req/alice", b"x").value < 0x80
+    assert [dev1.next_message().topic for _ in workers] == ["edged/dev-1/req/alice"] * 2
+    assert not any(w.disconnected.is_set() for w in workers)
+
+
+def test_restart_keeps_the_port(site: ProvisionedSite, broker: MosquittoBroker) -> None:
+    port = broker.port
+    broker.restart()
+    assert broker.port == port
+    assert connect_result(site.identity("bob"), broker, site.ca_cert) == "connack"
+
+
+@pytest.fixture
+def private_site(tmp_path: Path) -> ProvisionedSite:
+    """A site of this test's own, for tests that revoke or let the CRL expire."""
+    return build_site(tmp_path / "site", devices={"dev-1": ()}, clients=("carol",))
+
+
+def test_a_revocation_applies_after_reload(private_site: ProvisionedSite, tmp_path: Path) -> None:
+    carol = private_site.identity("carol")
+    with MosquittoBroker(tmp_path / "mosquitto", private_site.broker_site) as broker:
+        assert connect_result(carol, broker, private_site.ca_cert) == "connack"
+        pki.revoke(private_site.ca_dir, "carol")
+        broker.reload()
+        assert connect_result(carol, broker, private_site.ca_cert) == "no connack"
+
+
+def test_an_expired_crl_locks_everyone_out_until_renewed(
+    private_site: ProvisionedSite, tmp_path: Path,
+) -> None:
+    carol = private_site.identity("carol")
+    long_ago = datetime.now(timezone.utc) - timedelta(days=60)
+    pki.renew_crl(private_site.ca_dir, now=long_ago)  # next update 30 days ago
+    with MosquittoBroker(tmp_path / "mosquitto", private_site.broker_site) as broker:
+        assert connect_result(carol, broker, private_site.ca_cert) == "no connack"
+        pki.renew_crl(private_site.ca_dir)
+        broker.reload()
+        assert connect_result(carol, broker, private_site.ca_cert) == "connack"
