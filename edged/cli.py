@@ -246,6 +246,17 @@ def cmd_bench_engine(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_bench_service(args: argparse.Namespace) -> int:
+    from edged.bench.service import render, run_service_bench
+
+    result = run_service_bench(_store(args), requests=args.requests, clients=args.clients, tokens=args.tokens)
+    if args.json:
+        _print_json(result)
+    else:
+        print(render(result))
+    return 0
+
+
 # -- daemon, config, client --------------------------------------------------------------------
 
 
@@ -394,6 +405,14 @@ def build_parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - one flat, read
     profile_option(bench_engine)
     store_option(bench_engine)
     bench_engine.set_defaults(handler=cmd_bench_engine)
+    bench_service = bench.add_parser("service", help="daemon overhead, batching gain and ready time over "
+                                                     "a real broker with mTLS")
+    bench_service.add_argument("--requests", type=int, default=32)
+    bench_service.add_argument("--clients", type=int, default=8)
+    bench_service.add_argument("--tokens", type=int, default=16, help="new tokens per request")
+    bench_service.add_argument("--json", action="store_true")
+    store_option(bench_service)
+    bench_service.set_defaults(handler=cmd_bench_service)
 
     run = commands.add_parser("run", help="run the daemon (MQTT v5 over mTLS)")
     run.add_argument("--config", required=True, metavar="FILE", help="edged.toml")
@@ -422,12 +441,9 @@ def build_parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - one flat, read
     ask.add_argument("--config", default=os.environ.get("EDGED_CLIENT_CONFIG"), metavar="CLIENT.toml")
     ask.set_defaults(handler=cmd_ask)
 
-    try:
-        from edged.provisioning.cli import add_commands
-    except ImportError:  # pragma: no cover - the provisioning package ships with edged
-        pass
-    else:
-        add_commands(commands)
+    from edged.provisioning.cli import add_commands  # argparse only: cheap
+
+    add_commands(commands)
     return parser
 
 

@@ -89,8 +89,15 @@ class EdgedClient:
     """One connection; ``request`` may be called from several threads at once."""
 
     def __init__(
-        self, config: ClientConfig, *, client_id: str | None = None, connect_timeout: float = 10.0
+        self,
+        config: ClientConfig,
+        *,
+        client_id: str | None = None,
+        connect_timeout: float = 10.0,
+        session_expiry_s: int = 0,
     ) -> None:
+        """``session_expiry_s`` > 0 keeps the session (and replies queued for it) at the broker
+        across a dropped connection; a long-lived client such as an HMI wants that."""
         if (config.device is None) == (config.pool is None):
             raise ConfigError("Give exactly one of device and pool in the client configuration.")
         self.config = config
@@ -114,7 +121,13 @@ class EdgedClient:
         client.on_message = self._on_message
         self._client = client
         try:
-            client.connect(config.host, config.port, keepalive=30)
+            connect_props = mqtt_properties(PacketTypes.CONNECT)
+            connect_props.SessionExpiryInterval = session_expiry_s
+            # Mosquitto persists only sessions that did not start clean; a fresh random client id
+            # means there is nothing stale to resume anyway.
+            clean_start = session_expiry_s == 0
+            client.connect(config.host, config.port, keepalive=30, clean_start=clean_start,
+                           properties=connect_props)
         except (OSError, ssl.SSLError) as exc:
             raise ClientError(
                 f"Cannot reach the broker at {config.host}:{config.port}: {exc}.", code="unreachable"

@@ -125,8 +125,10 @@ class SchedulerConfig(_Strict):
         le=256,
         description="Requests per engine call; default the profile's max_batch_size.",
     )
+    # 0 by default: requests that arrive while the engine is busy are batched anyway, and a
+    # window would add its length to every lone request's latency.
     batch_window_ms: float = Field(
-        default=2.0, ge=0, le=1000, description="How long the worker waits for more requests to join a batch."
+        default=0.0, ge=0, le=1000, description="How long the worker waits for more requests to join a batch."
     )
     stop_timeout_s: float = Field(
         default=20.0,
