@@ -409,7 +409,8 @@ def build_parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - one flat, read
                                                      "a real broker with mTLS")
     bench_service.add_argument("--requests", type=int, default=32)
     bench_service.add_argument("--clients", type=int, default=8)
-    bench_service.add_argument("--tokens", type=int, default=16, help="new tokens per request")
+    bench_service.add_argument("--tokens", type=int, default=48,
+                               help="new tokens per request (48: a typical extraction answer)")
     bench_service.add_argument("--json", action="store_true")
     store_option(bench_service)
     bench_service.set_defaults(handler=cmd_bench_service)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import queue
-import ssl
 import threading
 import uuid
 from collections.abc import Callable
@@ -17,13 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import paho.mqtt.client as paho
-from paho.mqtt.enums import CallbackAPIVersion
-from paho.mqtt.packettypes import PacketTypes
 from pydantic import BaseModel, ConfigDict, Field
 
 from edged.errors import ConfigError, EdgedError
-from edged.service.transport import mqtt_properties, tls_context
+from edged.service.transport import IncomingMessage, MqttTransport, TransportSettings
 from edged.tomlfile import read_toml, validate
 
 
@@ -107,65 +103,37 @@ class EdgedClient:
         self.response_base = f"{scope}/resp/{self.cn}/{uuid.uuid4().hex[:12]}"
         self._waiters: dict[bytes, queue.Queue[dict[str, Any]]] = {}
         self._lock = threading.Lock()
-        self._subscribed = threading.Event()
-        self._connected = threading.Event()
-        self._refused: str | None = None
-        client = paho.Client(
-            CallbackAPIVersion.VERSION2,
+        settings = TransportSettings(
+            host=config.host,
+            port=config.port,
+            ca=config.ca,
+            cert=config.cert,
+            key=config.key,
             client_id=client_id or f"{self.cn}-{uuid.uuid4().hex[:8]}",
-            protocol=paho.MQTTv5,
+            session_expiry_s=session_expiry_s,
+            subscriptions=(f"{self.response_base}/#",),
+            # A fresh random client id has nothing to resume; a session that must outlive a
+            # broker restart has to start non-clean to be persisted.
+            clean_start=session_expiry_s == 0,
+            reconnect_max_s=2.0,
         )
-        client.tls_set_context(tls_context(config.ca, config.cert, config.key))
-        client.on_connect = self._on_connect
-        client.on_subscribe = self._on_subscribe
-        client.on_message = self._on_message
-        self._client = client
-        try:
-            connect_props = mqtt_properties(PacketTypes.CONNECT)
-            connect_props.SessionExpiryInterval = session_expiry_s
-            # Mosquitto persists only sessions that did not start clean; a fresh random client id
-            # means there is nothing stale to resume anyway.
-            clean_start = session_expiry_s == 0
-            client.connect(config.host, config.port, keepalive=30, clean_start=clean_start,
-                           properties=connect_props)
-        except (OSError, ssl.SSLError) as exc:
-            raise ClientError(
-                f"Cannot reach the broker at {config.host}:{config.port}: {exc}.", code="unreachable"
-            ) from None
-        import socket
-
-        sock = client.socket()
-        if isinstance(sock, (socket.socket, ssl.SSLSocket)):
-            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        client.loop_start()
-        if not self._subscribed.wait(connect_timeout):
-            self.close()
-            reason = self._refused or "no CONNACK: the broker refused the certificate or is not answering"
+        self._transport = MqttTransport(settings, self._on_message)
+        self._transport.start()
+        if not self._transport.wait_subscribed(connect_timeout):
+            reason = (
+                self._transport.last_error
+                or "no CONNACK: the broker refused the certificate or is not answering"
+            )
+            self._transport.stop()
             raise ClientError(
                 f"Could not connect to {config.host}:{config.port}: {reason}.", code="unreachable"
             )
 
-    def _on_connect(
-        self, client: paho.Client, userdata: Any, flags: Any, reason: Any, properties: Any
-    ) -> None:
-        if reason.is_failure:
-            self._refused = str(reason)
-            return
-        self._connected.set()
-        client.subscribe(f"{self.response_base}/#", qos=1)
-
-    def _on_subscribe(
-        self, client: paho.Client, userdata: Any, mid: int, reasons: Any, properties: Any
-    ) -> None:
-        self._subscribed.set()
-
-    def _on_message(self, client: paho.Client, userdata: Any, message: paho.MQTTMessage) -> None:
-        props = message.properties
-        correlation = getattr(props, "CorrelationData", None) if props is not None else None
-        if not isinstance(correlation, (bytes, bytearray)):
+    def _on_message(self, message: IncomingMessage) -> None:
+        if message.correlation is None:
             return
         with self._lock:
-            waiter = self._waiters.get(bytes(correlation))
+            waiter = self._waiters.get(message.correlation)
         if waiter is None:
             return
         try:
@@ -186,11 +154,14 @@ class EdgedClient:
         waiter: queue.Queue[dict[str, Any]] = queue.Queue()
         with self._lock:
             self._waiters[correlation] = waiter
-        props = mqtt_properties(PacketTypes.PUBLISH)
-        props.ResponseTopic = f"{self.response_base}/{correlation.hex()}"
-        props.CorrelationData = correlation
         try:
-            self._client.publish(self.request_topic, json.dumps(body).encode(), qos=qos, properties=props)
+            self._transport.publish(
+                self.request_topic,
+                json.dumps(body).encode(),
+                qos=qos,
+                correlation=correlation,
+                response_topic=f"{self.response_base}/{correlation.hex()}",
+            )
             chunks: list[dict[str, Any]] = []
             while True:
                 try:
@@ -212,5 +183,4 @@ class EdgedClient:
                 self._waiters.pop(correlation, None)
 
     def close(self) -> None:
-        self._client.disconnect()
-        self._client.loop_stop()
+        self._transport.stop()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,7 @@ from edged.engines.base import (
 from edged.errors import EngineError, InputTooLong, MissingExtra, StoreError
 
 HEALTH_PROMPT = (ChatMessage("user", "ping"),)
+PROMPT_CACHE_SIZE = 256
 
 
 def _import_genai() -> Any:
@@ -69,6 +71,8 @@ class OnnxGenaiEngine:
         self._og = og
         self._info = info
         self._lock = threading.Lock()
+        self._cache_lock = threading.Lock()
+        self._prompt_cache: OrderedDict[tuple[ChatMessage, ...], list[int]] = OrderedDict()
         try:
             self._model = og.Model(str(path))
             self._tokenizer = og.Tokenizer(self._model)
@@ -94,8 +98,24 @@ class OnnxGenaiEngine:
     def encode(self, text: str) -> list[int]:
         return [int(t) for t in self._tokenizer.encode(text)]
 
+    def prompt_tokens(self, messages: Sequence[ChatMessage]) -> list[int]:
+        """The chat-templated prompt as tokens. The daemon counts a prompt's tokens and then
+        generates from it; the small cache saves tokenizing it twice."""
+        key = tuple(messages)
+        with self._cache_lock:
+            cached = self._prompt_cache.get(key)
+            if cached is not None:
+                self._prompt_cache.move_to_end(key)
+                return cached
+        tokens = self.encode(self.render(messages))
+        with self._cache_lock:
+            self._prompt_cache[key] = tokens
+            while len(self._prompt_cache) > PROMPT_CACHE_SIZE:
+                self._prompt_cache.popitem(last=False)
+        return tokens
+
     def count_tokens(self, messages: Sequence[ChatMessage]) -> int:
-        return len(self.encode(self.render(messages)))
+        return len(self.prompt_tokens(messages))
 
     def decode(self, tokens: Sequence[int]) -> str:
         if not tokens:
@@ -109,7 +129,7 @@ class OnnxGenaiEngine:
         requests: Sequence[GenerationRequest],
         on_token: TokenCallback | None = None,
     ) -> list[GenerationResult]:
-        prompts = [self.encode(self.render(r.messages)) for r in requests]
+        prompts = [self.prompt_tokens(r.messages) for r in requests]
         limit = self._info.context_length
         for index, (request, prompt) in enumerate(zip(requests, prompts, strict=True)):
             if len(prompt) + request.max_tokens > limit:
@@ -251,7 +271,7 @@ class OnnxGenaiEngine:
         """
         if not labels:
             return []
-        prompt = self.encode(self.render(messages))
+        prompt = self.prompt_tokens(messages)
         end = min(self._eos)
         encoded = [[*self.encode(label), *([end] if complete else [])] for label in labels]
         if any(not e for e in encoded):

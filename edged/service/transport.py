@@ -63,6 +63,9 @@ class TransportSettings:
     keepalive_s: int = 30
     session_expiry_s: int = 3600
     subscriptions: tuple[str, ...] = ()
+    # False resumes the session the broker kept (its queued messages); Mosquitto persists only
+    # sessions that did not start clean.
+    clean_start: bool = False
     will: Will | None = None
     reconnect_min_s: float = 0.25
     reconnect_max_s: float = 2.0
@@ -85,6 +88,10 @@ class Backoff:
 
     def reset(self) -> None:
         self.attempt = 0
+
+
+def _queue_writes_for_network_thread(client: paho.Client, userdata: Any, sock: Any) -> None:
+    """The network thread's loop() sees the queued packet (paho also pokes its wake-up pipe)."""
 
 
 def mqtt_properties(packet_type: int) -> Properties:
@@ -128,6 +135,7 @@ class MqttTransport:
         self._backoff = Backoff(settings.reconnect_min_s, settings.reconnect_max_s, rng)
         self._stopping = threading.Event()
         self._connected = threading.Event()
+        self._subscribed = threading.Event()
         self._thread: threading.Thread | None = None
         self._socket_open = False
         self._closing = False
@@ -146,6 +154,13 @@ class MqttTransport:
         client.on_connect = self._on_connect
         client.on_disconnect = self._on_disconnect
         client.on_message = self._on_message
+        client.on_subscribe = self._on_subscribe
+        # Without a loop_start() thread, paho writes a publish straight to the socket from the
+        # calling thread, racing this network thread on the same TLS connection (measured:
+        # "decryption failed or bad record mac" at the broker). Registering a write callback
+        # (paho's external-event-loop hook) makes it queue the packet and wake loop() instead,
+        # so only the network thread ever touches the socket.
+        client.on_socket_register_write = _queue_writes_for_network_thread
         self._client = client
 
     # -- lifecycle ---------------------------------------------------------------------------
@@ -160,6 +175,10 @@ class MqttTransport:
 
     def wait_connected(self, timeout: float) -> bool:
         return self._connected.wait(timeout)
+
+    def wait_subscribed(self, timeout: float) -> bool:
+        """Connected and the broker acknowledged the subscriptions: messages will arrive."""
+        return self._subscribed.wait(timeout)
 
     def stop(self, timeout: float = 5.0) -> None:
         """Disconnect cleanly (no Last Will) and end the network thread."""
@@ -180,12 +199,18 @@ class MqttTransport:
         qos: int = 1,
         retain: bool = False,
         correlation: bytes | None = None,
+        response_topic: str | None = None,
     ) -> paho.MQTTMessageInfo:
-        """Queue a message; QoS 1 messages published while disconnected go out on reconnect."""
+        """Queue a message; QoS 1 messages published while disconnected go out on reconnect.
+
+        Called from any thread: the packet is queued and the network thread writes it.
+        """
         properties = mqtt_properties(PacketTypes.PUBLISH)
         properties.ContentType = "application/json"
         if correlation is not None:
             properties.CorrelationData = correlation
+        if response_topic is not None:
+            properties.ResponseTopic = response_topic
         try:
             return self._client.publish(topic, payload, qos=qos, retain=retain, properties=properties)
         except ValueError as exc:
@@ -201,7 +226,11 @@ class MqttTransport:
             if not self._socket_open:
                 try:
                     self._client.connect(
-                        s.host, s.port, keepalive=s.keepalive_s, clean_start=False, properties=connect_props
+                        s.host,
+                        s.port,
+                        keepalive=s.keepalive_s,
+                        clean_start=s.clean_start,
+                        properties=connect_props,
                     )
                     self._set_nodelay()
                     self._socket_open = True
@@ -265,7 +294,13 @@ class MqttTransport:
     def _on_disconnect(
         self, client: paho.Client, userdata: Any, flags: Any, reason: Any, properties: Any
     ) -> None:
+        self._subscribed.clear()
         self._mark(connected=False)
+
+    def _on_subscribe(
+        self, client: paho.Client, userdata: Any, mid: int, reasons: Any, properties: Any
+    ) -> None:
+        self._subscribed.set()
 
     def _on_message(self, client: paho.Client, userdata: Any, message: paho.MQTTMessage) -> None:
         props = message.properties
