@@ -115,6 +115,7 @@ def test_provisioning_scripts_are_idempotent_and_make_a_working_broker(tmp_path:
         "EDGED_BROKER_HOST": "127.0.0.1",
         "EDGED_BROKER_PORT": str(port),
         "EDGED_BROKER_USER": pwd.getpwuid(os.geteuid()).pw_name,
+        "EDGED_BROKER_DATA": str(tmp_path / "mosquitto-data"),
     }
     edged = Path(sys.executable).parent / "edged"
     if edged.exists():
