@@ -257,6 +257,17 @@ def cmd_bench_service(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_bench_escalation(args: argparse.Namespace) -> int:
+    from edged.bench.escalation import render, run_escalation_bench
+
+    result = run_escalation_bench(args.requests)
+    if args.json:
+        _print_json(result)
+    else:
+        print(render(result))
+    return 0
+
+
 # -- daemon, config, client --------------------------------------------------------------------
 
 
@@ -264,6 +275,18 @@ def cmd_run(args: argparse.Namespace) -> int:
     from edged.service.main import run
 
     return run(Path(args.config), log_level=args.log_level)
+
+
+def cmd_doctor(args: argparse.Namespace) -> int:
+    from edged.doctor import Seams, render, run_checks, to_json
+
+    findings = run_checks(Path(args.config), unit=Path(args.unit) if args.unit else None,
+                          ca_dir=Path(args.ca) if args.ca else None, seams=Seams(timeout_s=args.timeout))
+    if args.json:
+        _print_json(to_json(findings))
+    else:
+        print(render(findings))
+    return 1 if any(f.state == "fail" for f in findings) else 0
 
 
 def cmd_config_validate(args: argparse.Namespace) -> int:
@@ -330,6 +353,28 @@ def cmd_ask(args: argparse.Namespace) -> int:
         client.close()
     _print_reply(reply, args)
     return 0 if reply.ok else 1
+
+
+def cmd_audit_verify(args: argparse.Namespace) -> int:
+    from edged.audit import verify
+
+    if args.log:
+        folder = Path(args.log)
+    elif args.config:
+        from edged.config import load_config
+
+        folder = load_config(Path(args.config)).escalation.state_dir / "audit"
+    else:
+        folder = Path("/var/lib/edged/audit")
+    result = verify(folder, Path(args.key) if args.key else None)
+    if args.json:
+        _print_json(vars(result))
+    elif result.ok:
+        print(f"ok: {result.records} records in {result.files} file(s) under {folder}: "
+              "chain and signatures intact")
+    else:
+        print(f"BROKEN after {result.records} good records: {result.problem}")
+    return 0 if result.ok else 1
 
 
 # -- parser ------------------------------------------------------------------------------------
@@ -414,6 +459,11 @@ def build_parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - one flat, read
     bench_service.add_argument("--json", action="store_true")
     store_option(bench_service)
     bench_service.set_defaults(handler=cmd_bench_service)
+    bench_escalation = bench.add_parser("escalation", help="cost of the escalation path on the appliance, "
+                                                           "cloud time excluded")
+    bench_escalation.add_argument("--requests", type=int, default=300)
+    bench_escalation.add_argument("--json", action="store_true")
+    bench_escalation.set_defaults(handler=cmd_bench_escalation)
 
     run = commands.add_parser("run", help="run the daemon (MQTT v5 over mTLS)")
     run.add_argument("--config", required=True, metavar="FILE", help="edged.toml")
@@ -425,6 +475,16 @@ def build_parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - one flat, read
     validate = config.add_parser("validate", help="validate edged.toml and the files it names")
     validate.add_argument("file")
     validate.set_defaults(handler=cmd_config_validate)
+
+    doctor = commands.add_parser("doctor", help="check this installation end to end and say what to fix")
+    doctor.add_argument("--config", default="/etc/edged/edged.toml", metavar="FILE",
+                        help="edged.toml (default /etc/edged/edged.toml)")
+    doctor.add_argument("--unit", metavar="FILE", help="the unit whose LoadCredential= provides the key "
+                        "(default /etc/systemd/system/edged.service)")
+    doctor.add_argument("--ca", metavar="DIR", help="also check this site CA's CRL (on the CA's machine)")
+    doctor.add_argument("--timeout", type=float, default=5.0, help="seconds per network check")
+    doctor.add_argument("--json", action="store_true")
+    doctor.set_defaults(handler=cmd_doctor)
 
     ask = commands.add_parser("ask", help="send one request to an appliance and print the reply")
     ask.add_argument("text")
@@ -441,6 +501,17 @@ def build_parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - one flat, read
     ask.add_argument("--json", action="store_true", help="print the whole reply")
     ask.add_argument("--config", default=os.environ.get("EDGED_CLIENT_CONFIG"), metavar="CLIENT.toml")
     ask.set_defaults(handler=cmd_ask)
+
+    audit = commands.add_parser("audit", help="the escalation audit log").add_subparsers(
+        dest="audit_command", required=True, metavar="COMMAND")
+    audit_verify = audit.add_parser("verify", help="check the hash chain and signatures; name the first "
+                                                   "broken record")
+    audit_verify.add_argument("--log", metavar="DIR", help="audit folder (default: from --config, or "
+                                                          "/var/lib/edged/audit)")
+    audit_verify.add_argument("--config", metavar="FILE", help="edged.toml, to find the state folder")
+    audit_verify.add_argument("--key", metavar="PEM", help="public key (default: audit.pub in the folder)")
+    audit_verify.add_argument("--json", action="store_true")
+    audit_verify.set_defaults(handler=cmd_audit_verify)
 
     from edged.provisioning.cli import add_commands  # argparse only: cheap
 

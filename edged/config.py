@@ -13,6 +13,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from edged.errors import ConfigError
+from edged.escalation.config import CloudConfig, EscalationConfig
 from edged.service.protocol import Limits
 from edged.tasks import TaskConfig, load_tasks
 from edged.tomlfile import read_toml, validate
@@ -138,14 +139,42 @@ class SchedulerConfig(_Strict):
     )
 
 
+class OpsConfig(_Strict):
+    """Operations: the local metrics endpoint and how early certificate expiry is flagged."""
+
+    metrics_enabled: bool = Field(
+        default=True, description="Serve Prometheus metrics and /healthz on metrics_host:metrics_port."
+    )
+    # Loopback by default: the endpoint has no authentication; expose it through a scraper on the
+    # appliance or a firewall rule, not by binding it to the plant network.
+    metrics_host: str = Field(
+        default="127.0.0.1", min_length=1, description="Address the metrics endpoint binds."
+    )
+    metrics_port: int = Field(
+        default=9488, ge=0, le=65535, description="Port of the metrics endpoint; 0 picks a free one (tests)."
+    )
+    certificate_warn_days: int = Field(
+        default=30,
+        ge=1,
+        le=365,
+        description="Warn in status, metrics and `edged doctor` this many days before the device "
+        "certificate expires.",
+    )
+
+
 class EdgedConfig(_Strict):
     device_id: str = Field(pattern=ID_PATTERN, description="This appliance's id: its certificate's CN.")
     mqtt: MqttConfig = Field(description="Broker connection.")
     engine: EngineConfig = Field(default_factory=EngineConfig, description="Which engine to load.")
     limits: LimitsConfig = Field(default_factory=LimitsConfig, description="Request validation limits.")
     scheduler: SchedulerConfig = Field(default_factory=SchedulerConfig, description="Queue and batching.")
+    ops: OpsConfig = Field(default_factory=OpsConfig, description="Metrics endpoint, certificate warnings.")
     tasks: dict[str, TaskConfig] = Field(
         default_factory=dict, description="Task prompt overrides and extra tasks by name."
+    )
+    cloud: CloudConfig | None = Field(default=None, description="The cloud endpoint; none: never escalate.")
+    escalation: EscalationConfig = Field(
+        default_factory=EscalationConfig, description="Per-task escalation policy, audit and state."
     )
 
     def task_table(self) -> dict[str, TaskConfig]:
@@ -179,7 +208,24 @@ def load_config(path: Path) -> EdgedConfig:
     engine = config.engine
     if engine.store is not None:
         engine = engine.model_copy(update={"store": _resolve(base, engine.store)})
-    config = config.model_copy(update={"mqtt": mqtt, "engine": engine})
+    cloud = config.cloud
+    if cloud is not None:
+        cloud = cloud.model_copy(
+            update={
+                "api_key_file": resolve_key(cloud.api_key_file, base) if cloud.api_key_file else None,
+                **{
+                    name: _resolve(base, getattr(cloud, name))
+                    for name in ("ca_bundle", "client_cert", "client_key")
+                    if getattr(cloud, name) is not None
+                },
+            }
+        )
+    escalation = config.escalation.model_copy(
+        update={"state_dir": _resolve(base, config.escalation.state_dir)}
+    )
+    config = config.model_copy(
+        update={"mqtt": mqtt, "engine": engine, "cloud": cloud, "escalation": escalation}
+    )
     if config.mqtt.tls_insecure_dev_only and os.environ.get("EDGED_DEV") != "1":
         raise ConfigError(
             f"{path}: key 'mqtt.tls_insecure_dev_only' is true, which skips the broker host name "

@@ -16,6 +16,7 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Protocol
@@ -23,6 +24,12 @@ from typing import Protocol
 from edged import __version__
 from edged.config import EdgedConfig
 from edged.engines.base import Engine
+from edged.errors import PkiError
+from edged.escalation.router import EscalationDecision
+from edged.escalation.service import EscalationOutcome, Escalator
+from edged.hardware.telemetry import GpuSampler
+from edged.provisioning.pki import CertValidity, read_certificate
+from edged.service.metrics import ServiceMetrics
 from edged.service.protocol import (
     ProtocolError,
     Request,
@@ -33,6 +40,7 @@ from edged.service.protocol import (
 )
 from edged.service.runner import TaskResult, TaskRunner
 from edged.service.scheduler import Job, Scheduler
+from edged.service.systemd import Notifier
 from edged.service.transport import IncomingMessage, MqttTransport, TransportSettings, Will
 
 log = logging.getLogger(__name__)
@@ -93,6 +101,8 @@ class Counters:
     busy: int = 0
     expired: int = 0
     refused: int = 0  # no reply possible: logged only
+    escalated: int = 0  # answered by the cloud
+    escalations_failed: int = 0
     completion_tokens: int = 0
     prompt_tokens: int = 0
 
@@ -108,9 +118,18 @@ class Daemon:
         *,
         transport_factory: TransportFactory = _default_transport,
         clock: Callable[[], float] = time.monotonic,
+        escalator: Escalator | None = None,
+        notifier: Notifier | None = None,
+        gpu: GpuSampler | None = None,
     ) -> None:
         self.config = config
         self.engine = engine
+        self.escalator = escalator
+        workers = config.cloud.max_concurrent if config.cloud is not None else 1
+        # Cloud calls block for seconds: they run here, never on the engine's worker. The
+        # semaphore bounds what may wait for them, as the scheduler bounds the engine's queue.
+        self._escalations = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="edged-cloud")
+        self._escalation_slots = threading.BoundedSemaphore(workers * 4)
         self.clock = clock
         self.prefix = config.mqtt.prefix
         self.device = config.device_id
@@ -141,6 +160,14 @@ class Daemon:
         self._stop = threading.Event()
         self.started_at = datetime.now(timezone.utc)
         self._started_mono = clock()
+        # Operations: see the "operations" section. Before the transport: the Will carries health.
+        self.notifier = notifier or Notifier()
+        self.gpu = gpu
+        self.metrics = ServiceMetrics()
+        self._ready = False
+        self._certificate = _own_certificate(config)
+        self._cert_warning = self._certificate_warning()
+        self._gpu_sample: dict[str, float | int | None] | None = None
         mqtt = config.mqtt
         subscriptions = [f"{self.prefix}/{self.device}/req/+"]
         subscriptions += [f"$share/{pool}/{self.prefix}/pool/{pool}/req/+" for pool in mqtt.pools]
@@ -166,6 +193,7 @@ class Daemon:
     def start(self) -> None:
         self.scheduler.start()
         self.transport.start()
+        self.notifier.status(f"connecting to the broker {self.config.mqtt.host}:{self.config.mqtt.port}")
 
     def stop(self) -> None:
         """Ask ``serve_forever`` to shut down (safe from a signal handler)."""
@@ -174,17 +202,26 @@ class Daemon:
     def serve_forever(self) -> None:
         interval = self.config.mqtt.telemetry_interval_s
         last = self.counters.snapshot()
-        while not self._stop.wait(interval):
-            last = self._publish_telemetry(last, interval)
+        # The loop also wakes for the systemd watchdog: its pings prove that this loop still turns.
+        tick = self.notifier.tick_s(interval)
+        next_telemetry = time.monotonic() + interval
+        while not self._stop.wait(tick):
+            self._heartbeat(tick)
+            if time.monotonic() >= next_telemetry:
+                last = self._publish_telemetry(last, interval)
+                next_telemetry = max(next_telemetry + interval, time.monotonic())
         self.shutdown()
 
     def shutdown(self) -> None:
         """Stop taking requests, finish or fail in-flight ones with a reply, go offline."""
+        self._set_stopping()
         self._accepting = False
         timeout = self.config.scheduler.stop_timeout_s
         waiting = self.scheduler.stop(timeout)
         for job in waiting:
             self._reply_error(job.item, "shutting_down", "the appliance is stopping; send the request again")
+        # Escalations in flight end by their requests' deadlines; their replies go out first.
+        self._escalations.shutdown(wait=True)
         with self._in_flight_lock:
             stuck = list(self._in_flight.values())
         for item in stuck:  # still in the engine after the stop timeout
@@ -214,6 +251,7 @@ class Daemon:
                 "version": __version__,
                 "pools": self.config.mqtt.pools,
                 "since": self.started_at.isoformat(timespec="seconds"),
+                "health": self._health_summary(),
             }
         ).encode()
 
@@ -223,6 +261,7 @@ class Daemon:
             self.transport.publish(self.status_topic, self._status_payload("online"), retain=True)
         else:
             log.warning("disconnected from the broker")
+        self._connection_changed(connected)
 
     def _publish_telemetry(self, last: dict[str, int], interval: float) -> dict[str, int]:
         now = self.counters.snapshot()
@@ -231,22 +270,34 @@ class Daemon:
             "device": self.device,
             "queue_depth": self.scheduler.depth,
             "in_flight": self.scheduler.in_flight,
-            "requests": {k: now[k] for k in ("ok", "errors", "busy", "expired", "refused")},
+            "requests": {k: now[k] for k in ("ok", "errors", "busy", "expired", "refused", "escalated",
+                                             "escalations_failed")},
             "tokens_per_s": round(tokens / interval, 2),
-            "escalation_rate": 0.0,
-            "cloud_spend": 0.0,
-            "gpu": None,
+            "escalation_rate": round(now["escalated"] / now["ok"], 4) if now["ok"] else 0.0,
+            **self._economics(),
+            **self._ops_telemetry(tokens / interval),
             "uptime_s": round(self.clock() - self._started_mono, 1),
         }
         if self.transport.connected:
             self.transport.publish(self.telemetry_topic, json.dumps(body).encode(), qos=0)
         return now
 
+    def _economics(self) -> dict[str, object]:
+        """Today's cloud spend and the cost avoided by answering locally, per task."""
+        budget = self.escalator.budget if self.escalator is not None else None
+        if budget is None:
+            return {"cloud_spend": 0.0, "cost_avoided": 0.0}
+        day = budget.snapshot()
+        return {"cloud_spend": round(day.spend, 6), "cost_avoided": round(day.avoided, 6),
+                "currency": budget.prices.currency, "day": day.day, "by_task": day.by_task}
+
     # -- requests ----------------------------------------------------------------------------
 
     def _count(self, name: str, amount: int = 1) -> None:
         with self._counter_lock:
             setattr(self.counters, name, getattr(self.counters, name) + amount)
+        if name == "refused":  # no reply, so no _observe: count it for metrics here
+            self.metrics.refused()
 
     def _is_redelivery(self, message: IncomingMessage) -> bool:
         """QoS 1 may deliver a request twice after a reconnect; answer it once."""
@@ -261,7 +312,7 @@ class Daemon:
                 self._seen.popitem(last=False)
         return seen and message.dup
 
-    def _on_message(self, message: IncomingMessage) -> None:
+    def _on_message(self, message: IncomingMessage) -> None:  # noqa: PLR0911 - one early return per outcome
         now = self.clock()
         if message.retain:
             # A retained request would be replayed at every reconnect; refuse it for good.
@@ -291,6 +342,7 @@ class Daemon:
                 )
                 return
             self._count("errors")
+            self.metrics.request_done("unknown", "none", exc.code, total_s=self.clock() - now)
             log.info("request %s refused [%s]: %s", exc.request_id, exc.code, exc.message)
             self.transport.publish(
                 exc.reply_topic,
@@ -308,6 +360,10 @@ class Daemon:
             self._reply_error(item, "shutting_down", "the appliance is stopping; send the request again")
             return
         if not self.scheduler.submit(item, request.deadline_at):
+            if self.escalator is not None:
+                decision = self.escalator.decide(request, error_code="busy")
+                if decision.escalate and self._escalate_async(item, None, None, decision):
+                    return
             self._count("busy")
             self._reply_error(
                 item,
@@ -357,6 +413,7 @@ class Daemon:
             return
         if count:
             self._count("errors")
+        self._observe(item, job, code, engine_ms=engine_ms)
         request = item.request
         log.info("request %s failed [%s]", request.request_id, code)
         self.transport.publish(
@@ -406,6 +463,18 @@ class Daemon:
 
     def _reply_result(self, job: Job[InFlight], result: TaskResult) -> None:
         item = job.item
+        decision: EscalationDecision | None = None
+        if self.escalator is not None:
+            decision = self.escalator.decide(item.request, error_code=result.error_code, valid=result.valid,
+                                             confidence=result.confidence)
+            if decision.escalate and self._escalate_async(item, job, result, decision):
+                return
+        self._reply_local(job, result, decision)
+
+    def _reply_local(
+        self, job: Job[InFlight], result: TaskResult, decision: EscalationDecision | None,
+    ) -> None:
+        item = job.item
         if not result.ok:
             self._reply_error(
                 item,
@@ -421,8 +490,17 @@ class Daemon:
         self._count("ok")
         self._count("completion_tokens", result.usage.get("completion_tokens", 0))
         self._count("prompt_tokens", result.usage.get("prompt_tokens", 0))
+        if self.escalator is not None:
+            self.escalator.record_local(request, result.usage)
         timings = self._timings(item, job, result.engine_ms)
         log.info("request %s answered (task %s, %d ms)", request.request_id, request.task, timings["total"])
+        # An answer the cloud should have given but could not (blocked, or failed) goes back
+        # marked degraded with the reason, as does one that failed validation.
+        reason = decision.reason if decision is not None and decision.trigger else None
+        if reason is None and not result.valid:
+            reason = result.problem
+        self._observe(item, job, "degraded" if not result.valid or reason is not None else "ok",
+                      engine_ms=result.engine_ms, usage=result.usage)
         self.transport.publish(
             request.reply_topic,
             ok_reply(
@@ -431,16 +509,230 @@ class Daemon:
                 source="edge",
                 confidence=result.confidence,
                 escalated=False,
-                # No cloud is configured yet: an answer that failed validation goes back
-                # marked degraded, with the reason, rather than silently as if it were fine.
-                reason=None if result.valid else result.problem,
+                reason=reason,
                 model=self.model,
                 usage=result.usage,
                 timings_ms=timings,
-                degraded=not result.valid,
+                degraded=not result.valid or reason is not None,
             ),
             correlation=request.correlation,
         )
+
+    # -- escalation --------------------------------------------------------------------------
+
+    def _escalate_async(self, item: InFlight, job: Job[InFlight] | None, local: TaskResult | None,
+                        decision: EscalationDecision) -> bool:
+        """Hand the request to the cloud pool; False (nothing done) when the pool is full."""
+        if not self._escalation_slots.acquire(blocking=False):
+            return False
+        with self._in_flight_lock:
+            self._in_flight[id(item)] = item
+        try:
+            self._escalations.submit(self._escalate, item, job, local, decision)
+        except RuntimeError:  # the pool is shut down: we are stopping
+            self._escalation_slots.release()
+            return False
+        return True
+
+    def _escalate(self, item: InFlight, job: Job[InFlight] | None, local: TaskResult | None,
+                  decision: EscalationDecision) -> None:
+        if self.escalator is None:  # only ever submitted with an escalator
+            return
+        request = item.request
+        try:
+            outcome = self.escalator.escalate(request, decision)
+        except Exception as exc:  # a bug on the cloud path must not lose the request
+            log.exception("request %s: escalation failed unexpectedly", request.request_id)
+            outcome = EscalationOutcome(False, error_code="cloud_unavailable", error_message=str(exc))
+        finally:
+            self._escalation_slots.release()
+        local_usage = local.usage if local is not None else {}
+        engine_ms = local.engine_ms if local is not None else 0.0
+        if not outcome.ok:
+            self._count("escalations_failed")
+            if local is not None and local.ok and job is not None:
+                # The local answer is better than none: degraded, with both reasons.
+                failed = EscalationDecision(False, decision.trigger, f"cloud failed: {outcome.error_code}")
+                self._reply_local(job, local, failed)
+            else:
+                self._reply_error(item, outcome.error_code or "cloud_unavailable",
+                                  f"the request needed the cloud ({decision.trigger}) and it failed: "
+                                  f"{outcome.error_message}", job=job, engine_ms=engine_ms)
+            return
+        if not self._claim(item):
+            return
+        self._count("ok")
+        self._count("escalated")
+        timings = self._timings(item, job, engine_ms)
+        timings["cloud"] = round(outcome.cloud_ms, 2)
+        for note in outcome.notes:
+            log.warning("request %s: %s", request.request_id, note)
+        reason = decision.trigger if outcome.valid else f"{decision.trigger}; {outcome.problem}"
+        self._observe(item, job, "ok" if outcome.valid else "degraded", source="cloud", engine_ms=engine_ms,
+                      usage={**local_usage, "cloud_tokens": outcome.cloud_tokens})
+        log.info("request %s answered by the cloud (task %s, trigger %s, %d ms)", request.request_id,
+                 request.task, decision.trigger, timings["total"])
+        self.transport.publish(
+            request.reply_topic,
+            ok_reply(
+                request,
+                output=outcome.output,
+                source="cloud",
+                confidence=local.confidence if local is not None else None,
+                escalated=True,
+                reason=reason,
+                model=outcome.cloud_model or "cloud",
+                usage={"prompt_tokens": local_usage.get("prompt_tokens", 0),
+                       "completion_tokens": local_usage.get("completion_tokens", 0),
+                       "cloud_tokens": outcome.cloud_tokens},
+                timings_ms=timings,
+                degraded=not outcome.valid,
+            ),
+            correlation=request.correlation,
+        )
+
+
+    # -- operations: systemd notifications, watchdog, metrics, health -------------------------
+
+    def _heartbeat(self, tick: float) -> None:
+        """One turn of the main loop, told to systemd; a loop that hangs stops telling it."""
+        if self._ready:
+            self.notifier.watchdog()
+            return
+        # Not ready yet: the broker is still out of reach. Alive and retrying, so push the start
+        # timeout out rather than be killed and restarted into the same outage.
+        error = getattr(self.transport, "last_error", None)
+        where = f"{self.config.mqtt.host}:{self.config.mqtt.port}"
+        status = f"waiting for the broker {where}" + (f" ({error})" if error else "")
+        self.notifier.extend_start(3 * tick, status)
+
+    def _connection_changed(self, connected: bool) -> None:
+        self.metrics.broker_connected.set(1 if connected else 0)
+        where = f"{self.config.mqtt.host}:{self.config.mqtt.port}"
+        if connected:
+            text = f"serving {self.model} as {self.device} on {where}"
+            if self._ready:
+                self.notifier.status(text)
+                return
+            # Config and engine were loaded before the daemon existed; now the broker is up.
+            self._ready = True
+            self.metrics.ready.set(1)
+            self.notifier.ready(text)
+        elif self._accepting:
+            self.notifier.status(f"lost the broker {where}; reconnecting (requests wait at the broker)")
+
+    def _set_stopping(self) -> None:
+        self.metrics.ready.set(0)
+        self.notifier.stopping(
+            f"stopping: finishing {self.scheduler.in_flight} request(s) in the engine, "
+            f"failing {self.scheduler.depth} waiting ones with a reply",
+        )
+
+    def _certificate_warning(self) -> str | None:
+        if self._certificate is None:
+            return None
+        return self._certificate.warning(warn_days=self.config.ops.certificate_warn_days)
+
+    def _health_summary(self) -> dict[str, object]:
+        """What the retained status carries beside online/offline: certificate state and warnings."""
+        cert = self._certificate
+        warning = self._certificate_warning()
+        return {
+            "certificate": None if cert is None else {
+                "not_after": cert.not_after.isoformat(timespec="seconds"),
+                "days_left": round(cert.days_left(), 1),
+                "state": cert.state(warn_days=self.config.ops.certificate_warn_days),
+            },
+            "warnings": [warning] if warning else [],
+        }
+
+    def health(self) -> tuple[bool, dict[str, object]]:
+        """For /healthz: healthy once ready, while connected and taking requests."""
+        connected = self.transport.connected
+        healthy = self._ready and connected and self._accepting
+        return healthy, {
+            "status": "online" if healthy else ("stopping" if not self._accepting else "degraded"),
+            "device": self.device,
+            "model": self.model,
+            "ready": self._ready,
+            "broker_connected": connected,
+            "queue_depth": self.scheduler.depth,
+            "in_flight": self.scheduler.in_flight,
+            "gpu": self._gpu_sample,
+            **self._health_summary(),
+        }
+
+    def render_metrics(self) -> str:
+        """The Prometheus exposition, with the gauges that change between telemetry ticks read now."""
+        info = self.engine.info
+        self.metrics.info.set(1, version=__version__, device=self.device, model=self.model,
+                              backend=info.backend, profile=info.profile)
+        self.metrics.queue_depth.set(self.scheduler.depth)
+        self.metrics.in_flight.set(self.scheduler.in_flight)
+        self.metrics.broker_connected.set(1 if self.transport.connected else 0)
+        cert = self._certificate
+        if cert is not None:
+            self.metrics.cert_not_after.set(cert.not_after.timestamp())
+            state = cert.state(warn_days=self.config.ops.certificate_warn_days)
+            self.metrics.cert_expiring.set(0 if state == "ok" else 1)
+        return self.metrics.render()
+
+    def _ops_telemetry(self, tokens_per_s: float) -> dict[str, object]:
+        """Telemetry's GPU and health fields; also where metrics and the certificate warning update."""
+        self.metrics.tokens_per_s.set(tokens_per_s)
+        sample = self.gpu.sample().to_json() if self.gpu is not None else None
+        self._gpu_sample = sample
+        self.metrics.gpu_temperature.set(sample["temperature_c"] if sample else None)
+        self.metrics.gpu_power.set(sample["power_w"] if sample else None)
+        warning = self._certificate_warning()
+        if warning != self._cert_warning:
+            # The state crossed a line (30 days left, expired): say so, and fix the retained status.
+            self._cert_warning = warning
+            if warning:
+                log.warning("%s", warning)
+            if self.transport.connected and self._accepting:
+                self.transport.publish(self.status_topic, self._status_payload("online"), retain=True)
+        return {"gpu": sample, "health": self._health_summary()}
+
+    def _observe(
+        self,
+        item: InFlight,
+        job: Job[InFlight] | None,
+        outcome: str,
+        *,
+        source: str | None = None,
+        engine_ms: float = 0.0,
+        usage: dict[str, int] | None = None,
+    ) -> None:
+        """Count one reply in the metrics: its task, who answered, the outcome and the times."""
+        request = item.request
+        now = self.clock()
+        started = job.started_at if job is not None else None
+        if source is None:
+            source = "edge" if started is not None else "none"
+        self.metrics.request_done(
+            request.task,
+            source,
+            outcome,
+            total_s=max(0.0, now - request.received_at),
+            queue_s=((started or now) - job.enqueued_at) if job is not None else None,
+            engine_s=engine_ms / 1e3,
+        )
+        if usage:
+            self.metrics.add_tokens(usage)
+
+
+def _own_certificate(config: EdgedConfig) -> CertValidity | None:
+    """The device certificate's validity, for expiry warnings; None (logged) when unreadable."""
+    try:
+        cert = read_certificate(config.mqtt.cert)
+    except PkiError as exc:
+        log.warning("cannot read the device certificate, so no expiry warnings: %s", exc.message)
+        return None
+    warning = cert.warning(warn_days=config.ops.certificate_warn_days)
+    if warning:
+        log.warning("%s", warning)
+    return cert
 
 
 def ready_line(daemon: Daemon) -> str:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from edged.engines.base import ChatMessage, Engine, GenerationRequest
 from edged.errors import EdgedError, InputTooLong
+from edged.escalation.router import generation_confidence
 from edged.service.protocol import Request
 from edged.tasks import TaskConfig, build_messages, classify_outcome, parse_output
 
@@ -118,7 +119,8 @@ class TaskRunner:
             outcome = parse_output(request.task, output.text, fields=request.fields)
             results[index] = TaskResult(
                 output=outcome.output,
-                confidence=outcome.confidence,
+                confidence=outcome.confidence if outcome.confidence is not None
+                else generation_confidence(output.logprobs),
                 valid=outcome.valid,
                 problem=outcome.problem,
                 usage={

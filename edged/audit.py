@@ -1,0 +1,167 @@
+"""The escalation audit log: JSON lines, hash-chained and Ed25519-signed, rotated by size.
+
+Each record says what left the appliance and why: the SHA-256 of the exact body sent, the
+number of placeholders per type, the cloud model, tokens, cost and outcome. Never a value that
+was redacted away. ``prev`` links each record to the one before it, across rotated files, so
+a changed byte, a deleted record or two swapped records are found by ``verify``.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+import threading
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+from edged.errors import EdgedError
+
+CURRENT = "audit.jsonl"
+KEY_FILE = "audit.key"
+PUBLIC_FILE = "audit.pub"
+GENESIS = "0" * 64
+
+
+class AuditError(EdgedError):
+    code = "audit_error"
+
+
+def _canonical(record: dict[str, Any]) -> bytes:
+    return json.dumps(record, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def _write_private(path: Path, data: bytes) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+
+
+def load_or_create_key(folder: Path) -> Ed25519PrivateKey:
+    """The device's audit signing key (0600), made on first use; its public half beside it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / KEY_FILE
+    if path.exists():
+        key = serialization.load_pem_private_key(path.read_bytes(), password=None)
+        if not isinstance(key, Ed25519PrivateKey):
+            raise AuditError(f"{path} is not an Ed25519 key; move it away to have a new one made.")
+        return key
+    key = Ed25519PrivateKey.generate()
+    _write_private(
+        path,
+        key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        ),
+    )
+    (folder / PUBLIC_FILE).write_bytes(
+        key.public_key().public_bytes(
+            serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+        )
+    )
+    return key
+
+
+def log_files(folder: Path) -> list[Path]:
+    """Rotated files in chain order (their names carry the first sequence number), then the current."""
+    rotated = sorted(folder.glob("audit-*.jsonl"))
+    current = folder / CURRENT
+    return [*rotated, *([current] if current.exists() else [])]
+
+
+class AuditLog:
+    def __init__(self, folder: Path, *, max_bytes: int = 10 << 20) -> None:
+        self.folder = folder
+        self.max_bytes = max_bytes
+        self._lock = threading.Lock()
+        self._key = load_or_create_key(folder)
+        self._seq, self._prev = self._tail()
+
+    def _tail(self) -> tuple[int, str]:
+        for path in reversed(log_files(self.folder)):
+            lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+            if lines:
+                last = json.loads(lines[-1])
+                return int(last["seq"]), str(last["hash"])
+        return 0, GENESIS
+
+    def append(self, **fields: Any) -> dict[str, Any]:
+        with self._lock:
+            current = self.folder / CURRENT
+            if current.exists() and current.stat().st_size >= self.max_bytes:
+                current.rename(self.folder / f"audit-{self._seq + 1:012d}.jsonl")
+            record: dict[str, Any] = {
+                "seq": self._seq + 1,
+                "time": datetime.now(timezone.utc).isoformat(timespec="milliseconds"),
+                **fields,
+                "prev": self._prev,
+            }
+            digest = hashlib.sha256(_canonical(record)).hexdigest()
+            record["hash"] = digest
+            record["sig"] = base64.b64encode(self._key.sign(bytes.fromhex(digest))).decode()
+            line = _canonical(record) + b"\n"
+            fd = os.open(current, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+            try:
+                os.write(fd, line)
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+            self._seq, self._prev = record["seq"], digest
+            return record
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    ok: bool
+    records: int
+    files: int
+    problem: str | None  # "FILE:LINE: what is wrong" for the first broken record
+
+
+def verify(folder: Path, public_key: Path | None = None) -> VerifyResult:
+    """Check every record's hash, signature, sequence and link to the one before it."""
+    key_path = public_key or folder / PUBLIC_FILE
+    try:
+        loaded = serialization.load_pem_public_key(key_path.read_bytes())
+    except (OSError, ValueError) as exc:
+        raise AuditError(f"Cannot read the audit public key {key_path}: {exc}.") from None
+    if not isinstance(loaded, Ed25519PublicKey):
+        raise AuditError(f"{key_path} is not an Ed25519 public key.")
+    files = log_files(folder)
+    expected_seq, prev, count = 1, GENESIS, 0
+    for path in files:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            where = f"{path}:{number}"
+            problem = _check_line(line, loaded, expected_seq, prev)
+            if problem is not None:
+                return VerifyResult(False, count, len(files), f"{where}: {problem}")
+            record = json.loads(line)
+            expected_seq, prev, count = record["seq"] + 1, record["hash"], count + 1
+    return VerifyResult(True, count, len(files), None)
+
+
+def _check_line(line: str, key: Ed25519PublicKey, expected_seq: int, prev: str) -> str | None:
+    try:
+        record = json.loads(line)
+        claimed, signature = record.pop("hash"), record.pop("sig")
+    except (ValueError, KeyError, AttributeError):
+        return "not a complete audit record (damaged or truncated)"
+    if hashlib.sha256(_canonical(record)).hexdigest() != claimed:
+        return "content does not match its hash (the record was changed)"
+    try:
+        key.verify(base64.b64decode(signature), bytes.fromhex(claimed))
+    except (InvalidSignature, ValueError):
+        return "signature does not verify (not written by this device's key)"
+    if record.get("seq") != expected_seq:
+        return (
+            f"sequence {record.get('seq')} where {expected_seq} was expected (a record is missing or moved)"
+        )
+    if record.get("prev") != prev:
+        return "does not link to the record before it (records were removed or reordered)"
+    return None

@@ -1,0 +1,126 @@
+"""The [cloud] and [escalation] tables of edged.toml: pure data, validated at load."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator, model_validator
+
+Mode = Literal["local", "auto", "cloud"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Prices(_Strict):
+    prompt_per_1k: float = Field(default=0.0, ge=0, description="Price of 1,000 prompt tokens.")
+    completion_per_1k: float = Field(default=0.0, ge=0, description="Price of 1,000 completion tokens.")
+    currency: str = Field(default="USD", description="Currency of the prices and the spend budget.")
+
+
+class Budgets(_Strict):
+    requests_per_day: int | None = Field(default=None, ge=0, description="Cloud requests per UTC day.")
+    tokens_per_day: int | None = Field(default=None, ge=0, description="Cloud tokens per UTC day.")
+    spend_per_day: float | None = Field(
+        default=None, ge=0, description="Money per UTC day, in the prices' currency."
+    )
+
+
+class CloudConfig(_Strict):
+    """An OpenAI-compatible Chat Completions endpoint (OpenAI, Azure OpenAI, NVIDIA NIM, vLLM)."""
+
+    kind: Literal["openai", "azure"] = Field(
+        default="openai", description="'azure' uses the deployment path, api-version and the api-key header."
+    )
+    base_url: HttpUrl = Field(
+        description="e.g. https://api.openai.com/v1, https://NAME.openai.azure.com, "
+        "https://nim.plant.local/v1"
+    )
+    model: str = Field(description="Model name sent in the body (Azure: the deployment name).")
+    api_version: str | None = Field(default=None, description="Azure only: the api-version query value.")
+    api_key_file: Path | None = Field(
+        default=None,
+        description="File holding the API key. A bare name is looked up in $CREDENTIALS_DIRECTORY first. "
+        "The key itself never goes into this file or the logs.",
+    )
+    ca_bundle: Path | None = Field(
+        default=None,
+        description="Extra CA bundle (PEM) to verify the endpoint; verification is never switched off.",
+    )
+    client_cert: Path | None = Field(default=None, description="Client certificate for mTLS to the endpoint.")
+    client_key: Path | None = Field(default=None, description="Key of the client certificate.")
+    connect_timeout_s: float = Field(default=3.0, gt=0, le=60, description="TCP+TLS connect timeout.")
+    read_timeout_s: float = Field(
+        default=30.0,
+        gt=0,
+        le=600,
+        description="Longest wait for the answer; also capped by the request's deadline.",
+    )
+    max_retries: int = Field(default=2, ge=0, le=10, description="Retries on 429/5xx/connection errors.")
+    circuit_failures: int = Field(
+        default=5, ge=1, le=1000, description="Consecutive failures that open the circuit."
+    )
+    circuit_reset_s: float = Field(
+        default=30.0, gt=0, le=3600, description="How long the circuit stays open before one probe."
+    )
+    prices: Prices = Field(default_factory=Prices, description="Token prices for spend accounting.")
+    budgets: Budgets = Field(default_factory=Budgets, description="Daily limits; none by default.")
+    max_concurrent: int = Field(default=4, ge=1, le=64, description="Escalations in flight at once.")
+
+    @model_validator(mode="after")
+    def _azure_needs_version(self) -> CloudConfig:
+        if self.kind == "azure" and not self.api_version:
+            raise ValueError("kind 'azure' needs api_version (e.g. '2024-10-21')")
+        if (self.client_cert is None) != (self.client_key is None):
+            raise ValueError("client_cert and client_key go together")
+        return self
+
+
+class TaskPolicy(_Strict):
+    """How one task may use the cloud."""
+
+    mode: Mode = Field(
+        default="auto",
+        description="local: never escalate; auto: on triggers; "
+        "cloud: always ask the cloud (local answer as fallback).",
+    )
+    threshold: float = Field(default=0.5, ge=0, le=1, description="Escalate when confidence is below this.")
+    allow_fields: list[str] = Field(
+        default_factory=lambda: ["text"],
+        description="Input fields that may leave the appliance; all others are dropped, not masked.",
+    )
+    on_invalid: bool = Field(default=True, description="Escalate an answer that fails validation.")
+    on_too_long: bool = Field(default=True, description="Escalate input longer than the local context.")
+    on_engine_error: bool = Field(default=True, description="Escalate when the local engine fails.")
+    on_busy: bool = Field(
+        default=False, description="Escalate instead of answering 'busy' when the local queue is full."
+    )
+    reidentify: bool = Field(default=True, description="Put the real values back into the cloud's answer.")
+    shadow_fraction: float = Field(
+        default=0.0,
+        ge=0,
+        le=1,
+        description="Share of local answers also sent "
+        "to the cloud (minimized, redacted, audited) to measure agreement.",
+    )
+
+    @field_validator("allow_fields")
+    @classmethod
+    def _names(cls, fields: list[str]) -> list[str]:
+        if len(set(fields)) != len(fields):
+            raise ValueError("allow_fields must not repeat a field")
+        return fields
+
+
+class EscalationConfig(_Strict):
+    default: TaskPolicy = Field(default_factory=TaskPolicy, description="Policy of tasks not listed.")
+    tasks: dict[str, TaskPolicy] = Field(default_factory=dict, description="Policy per task name.")
+    state_dir: Path = Field(
+        default=Path("/var/lib/edged"), description="Where budgets, the audit log and its signing key live."
+    )
+    audit_max_bytes: int = Field(default=10 << 20, ge=4096, description="Rotate the audit log at this size.")
+
+    def policy(self, task: str) -> TaskPolicy:
+        return self.tasks.get(task, self.default)

@@ -1,0 +1,243 @@
+"""The escalation path of one request: minimize, redact, audit, ask the cloud, re-identify.
+
+    Escalator.decide()   -> EscalationDecision (cheap; on the engine worker)
+    Escalator.escalate() -> EscalationOutcome  (blocking HTTP; on the escalation pool)
+
+Nothing leaves before its audit record is written; only the task's allowlisted input fields
+go, each through the redactor; the vault that maps placeholders back lives in this call only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from edged.audit import AuditLog
+from edged.errors import EdgedError
+from edged.escalation.budget import Budget, CircuitBreaker
+from edged.escalation.cloud import CloudClient, CloudError
+from edged.escalation.config import EscalationConfig, TaskPolicy
+from edged.escalation.router import EscalationDecision, decide
+from edged.service.protocol import Request
+from edged.tasks import TaskConfig, build_messages, parse_output
+
+log = logging.getLogger(__name__)
+
+
+class VaultLike(Protocol):
+    def reidentify(self, text: str) -> tuple[str, list[str]]: ...
+
+    def counts(self) -> dict[str, int]: ...
+
+
+class RedactorLike(Protocol):
+    def redact(self, text: str, lang: str = "auto", vault: Any = None) -> tuple[str, Any]: ...
+
+
+@dataclass(frozen=True)
+class Minimized:
+    """What may leave: allowlisted fields, redacted; the names of the fields dropped."""
+
+    input: dict[str, str]
+    dropped: tuple[str, ...]
+    vault: Any
+
+
+def minimize(request_input: Mapping[str, str], policy: TaskPolicy, redactor: RedactorLike) -> Minimized:
+    kept: dict[str, str] = {}
+    vault: Any = None
+    for name, value in request_input.items():
+        if name not in policy.allow_fields:
+            continue
+        redacted, vault = redactor.redact(value, "auto", vault)
+        kept[name] = redacted
+    dropped = tuple(sorted(set(request_input) - set(kept)))
+    if vault is None:  # nothing allowed: an empty vault still answers reidentify/counts
+        _, vault = redactor.redact("", "auto", None)
+    return Minimized(kept, dropped, vault)
+
+
+@dataclass(frozen=True)
+class EscalationOutcome:
+    ok: bool
+    output: object = None
+    valid: bool = True
+    problem: str | None = None
+    cloud_model: str | None = None
+    cloud_tokens: int = 0
+    cost: float = 0.0
+    cloud_ms: float = 0.0
+    error_code: str | None = None
+    error_message: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+class Escalator:
+    def __init__(
+        self,
+        config: EscalationConfig,
+        tasks: Mapping[str, TaskConfig],
+        redactor: RedactorLike,
+        *,
+        cloud: CloudClient | None,
+        budget: Budget | None,
+        circuit: CircuitBreaker | None,
+        audit: AuditLog | None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.config = config
+        self.tasks = tasks
+        self.redactor = redactor
+        self.cloud = cloud
+        self.budget = budget
+        self.circuit = circuit
+        self.audit = audit
+        self.clock = clock
+
+    def decide(
+        self,
+        request: Request,
+        *,
+        error_code: str | None = None,
+        valid: bool = True,
+        confidence: float | None = None,
+    ) -> EscalationDecision:
+        policy = self.config.policy(request.task)
+        return decide(
+            client=request.escalation,
+            policy=policy,
+            error_code=error_code,
+            valid=valid,
+            confidence=confidence,
+            cloud_configured=self.cloud is not None and self.audit is not None,
+            budget_spent=self.budget.exhausted() if self.budget is not None else None,
+            circuit_open=self.circuit is not None and self.circuit.state == "open",
+        )
+
+    def record_local(self, request: Request, usage: Mapping[str, int]) -> None:
+        if self.budget is not None:
+            self.budget.record_local(
+                request.task, usage.get("prompt_tokens", 0), usage.get("completion_tokens", 0)
+            )
+
+    def prepare(self, request: Request) -> tuple[bytes, Minimized]:
+        """The exact body that would leave, and its vault (also used by tests and benches)."""
+        if self.cloud is None:
+            raise EdgedError("no cloud is configured", code="cloud_unavailable")
+        policy = self.config.policy(request.task)
+        minimized = minimize(request.input, policy, self.redactor)
+        if not minimized.input:
+            raise EdgedError(
+                f"task {request.task!r} allows no input field of this request to leave "
+                f"(allow_fields = {policy.allow_fields}); nothing to send",
+                code="nothing_to_send",
+            )
+        messages = build_messages(
+            request.task, minimized.input, fields=request.fields, labels=request.labels, config=self.tasks
+        )
+        body = self.cloud.body(messages, request.max_tokens)
+        return self.cloud.encode(body), minimized
+
+    def escalate(self, request: Request, decision: EscalationDecision) -> EscalationOutcome:
+        if self.cloud is None or self.audit is None:
+            return EscalationOutcome(
+                False, error_code="cloud_unavailable", error_message="no cloud configured"
+            )
+        policy = self.config.policy(request.task)
+        try:
+            payload, minimized = self.prepare(request)
+        except EdgedError as exc:
+            return EscalationOutcome(False, error_code=exc.code, error_message=exc.message)
+        if self.circuit is not None and not self.circuit.allow():
+            return EscalationOutcome(
+                False,
+                error_code="cloud_unavailable",
+                error_message="the cloud circuit is open after repeated failures",
+            )
+        digest = hashlib.sha256(payload).hexdigest()
+        # Written before anything leaves: a crash after sending cannot leave an unrecorded body.
+        self.audit.append(
+            event="escalation",
+            request_id=request.request_id,
+            client_id=request.route.client_id,
+            task=request.task,
+            trigger=decision.trigger,
+            body_sha256=digest,
+            body_bytes=len(payload),
+            placeholders=minimized.vault.counts(),
+            dropped_fields=list(minimized.dropped),
+            cloud_model=self.cloud.config.model,
+        )
+        started = self.clock()
+        try:
+            answer = self.cloud.complete(payload, request.deadline_at)
+        except CloudError as exc:
+            if self.circuit is not None:
+                self.circuit.failure()
+            self.audit.append(
+                event="outcome",
+                request_id=request.request_id,
+                outcome=f"failed: {exc.code}",
+                prompt_tokens=0,
+                completion_tokens=0,
+                cost=0.0,
+            )
+            log.warning("request %s: escalation failed [%s]: %s", request.request_id, exc.code, exc.message)
+            return EscalationOutcome(
+                False, error_code=exc.code, error_message=exc.message, cloud_ms=(self.clock() - started) * 1e3
+            )
+        if self.circuit is not None:
+            self.circuit.success()
+        cost = (
+            self.budget.record_cloud(request.task, answer.prompt_tokens, answer.completion_tokens)
+            if self.budget is not None
+            else 0.0
+        )
+        self.audit.append(
+            event="outcome",
+            request_id=request.request_id,
+            outcome="ok",
+            prompt_tokens=answer.prompt_tokens,
+            completion_tokens=answer.completion_tokens,
+            cost=round(cost, 6),
+            cloud_model=answer.model,
+        )
+        notes: list[str] = []
+        text = answer.text
+        if policy.reidentify:
+            text, unknown = minimized.vault.reidentify(text)
+            if unknown:
+                notes.append(
+                    f"the cloud's answer has placeholders this request did not send: "
+                    f"{', '.join(sorted(set(unknown)))} (left unchanged)"
+                )
+        output, valid, problem = self._output(request, text)
+        return EscalationOutcome(
+            True,
+            output=output,
+            valid=valid,
+            problem=problem,
+            cloud_model=answer.model,
+            cloud_tokens=answer.prompt_tokens + answer.completion_tokens,
+            cost=cost,
+            cloud_ms=(self.clock() - started) * 1e3,
+            notes=notes,
+        )
+
+    @staticmethod
+    def _output(request: Request, text: str) -> tuple[object, bool, str | None]:
+        if request.task == "classify":
+            wanted = text.strip().strip(".").strip()
+            for label in request.labels:
+                if wanted.lower() == label.lower():
+                    return {"label": label, "scores": None}, True, None
+            found = [label for label in request.labels if label.lower() in text.lower()]
+            if len(found) == 1:
+                return {"label": found[0], "scores": None}, True, None
+            return {"label": None, "scores": None}, False, "the cloud's answer names none of the labels"
+        outcome = parse_output(request.task, text, fields=request.fields)
+        return outcome.output, outcome.valid, outcome.problem

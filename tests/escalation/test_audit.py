@@ -1,0 +1,96 @@
+"""The audit log: chained, signed, rotated; verify names the first broken record."""
+
+from __future__ import annotations
+
+import json
+import stat
+from pathlib import Path
+
+import pytest
+
+from edged.audit import CURRENT, KEY_FILE, AuditLog, log_files, verify
+from edged.cli import main
+
+
+def _write(folder: Path, count: int, max_bytes: int = 1 << 20) -> AuditLog:
+    log = AuditLog(folder, max_bytes=max_bytes)
+    for i in range(count):
+        log.append(event="escalation", request_id=f"r{i}", task="ask", body_sha256="ab" * 32,
+                   placeholders={"PERSON": 1})
+    return log
+
+
+def test_records_verify_and_files_are_private(tmp_path: Path) -> None:
+    _write(tmp_path, 5)
+    result = verify(tmp_path)
+    assert result.ok
+    assert result.records == 5
+    assert stat.S_IMODE((tmp_path / KEY_FILE).stat().st_mode) == 0o600
+    assert stat.S_IMODE((tmp_path / CURRENT).stat().st_mode) == 0o600
+
+
+def test_chain_continues_across_restarts_and_rotation(tmp_path: Path) -> None:
+    _write(tmp_path, 4, max_bytes=600)
+    _write(tmp_path, 4, max_bytes=600)  # a restart: picks up the last hash
+    assert len(log_files(tmp_path)) > 2
+    result = verify(tmp_path)
+    assert result.ok, result.problem
+    assert result.records == 8
+
+
+def _lines(tmp_path: Path) -> list[str]:
+    return (tmp_path / CURRENT).read_text().splitlines()
+
+
+def test_one_changed_byte_is_found(tmp_path: Path) -> None:
+    _write(tmp_path, 4)
+    lines = _lines(tmp_path)
+    lines[2] = lines[2].replace('"task":"ask"', '"task":"asj"')
+    (tmp_path / CURRENT).write_text("\n".join(lines) + "\n")
+    result = verify(tmp_path)
+    assert not result.ok
+    assert result.problem is not None and f"{CURRENT}:3:" in result.problem and "changed" in result.problem
+
+
+def test_a_deleted_record_is_found(tmp_path: Path) -> None:
+    _write(tmp_path, 4)
+    lines = _lines(tmp_path)
+    del lines[1]
+    (tmp_path / CURRENT).write_text("\n".join(lines) + "\n")
+    result = verify(tmp_path)
+    assert result.problem is not None and ":2:" in result.problem and "missing" in result.problem
+
+
+def test_two_swapped_records_are_found(tmp_path: Path) -> None:
+    _write(tmp_path, 4)
+    lines = _lines(tmp_path)
+    lines[1], lines[2] = lines[2], lines[1]
+    (tmp_path / CURRENT).write_text("\n".join(lines) + "\n")
+    assert not verify(tmp_path).ok
+
+
+def test_a_record_rewritten_with_a_consistent_hash_fails_the_signature(tmp_path: Path) -> None:
+    import hashlib
+
+    _write(tmp_path, 2)
+    lines = _lines(tmp_path)
+    record = json.loads(lines[1])
+    record.pop("hash")
+    signature = record.pop("sig")
+    record["task"] = "forged"
+    canonical = json.dumps(record, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+    record["hash"] = hashlib.sha256(canonical).hexdigest()
+    record["sig"] = signature
+    lines[1] = json.dumps(record, sort_keys=True, separators=(",", ":"))
+    (tmp_path / CURRENT).write_text("\n".join(lines) + "\n")
+    result = verify(tmp_path)
+    assert result.problem is not None and "signature" in result.problem
+
+
+def test_audit_verify_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _write(tmp_path, 3)
+    assert main(["audit", "verify", "--log", str(tmp_path)]) == 0
+    assert "3 records" in capsys.readouterr().out
+    (tmp_path / CURRENT).write_text(_lines(tmp_path)[0][:-5] + "\n")
+    assert main(["audit", "verify", "--log", str(tmp_path)]) == 1
+    assert "audit.jsonl:1" in capsys.readouterr().out

@@ -1,0 +1,185 @@
+"""Escalation end to end: real broker, real CPU engine, the real redactor, a real HTTPS 'cloud'."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from edged.audit import verify
+from edged.client import ClientConfig, EdgedClient
+from edged.config import EdgedConfig
+from edged.engines.base import Engine
+from edged.escalation.config import CloudConfig, EscalationConfig, TaskPolicy
+from edged.escalation.setup import build_escalator
+from edged.privacy import Redactor
+from edged.service.daemon import Daemon
+from edged.tasks import build_messages, load_tasks
+from tests.escalation.fake_cloud import FakeCloud, Received, chat_answer
+from tests.service.conftest import daemon_config
+from tests.support.broker import MosquittoBroker
+from tests.support.fixtures import ProvisionedSite
+
+pytestmark = pytest.mark.engine
+
+NOTE = ("Operator taro.yamada@example.co.jp (+81 90-1234-5678) reports press P-7 leaking oil "
+        "near 10.0.3.17.")
+Serve = Callable[..., tuple[Daemon, EdgedClient]]
+
+
+@pytest.fixture
+def serve(site: ProvisionedSite, broker: MosquittoBroker, cpu_engine: Engine, fake_cloud: FakeCloud,
+          cloud_certs: dict[str, Path], tmp_path: Path) -> Iterator[Serve]:
+    running: list[tuple[Daemon, threading.Thread, EdgedClient]] = []
+    (tmp_path / "api.key").write_text("sk-test-key\n")
+
+    def start(*, tasks: dict[str, TaskPolicy] | None = None, **cloud: Any) -> tuple[Daemon, EdgedClient]:
+        base = daemon_config(site, broker)
+        cloud_config = CloudConfig.model_validate({
+            "base_url": fake_cloud.url, "model": "gpt-test", "ca_bundle": cloud_certs["ca"],
+            "api_key_file": tmp_path / "api.key", "max_retries": 1, **cloud,
+        })
+        escalation = EscalationConfig(
+            tasks=tasks or {
+                "ask": TaskPolicy(allow_fields=["text"]),
+                "summarize": TaskPolicy(allow_fields=["note"]),
+            },
+            state_dir=tmp_path / "state",
+        )
+        config = EdgedConfig.model_validate({**base.model_dump(), "cloud": cloud_config,
+                                             "escalation": escalation})
+        daemon = Daemon(config, cpu_engine, escalator=build_escalator(config, redactor=Redactor()))
+        daemon.start()
+        assert daemon.transport.wait_connected(5)
+        thread = threading.Thread(target=daemon.serve_forever, daemon=True)
+        thread.start()
+        alice = site.identity("alice")
+        client = EdgedClient(ClientConfig(host="localhost", port=broker.port, device="dev-1", ca=alice.ca,
+                                          cert=alice.cert, key=alice.key))
+        running.append((daemon, thread, client))
+        return daemon, client
+
+    yield start
+    for daemon, thread, client in running:
+        client.close()
+        daemon.stop()
+        thread.join(30)
+
+
+def echo_placeholders(received: Received) -> tuple[int, dict[str, str], bytes]:
+    """The 'cloud' answers with the placeholders it saw, so re-identification can be checked."""
+    user = received.json()["messages"][-1]["content"]
+    found = sorted({word for word in user.replace("(", " ").replace(")", " ").split()
+                    if word.startswith("<") and word.rstrip(".,").endswith(">")})
+    return chat_answer("Summary: " + " ".join(w.rstrip(".,") for w in found))
+
+
+def test_forced_escalation_sends_the_minimum_and_puts_values_back(
+    serve: Serve, fake_cloud: FakeCloud, tmp_path: Path,
+) -> None:
+    fake_cloud.behaviour = echo_placeholders
+    _, client = serve()
+    reply = client.request({"task": "summarize", "escalation": "force",
+                            "input": {"note": NOTE, "operator": "SECRET-OPERATOR-FIELD", "line": "L3"}}).body
+    assert reply["status"] == "ok", reply
+    assert reply["source"] == "cloud"
+    assert reply["escalated"] is True
+    assert reply["reason"] == "client_force"
+    assert reply["usage"]["cloud_tokens"] > 0
+    # The cloud saw placeholders; the client gets the real values back.
+    assert "taro.yamada@example.co.jp" in reply["output"]["text"]
+    [received] = fake_cloud.received
+    user = received.json()["messages"][-1]["content"]
+    assert "<EMAIL" in user and "P-7" in user
+    assert "operator" not in user and "L3" not in user  # fields outside the allowlist are dropped
+    result = verify(tmp_path / "state" / "audit")
+    assert result.ok and result.records == 2
+    log_text = (tmp_path / "state" / "audit" / "audit.jsonl").read_text()
+    records = [json.loads(line) for line in log_text.splitlines()]
+    assert records[0]["event"] == "escalation"
+    assert records[0]["dropped_fields"] == ["line", "operator"]
+    assert records[0]["placeholders"].get("EMAIL_ADDRESS", records[0]["placeholders"].get("EMAIL")) == 1
+    assert records[1]["outcome"] == "ok"
+    audit_text = (tmp_path / "state" / "audit" / "audit.jsonl").read_text()
+    assert "taro.yamada" not in audit_text and "1234-5678" not in audit_text
+
+
+def test_golden_body(serve: Serve, fake_cloud: FakeCloud) -> None:
+    """The exact bytes that leave, compared with the body we expect to leave."""
+    _, client = serve()
+    client.request({"task": "summarize", "escalation": "force", "max_tokens": 64,
+                    "input": {"note": NOTE, "operator": "SECRET-OPERATOR-FIELD"}})
+    [received] = fake_cloud.received
+    redacted, _ = Redactor().redact(NOTE)
+    messages = build_messages("summarize", {"note": redacted}, config=load_tasks())
+    expected = {"max_tokens": 64, "model": "gpt-test", "temperature": 0,
+                "messages": [{"role": m.role, "content": m.content} for m in messages]}
+    assert received.body == json.dumps(expected, ensure_ascii=False, separators=(",", ":"),
+                                       sort_keys=True).encode()
+
+
+def test_never_and_local_policy_block_and_say_why(serve: Serve, fake_cloud: FakeCloud) -> None:
+    _, client = serve(tasks={"ask": TaskPolicy(mode="cloud"), "summarize": TaskPolicy(mode="local")})
+    reply = client.request({"task": "ask", "input": "Say hi.", "max_tokens": 4, "escalation": "never"}).body
+    assert reply["source"] == "edge" and reply["degraded"] is True
+    assert reply["reason"] == "policy_cloud; not escalated: client said never"
+    reply = client.request({"task": "summarize", "input": {"note": "x"}, "max_tokens": 4,
+                            "escalation": "force"}).body
+    assert reply["reason"] == "client_force; not escalated: task policy is local"
+    assert fake_cloud.received == []
+
+
+def test_spent_budget_sends_nothing(serve: Serve, fake_cloud: FakeCloud) -> None:
+    _, client = serve(budgets={"requests_per_day": 0})
+    reply = client.request({"task": "ask", "input": "Say hi.", "max_tokens": 4, "escalation": "force"}).body
+    assert reply["source"] == "edge"
+    assert "daily request budget spent" in reply["reason"]
+    assert fake_cloud.received == []
+
+
+def test_cloud_down_gives_the_local_answer_within_the_deadline(serve: Serve, fake_cloud: FakeCloud) -> None:
+    fake_cloud.stop()
+    _, client = serve()
+    started = time.monotonic()
+    reply = client.request({"task": "ask", "input": "Say hi.", "max_tokens": 4, "escalation": "force",
+                            "deadline_ms": 3000}).body
+    assert time.monotonic() - started < 3.0
+    assert reply["status"] == "ok" and reply["source"] == "edge" and reply["degraded"] is True
+    assert "cloud failed: cloud_unavailable" in reply["reason"]
+
+
+def test_slow_cloud_past_the_deadline(serve: Serve, fake_cloud: FakeCloud) -> None:
+    fake_cloud.delay_s = 5.0
+    _, client = serve()
+    started = time.monotonic()
+    reply = client.request({"task": "ask", "input": "Say hi.", "max_tokens": 4, "escalation": "force",
+                            "deadline_ms": 2000}).body
+    assert time.monotonic() - started < 2.5
+    assert reply["source"] == "edge" and "cloud_timeout" in reply["reason"]
+
+
+def test_circuit_opens_after_repeated_failures(serve: Serve, fake_cloud: FakeCloud) -> None:
+    fake_cloud.behaviour = lambda r: (503, {}, b"down")
+    daemon, client = serve(max_retries=0, circuit_failures=2, circuit_reset_s=60)
+    reasons = [client.request({"task": "ask", "input": f"Say hi {i}.", "max_tokens": 3,
+                               "escalation": "force"}).body["reason"] for i in range(4)]
+    assert len(fake_cloud.received) == 2
+    assert reasons[-1] == "client_force; not escalated: cloud circuit open after repeated failures"
+    assert daemon.escalator is not None and daemon.escalator.circuit is not None
+    assert daemon.escalator.circuit.state == "open"
+
+
+def test_unknown_placeholder_in_the_answer_is_passed_through(
+    serve: Serve, fake_cloud: FakeCloud, caplog: pytest.LogCaptureFixture,
+) -> None:
+    fake_cloud.behaviour = lambda r: chat_answer("Ask <PERSON_9> about it.")
+    _, client = serve()
+    with caplog.at_level("WARNING"):
+        reply = client.request({"task": "ask", "input": "Who knows?", "escalation": "force"}).body
+    assert reply["output"]["text"] == "Ask <PERSON_9> about it."
+    assert any("<PERSON_9>" in r.message for r in caplog.records)
