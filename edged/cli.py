@@ -377,6 +377,31 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     return 0 if result.ok else 1
 
 
+def cmd_eval_shadow(args: argparse.Namespace) -> int:
+    from edged.config import load_config
+    from edged.escalation.shadow import SHADOW_FILE, read_records, summarize
+
+    config = load_config(Path(args.config)) if args.config else None
+    default_state = config.escalation.state_dir if config else Path("/var/lib/edged")
+    state = Path(args.state) if args.state else default_state
+    tasks = config.escalation.tasks if config else {}
+    targets = {name: policy.shadow_target for name, policy in tasks.items()}
+    rows = summarize(read_records(state / SHADOW_FILE), targets)
+    if args.json:
+        _print_json([vars(row) for row in rows])
+        return 0
+    if not rows:
+        print(f"no shadow comparisons in {state / SHADOW_FILE}; set shadow_fraction in "
+              "[escalation.tasks.NAME] to collect some")
+        return 0
+    print("task          samples  mean agreement  threshold  escalation rate at it")
+    for row in rows:
+        threshold = f"{row.threshold:.3f}" if row.threshold is not None else "none meets"
+        rate = f"{row.escalation_rate:.1%}" if row.escalation_rate is not None else "-"
+        print(f"{row.task:<13} {row.samples:>7}  {row.mean_agreement:>14.3f}  {threshold:>9}  {rate:>21}")
+    return 0
+
+
 # -- parser ------------------------------------------------------------------------------------
 
 
@@ -501,6 +526,14 @@ def build_parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - one flat, read
     ask.add_argument("--json", action="store_true", help="print the whole reply")
     ask.add_argument("--config", default=os.environ.get("EDGED_CLIENT_CONFIG"), metavar="CLIENT.toml")
     ask.set_defaults(handler=cmd_ask)
+
+    evaluate = commands.add_parser("eval", help="evaluations that print figures").add_subparsers(
+        dest="eval_command", required=True, metavar="COMMAND")
+    shadow = evaluate.add_parser("shadow", help="agreement of local and cloud answers (shadow mode)")
+    shadow.add_argument("--config", metavar="FILE", help="edged.toml (state folder and per-task targets)")
+    shadow.add_argument("--state", metavar="DIR", help="state folder holding shadow.jsonl")
+    shadow.add_argument("--json", action="store_true")
+    shadow.set_defaults(handler=cmd_eval_shadow)
 
     audit = commands.add_parser("audit", help="the escalation audit log").add_subparsers(
         dest="audit_command", required=True, metavar="COMMAND")

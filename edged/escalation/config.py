@@ -98,6 +98,8 @@ class TaskPolicy(_Strict):
         default=False, description="Escalate instead of answering 'busy' when the local queue is full."
     )
     reidentify: bool = Field(default=True, description="Put the real values back into the cloud's answer.")
+    shadow_target: float = Field(default=0.9, ge=0, le=1, description="Agreement with the cloud that "
+                                 "`edged eval shadow` picks a confidence threshold for.")
     shadow_fraction: float = Field(
         default=0.0,
         ge=0,

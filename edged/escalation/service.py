@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import random
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from edged.escalation.budget import Budget, CircuitBreaker
 from edged.escalation.cloud import CloudClient, CloudError
 from edged.escalation.config import EscalationConfig, TaskPolicy
 from edged.escalation.router import EscalationDecision, decide
+from edged.escalation.shadow import ShadowLog, agreement
 from edged.service.protocol import Request
 from edged.tasks import TaskConfig, build_messages, parse_output
 
@@ -87,8 +89,12 @@ class Escalator:
         budget: Budget | None,
         circuit: CircuitBreaker | None,
         audit: AuditLog | None,
+        shadow_log: ShadowLog | None = None,
         clock: Callable[[], float] = time.monotonic,
+        rng: Callable[[], float] = random.random,
     ) -> None:
+        self.shadow_log = shadow_log
+        self.rng = rng
         self.config = config
         self.tasks = tasks
         self.redactor = redactor
@@ -117,6 +123,29 @@ class Escalator:
             budget_spent=self.budget.exhausted() if self.budget is not None else None,
             circuit_open=self.circuit is not None and self.circuit.state == "open",
         )
+
+    def wants_shadow(self, request: Request) -> bool:
+        """Sample this local answer for a shadow comparison with the cloud?"""
+        policy = self.config.policy(request.task)
+        if policy.shadow_fraction <= 0 or self.shadow_log is None or request.escalation == "never":
+            return False
+        if policy.mode == "local" or self.rng() >= policy.shadow_fraction:
+            return False
+        return not self.decide_blocked()
+
+    def decide_blocked(self) -> bool:
+        budget = self.budget.exhausted() if self.budget is not None else None
+        circuit_open = self.circuit is not None and self.circuit.state == "open"
+        return self.cloud is None or self.audit is None or budget is not None or circuit_open
+
+    def shadow(self, request: Request, local_output: object, local_confidence: float | None) -> None:
+        """Ask the cloud too and record how far the answers agree (never the answers)."""
+        if self.shadow_log is None:
+            return
+        outcome = self.escalate(request, EscalationDecision(True, "shadow", None))
+        if outcome.ok:
+            self.shadow_log.record(request.task, local_confidence,
+                                   agreement(request.task, local_output, outcome.output))
 
     def record_local(self, request: Request, usage: Mapping[str, int]) -> None:
         if self.budget is not None:

@@ -7,6 +7,7 @@ from edged.config import EdgedConfig
 from edged.escalation.budget import Budget, CircuitBreaker
 from edged.escalation.cloud import CloudClient
 from edged.escalation.service import Escalator, RedactorLike
+from edged.escalation.shadow import ShadowLog
 
 
 def default_redactor(config: EdgedConfig) -> RedactorLike:
@@ -28,4 +29,5 @@ def build_escalator(config: EdgedConfig, *, redactor: RedactorLike | None = None
         budget=Budget(cloud_config.budgets, cloud_config.prices, state / "budget.json"),
         circuit=CircuitBreaker(cloud_config.circuit_failures, cloud_config.circuit_reset_s),
         audit=AuditLog(state / "audit", max_bytes=config.escalation.audit_max_bytes),
+        shadow_log=ShadowLog(state),
     )

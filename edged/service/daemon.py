@@ -27,7 +27,7 @@ from edged.engines.base import Engine
 from edged.errors import PkiError
 from edged.escalation.router import EscalationDecision
 from edged.escalation.service import EscalationOutcome, Escalator
-from edged.hardware.telemetry import GpuSampler
+from edged.hardware.telemetry import GpuSampler, ThermalGuard, read_host
 from edged.provisioning.pki import CertValidity, read_certificate
 from edged.service.metrics import ServiceMetrics
 from edged.service.protocol import (
@@ -278,9 +278,42 @@ class Daemon:
             **self._ops_telemetry(tokens / interval),
             "uptime_s": round(self.clock() - self._started_mono, 1),
         }
+        body["host"] = read_host().to_json()
+        body["thermal"] = self._thermal_guard(body.get("gpu"))
         if self.transport.connected:
             self.transport.publish(self.telemetry_topic, json.dumps(body).encode(), qos=0)
         return now
+
+    # -- thermal guard (edged.hardware.telemetry.ThermalGuard) ---------------------------------
+
+    thermal: ThermalGuard | None = None
+
+    def _thermal_guard(self, gpu: object) -> dict[str, object] | None:
+        """Above the profile's temperature limit, fewer requests at once, and the retained status
+        says so; back to normal (and "online") once the GPU has cooled."""
+        sample = gpu if isinstance(gpu, dict) else {}
+        if self.thermal is None:
+            from edged.errors import ConfigError
+            from edged.hardware.profiles import ThermalLimits, get_profile
+
+            try:
+                limits = get_profile(self.engine.info.profile).thermal
+            except ConfigError:
+                limits = ThermalLimits()
+            self.thermal = ThermalGuard(limits, self.scheduler.max_batch)
+        before = self.thermal.state
+        state = self.thermal.update(sample.get("temperature_c"), sample.get("throttle_reasons") or ())
+        if state.level != before.level:
+            self.scheduler.max_batch = state.concurrency
+            if state.reason:
+                log.warning("thermal guard: %s", state.reason)
+            else:
+                log.info("thermal guard: GPU back below its limits; %d requests at once", state.concurrency)
+            if self.transport.connected and self._accepting:
+                status = json.loads(self._status_payload("online" if state.level == "ok" else "degraded"))
+                status["thermal"] = state.to_json()
+                self.transport.publish(self.status_topic, json.dumps(status).encode(), retain=True)
+        return state.to_json()
 
     def _economics(self) -> dict[str, object]:
         """Today's cloud spend and the cost avoided by answering locally, per task."""
@@ -517,6 +550,28 @@ class Daemon:
             ),
             correlation=request.correlation,
         )
+        if self.escalator is not None and reason is None and self.escalator.wants_shadow(request):
+            self._shadow_async(request, result)
+
+    def _shadow_async(self, request: Request, result: TaskResult) -> None:
+        """After the reply is out: the same request to the cloud, to measure agreement."""
+        if not self._escalation_slots.acquire(blocking=False):
+            return  # shadowing is best effort: never queue for it
+        escalator = self.escalator
+
+        def run() -> None:
+            try:
+                if escalator is not None:
+                    escalator.shadow(request, result.output, result.confidence)
+            except Exception:
+                log.exception("request %s: shadow comparison failed", request.request_id)
+            finally:
+                self._escalation_slots.release()
+
+        try:
+            self._escalations.submit(run)
+        except RuntimeError:
+            self._escalation_slots.release()
 
     # -- escalation --------------------------------------------------------------------------
 

@@ -183,3 +183,26 @@ def test_unknown_placeholder_in_the_answer_is_passed_through(
         reply = client.request({"task": "ask", "input": "Who knows?", "escalation": "force"}).body
     assert reply["output"]["text"] == "Ask <PERSON_9> about it."
     assert any("<PERSON_9>" in r.message for r in caplog.records)
+
+
+def test_shadow_mode_compares_after_the_reply(
+    serve: Serve, fake_cloud: FakeCloud, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    from edged.cli import main
+
+    fake_cloud.behaviour = lambda r: chat_answer("Hello there")
+    _, client = serve(tasks={"ask": TaskPolicy(threshold=0.0, shadow_fraction=1.0)})
+    reply = client.request({"task": "ask", "input": "Say hello.", "max_tokens": 6}).body
+    assert reply["source"] == "edge"
+    assert reply["degraded"] is False
+    shadow = tmp_path / "state" / "shadow.jsonl"
+    deadline = time.monotonic() + 10
+    while not shadow.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    [record] = [json.loads(line) for line in shadow.read_text().splitlines()]
+    assert record["task"] == "ask"
+    assert 0.0 <= record["agreement"] <= 1.0
+    assert set(record) == {"time", "task", "confidence", "agreement"}  # never the texts
+    assert len(fake_cloud.received) == 1
+    assert main(["eval", "shadow", "--state", str(tmp_path / "state")]) == 0
+    assert "ask" in capsys.readouterr().out
