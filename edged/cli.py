@@ -377,6 +377,22 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     return 0 if result.ok else 1
 
 
+def cmd_eval_router(args: argparse.Namespace) -> int:
+    from edged.engines.loader import load_engine
+    from edged.escalation.evaluate import evaluate, load_sst2, render, score_locally
+
+    profile, facts, _ = _profile_and_facts(args.profile)
+    engine = load_engine(_store(args), profile, facts)
+    examples = load_sst2(args.limit, args.seed)
+    scored = score_locally(engine, examples, args.cloud_accuracy, args.seed)
+    result = evaluate(scored, args.target_rate, args.seed)
+    if args.json:
+        _print_json(result)
+    else:
+        print(render(result))
+    return 0
+
+
 def cmd_eval_shadow(args: argparse.Namespace) -> int:
     from edged.config import load_config
     from edged.escalation.shadow import SHADOW_FILE, read_records, summarize
@@ -529,6 +545,16 @@ def build_parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - one flat, read
 
     evaluate = commands.add_parser("eval", help="evaluations that print figures").add_subparsers(
         dest="eval_command", required=True, metavar="COMMAND")
+    router = evaluate.add_parser("router", help="confidence as an escalation signal: AUROC, APGR, thresholds")
+    router.add_argument("--limit", type=int, default=300, help="sentences (0: all 872)")
+    router.add_argument("--cloud-accuracy", type=float, default=0.95, help="accuracy of the simulated cloud")
+    router.add_argument("--target-rate", type=float, default=0.2,
+                        help="escalation rate to pick a threshold for")
+    router.add_argument("--seed", type=int, default=0)
+    router.add_argument("--json", action="store_true")
+    profile_option(router)
+    store_option(router)
+    router.set_defaults(handler=cmd_eval_router)
     shadow = evaluate.add_parser("shadow", help="agreement of local and cloud answers (shadow mode)")
     shadow.add_argument("--config", metavar="FILE", help="edged.toml (state folder and per-task targets)")
     shadow.add_argument("--state", metavar="DIR", help="state folder holding shadow.jsonl")
@@ -549,6 +575,9 @@ def build_parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - one flat, read
     from edged.provisioning.cli import add_commands  # argparse only: cheap
 
     add_commands(commands)
+    from edged.privacy.cli import add_commands as add_privacy_commands  # argparse only: cheap
+
+    add_privacy_commands(commands)
     return parser
 
 
