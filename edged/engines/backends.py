@@ -15,6 +15,9 @@ class BackendSpec:
     engine_class: str  # "module:Class", constructed as Class(path, info)
     builder: str | None  # "module:function"; None until the backend can be built here
     extra: str  # the pyproject extra that installs the runtime
+    # Distributions a build needs on this machine ("a|b": either); `engine build` says which
+    # is missing.
+    build_requires: tuple[str, ...] = ()
 
 
 BACKENDS: dict[str, BackendSpec] = {
@@ -29,17 +32,26 @@ BACKENDS: dict[str, BackendSpec] = {
         ),
         BackendSpec(
             name="onnx-genai-cuda",
-            runtime_libraries=("onnxruntime-genai-cuda", "onnxruntime-gpu"),
+            # On Jetson the CUDA build of onnxruntime-genai comes from NVIDIA's JetPack wheels
+            # under the plain name; jetson.l4t_release binds the CUDA it was built for.
+            runtime_libraries=("onnxruntime-genai-cuda", "onnxruntime-genai", "onnxruntime-gpu"),
             engine_class="edged.engines.onnx_genai:OnnxGenaiEngine",
-            builder=None,
+            builder="edged.engines.cuda_build:build_cuda_engine",
             extra="cuda",
+            build_requires=("onnxruntime-genai-cuda|onnxruntime-genai",),
         ),
         BackendSpec(
             name="trtllm",
-            runtime_libraries=("tensorrt", "tensorrt-llm"),
+            # A TensorRT engine deserializes only under the TensorRT (and TensorRT-LLM) it was
+            # built with; the CUDA runtime wheels (cu12 or cu13, whichever the release uses)
+            # bind it too. On Jetson, TensorRT comes from JetPack (jetson.l4t_release binds it).
+            runtime_libraries=(
+                "tensorrt", "tensorrt-llm", "nvidia-cuda-runtime-cu12", "nvidia-cuda-runtime",
+            ),
             engine_class="edged.engines.trtllm:TrtllmEngine",
-            builder=None,
+            builder="edged.engines.trtllm:build_trtllm_engine",
             extra="trtllm",
+            build_requires=("tensorrt-llm",),
         ),
     )
 }

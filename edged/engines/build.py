@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict
 from edged import __version__
 from edged.engines.backends import BACKENDS, BackendSpec, library_versions, resolve
 from edged.engines.base import Engine, EngineInfo, GenerationRequest
+from edged.engines.gpu_plan import GpuPlan, HostMemory, plan_gpu, read_host_memory
 from edged.engines.manifest import (
     MANIFEST_FORMAT,
     EngineManifest,
@@ -76,6 +77,8 @@ class BuildPlan(BaseModel):
     action: Literal["build", "cached", "rebuild"]
     buildable: bool
     notes: list[str]
+    # GPU backends: quantization, memory arithmetic, limits and refusals (edged.engines.gpu_plan).
+    gpu: GpuPlan | None = None
 
 
 class BuildOutcome(BaseModel):
@@ -107,7 +110,7 @@ def model_spec(model_id: str) -> ModelSpec:
 def resolve_checkpoint(spec: ModelSpec, checkpoint: Path | None) -> Path:
     if checkpoint is None:
         if spec.checkpoint_source == "bundled-gguf":
-            from edged.engines.cpu_convert import bundled_smollm2_gguf  # noqa: PLC0415
+            from edged.engines.cpu_convert import bundled_smollm2_gguf
 
             return bundled_smollm2_gguf()
         raise CheckpointError(
@@ -155,21 +158,36 @@ def plan_build(
     model_id: str | None = None,
     checkpoint: Path | None = None,
     force: bool = False,
+    host_memory: HostMemory | None = None,
 ) -> BuildPlan:
     spec = model_spec(model_id or profile.engine.model)
     backend = backend_spec(profile)
     source = resolve_checkpoint(spec, checkpoint)
     context = min(spec.context_length, profile.engine.max_seq_len)
+    max_batch_size, max_input_len = profile.engine.max_batch_size, profile.engine.max_input_len
+    gpu = None
+    if backend.name != "onnx-genai-cpu":
+        host = host_memory if host_memory is not None else read_host_memory()
+        gpu = plan_gpu(profile, facts, spec, source, host)
+        context, max_batch_size, max_input_len = gpu.max_seq_len, gpu.max_batch_size, gpu.max_input_len
     settings: dict[str, Scalar] = {
         "build_format": BUILD_FORMAT,
         "backend": backend.name,
         "model_id": spec.model_id,
         "context_length": context,
-        "max_batch_size": profile.engine.max_batch_size,
-        "max_input_len": profile.engine.max_input_len,
+        "max_batch_size": max_batch_size,
+        "max_input_len": max_input_len,
         "max_num_tokens": profile.engine.max_num_tokens,
         "kv_cache_dtype": profile.engine.kv_cache_dtype,
     }
+    if gpu is not None:
+        # Only GPU builds carry these, so the cpu engine's fingerprint stays what it was.
+        settings.update(
+            chunked_context=gpu.chunked_context,
+            lora_slots=gpu.lora_slots,
+            lora_max_rank=gpu.lora_max_rank,
+            checkpoint_kind=gpu.checkpoint_kind,
+        )
     fingerprint = Fingerprint(
         hardware=profile.hardware_identity(facts),
         libraries=library_versions(backend.runtime_libraries),
@@ -201,11 +219,10 @@ def plan_build(
             notes.append("--force: rebuilding even though the fingerprint may match")
     else:
         action = "build"
-    if backend.builder is None:
-        notes.append(
-            f"this version of edged cannot build the {backend.name} backend yet; "
-            "the plan above is what a build would use",
-        )
+    blockers = _build_blockers(backend, gpu)
+    notes.extend(f"REFUSED: {refusal}" for refusal in (gpu.refusals if gpu else []))
+    notes.extend(gpu.notes if gpu else [])
+    notes.extend(b for b in blockers if not (gpu and b in gpu.refusals))
     return BuildPlan(
         profile=profile.name,
         model_id=spec.model_id,
@@ -214,14 +231,34 @@ def plan_build(
         checkpoint=str(source),
         store_folder=str(folder),
         context_length=context,
-        max_batch_size=profile.engine.max_batch_size,
+        max_batch_size=max_batch_size,
         fingerprint=fingerprint,
         fingerprint_digest=digest,
         stored_digest=stored_digest,
         action=action,
-        buildable=backend.builder is not None,
+        buildable=not blockers,
         notes=notes,
+        gpu=gpu,
     )
+
+
+def _build_blockers(backend: BackendSpec, gpu: GpuPlan | None) -> list[str]:
+    """Why this plan cannot be built here; empty when it can."""
+    if backend.builder is None:
+        return [f"this version of edged cannot build the {backend.name} backend yet; the plan "
+                "above is what a build would use"]
+    blockers = list(gpu.refusals) if gpu else []
+    missing = [
+        requirement for requirement in backend.build_requires
+        if all(v == "absent" for v in library_versions(tuple(requirement.split("|"))).values())
+    ]
+    if missing:
+        blockers.append(
+            f"the {backend.name} backend cannot be built on this machine: "
+            f"{', '.join(m.replace('|', ' or ') for m in missing)} is not installed (pip install "
+            f"'edged[{backend.extra}]' on the machine it is for)",
+        )
+    return blockers
 
 
 def _fingerprint_changes(old: Fingerprint, new: Fingerprint) -> list[str]:
@@ -252,7 +289,8 @@ def load_engine_from(folder: Path, manifest: EngineManifest) -> Engine:
         path=folder,
     )
     engine = engine_class(folder, info)  # type: ignore[operator]
-    assert isinstance(engine, Engine)
+    if not isinstance(engine, Engine):
+        raise BuildError(f"{backend.engine_class} does not implement the Engine protocol.")
     return engine
 
 
@@ -266,7 +304,9 @@ def smoke_test(engine: Engine, spec: ModelSpec) -> list[SmokeResult]:
     for golden, result in zip(spec.golden, results, strict=True):
         sane = all(math.isfinite(lp) and lp <= 1e-4 for lp in result.logprobs)
         passed = sane and golden.expect.lower() in result.text.lower()
-        smoke.append(SmokeResult(prompt=golden.prompt, expect=golden.expect, output=result.text, passed=passed))
+        smoke.append(
+            SmokeResult(prompt=golden.prompt, expect=golden.expect, output=result.text, passed=passed),
+        )
     return smoke
 
 
@@ -295,16 +335,29 @@ def run_build(
     folder = Path(plan.store_folder)
     if plan.action == "cached":
         manifest = store.read(plan.profile, plan.model_id)
-        assert manifest is not None
+        if manifest is None:  # removed between planning and now
+            raise BuildError(f"The engine in {folder} disappeared; run the build again.")
         report.done("cache", f"fingerprint {plan.fingerprint_digest[:12]} already built")
         return BuildOutcome(plan=plan, cached=True, folder=str(folder), manifest=manifest,
                             seconds=time.perf_counter() - started)
     backend = BACKENDS[plan.backend]
-    if backend.builder is None:
+    refusals = plan.gpu.refusals if plan.gpu is not None else []
+    blockers = _build_blockers(backend, plan.gpu)
+    if refusals and blockers == refusals:
         raise BuildError(
-            f"This version of edged cannot build {plan.backend} engines yet (profile "
-            f"{plan.profile}). `edged engine build --dry-run` shows the plan; on a machine "
-            "without a GPU use --profile cpu.",
+            f"The {plan.backend} build for profile {plan.profile} is refused: "
+            + "; ".join(refusals)
+            + ". `edged engine build --dry-run` shows the whole plan.",
+            code="plan_refused",
+        )
+    if backend.builder is None or not plan.buildable:
+        # This machine cannot build the backend at all: say that first, refusals after it.
+        reasons = [b for b in blockers if b not in refusals] + refusals or ["the plan is not buildable"]
+        raise BuildError(
+            f"This machine cannot build {plan.backend} engines (profile {plan.profile}): "
+            + "; ".join(reasons)
+            + ". `edged engine build --dry-run` shows the plan; on a machine without a GPU use "
+            "--profile cpu.",
             code="backend_unavailable",
         )
     builder: Builder = resolve(backend.builder)  # type: ignore[assignment]
@@ -333,7 +386,9 @@ def run_build(
                 report.done("smoke", f"{len(smoke)}/{len(smoke)} golden prompts answered")
                 report.start("bench", "Micro-benchmark")
                 bench = micro_benchmark(engine)
-                report.done("bench", f"{bench.decode_tokens_per_s:.1f} tok/s decode, TTFT {bench.ttft_ms:.0f} ms")
+                report.done(
+                    "bench", f"{bench.decode_tokens_per_s:.1f} tok/s decode, TTFT {bench.ttft_ms:.0f} ms",
+                )
             finally:
                 engine.close()
             report.start("install", f"Installing into {folder}")
@@ -345,7 +400,7 @@ def run_build(
                         seconds=time.perf_counter() - started)
 
 
-def _manifest(
+def _manifest(  # noqa: PLR0917 - a private constructor of the manifest's parts
     plan: BuildPlan,
     files: dict[str, FileEntry],
     smoke: list[SmokeResult],

@@ -51,8 +51,8 @@ def check_build_extra() -> None:
 
 def gguf_to_hf(gguf: Path, out_dir: Path) -> None:
     """Dequantize the GGUF into a float32 Hugging Face folder (runs in the child process)."""
-    import torch  # noqa: PLC0415 - heavy, build-only
-    from transformers import (  # noqa: PLC0415
+    import torch
+    from transformers import (
         AutoModelForCausalLM,
         AutoTokenizer,
         GgufConfig,

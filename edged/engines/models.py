@@ -17,6 +17,35 @@ class GoldenPrompt:
 
 
 @dataclass(frozen=True)
+class ModelGeometry:
+    """The shapes that size a model's weights and KV cache (from its Hugging Face config.json)."""
+
+    architecture: str  # config.json "architectures"[0]
+    layers: int
+    hidden_size: int
+    attention_heads: int
+    kv_heads: int
+    head_dim: int
+    intermediate_size: int  # gated MLP: gate, up and down projections
+    vocab_size: int
+    tied_embeddings: bool
+
+    @property
+    def linear_parameters(self) -> int:
+        """Parameters of the quantizable projections: attention (q, k, v, o) and the gated MLP."""
+        q = self.attention_heads * self.head_dim
+        kv = 2 * self.kv_heads * self.head_dim
+        attention = self.hidden_size * (q + kv) + q * self.hidden_size
+        per_layer = attention + 3 * self.hidden_size * self.intermediate_size
+        return self.layers * per_layer
+
+    @property
+    def embedding_parameters(self) -> int:
+        """Token embedding plus lm_head (one matrix when tied); kept at 16 bits by every builder."""
+        return self.vocab_size * self.hidden_size * (1 if self.tied_embeddings else 2)
+
+
+@dataclass(frozen=True)
 class ModelSpec:
     model_id: str
     description: str
@@ -24,6 +53,26 @@ class ModelSpec:
     context_length: int
     system_prompt: str
     golden: tuple[GoldenPrompt, ...]
+    geometry: ModelGeometry | None = None
+    # Whether INT4-AWQ is a supported weight format for this model (TensorRT-LLM's support
+    # matrix lists it for Phi-3; a 135M model gains nothing from 4-bit weights).
+    awq_available: bool = False
+
+
+# Phi-3-mini (4k and 128k): Hugging Face config.json of microsoft/Phi-3-mini-4k-instruct:
+# 32 layers, hidden 3072, 32 attention heads and 32 KV heads (no GQA), head dim 96,
+# intermediate 8192, vocab 32064, untied lm_head: 3.82 B parameters. The 128k variant differs
+# only in its rope scaling and max_position_embeddings.
+PHI3_MINI = ModelGeometry(
+    architecture="Phi3ForCausalLM", layers=32, hidden_size=3072, attention_heads=32, kv_heads=32,
+    head_dim=96, intermediate_size=8192, vocab_size=32064, tied_embeddings=False,
+)
+# SmolLM2-135M: 30 layers, hidden 576, 9 heads, 3 KV heads, head dim 64, intermediate 1536,
+# vocab 49152, tied embeddings: 134.5 M parameters.
+SMOLLM2_135M = ModelGeometry(
+    architecture="LlamaForCausalLM", layers=30, hidden_size=576, attention_heads=9, kv_heads=3,
+    head_dim=64, intermediate_size=1536, vocab_size=49152, tied_embeddings=True,
+)
 
 
 # A short system prompt: without one, SmolLM2's chat template injects its own persona, which
@@ -44,6 +93,7 @@ MODELS: dict[str, ModelSpec] = {
                 GoldenPrompt("Which planet do we live on?", "Earth"),
                 GoldenPrompt("Name the largest ocean on Earth.", "Pacific"),
             ),
+            geometry=SMOLLM2_135M,
         ),
         ModelSpec(
             model_id="phi-3-mini-4k-instruct",
@@ -56,6 +106,8 @@ MODELS: dict[str, ModelSpec] = {
                 GoldenPrompt("Which planet do we live on?", "Earth"),
                 GoldenPrompt("What is 12 times 12? Answer with the number.", "144"),
             ),
+            geometry=PHI3_MINI,
+            awq_available=True,
         ),
         ModelSpec(
             model_id="phi-3-mini-128k-instruct",
@@ -67,6 +119,8 @@ MODELS: dict[str, ModelSpec] = {
                 GoldenPrompt("What is the capital of France?", "Paris"),
                 GoldenPrompt("Which planet do we live on?", "Earth"),
             ),
+            geometry=PHI3_MINI,
+            awq_available=True,
         ),
     )
 }

@@ -36,11 +36,11 @@ HEALTH_PROMPT = (ChatMessage("user", "ping"),)
 PROMPT_CACHE_SIZE = 256
 
 
-def _import_genai() -> Any:
+def _import_genai(extra: str = "cpu") -> Any:
     try:
-        import onnxruntime_genai as og  # noqa: PLC0415 - heavy; only when this backend is chosen
+        import onnxruntime_genai as og
     except ImportError:
-        raise MissingExtra("onnxruntime_genai", "cpu", "The ONNX Runtime GenAI engine") from None
+        raise MissingExtra("onnxruntime_genai", extra, "The ONNX Runtime GenAI engine") from None
     return og
 
 
@@ -67,7 +67,7 @@ class OnnxGenaiEngine:
     """A loaded ONNX Runtime GenAI model folder (``genai_config.json`` + ``model.onnx``)."""
 
     def __init__(self, path: Path, info: EngineInfo) -> None:
-        og = _import_genai()
+        og = _import_genai("cuda" if info.backend == "onnx-genai-cuda" else "cpu")
         self._og = og
         self._info = info
         self._lock = threading.Lock()
@@ -275,7 +275,9 @@ class OnnxGenaiEngine:
         end = min(self._eos)
         encoded = [[*self.encode(label), *([end] if complete else [])] for label in labels]
         if any(not e for e in encoded):
-            raise EngineError("an empty label cannot be scored without the end of the turn", code="bad_request")
+            raise EngineError(
+                "an empty label cannot be scored without the end of the turn", code="bad_request",
+            )
         longest = max(len(e) for e in encoded)
         if len(prompt) + longest > self._info.context_length:
             raise InputTooLong(

@@ -21,6 +21,7 @@ from edged.tomlfile import read_toml, validate
 __all__ = [
     "PROFILES_DIR_ENV",
     "EngineSettings",
+    "MemoryBudget",
     "Profile",
     "ProfileMatchRule",
     "ThermalLimits",
@@ -198,6 +199,20 @@ class EngineSettings(_Strict):
         "may take (TensorRT-LLM kv_cache_free_gpu_memory_fraction). On Jetson and CPU that "
         "memory is system RAM shared with everything else, so keep it lower there.",
     )
+    lora_slots: int = Field(
+        default=0,
+        ge=0,
+        le=64,
+        description="LoRA adapters resident on the GPU at once (TensorRT-LLM max_loras); 0 builds "
+        "the engine without the LoRA plugin. trtllm only.",
+    )
+    lora_max_rank: int = Field(
+        default=0,
+        ge=0,
+        le=256,
+        description="Largest LoRA rank the engine accepts (TensorRT-LLM max_lora_rank); set with "
+        "lora_slots.",
+    )
 
     @field_validator("model")
     @classmethod
@@ -243,7 +258,32 @@ class EngineSettings(_Strict):
             raise ValueError(
                 "kv_cache_dtype 'fp32' is for onnx-genai-cpu only; on a GPU use fp16, fp8 or int8",
             )
+        if (self.lora_slots > 0) != (self.lora_max_rank > 0):
+            raise ValueError(
+                f"lora_slots ({self.lora_slots}) and lora_max_rank ({self.lora_max_rank}) go "
+                "together: set both above 0 to serve LoRA adapters, or both to 0",
+            )
+        if self.lora_slots and self.backend != "trtllm":
+            raise ValueError("LoRA slots are a TensorRT-LLM feature; set lora_slots = 0")
         return self
+
+
+class MemoryBudget(_Strict):
+    """What the build plan may assume about memory when it cannot measure the machine."""
+
+    nominal_gib: float | None = Field(
+        default=None,
+        gt=0,
+        description="Device memory in GiB to plan with when planning for this profile on another "
+        "machine (`--dry-run` elsewhere): the smallest card or module it matches, as NVML or "
+        "MemTotal reports it. Default: match.min_memory_gib.",
+    )
+    system_reserve_gib: float = Field(
+        default=0.0,
+        ge=0,
+        description="GiB the plan leaves to everything else on the device: the OS and other "
+        "services on a Jetson (whose GPU shares system RAM), a display on a workstation card.",
+    )
 
 
 class ThermalLimits(_Strict):
@@ -293,6 +333,10 @@ class Profile(_Strict):
     thermal: ThermalLimits = Field(
         default_factory=ThermalLimits,
         description="Temperature and power limits; all None for cpu.",
+    )
+    memory: MemoryBudget = Field(
+        default_factory=MemoryBudget,
+        description="Memory the build plan assumes off the target machine, and what it leaves free.",
     )
     fingerprint_fields: list[str] = Field(
         min_length=1,

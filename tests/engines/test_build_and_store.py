@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,7 +21,7 @@ from . import fake_backend
 
 
 @pytest.fixture(autouse=True)
-def fake_cpu_backend(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def fake_cpu_backend(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(backends.BACKENDS, "onnx-genai-cpu", BackendSpec(
         name="onnx-genai-cpu",
         runtime_libraries=("pytest",),
@@ -31,7 +30,6 @@ def fake_cpu_backend(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
         extra="cpu",
     ))
     fake_backend.behaviour.update(answer_wrong=False, fail_in_builder=False)
-    yield
 
 
 @pytest.fixture
@@ -199,7 +197,7 @@ def test_truncated_engine_file_is_named(
     weights.write_bytes(b"\x01" * 10)
     check = check_engine(store, cpu_profile, machine)
     assert check.file_problems == ["weights.bin: 10 bytes, the manifest says 1000"]
-    with pytest.raises(StoreError, match="weights.bin") as damaged:
+    with pytest.raises(StoreError, match=r"weights\.bin") as damaged:
         load_engine(store, cpu_profile, machine)
     assert damaged.value.code == "engine_corrupt"
     weights.write_bytes(b"\x02" * 1000)  # same size, other content: only a full check sees it

@@ -100,7 +100,9 @@ def test_shipped_profiles_follow_the_design(shipped: dict[str, Profile]) -> None
         assert engine.model == "phi-3-mini-4k-instruct"
         assert engine.max_seq_len <= 4096  # Phi-3 Mini 4k's context
         ccs = profile.match.compute_capabilities
-        if profile.match.kind == "jetson" or ccs in (["8.0"],):
+        if engine.backend == "onnx-genai-cuda":  # Orin Nano and NX (issue 6)
+            assert engine.quantization == "int4"
+        elif profile.match.kind == "jetson" or ccs in (["8.0"],):
             assert engine.quantization in {"int4_awq", "int8_wo"}
         else:
             assert engine.quantization == "fp8"
@@ -177,9 +179,9 @@ def test_fp8_needs_listed_compute_capabilities(tmp_path: Path) -> None:
 
 
 def test_fp8_on_jetson_is_refused(shipped_dir: Path, tmp_path: Path) -> None:
-    text = (shipped_dir / "jetson-orin-nx-16gb.toml").read_text()
+    text = (shipped_dir / "jetson-agx-orin-64gb.toml").read_text()  # the TensorRT-LLM Jetson profile
     text = text.replace('quantization = "int4_awq"', 'quantization = "fp8"')
-    message = _error(_write(tmp_path, "jetson-orin-nx-16gb", text))
+    message = _error(_write(tmp_path, "jetson-agx-orin-64gb", text))
     assert "a 'jetson' profile has none" in message
 
 
