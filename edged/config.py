@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from edged.errors import ConfigError
 from edged.escalation.config import CloudConfig, EscalationConfig
+from edged.privacy.config import PrivacyConfig
 from edged.service.protocol import Limits
 from edged.tasks import TaskConfig, load_tasks
 from edged.tomlfile import read_toml, validate
@@ -176,6 +177,9 @@ class EdgedConfig(_Strict):
     escalation: EscalationConfig = Field(
         default_factory=EscalationConfig, description="Per-task escalation policy, audit and state."
     )
+    privacy: PrivacyConfig = Field(
+        default_factory=PrivacyConfig, description="PII detectors and pseudonyms applied before escalation."
+    )
 
     def task_table(self) -> dict[str, TaskConfig]:
         """The default tasks with this file's [tasks.NAME] tables on top."""
@@ -224,7 +228,8 @@ def load_config(path: Path) -> EdgedConfig:
         update={"state_dir": _resolve(base, config.escalation.state_dir)}
     )
     config = config.model_copy(
-        update={"mqtt": mqtt, "engine": engine, "cloud": cloud, "escalation": escalation}
+        update={"mqtt": mqtt, "engine": engine, "cloud": cloud, "escalation": escalation,
+                "privacy": config.privacy.resolved(base)}
     )
     if config.mqtt.tls_insecure_dev_only and os.environ.get("EDGED_DEV") != "1":
         raise ConfigError(

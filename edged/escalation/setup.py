@@ -13,7 +13,7 @@ from edged.escalation.shadow import ShadowLog
 def default_redactor(config: EdgedConfig) -> RedactorLike:
     from edged.privacy import Redactor
 
-    return Redactor(getattr(config, "privacy", None))
+    return Redactor(config.privacy)
 
 
 def build_escalator(config: EdgedConfig, *, redactor: RedactorLike | None = None) -> Escalator | None:

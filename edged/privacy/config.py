@@ -1,0 +1,171 @@
+"""The ``[privacy]`` table of edged.toml: which detectors run, the site's own identifier formats,
+an optional roster of names, and how placeholders are made.
+
+The models hold data and check it; files they name (roster, HMAC key) are read by the
+``Redactor``, relative paths resolved by whoever loads the config (``load_privacy_config``).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from edged.errors import ConfigError
+from edged.tomlfile import read_toml, validate
+
+DetectorName = Literal[
+    "email",
+    "phone",
+    "postal_code",
+    "my_number",
+    "card_number",
+    "ip_address",
+    "mac_address",
+    "url_credentials",
+    "person",
+    "address",
+    "site",
+]
+ALL_DETECTORS: tuple[DetectorName, ...] = (
+    "email",
+    "phone",
+    "postal_code",
+    "my_number",
+    "card_number",
+    "ip_address",
+    "mac_address",
+    "url_credentials",
+    "person",
+    "address",
+    "site",
+)
+Validation = Literal["none", "luhn", "my_number", "mod11", "mod97"]
+CREDENTIALS_ENV = "CREDENTIALS_DIRECTORY"
+MIN_KEY_BYTES = 32
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class SitePattern(_Strict):
+    """One of the plant's own identifier formats (employee ids, serial numbers, lot numbers)."""
+
+    name: str = Field(
+        pattern=r"^[A-Za-z][A-Za-z0-9_]{0,31}$",
+        description="Type name; upper-cased it names the placeholder (employee_id -> <EMPLOYEE_ID_1>).",
+    )
+    pattern: str = Field(
+        description="Python regular expression matched against the NFKC-normalised text (full-width "
+        "digits and letters are ASCII there). Do not add \\b: edged anchors it at ASCII letters and "
+        "digits itself, so it also matches inside Japanese text.",
+    )
+    validation: Validation = Field(
+        default="none",
+        description="Check digit over the digits of the match (or of its named group 'value'): "
+        "none, luhn, my_number, mod11 (weights 2-7 from the right), mod97 (ISO 7064).",
+    )
+    ignore_case: bool = Field(default=False, description="Match letters in either case.")
+    anchored: bool = Field(
+        default=True,
+        description="Refuse a match glued to further ASCII letters or digits (EMP-123456 inside "
+        "XEMP-1234567 is not one).",
+    )
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, value: str) -> str:
+        try:
+            compiled = re.compile(value)
+        except re.error as err:
+            raise ValueError(f"not a valid regular expression ({err})") from None
+        if compiled.match(""):
+            raise ValueError("matches the empty string; it would flag every position")
+        return value
+
+    @property
+    def type(self) -> str:
+        return self.name.upper()
+
+
+class PrivacyConfig(_Strict):
+    """What ``redact`` looks for before anything leaves the appliance."""
+
+    detectors: list[DetectorName] = Field(
+        default_factory=lambda: list(ALL_DETECTORS),
+        description="Detectors to run (default: all): " + ", ".join(ALL_DETECTORS) + ".",
+    )
+    site_patterns: list[SitePattern] = Field(
+        default_factory=list,
+        description="The plant's own identifier formats, each with a name, a pattern and an "
+        "optional check-digit validation.",
+    )
+    roster: Path | None = Field(
+        default=None,
+        description="UTF-8 file of names to always redact, one per line (full names, surnames, "
+        "readings, romanised forms); '#' starts a comment. Complements the dictionary.",
+    )
+    role_words: list[str] = Field(
+        default_factory=list,
+        description="Extra words that announce a person's name at this site (besides 担当, 作業者, "
+        "operator, technician, ...).",
+    )
+    allow: list[str] = Field(
+        default_factory=list,
+        description="Values never redacted, compared after NFKC (the plant's public switchboard "
+        "number, a vendor's support address).",
+    )
+    pseudonyms: Literal["counter", "keyed"] = Field(
+        default="counter",
+        description="counter: <PERSON_1>, meaningful within one request only (default). keyed: "
+        "HMAC-SHA256 with the device secret, the same value the same placeholder on every request.",
+    )
+    ja_analyzer: Literal["unidic-lite", "sudachi-core", "sudachi-small"] = Field(
+        default="unidic-lite",
+        description="Japanese morphological dictionary for names: unidic-lite (fugashi, the default, "
+        "chosen by measurement), or sudachi-core / sudachi-small (need sudachipy and the dictionary).",
+    )
+    hmac_key: Path | None = Field(
+        default=None,
+        description="File holding the device secret for keyed pseudonyms (at least 32 bytes, mode "
+        "0600). A bare file name is looked up in $CREDENTIALS_DIRECTORY first.",
+    )
+
+    @model_validator(mode="after")
+    def _keyed_needs_key(self) -> PrivacyConfig:
+        if self.pseudonyms == "keyed" and self.hmac_key is None:
+            raise ValueError("pseudonyms = 'keyed' needs hmac_key, the file holding the device secret")
+        names = [p.type for p in self.site_patterns]
+        duplicates = sorted({n for n in names if names.count(n) > 1})
+        if duplicates:
+            raise ValueError(f"site_patterns names repeat: {', '.join(duplicates)}")
+        return self
+
+    def resolved(self, base: Path) -> PrivacyConfig:
+        """The same config with relative file paths taken from ``base`` (the config file's folder);
+        a bare key file name is looked up in $CREDENTIALS_DIRECTORY first (systemd LoadCredential)."""
+        update: dict[str, Path] = {}
+        if self.roster is not None and not self.roster.is_absolute():
+            update["roster"] = base / self.roster
+        if self.hmac_key is not None and not self.hmac_key.is_absolute():
+            creds = os.environ.get(CREDENTIALS_ENV)
+            bare = self.hmac_key.parent == Path()
+            if bare and creds and (Path(creds) / self.hmac_key).exists():
+                update["hmac_key"] = Path(creds) / self.hmac_key
+            else:
+                update["hmac_key"] = base / self.hmac_key
+        return self.model_copy(update=update) if update else self
+
+
+def load_privacy_config(path: Path) -> PrivacyConfig:
+    """The ``[privacy]`` table of an edged.toml (defaults when the table is absent)."""
+    data = read_toml(path, "configuration")
+    table = data.get("privacy", {})
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: key 'privacy' must be a table ([privacy]). Fix it there.")
+    config = validate(PrivacyConfig, table, path, "Fix the [privacy] table of that file.")
+    return config.resolved(path.parent)

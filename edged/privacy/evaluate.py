@@ -1,0 +1,349 @@
+"""``edged eval redact``: generate the labeled set, run ``edged redact --jsonl`` and the Presidio
+anchor on it, each in its own process, and score both the same way.
+
+Scores, per language and per type:
+- recall: a value counts as found when every character of it (spaces aside) is inside some
+  detected span, whatever type the span was given;
+- exact-value leak rate: values that still appear verbatim in the redacted text;
+- precision: detected spans that overlap a labeled value;
+- hard negatives flagged: timestamps, part and lot numbers, error codes, wrong-check 12-digit
+  numbers and temperatures that a detected span touches;
+- latency per sentence (p50, p95), peak memory of the process, cold start (building the detectors).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from edged.errors import EdgedError
+from edged.privacy.evalset import EVAL_SITE_PATTERNS, HELD_OUT, Sample, generate
+
+STRUCTURED = (
+    "EMAIL",
+    "PHONE",
+    "POSTAL_CODE",
+    "MY_NUMBER",
+    "CARD_NUMBER",
+    "IP_ADDRESS",
+    "MAC_ADDRESS",
+    "URL_CREDENTIALS",
+    "EMPLOYEE_ID",
+    "MACHINE_SERIAL",
+)
+TARGETS = {
+    "structured_recall": 0.995,
+    "negatives_flagged": 0.01,
+    "leak_rate": 0.005,
+    "precision": 0.97,
+    "p50_ms": 3.0,
+    "memory_mb": 250.0,
+    "cold_start_s": 1.0,
+    "PERSON": {"ja": 0.95, "en": 0.90},
+    "ADDRESS": {"ja": 0.95, "en": 0.80},
+}
+WORKER_TIMEOUT_S = 3600
+
+
+def run_evaluation(
+    *,
+    per_lang: int,
+    seed: int,
+    config_path: str | None,
+    ja_analyzer: str | None,
+    presidio: bool,
+    save_data: Path | None = None,
+) -> dict[str, Any]:
+    if per_lang < 1:
+        raise EdgedError("--per-lang must be at least 1.", code="bad_request")
+    samples = generate(per_lang, seed)
+    if save_data is not None:
+        with save_data.open("w", encoding="utf-8") as handle:
+            for sample in samples:
+                handle.write(json.dumps(sample.to_json(), ensure_ascii=False) + "\n")
+    report: dict[str, Any] = {
+        "setup": {
+            "per_lang": per_lang,
+            "seed": seed,
+            "sentences": len(samples),
+            "config": config_path or "built-in defaults + the evaluation's site patterns",
+            "names": "Faker ja_JP, en_US, en_IN, pt_BR (the detectors use UniDic and the US Census 1990 "
+            "given names, never Faker's lists)",
+        },
+        "systems": {},
+    }
+    with tempfile.TemporaryDirectory(prefix="edged-eval-") as folder:
+        config = Path(config_path) if config_path else _write_eval_config(Path(folder), ja_analyzer)
+        if config_path and ja_analyzer:
+            config = _with_analyzer(Path(config_path), Path(folder), ja_analyzer)
+        command = [sys.executable, "-m", "edged", "redact", "--jsonl", "--stats", "--config", str(config)]
+        outputs, stats = _run_worker(command, samples, with_lang=False)
+        report["systems"]["edged"] = {"stats": stats, "scores": score(samples, outputs)}
+    if not presidio:
+        report["presidio"] = "not run (--no-presidio)"
+    elif importlib.util.find_spec("presidio_analyzer") is None:
+        report["presidio"] = (
+            "not installed: Presidio was NOT measured. Install the bench extra "
+            "(pip install 'edged[bench]') to see it beside edged."
+        )
+    else:
+        command = [sys.executable, "-m", "edged.privacy.presidio_anchor"]
+        outputs, stats = _run_worker(command, samples, with_lang=True)
+        report["systems"]["presidio"] = {"stats": stats, "scores": score(samples, outputs)}
+        report["presidio"] = "measured"
+    return report
+
+
+def _write_eval_config(folder: Path, ja_analyzer: str | None) -> Path:
+    lines = ["[privacy]"]
+    if ja_analyzer:
+        lines.append(f"ja_analyzer = {json.dumps(ja_analyzer)}")
+    for p in EVAL_SITE_PATTERNS:
+        lines += [
+            "[[privacy.site_patterns]]",
+            f"name = {json.dumps(p.name)}",
+            f"pattern = {json.dumps(p.pattern)}",
+            f"validation = {json.dumps(p.validation)}",
+        ]
+    path = folder / "edged.toml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _with_analyzer(source: Path, folder: Path, ja_analyzer: str) -> Path:
+    """A copy of the operator's [privacy] table with another Japanese dictionary."""
+    from edged.privacy.config import load_privacy_config
+
+    config = load_privacy_config(source).model_copy(update={"ja_analyzer": ja_analyzer})
+    lines = ["[privacy]"]
+    for key, value in config.model_dump(mode="json", exclude={"site_patterns"}, exclude_none=True).items():
+        lines.append(f"{key} = {json.dumps(value, ensure_ascii=False)}")
+    for p in config.site_patterns:
+        lines.append("[[privacy.site_patterns]]")
+        lines.extend(f"{k} = {json.dumps(v)}" for k, v in p.model_dump(mode="json").items())
+    path = folder / "edged.toml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _run_worker(
+    command: list[str], samples: list[Sample], with_lang: bool
+) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    lines = []
+    for s in samples:
+        record: dict[str, str] = {"text": s.text}
+        if with_lang:
+            record["lang"] = s.lang
+        lines.append(json.dumps(record, ensure_ascii=False))
+    env = {**os.environ, "PYTHONWARNINGS": "ignore"}
+    done = subprocess.run(  # noqa: S603 - this interpreter, our own module
+        command,
+        input="\n".join(lines) + "\n",
+        capture_output=True,
+        text=True,
+        timeout=WORKER_TIMEOUT_S,
+        check=False,
+        env=env,
+    )
+    if done.returncode != 0:
+        raise EdgedError(
+            f"{' '.join(command[1:4])} failed (exit {done.returncode}): {done.stderr.strip()[-2000:]}",
+            code="eval_failed",
+        )
+    outputs = [json.loads(line) for line in done.stdout.splitlines() if line.strip()]
+    stats: dict[str, Any] = {}
+    for line in done.stderr.splitlines():
+        if line.startswith('{"stats"'):
+            stats = json.loads(line)["stats"]
+    if len(outputs) != len(samples):
+        raise EdgedError(
+            f"{command[1:4]} answered {len(outputs)} lines for {len(samples)}.", code="eval_failed"
+        )
+    return outputs, stats
+
+
+def score(samples: list[Sample], outputs: list[dict[str, Any]]) -> dict[str, Any]:
+    langs: dict[str, dict[str, Any]] = {}
+    for sample, out in zip(samples, outputs, strict=True):
+        lang = langs.setdefault(
+            sample.lang,
+            {
+                "types": {},
+                "forms": {},
+                "negatives": [0, 0],
+                "predicted": [0, 0],
+                "values": [0, 0],
+                "ms": [],
+                "misses": [],
+                "false_positives": [],
+            },
+        )
+        text = sample.text
+        mask = [False] * len(text)
+        spans = [(e["type"], e["start"], e["end"]) for e in out["entities"]]
+        for _, start, end in spans:
+            for k in range(start, end):
+                mask[k] = True
+        redacted = out["redacted"]
+        for label in sample.labels:
+            covered = all(mask[k] or text[k].isspace() for k in range(label.start, label.end))
+            leaked = label.value in redacted
+            row = lang["types"].setdefault(label.type, [0, 0, 0])  # n, covered, leaked
+            row[0] += 1
+            row[1] += covered
+            row[2] += leaked
+            if "fullwidth" in label.form:
+                form = lang["forms"].setdefault("structured, full-width", [0, 0])
+                form[0] += 1
+                form[1] += covered
+            if sample.template in HELD_OUT:
+                form = lang["forms"].setdefault("held-out templates, all", [0, 0])
+                form[0] += 1
+                form[1] += covered
+                if label.type == "PERSON":
+                    form = lang["forms"].setdefault("held-out templates, PERSON", [0, 0])
+                    form[0] += 1
+                    form[1] += covered
+            if label.type == "PERSON":
+                form = lang["forms"].setdefault(f"PERSON, {label.form}", [0, 0])
+                form[0] += 1
+                form[1] += covered
+            lang["values"][0] += 1
+            lang["values"][1] += leaked
+            if not covered and len(lang["misses"]) < 40:
+                lang["misses"].append({"type": label.type, "value": label.value, "text": text})
+        for negative in sample.negatives:
+            lang["negatives"][0] += 1
+            lang["negatives"][1] += any(mask[negative.start : negative.end])
+        gold = [(label.start, label.end) for label in sample.labels]
+        for entity_type, start, end in spans:
+            true = any(start < g_end and end > g_start for g_start, g_end in gold)
+            lang["predicted"][0] += 1
+            lang["predicted"][1] += true
+            if not true and len(lang["false_positives"]) < 40:
+                lang["false_positives"].append({"type": entity_type, "value": text[start:end], "text": text})
+        lang["ms"].append(float(out.get("ms", 0.0)))
+    return {name: _summarise(data) for name, data in sorted(langs.items())}
+
+
+def _summarise(data: dict[str, Any]) -> dict[str, Any]:
+    types = {
+        t: {"n": n, "recall": c / n, "leaks": leaked} for t, (n, c, leaked) in sorted(data["types"].items())
+    }
+    structured = [data["types"][t] for t in STRUCTURED if t in data["types"]]
+    s_n = sum(r[0] for r in structured)
+    ms = sorted(data["ms"])
+    return {
+        "types": types,
+        "forms": {f: {"n": n, "recall": c / n} for f, (n, c) in sorted(data["forms"].items())},
+        "structured_recall": sum(r[1] for r in structured) / s_n if s_n else None,
+        "structured_min_recall": min((r[1] / r[0] for r in structured), default=None),
+        "leak_rate": data["values"][1] / data["values"][0] if data["values"][0] else 0.0,
+        "precision": data["predicted"][1] / data["predicted"][0] if data["predicted"][0] else 1.0,
+        "negatives": data["negatives"][0],
+        "negatives_flagged": data["negatives"][1] / data["negatives"][0] if data["negatives"][0] else 0.0,
+        "p50_ms": statistics.median(ms) if ms else 0.0,
+        "p95_ms": ms[min(len(ms) - 1, int(len(ms) * 0.95))] if ms else 0.0,
+        "misses": data["misses"],
+        "false_positives": data["false_positives"],
+    }
+
+
+# -- the table ---------------------------------------------------------------------------------
+
+
+def render(report: dict[str, Any]) -> str:
+    systems = report["systems"]
+    names = list(systems)
+    setup = report["setup"]
+    lines = [
+        f"edged eval redact: {setup['per_lang']} sentences per language (ja, en), seed {setup['seed']}; "
+        f"names from {setup['names']}",
+        f"config: {setup['config']}",
+    ]
+    if "presidio" not in systems:
+        lines.append(f"Presidio: {report['presidio']}")
+    else:
+        stats = systems["presidio"]["stats"]
+        lines.append(
+            f"Presidio {stats.get('version', '?')}: spaCy en_core_web_sm + GiNZA ja_ginza, its recognizers "
+            "for both languages, plus JP postal code, My Number and the site formats as patterns; "
+            "given each sentence's true language (edged runs with lang=auto)"
+        )
+    header = f"{'':30}" + "".join(f"{name:>12}" for name in names) + "   target"
+    for lang in ("ja", "en"):
+        lines += ["", f"[{lang}]", header]
+        scores = {name: systems[name]["scores"].get(lang) for name in names}
+        first = scores[names[0]]
+        if first is None:
+            continue
+        for entity_type, row in first["types"].items():
+            cells = "".join(
+                _pct(scores[n]["types"].get(entity_type, {}).get("recall") if scores[n] else None)
+                for n in names
+            )
+            target = TARGETS.get(entity_type, {})
+            goal = target.get(lang) if isinstance(target, dict) else None
+            goal = (
+                goal
+                if goal is not None
+                else (TARGETS["structured_recall"] if entity_type in STRUCTURED else None)
+            )
+            leaks = f"  leaks {row['leaks']}" if row["leaks"] else ""
+            lines.append(
+                f"  {entity_type + ' recall':28}{cells}   >= {goal:.1%}{leaks}  (n={row['n']})"
+                if goal
+                else f"  {entity_type + ' recall':28}{cells}  (n={row['n']})"
+            )
+        for form in first["forms"]:
+            cells = "".join(
+                _pct(scores[n]["forms"].get(form, {}).get("recall") if scores[n] else None) for n in names
+            )
+            lines.append(f"    {form[:26]:26}{cells}  (n={first['forms'][form]['n']})")
+        rows = (
+            (
+                "structured recall, all",
+                "structured_recall",
+                _pct,
+                f">= {TARGETS['structured_recall']:.1%} each",
+            ),
+            ("hard negatives flagged", "negatives_flagged", _pct, f"<= {TARGETS['negatives_flagged']:.0%}"),
+            ("exact-value leak rate", "leak_rate", _pct, f"<= {TARGETS['leak_rate']:.1%}"),
+            ("precision", "precision", _pct, f">= {TARGETS['precision']:.0%}"),
+            ("latency p50 ms/sentence", "p50_ms", _ms, f"<= {TARGETS['p50_ms']:.0f}, 5x faster"),
+            ("latency p95 ms/sentence", "p95_ms", _ms, ""),
+        )
+        for title, key, fmt, goal in rows:
+            cells = "".join(fmt(scores[n].get(key) if scores[n] else None) for n in names)
+            lines.append(f"  {title:28}{cells}   {goal}")
+    lines += ["", f"{'process':30}" + "".join(f"{name:>12}" for name in names) + "   target"]
+    lines.append(
+        f"  {'peak memory MB':28}"
+        + "".join(f"{systems[n]['stats'].get('max_rss_mb', 0):>12.0f}" for n in names)
+        + f"   <= {TARGETS['memory_mb']:.0f}"
+    )
+    lines.append(
+        f"  {'cold start s':28}"
+        + "".join(f"{systems[n]['stats'].get('cold_start_s', 0):>12.2f}" for n in names)
+        + f"   <= {TARGETS['cold_start_s']:.0f}"
+    )
+    if "presidio" in systems:
+        for lang in ("ja", "en"):
+            e, p = systems["edged"]["scores"][lang]["p50_ms"], systems["presidio"]["scores"][lang]["p50_ms"]
+            lines.append(f"  {'speed-up p50, ' + lang:28}{p / e if e else 0:>12.1f}x   >= 5x")
+    return "\n".join(lines)
+
+
+def _pct(value: float | None) -> str:
+    return f"{'-':>12}" if value is None else f"{value:>12.2%}"
+
+
+def _ms(value: float | None) -> str:
+    return f"{'-':>12}" if value is None else f"{value:>12.2f}"

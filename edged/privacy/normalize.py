@@ -1,0 +1,62 @@
+"""NFKC normalisation with a map back to the original offsets.
+
+Detectors work on the normalised text (full-width digits and letters become ASCII, dash-like
+marks between digits become "-") and report spans there; ``Normalized.span`` turns them back into
+offsets into what the caller passed in.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# Dashes people type between digits in Japanese text (the long-vowel mark ー included): all of them
+# become "-" so one phone or postal-code pattern covers every spelling.
+_DIGIT_DASH = re.compile(r"(?<=\d)[‐‑‒–—―−ー﹣](?=\d)")
+
+
+@dataclass(frozen=True)
+class Normalized:
+    original: str
+    text: str
+    # starts[i] / ends[i]: the original span that produced normalised character i
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original offsets of the normalised span [start, end)."""
+        if start >= end:
+            pos = self.starts[start] if start < len(self.starts) else len(self.original)
+            return pos, pos
+        return self.starts[start], self.ends[end - 1]
+
+
+def normalize(text: str) -> Normalized:
+    if text.isascii() or unicodedata.is_normalized("NFKC", text):  # nothing changes length
+        identity = tuple(range(len(text)))
+        normal = text if text.isascii() else _DIGIT_DASH.sub("-", text)
+        return Normalized(text, normal, identity, tuple(i + 1 for i in identity))
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    i = 0
+    n = len(text)
+    while i < n:
+        # A character with the combining marks that follow it (half-width kana + ﾞ) normalises as
+        # one piece, so ｶﾞ becomes ガ rather than カ plus a lone mark.
+        j = i + 1
+        while j < n and _starts_with_combining(text[j]):
+            j += 1
+        piece = unicodedata.normalize("NFKC", text[i:j])
+        out.append(piece)
+        starts.extend([i] * len(piece))
+        ends.extend([j] * len(piece))
+        i = j
+    normal = _DIGIT_DASH.sub("-", "".join(out))
+    return Normalized(text, normal, tuple(starts), tuple(ends))
+
+
+def _starts_with_combining(char: str) -> bool:
+    # the half-width voiced marks are not combining themselves, but NFKC makes them so
+    return unicodedata.combining(char) != 0 or char in "\uff9e\uff9f"
