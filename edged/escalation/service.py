@@ -76,6 +76,7 @@ class EscalationOutcome:
     error_code: str | None = None
     error_message: str | None = None
     notes: list[str] = field(default_factory=list)
+    placeholders: dict[str, int] = field(default_factory=dict)  # values replaced per type (counts only)
 
 
 class Escalator:
@@ -144,8 +145,9 @@ class Escalator:
             return
         outcome = self.escalate(request, EscalationDecision(True, "shadow", None))
         if outcome.ok:
-            self.shadow_log.record(request.task, local_confidence,
-                                   agreement(request.task, local_output, outcome.output))
+            self.shadow_log.record(
+                request.task, local_confidence, agreement(request.task, local_output, outcome.output)
+            )
 
     def record_local(self, request: Request, usage: Mapping[str, int]) -> None:
         if self.budget is not None:
@@ -217,7 +219,11 @@ class Escalator:
             )
             log.warning("request %s: escalation failed [%s]: %s", request.request_id, exc.code, exc.message)
             return EscalationOutcome(
-                False, error_code=exc.code, error_message=exc.message, cloud_ms=(self.clock() - started) * 1e3
+                False,
+                error_code=exc.code,
+                error_message=exc.message,
+                cloud_ms=(self.clock() - started) * 1e3,
+                placeholders=minimized.vault.counts(),
             )
         if self.circuit is not None:
             self.circuit.success()
@@ -255,6 +261,7 @@ class Escalator:
             cost=cost,
             cloud_ms=(self.clock() - started) * 1e3,
             notes=notes,
+            placeholders=minimized.vault.counts(),
         )
 
     @staticmethod

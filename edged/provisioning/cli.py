@@ -106,6 +106,38 @@ def cmd_pki_crl(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_pki_renew(args: argparse.Namespace) -> int:
+    """A renewal CSR for this appliance's certificate, from edged.toml or from --cn and --key."""
+    from edged.provisioning.pki import read_certificate, renew_csr
+
+    cert: Path | None = None
+    if args.config:
+        from edged.config import load_config
+        from edged.service.systemd import key_on_disk
+
+        config_path = Path(args.config)
+        config = load_config(config_path)
+        cn, cert = args.cn or config.device_id, config.mqtt.cert
+        key = Path(args.key) if args.key else key_on_disk(config.mqtt.key, config_path)
+    elif args.cn and args.key:
+        cn, key = args.cn, Path(args.key)
+    else:
+        raise ConfigError("edged pki renew needs --config edged.toml, or --cn and --key.", code="bad_request")
+    out = Path(args.out) if args.out else key.parent / "renew"
+    files = renew_csr(key, cn, out / f"{cn}.csr", new_key_path=out / f"{cn}.key" if args.new_key else None,
+                      force=args.force)
+    signer = f"a new key {files.key} (0600)" if args.new_key else f"the current key {files.key}"
+    _say(f"created {files.csr} for CN={cn}, signed by {signer}")
+    if cert is not None and cert.is_file():
+        current = read_certificate(cert)
+        _say(f"the current certificate {cert} expires {current.not_after:%Y-%m-%d %H:%M} UTC "
+             f"(in {int(current.days_left())} days)")
+    _say(f"next: have the site CA sign it: edged pki sign --ca CA_DIR --csr {files.csr} --kind device "
+         f"--out {out}; then install {out}/{cn}.crt as the device certificate (sudo scripts/install "
+         f"--identity {out}) and restart edged")
+    return 0
+
+
 def _status(record: CertRecord, now: datetime) -> str:
     if record.revoked:
         return "revoked"
@@ -268,6 +300,19 @@ def add_commands(  # noqa: PLR0915 - one flat, readable parser table
     listing.add_argument("--ca", required=True, metavar="DIR")
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(handler=cmd_pki_list)
+
+    renew = pki.add_parser("renew", help="make a CSR that renews this appliance's certificate "
+                           "(same key, or --new-key)")
+    renew.add_argument("--config", metavar="FILE", help="edged.toml: CN, key and certificate from it")
+    renew.add_argument("--cn", help="device id (default: the config's device_id)")
+    renew.add_argument("--key", metavar="FILE", help="the current key (default: the config's mqtt.key, "
+                       "found through edged.service's LoadCredential= when it is a bare name)")
+    renew.add_argument("--new-key", action="store_true", help="sign the CSR with a new key written "
+                       "beside it, instead of the current one")
+    renew.add_argument("--out", metavar="DIR", help="where <cn>.csr (and the new key) go "
+                       "(default: renew/ beside the key)")
+    renew.add_argument("--force", action="store_true", help="replace an earlier CSR or new key")
+    renew.set_defaults(handler=cmd_pki_renew)
 
     broker = commands.add_parser("broker", help="the site's Mosquitto broker").add_subparsers(
         dest="broker_command", required=True, metavar="COMMAND")

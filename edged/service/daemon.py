@@ -594,6 +594,7 @@ class Daemon:
         if self.escalator is None:  # only ever submitted with an escalator
             return
         request = item.request
+        self.metrics.escalation(decision.trigger or "unknown")
         try:
             outcome = self.escalator.escalate(request, decision)
         except Exception as exc:  # a bug on the cloud path must not lose the request
@@ -603,6 +604,8 @@ class Daemon:
             self._escalation_slots.release()
         local_usage = local.usage if local is not None else {}
         engine_ms = local.engine_ms if local is not None else 0.0
+        self.metrics.add_redactions(outcome.placeholders)
+        self.metrics.add_cloud_spend(outcome.cost)
         if not outcome.ok:
             self._count("escalations_failed")
             if local is not None and local.ok and job is not None:
@@ -673,6 +676,7 @@ class Daemon:
             self._ready = True
             self.metrics.ready.set(1)
             self.notifier.ready(text)
+            log.info("%s (%.2f s after start)", ready_line(self), self.clock() - self._started_mono)
         elif self._accepting:
             self.notifier.status(f"lost the broker {where}; reconnecting (requests wait at the broker)")
 

@@ -1,46 +1,128 @@
-"""`edged run`: load the configuration and the engine, serve until SIGTERM."""
+"""`edged run`: load the configuration and the engine, serve until SIGTERM, and tell systemd each step
+(STATUS= while starting, READY=1 once serving, STOPPING=1 on the way out)."""
 
 from __future__ import annotations
 
 import logging
+import os
 import signal
 import sys
-import time
 from pathlib import Path
 from types import FrameType
 
-from edged.config import check_files, load_config
+from edged.config import EdgedConfig, check_files, load_config
+from edged.engines.base import Engine
 from edged.engines.loader import load_engine
 from edged.engines.store import EngineStore, default_store
-from edged.errors import ConfigError
-from edged.service.daemon import Daemon, ready_line
+from edged.errors import ConfigError, EdgedError
+from edged.hardware.telemetry import GpuSampler, sampler_for
+from edged.service.daemon import Daemon
+from edged.service.metrics import MetricsServer
+from edged.service.systemd import Notifier, missing_credential
 
 log = logging.getLogger("edged")
 
+# syslog priority by logging level, for journald's "<N>" line prefix (SyslogLevelPrefix=, on by default).
+_PRIORITIES = ((logging.CRITICAL, 2), (logging.ERROR, 3), (logging.WARNING, 4), (logging.INFO, 6))
+
+
+class JournalFormatter(logging.Formatter):
+    """stderr lines for journald: a priority prefix, and no timestamp (journald adds its own)."""
+
+    def __init__(self) -> None:
+        super().__init__("%(name)s: %(message)s")
+
+    def format(self, record: logging.LogRecord) -> str:
+        priority = next((p for level, p in _PRIORITIES if record.levelno >= level), 7)
+        return f"<{priority}>{super().format(record)}"
+
+
+def stderr_is_journal() -> bool:
+    """systemd sets JOURNAL_STREAM to the device and inode of the stream it connected to journald."""
+    device, _, inode = os.environ.get("JOURNAL_STREAM", "").partition(":")
+    try:
+        stat = os.fstat(sys.stderr.fileno())
+        return (stat.st_dev, stat.st_ino) == (int(device), int(inode))
+    except (ValueError, OSError):
+        return False
+
 
 def configure_logging(level: str = "INFO") -> None:
-    logging.basicConfig(
-        level=level,
-        stream=sys.stderr,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(
+        JournalFormatter()
+        if stderr_is_journal()
+        else logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
     )
+    logging.basicConfig(level=level, handlers=[handler])
+
+
+def load_checked_config(config_path: Path) -> EdgedConfig:
+    """The configuration, refused (ConfigError) when a file it names is missing or a key is exposed."""
+    config = load_config(config_path)
+    problems = check_files(config, config_path)
+    credential = missing_credential(config.mqtt.key, config_path)
+    if credential is not None:
+        # Say which credential is missing instead of only that a file is.
+        missing = f"{config.mqtt.key} does not exist"
+        problems = [credential, *(p for p in problems if not p.endswith(missing))]
+    if problems:
+        raise ConfigError("; ".join(problems) + ".", code="config_files")
+    return config
+
+
+def _load(config_path: Path, notifier: Notifier) -> tuple[EdgedConfig, Engine, GpuSampler | None]:
+    notifier.status(f"loading the configuration {config_path}")
+    config = load_checked_config(config_path)
+    from edged.hardware.profiles import get_profile
+    from edged.hardware.report import detect_and_match
+
+    notifier.status("detecting the hardware")
+    report = detect_and_match()
+    profile = report.chosen if config.engine.profile == "auto" else get_profile(config.engine.profile)
+    store = EngineStore(config.engine.store or default_store())
+    notifier.status(f"loading the engine for profile {profile.name} from {store.root}")
+    engine = load_engine(store, profile, report.facts, model_id=config.engine.model)
+    return config, engine, sampler_for(report.facts)
+
+
+def _start_metrics(config: EdgedConfig, daemon: Daemon) -> MetricsServer | None:
+    ops = config.ops
+    if not ops.metrics_enabled:
+        return None
+    try:
+        server = MetricsServer(daemon.render_metrics, daemon.health, ops.metrics_host, ops.metrics_port)
+    except OSError as exc:
+        # Metrics serve the operator, requests serve the factory: go on without metrics, loudly.
+        log.error(  # noqa: TRY400 - the reason is in the message; a traceback would add nothing
+            "the metrics endpoint %s:%d is unavailable (%s); serving without it: free the port or set "
+            "ops.metrics_port",
+            ops.metrics_host, ops.metrics_port, exc,
+        )
+        return None
+    host, port = server.start().address
+    log.info("metrics on http://%s:%d/metrics, health on http://%s:%d/healthz", host, port, host, port)
+    return server
 
 
 def run(config_path: Path, *, log_level: str = "INFO") -> int:
     configure_logging(log_level)
-    started = time.monotonic()
-    config = load_config(config_path)
-    problems = check_files(config, config_path)
-    if problems:
-        raise ConfigError("; ".join(problems) + ".", code="config_files")
-    from edged.hardware.profiles import get_profile
-    from edged.hardware.report import detect_and_match
+    notifier = Notifier.from_environment()
+    try:
+        config, engine, gpu = _load(config_path, notifier)
+        from edged.escalation.setup import build_escalator
 
-    report = detect_and_match()
-    profile = report.chosen if config.engine.profile == "auto" else get_profile(config.engine.profile)
-    store = EngineStore(config.engine.store or default_store())
-    engine = load_engine(store, profile, report.facts, model_id=config.engine.model)
-    daemon = Daemon(config, engine)
+        escalator = build_escalator(config)
+    except EdgedError as exc:
+        # `systemctl status` shows the last STATUS=: make it the reason start-up failed.
+        notifier.status(f"failed to start [{exc.code}]: {exc.message}")
+        if stderr_is_journal():
+            # The command line prints the error plainly, which journald files as info; say it
+            # as an error too, so that `journalctl -p err` shows why the service is down.
+            log.error("failed to start [%s]: %s", exc.code, exc.message)  # noqa: TRY400 - the message is the fix
+        raise
+    daemon = Daemon(config, engine, escalator=escalator, notifier=notifier, gpu=gpu)
+    metrics = _start_metrics(config, daemon)
 
     def on_signal(signum: int, _frame: FrameType | None) -> None:
         log.info("received %s: stopping", signal.Signals(signum).name)
@@ -48,13 +130,16 @@ def run(config_path: Path, *, log_level: str = "INFO") -> int:
 
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
-    daemon.start()
-    if daemon.transport.wait_connected(10.0):
-        log.info("%s (%.2f s after start)", ready_line(daemon), time.monotonic() - started)
-    else:
-        log.warning(
-            "not connected to the broker yet (%s:%d); still trying", config.mqtt.host, config.mqtt.port
-        )
+    daemon.start()  # the daemon logs its ready line once the broker is connected
     daemon.serve_forever()
-    engine.close()
+    if metrics is not None:
+        metrics.stop()
+    if gpu is not None:
+        gpu.close()
+    if daemon.scheduler.in_flight:
+        # Past the stop timeout, with its requests already answered: freeing the model under the
+        # worker could crash it, and the process is about to end anyway.
+        log.warning("the engine is still busy after the stop timeout; exiting without waiting for it")
+    else:
+        engine.close()
     return 0

@@ -83,7 +83,7 @@ def test_forced_escalation_sends_the_minimum_and_puts_values_back(
     serve: Serve, fake_cloud: FakeCloud, tmp_path: Path,
 ) -> None:
     fake_cloud.behaviour = echo_placeholders
-    _, client = serve()
+    daemon, client = serve()
     reply = client.request({"task": "summarize", "escalation": "force",
                             "input": {"note": NOTE, "operator": "SECRET-OPERATOR-FIELD", "line": "L3"}}).body
     assert reply["status"] == "ok", reply
@@ -107,6 +107,9 @@ def test_forced_escalation_sends_the_minimum_and_puts_values_back(
     assert records[1]["outcome"] == "ok"
     audit_text = (tmp_path / "state" / "audit" / "audit.jsonl").read_text()
     assert "taro.yamada" not in audit_text and "1234-5678" not in audit_text
+    metrics = daemon.metrics.render()
+    assert 'edged_escalations_total{trigger="client_force"} 1' in metrics
+    assert 'edged_redactions_total{type="EMAIL"} 1' in metrics
 
 
 def test_golden_body(serve: Serve, fake_cloud: FakeCloud) -> None:
