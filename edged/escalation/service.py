@@ -149,11 +149,15 @@ class Escalator:
                 request.task, local_confidence, agreement(request.task, local_output, outcome.output)
             )
 
-    def record_local(self, request: Request, usage: Mapping[str, int]) -> None:
-        if self.budget is not None:
-            self.budget.record_local(
-                request.task, usage.get("prompt_tokens", 0), usage.get("completion_tokens", 0)
-            )
+    def record_local(self, request: Request, usage: Mapping[str, int]) -> float:
+        """Count a local answer's saving; returns it (in the budget's currency)."""
+        if self.budget is None:
+            return 0.0
+        saved = self.budget.cost(usage.get("prompt_tokens", 0), usage.get("completion_tokens", 0))
+        self.budget.record_local(
+            request.task, usage.get("prompt_tokens", 0), usage.get("completion_tokens", 0)
+        )
+        return saved
 
     def prepare(self, request: Request) -> tuple[bytes, Minimized]:
         """The exact body that would leave, and its vault (also used by tests and benches)."""

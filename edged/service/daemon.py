@@ -524,7 +524,7 @@ class Daemon:
         self._count("completion_tokens", result.usage.get("completion_tokens", 0))
         self._count("prompt_tokens", result.usage.get("prompt_tokens", 0))
         if self.escalator is not None:
-            self.escalator.record_local(request, result.usage)
+            self.metrics.add_cost_avoided(self.escalator.record_local(request, result.usage))
         timings = self._timings(item, job, result.engine_ms)
         log.info("request %s answered (task %s, %d ms)", request.request_id, request.task, timings["total"])
         # An answer the cloud should have given but could not (blocked, or failed) goes back

@@ -205,41 +205,83 @@ class ServiceMetrics:
             registry.add(metric)
             return metric
 
-        self.info = add(Gauge("edged_info", "Version, model and profile of the running daemon (always 1).",
-                              ("version", "device", "model", "backend", "profile")))
+        self.info = add(
+            Gauge(
+                "edged_info",
+                "Version, model and profile of the running daemon (always 1).",
+                ("version", "device", "model", "backend", "profile"),
+            )
+        )
         self.ready = add(Gauge("edged_ready", "1 once config, engine and broker are up (READY=1 sent)."))
         self.broker_connected = add(Gauge("edged_broker_connected", "1 while connected to the broker."))
-        self.requests = add(Counter(
-            "edged_requests_total",
-            "Requests by task, source (edge, cloud, none: answered before any model) and outcome (ok, "
-            "degraded, or the error code; refused: no reply was possible).",
-            ("task", "source", "outcome"),
-        ))
-        self.latency = add(Histogram("edged_request_duration_seconds",
-                                     "Time from arrival to reply, by task and source.", ("task", "source")))
+        self.requests = add(
+            Counter(
+                "edged_requests_total",
+                "Requests by task, source (edge, cloud, none: answered before any model) and outcome (ok, "
+                "degraded, or the error code; refused: no reply was possible).",
+                ("task", "source", "outcome"),
+            )
+        )
+        self.latency = add(
+            Histogram(
+                "edged_request_duration_seconds",
+                "Time from arrival to reply, by task and source.",
+                ("task", "source"),
+            )
+        )
         self.queue_wait = add(Histogram("edged_queue_wait_seconds", "Time requests waited for the engine."))
-        self.engine_time = add(Histogram("edged_engine_duration_seconds",
-                                         "Time in the engine per request's batch, by task.", ("task",)))
+        self.engine_time = add(
+            Histogram(
+                "edged_engine_duration_seconds", "Time in the engine per request's batch, by task.", ("task",)
+            )
+        )
         self.queue_depth = add(Gauge("edged_queue_depth", "Requests waiting for the engine."))
         self.in_flight = add(Gauge("edged_in_flight", "Requests in the engine now."))
-        self.tokens = add(Counter("edged_tokens_total", "Tokens by kind (prompt, completion, cloud).",
-                                  ("kind",)))
-        self.tokens_per_s = add(Gauge("edged_engine_tokens_per_second",
-                                      "Completion tokens per second over the last telemetry period."))
-        self.escalations = add(Counter("edged_escalations_total",
-                                       "Requests escalated to the cloud, by trigger.", ("trigger",)))
-        self.cloud_spend = add(Counter("edged_cloud_spend_total",
-                                       "Cloud spend in the budget's currency since start."))
-        self.redactions = add(Counter("edged_redactions_total",
-                                      "Values replaced by placeholders before leaving, by type.", ("type",)))
-        self.gpu_temperature = add(Gauge("edged_gpu_temperature_celsius",
-                                         "GPU temperature (absent without a GPU)."))
+        self.tokens = add(
+            Counter("edged_tokens_total", "Tokens by kind (prompt, completion, cloud).", ("kind",))
+        )
+        self.tokens_per_s = add(
+            Gauge(
+                "edged_engine_tokens_per_second",
+                "Completion tokens per second over the last telemetry period.",
+            )
+        )
+        self.escalations = add(
+            Counter("edged_escalations_total", "Requests escalated to the cloud, by trigger.", ("trigger",))
+        )
+        self.cloud_spend = add(
+            Counter("edged_cloud_spend_total", "Cloud spend in the budget's currency since start.")
+        )
+        self.cost_avoided = add(
+            Counter(
+                "edged_cost_avoided_total",
+                "What the answers given locally would have cost in the cloud, since "
+                "start, in the budget's currency.",
+            )
+        )
+        self.redactions = add(
+            Counter(
+                "edged_redactions_total",
+                "Values replaced by placeholders before leaving, by type.",
+                ("type",),
+            )
+        )
+        self.gpu_temperature = add(
+            Gauge("edged_gpu_temperature_celsius", "GPU temperature (absent without a GPU).")
+        )
         self.gpu_power = add(Gauge("edged_gpu_power_watts", "GPU power draw (absent where not measurable)."))
-        self.cert_not_after = add(Gauge("edged_certificate_not_after_timestamp_seconds",
-                                        "When the device certificate expires (Unix time)."))
-        self.cert_expiring = add(Gauge("edged_certificate_expiring",
-                                       "1 when the device certificate expires within "
-                                       "ops.certificate_warn_days, or has expired."))
+        self.cert_not_after = add(
+            Gauge(
+                "edged_certificate_not_after_timestamp_seconds",
+                "When the device certificate expires (Unix time).",
+            )
+        )
+        self.cert_expiring = add(
+            Gauge(
+                "edged_certificate_expiring",
+                "1 when the device certificate expires within ops.certificate_warn_days, or has expired.",
+            )
+        )
         for token_kind in ("prompt", "completion", "cloud"):
             self.tokens.seed(kind=token_kind)
         for trigger in escalation_triggers:
@@ -271,8 +313,11 @@ class ServiceMetrics:
         self.requests.inc(task="unknown", source="none", outcome="refused")
 
     def add_tokens(self, usage: Mapping[str, int]) -> None:
-        for name, kind in (("prompt_tokens", "prompt"), ("completion_tokens", "completion"),
-                           ("cloud_tokens", "cloud")):
+        for name, kind in (
+            ("prompt_tokens", "prompt"),
+            ("completion_tokens", "completion"),
+            ("cloud_tokens", "cloud"),
+        ):
             if usage.get(name):
                 self.tokens.inc(usage[name], kind=kind)
 
@@ -283,6 +328,9 @@ class ServiceMetrics:
 
     def add_cloud_spend(self, amount: float) -> None:
         self.cloud_spend.inc(amount)
+
+    def add_cost_avoided(self, amount: float) -> None:
+        self.cost_avoided.inc(amount)
 
     def add_redactions(self, counts: Mapping[str, int]) -> None:
         for kind, n in counts.items():

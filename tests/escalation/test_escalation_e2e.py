@@ -126,6 +126,17 @@ def test_golden_body(serve: Serve, fake_cloud: FakeCloud) -> None:
                                        sort_keys=True).encode()
 
 
+def test_local_answers_count_the_cost_they_avoided(serve: Serve) -> None:
+    daemon, client = serve(prices={"prompt_per_1k": 1.0, "completion_per_1k": 2.0})
+    reply = client.request({"task": "ask", "input": "Say hi.", "max_tokens": 4, "escalation": "never"}).body
+    usage = reply["usage"]
+    expected = (usage["prompt_tokens"] * 1.0 + usage["completion_tokens"] * 2.0) / 1000
+    assert daemon.escalator is not None and daemon.escalator.budget is not None
+    assert daemon.escalator.budget.snapshot().avoided == pytest.approx(expected)
+    [line] = [x for x in daemon.metrics.render().splitlines() if x.startswith("edged_cost_avoided_total ")]
+    assert float(line.split()[1]) == pytest.approx(expected)
+
+
 def test_never_and_local_policy_block_and_say_why(serve: Serve, fake_cloud: FakeCloud) -> None:
     _, client = serve(tasks={"ask": TaskPolicy(mode="cloud"), "summarize": TaskPolicy(mode="local")})
     reply = client.request({"task": "ask", "input": "Say hi.", "max_tokens": 4, "escalation": "never"}).body
