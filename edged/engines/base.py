@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, Protocol, runtime_checkable
 
+from edged.errors import InputTooLong
+
 Role = Literal["system", "user", "assistant"]
 FinishReason = Literal["stop", "length"]
 # Called once per generated token: (index of the request in the batch, token id, text piece).
@@ -115,6 +117,18 @@ def label_probabilities(scores: Sequence[LabelScore]) -> dict[str, float]:
     weights = {s.label: math.exp(s.logprob - top) for s in scores}
     total = sum(weights.values())
     return {label: w / total for label, w in weights.items()}
+
+
+def check_fits_context(requests: Sequence[GenerationRequest], prompts: Sequence[Sequence[int]],
+                       limit: int) -> None:
+    """Refuse a batch in which a prompt plus its max_tokens exceeds the engine's context."""
+    for index, (request, prompt) in enumerate(zip(requests, prompts, strict=True)):
+        if len(prompt) + request.max_tokens > limit:
+            raise InputTooLong(
+                f"Request {index} needs {len(prompt)} prompt tokens + {request.max_tokens} new "
+                f"tokens, more than the engine's context of {limit} tokens: shorten the input "
+                "or lower max_tokens.",
+            )
 
 
 @dataclass(frozen=True)

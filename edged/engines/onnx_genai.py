@@ -29,6 +29,7 @@ from edged.engines.base import (
     Sampling,
     Timings,
     TokenCallback,
+    check_fits_context,
 )
 from edged.errors import EngineError, InputTooLong, MissingExtra, StoreError
 
@@ -130,14 +131,7 @@ class OnnxGenaiEngine:
         on_token: TokenCallback | None = None,
     ) -> list[GenerationResult]:
         prompts = [self.prompt_tokens(r.messages) for r in requests]
-        limit = self._info.context_length
-        for index, (request, prompt) in enumerate(zip(requests, prompts, strict=True)):
-            if len(prompt) + request.max_tokens > limit:
-                raise InputTooLong(
-                    f"Request {index} needs {len(prompt)} prompt tokens + {request.max_tokens} new "
-                    f"tokens, more than the engine's context of {limit} tokens: shorten the input "
-                    "or lower max_tokens.",
-                )
+        check_fits_context(requests, prompts, self._info.context_length)
         results: list[GenerationResult | None] = [None] * len(requests)
         # One generator per group: search options (sampling) are per generator, and a batch
         # never exceeds the engine's batch limit.

@@ -44,6 +44,7 @@ from edged.engines.base import (
     Sampling,
     Timings,
     TokenCallback,
+    check_fits_context,
 )
 from edged.engines.build_steps import run_child
 from edged.engines.onnx_genai import token_logprobs
@@ -388,14 +389,7 @@ class TrtllmEngine:
         on_token: TokenCallback | None = None,
     ) -> list[GenerationResult]:
         prompts = [self.prompt_tokens(r.messages) for r in requests]
-        limit = self._info.context_length
-        for index, (request, prompt) in enumerate(zip(requests, prompts, strict=True)):
-            if len(prompt) + request.max_tokens > limit:
-                raise InputTooLong(
-                    f"Request {index} needs {len(prompt)} prompt tokens + {request.max_tokens} new "
-                    f"tokens, more than the engine's context of {limit} tokens: shorten the input "
-                    "or lower max_tokens.",
-                )
+        check_fits_context(requests, prompts, self._info.context_length)
         try:
             return asyncio.run(self._generate(requests, prompts, on_token))
         except (EngineError, InputTooLong):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import typing
 from pathlib import Path
 from typing import Literal
 
@@ -30,19 +31,7 @@ DetectorName = Literal[
     "address",
     "site",
 ]
-ALL_DETECTORS: tuple[DetectorName, ...] = (
-    "email",
-    "phone",
-    "postal_code",
-    "my_number",
-    "card_number",
-    "ip_address",
-    "mac_address",
-    "url_credentials",
-    "person",
-    "address",
-    "site",
-)
+ALL_DETECTORS: tuple[DetectorName, ...] = typing.get_args(DetectorName)
 Validation = Literal["none", "luhn", "my_number", "mod11", "mod97"]
 CREDENTIALS_ENV = "CREDENTIALS_DIRECTORY"
 MIN_KEY_BYTES = 32
