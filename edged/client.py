@@ -58,17 +58,16 @@ def load_client_config(path: Path) -> ClientConfig:
 
 def certificate_cn(cert: Path) -> str:
     """The client id the broker will see: the CN of our certificate."""
-    from cryptography import x509
-    from cryptography.x509.oid import NameOID
+    from edged.errors import PkiError
+    from edged.provisioning.pki import read_certificate
 
     try:
-        certificate = x509.load_pem_x509_certificate(cert.read_bytes())
-    except (OSError, ValueError) as exc:
-        raise ConfigError(f"Cannot read the client certificate {cert}: {exc}.") from None
-    names = certificate.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
-    if not names:
+        cn = read_certificate(cert).cn
+    except PkiError as exc:
+        raise ConfigError(f"Cannot read the client certificate {cert}: {exc.message}") from None
+    if not cn:
         raise ConfigError(f"The certificate {cert} has no CN; issue it with `edged pki issue client`.")
-    return str(names[0].value)
+    return cn
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from edged.credentials import resolve_credential
 from edged.errors import ConfigError
 from edged.escalation.config import CloudConfig, EscalationConfig
 from edged.privacy.config import PrivacyConfig
@@ -20,7 +21,6 @@ from edged.tasks import TaskConfig, load_tasks
 from edged.tomlfile import read_toml, validate
 
 ID_PATTERN = r"^[A-Za-z0-9._-]{1,64}$"
-CREDENTIALS_ENV = "CREDENTIALS_DIRECTORY"
 
 
 class _Strict(BaseModel):
@@ -190,12 +190,7 @@ def _resolve(base: Path, path: Path) -> Path:
     return path if path.is_absolute() else (base / path)
 
 
-def resolve_key(path: Path, base: Path) -> Path:
-    """A bare key name comes from $CREDENTIALS_DIRECTORY when systemd provides it."""
-    credentials = os.environ.get(CREDENTIALS_ENV)
-    if credentials and len(path.parts) == 1 and (Path(credentials) / path).is_file():
-        return Path(credentials) / path
-    return _resolve(base, path)
+resolve_key = resolve_credential  # the name the rest of edged knows it by
 
 
 def load_config(path: Path) -> EdgedConfig:

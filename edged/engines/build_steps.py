@@ -36,3 +36,15 @@ def run_child(args: list[str], log: Path, what: str, advice: str) -> None:
         + (OOM_ADVICE if killed else advice),
         code="build_oom" if killed else "build_failed",
     )
+
+
+def builder_precision(precisions: dict[str, str], quantization: str, backend: str, profile: str) -> str:
+    """The builder's precision for a profile's quantization, or a refusal naming what would do."""
+    precision = precisions.get(quantization)
+    if precision is None:
+        raise BuildError(
+            f"The {backend} backend cannot build quantization {quantization!r}; profile "
+            f"{profile} must use one of {', '.join(precisions)}.",
+            code="bad_quantization",
+        )
+    return precision

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from edged.engines.backends import library_versions
 from edged.engines.build import BuildPlan, BuildReporter
+from edged.engines.build_steps import builder_precision
 from edged.engines.cpu_convert import check_build_extra, run_step_builder, run_step_gguf
 from edged.errors import BuildError
 
@@ -19,13 +20,7 @@ TOOLCHAIN = ("torch", "transformers", "gguf", "accelerate", "onnx", "onnx-ir", "
 def build_cpu_engine(
     plan: BuildPlan, out_dir: Path, work_dir: Path, log: Path, reporter: BuildReporter,
 ) -> dict[str, str]:
-    precision = PRECISIONS.get(plan.quantization)
-    if precision is None:
-        raise BuildError(
-            f"The cpu backend cannot build quantization {plan.quantization!r}; profile "
-            f"{plan.profile} must use one of {', '.join(PRECISIONS)}.",
-            code="bad_quantization",
-        )
+    precision = builder_precision(PRECISIONS, plan.quantization, "cpu", plan.profile)
     check_build_extra()
     checkpoint = Path(plan.checkpoint)
     if checkpoint.is_file():

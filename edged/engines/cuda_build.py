@@ -16,7 +16,7 @@ from pathlib import Path
 
 from edged.engines.backends import library_versions
 from edged.engines.build import BuildPlan, BuildReporter
-from edged.engines.build_steps import run_child
+from edged.engines.build_steps import builder_precision, run_child
 from edged.errors import BuildError, MissingExtra
 
 # Profile quantization -> builder precision. INT4 is MatMulNBits with blocks of 32 (RTN).
@@ -30,13 +30,7 @@ TOOLCHAIN = (
 def build_cuda_engine(
     plan: BuildPlan, out_dir: Path, work_dir: Path, log: Path, reporter: BuildReporter,
 ) -> dict[str, str]:
-    precision = PRECISIONS.get(plan.quantization)
-    if precision is None:
-        raise BuildError(
-            f"The onnx-genai-cuda backend cannot build quantization {plan.quantization!r}; profile "
-            f"{plan.profile} must use one of {', '.join(PRECISIONS)}.",
-            code="bad_quantization",
-        )
+    precision = builder_precision(PRECISIONS, plan.quantization, "onnx-genai-cuda", plan.profile)
     checkpoint = Path(plan.checkpoint)
     if (checkpoint / "genai_config.json").is_file():
         reporter.start("copy", f"Copying the ONNX Runtime GenAI model from {checkpoint}")

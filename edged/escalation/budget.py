@@ -38,6 +38,9 @@ def _today(clock: Callable[[], float]) -> str:
     return datetime.fromtimestamp(clock(), tz=timezone.utc).strftime("%Y-%m-%d")
 
 
+LOCAL_SAVE_INTERVAL_S = 10.0
+
+
 class Budget:
     """Counts today's cloud use against the limits; saved to ``path`` after every change."""
 
@@ -50,6 +53,7 @@ class Budget:
         self.clock = clock
         self._lock = threading.Lock()
         self._usage = self._load()
+        self._saved_at = clock()
 
     def _load(self) -> DayUsage:
         today = _today(self.clock)
@@ -76,6 +80,7 @@ class Budget:
             self._usage = DayUsage(today)
 
     def _save(self) -> None:
+        self._saved_at = self.clock()
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".budget-")
         with os.fdopen(fd, "w") as handle:
@@ -125,7 +130,10 @@ class Budget:
                 task, {"cloud_requests": 0, "spend": 0.0, "avoided": 0.0}
             )
             task_use["avoided"] += avoided
-            self._save()
+            # Savings are statistics, not a limit: written at most every few seconds rather than
+            # once per local answer on the engine's worker. Cloud use is always written at once.
+            if self.clock() - self._saved_at >= LOCAL_SAVE_INTERVAL_S:
+                self._save()
 
     def snapshot(self) -> DayUsage:
         with self._lock:

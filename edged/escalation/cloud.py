@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import random
 import ssl
 import time
@@ -46,10 +45,7 @@ class CloudAnswer:
 
 
 def read_secret(path: Path) -> str:
-    """A secret from a file; a bare name is looked up in $CREDENTIALS_DIRECTORY first."""
-    credentials = os.environ.get("CREDENTIALS_DIRECTORY")
-    if credentials and len(path.parts) == 1 and (Path(credentials) / path).is_file():
-        path = Path(credentials) / path
+    """A secret from a file (load_config has already resolved $CREDENTIALS_DIRECTORY)."""
     try:
         secret = path.read_text(encoding="utf-8").strip()
     except OSError as exc:

@@ -7,7 +7,6 @@ The models hold data and check it; files they name (roster, HMAC key) are read b
 
 from __future__ import annotations
 
-import os
 import re
 import typing
 from pathlib import Path
@@ -15,6 +14,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from edged.credentials import resolve_credential
 from edged.errors import ConfigError
 from edged.tomlfile import read_toml, validate
 
@@ -33,7 +33,6 @@ DetectorName = Literal[
 ]
 ALL_DETECTORS: tuple[DetectorName, ...] = typing.get_args(DetectorName)
 Validation = Literal["none", "luhn", "my_number", "mod11", "mod97"]
-CREDENTIALS_ENV = "CREDENTIALS_DIRECTORY"
 MIN_KEY_BYTES = 32
 
 
@@ -141,12 +140,7 @@ class PrivacyConfig(_Strict):
         if self.roster is not None and not self.roster.is_absolute():
             update["roster"] = base / self.roster
         if self.hmac_key is not None and not self.hmac_key.is_absolute():
-            creds = os.environ.get(CREDENTIALS_ENV)
-            bare = self.hmac_key.parent == Path()
-            if bare and creds and (Path(creds) / self.hmac_key).exists():
-                update["hmac_key"] = Path(creds) / self.hmac_key
-            else:
-                update["hmac_key"] = base / self.hmac_key
+            update["hmac_key"] = resolve_credential(self.hmac_key, base)
         return self.model_copy(update=update) if update else self
 
 

@@ -14,12 +14,13 @@ import socket
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
+from edged.credentials import CREDENTIALS_ENV as CREDENTIALS_DIRECTORY
+
 log = logging.getLogger(__name__)
 
 NOTIFY_SOCKET = "NOTIFY_SOCKET"
 WATCHDOG_USEC = "WATCHDOG_USEC"
 WATCHDOG_PID = "WATCHDOG_PID"
-CREDENTIALS_DIRECTORY = "CREDENTIALS_DIRECTORY"
 
 Sender = Callable[[str], bool]
 
