@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from edged.privacy.entities import ADDRESS
-from edged.privacy.structured import Span
+
+if TYPE_CHECKING:
+    from edged.privacy.registry import Resources
+from edged.privacy.detector import Span, TextView
 
 PREFECTURES = (
     "北海道",
@@ -114,6 +118,8 @@ Station Sta Stravenue Stra Stream Strm Street St Streets Sts Summit Smt Terrace 
 Trace Trce Track Trak Trafficway Trfy Trail Trl Trailer Trlr Tunnel Tunl Turnpike Tpke Underpass
 Upas Union Un Unions Uns Valley Vly Valleys Vlys Via Viaduct Via View Vw Views Vws Village Vlg
 Villages Vlgs Ville Vl Vista Vis Walk Walks Wall Way Ways Well Wl Wells Wls
+Close Cl Rise Gate Parade Pde Esplanade Promenade Quay Chase Wynd Broadway Grange Tce Cres Crt Dve Gr
+Hts Lane Mews Yard Wharf Embankment Approach Circus Hey Brow Vale Fold Croft Row Side Heath
 """)
 STATES = _words("""
 AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC
@@ -122,14 +128,72 @@ ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR GU VI AS MP MH FM PW AA
 _SUFFIX = "|".join(sorted(set(SUFFIXES), key=len, reverse=True))
 _STATE = "|".join(STATES)
 _CAP = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+_UNIT = (
+    r"(?:Studio|Suite|Ste\.?|Apt\.?|Apartment|Unit|Flat|Bldg\.?|Building|Floor|Fl\.?|Level|Lvl\.?"
+    r"|Room|Rm\.?|#)"
+)
+_UNIT_VALUE = r"\s?#?[0-9A-Z][0-9A-Za-z\-]{0,5}"
+_POSTCODE = (
+    r"(?:[0-9]{5}(?:-[0-9]{4})?|[A-Z]{1,2}[0-9][A-Z0-9]?\s?[0-9][A-Z]{2}|[A-Z][0-9][A-Z]\s?[0-9][A-Z][0-9]"
+    r"|[A-Z][0-9]{2}\s?[A-Z0-9]{4}|[0-9]{6}|[0-9]{4}|〒?\s?[0-9]{3}-[0-9]{4})"
+)
+# Australian states and Canadian provinces, and the countries a plant writes to, end addresses too.
+_REGION = rf"(?:{_STATE}|NSW|VIC|QLD|TAS|ACT|NT|ON|QC|BC|AB|MB|SK|NS|NB|NL|PE|YT|NU)"
+_COUNTRY = (
+    r"(?:USA|U\.S\.A\.|United States|UK|United Kingdom|England|Scotland|Wales|Ireland|Australia|Canada|Japan)"
+)
+_PLACE = rf"(?:St\.|Ft\.|Mt\.|{_CAP})(?:\s(?:{_CAP}|upon|on|in|under|le)){{0,3}}"
+# After the street: city, state or county, postcode and country, each after a comma (or a space
+# before a state or a postcode), as many as are there; a lowercase word ends the address.
+_EN_TAIL = re.compile(
+    rf"(?:,?\s{_REGION}(?:\s{_POSTCODE})?\b"
+    rf"|,?\s{_POSTCODE}(?![0-9A-Za-z])"
+    rf"|,\s?{_COUNTRY}\b"
+    rf"|,\s?{_PLACE}(?:,?\s{_REGION})?(?:,?\s{_POSTCODE})?(?![0-9A-Za-z])"
+    rf"|\s{_CAP}(?:\s{_CAP})?(?=,?\s{_REGION}\s[0-9]{{4,5}}|\s{_POSTCODE}(?![0-9A-Za-z])))"
+)
 _EN_STREET = re.compile(
-    rf"(?<![A-Za-z0-9\-/.])[0-9]{{1,6}}[A-Z]?\s(?:(?:[NSEW]|North|South|East|West|N\.|S\.|E\.|W\.)\s)?"
+    rf"(?<![A-Za-z0-9\-/.])(?:{_UNIT}{_UNIT_VALUE},?\s)?(?:[0-9]{{1,5}}[A-Za-z]?/)?[0-9]{{1,6}}[A-Z]?"
+    rf"(?:-[0-9]{{1,4}})?,?\s(?:(?:NE|NW|SE|SW|[NSEW]|North|South|East|West|N\.|S\.|E\.|W\.)\s)?"
     rf"(?:(?:{_CAP}|[0-9]{{1,3}}(?:st|nd|rd|th))\s){{1,3}}(?:{_SUFFIX})\b\.?"
     rf"(?:\s(?:[NSEW]|NE|NW|SE|SW)\b)?"
-    rf"(?:,?\s(?:Suite|Ste\.?|Apt\.?|Apartment|Unit|Bldg\.?|Building|Floor|Fl\.?|Room|Rm\.?|#)\s?#?[0-9A-Z][0-9A-Z\-]{{0,5}})?"
-    rf"(?:,?\s{_CAP}(?:\s{_CAP}){{0,2}},\s(?:{_STATE})(?:\s[0-9]{{5}}(?:-[0-9]{{4}})?)?\b"
-    rf"|,?\s(?:{_STATE})\s[0-9]{{5}}(?:-[0-9]{{4}})?\b)?",
+    rf"(?:,?\s{_UNIT}{_UNIT_VALUE}){{0,2}}",
 )
+# Before an address: the building and floor (Sunrise Bldg. 10F, Corpo Sakura 4F) or the flat.
+_BUILDING_BEFORE = re.compile(
+    rf"(?:(?:[A-Z][A-Za-z]*\.?\s){{1,4}}(?:No\.\s?[0-9]{{1,3}}\s)?[0-9]{{1,3}}F,?\s|{_UNIT}{_UNIT_VALUE},?\s"
+    rf"|{_UNIT}\s)$"
+)
+# Postcodes strong enough to anchor an address that has no house number (Flat 8, Gerard Haven,
+# New Jeanberg L6U 4FH): the UK, Canada, Ireland, and a state or province before its code.
+_ANCHOR = re.compile(
+    r"(?<![A-Za-z0-9])(?:[A-Z]{1,2}[0-9][A-Z0-9]?\s[0-9][A-Z]{2}|[A-Z][0-9][A-Z]\s[0-9][A-Z][0-9]"
+    r"|[A-Z][0-9]{2}\s?[A-Z0-9]{4}(?=[\s,.;)]|$)|"
+    rf"(?:{'|'.join(STATES)}|NSW|VIC|QLD|TAS|ACT|NT|SA|WA)\s[0-9]{{4,5}}(?:-[0-9]{{4}})?)(?![A-Za-z0-9])"
+)
+# One component walking left from such a postcode: a capitalised word, a number, a unit word.
+_COMPONENT_BEFORE = re.compile(
+    r"(?:[A-Z][A-Za-z'\-]*\.?|[0-9][0-9A-Za-z/\-]*|#|Flat|Unit|Level|Suite|Apt\.|upon|on)$"
+)
+# Romanised Japanese: "1-2-3 Kita-Aoyama, Minato-ku, Tokyo 107-0061", "Umeda 3-1-1, Kita-ku,
+# Osaka-shi", "4-5 Nishi-Shinjuku 2-chome, Shinjuku-ku". Components are names and block numbers;
+# an address needs a municipal suffix (-ku, -shi, -cho ...) or a prefecture, and a block number.
+ROMAJI_PREFECTURES = _words("""
+Hokkaido Aomori Iwate Miyagi Akita Yamagata Fukushima Ibaraki Tochigi Gunma Saitama Chiba Tokyo
+Kanagawa Niigata Toyama Ishikawa Fukui Yamanashi Nagano Gifu Shizuoka Aichi Mie Shiga Kyoto Osaka
+Hyogo Hyogo Nara Wakayama Tottori Shimane Okayama Hiroshima Yamaguchi Tokushima Kagawa Ehime Kochi
+Fukuoka Saga Nagasaki Kumamoto Oita Miyazaki Kagoshima Okinawa
+""")
+_JP_SUFFIX = r"(?:ku|shi|cho|machi|gun|mura|son|ken|to|fu|do|chome|Ku|Shi|Cho|Machi|Gun|Mura|Ken)"
+_ROMAJI_NAME = r"[A-Z][a-z]+(?:[\-\s][A-Z]?[a-z]+){0,2}"
+_BLOCK = r"[0-9]{1,4}(?:-[0-9]{1,4}){0,3}(?:-?chome|-ban(?:chi)?|-go)?"
+_ROMAJI_PART = rf"(?:{_BLOCK}\s)?{_ROMAJI_NAME}(?:\s{_BLOCK})?"
+_ROMAJI_ADDRESS = re.compile(
+    rf"(?<![A-Za-z0-9\-])(?:(?:Room|Rm\.?|#)\s?[0-9]{{1,4}},?\s)?{_ROMAJI_PART}"
+    rf"(?:,?\s{_ROMAJI_PART}){{1,5}}(?:,?\s(?:〒\s?)?[0-9]{{3}}-?[0-9]{{4}})?(?:,?\sJapan)?(?![A-Za-z0-9])"
+)
+_ROMAJI_SUFFIX = re.compile(rf"[a-z]-{_JP_SUFFIX}\b|\b(?:{'|'.join(ROMAJI_PREFECTURES)})\b")
+_ROMAJI_BLOCK = re.compile(r"[0-9]-[0-9]|[0-9]-?chome|[0-9]-ban")
 _PO_BOX = re.compile(
     rf"(?<![A-Za-z])P\.?\s?O\.?\s?Box\s[0-9]{{1,6}}(?:,?\s{_CAP}(?:\s{_CAP}){{0,2}},\s(?:{_STATE})"
     rf"(?:\s[0-9]{{5}}(?:-[0-9]{{4}})?)?\b)?",
@@ -167,6 +231,76 @@ def _with_building(text: str, end: int) -> int:
 
 
 def find_english(text: str) -> Iterator[Span]:
-    for pattern, name in ((_EN_STREET, "en_street"), (_PO_BOX, "en_po_box")):
-        for m in pattern.finditer(text):
-            yield Span(ADDRESS, m.start(), m.end(), name)
+    found: list[tuple[int, int]] = []
+    for m in _EN_STREET.finditer(text):
+        end = m.end()
+        for _ in range(5):
+            tail = _EN_TAIL.match(text, end)
+            if tail is None or tail.end() == end:
+                break
+            end = tail.end()
+        found.append((_with_building_before(text, m.start()), end))
+    for m in _ROMAJI_ADDRESS.finditer(text):
+        if _ROMAJI_SUFFIX.search(m.group(0)) and _ROMAJI_BLOCK.search(m.group(0)):
+            found.append((_with_building_before(text, m.start()), m.end()))
+    for m in _ANCHOR.finditer(text):
+        if any(start <= m.start() < end for start, end in found):
+            continue
+        start = _walk_back(text, m.start())
+        if start < m.start():
+            found.append((start, m.end()))
+    for start, end in found:
+        yield Span(ADDRESS, start, end, "en_address")
+    for m in _PO_BOX.finditer(text):
+        yield Span(ADDRESS, m.start(), m.end(), "en_po_box")
+
+
+def _with_building_before(text: str, start: int) -> int:
+    before = _BUILDING_BEFORE.search(text[max(0, start - 40) : start])
+    return start - len(before.group(0)) if before is not None else start
+
+
+def _walk_back(text: str, anchor: int) -> int:
+    """The start of the address that ends in the postcode at ``anchor``: capitalised words,
+    numbers and unit words, joined by spaces or commas, up to eight of them; it needs a number
+    or two comma-separated parts to count as one."""
+    start = anchor
+    parts = 0
+    digits = False
+    commas = 0
+    while parts < 8:
+        gap = re.search(r"(,?\s)$", text[max(0, start - 2) : start])
+        if gap is None:
+            break
+        word = _COMPONENT_BEFORE.search(
+            text[max(0, start - len(gap.group(1)) - 30) : start - len(gap.group(1))]
+        )
+        if word is None or word.group(0).lower() in _NOT_ADDRESS_WORDS:
+            break
+        start = start - len(gap.group(1)) - len(word.group(0))
+        parts += 1
+        digits = digits or word.group(0)[0].isdigit()
+        commas += "," in gap.group(1)
+    return start if parts and (digits or commas >= 1) else anchor
+
+
+_NOT_ADDRESS_WORDS = frozenset(
+    {"attn", "attention", "to", "from", "address", "at", "the", "ship", "send", "mail", "courier", "visit"}
+)
+
+
+class AddressDetector:
+    name = "address"
+    types = (ADDRESS,)
+    priority = 6
+    strict_only = False
+
+    def find(self, view: TextView) -> Iterator[Span]:
+        if view.japanese:
+            yield from find_japanese(view.text)
+        if view.english:
+            yield from find_english(view.text)
+
+
+def build(resources: Resources) -> AddressDetector:  # noqa: ARG001 - registry signature
+    return AddressDetector()

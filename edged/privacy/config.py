@@ -8,7 +8,6 @@ The models hold data and check it; files they name (roster, HMAC key) are read b
 from __future__ import annotations
 
 import re
-import typing
 from pathlib import Path
 from typing import Literal
 
@@ -16,22 +15,12 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from edged.credentials import resolve_credential
 from edged.errors import ConfigError
+from edged.privacy.registry import DETECTORS
 from edged.tomlfile import read_toml, validate
 
-DetectorName = Literal[
-    "email",
-    "phone",
-    "postal_code",
-    "my_number",
-    "card_number",
-    "ip_address",
-    "mac_address",
-    "url_credentials",
-    "person",
-    "address",
-    "site",
-]
-ALL_DETECTORS: tuple[DetectorName, ...] = typing.get_args(DetectorName)
+# The strict-only detectors run in strict mode whatever this list says; the others run when named.
+ALL_DETECTORS: tuple[str, ...] = tuple(DETECTORS)
+PrivacyMode = Literal["standard", "strict"]
 Validation = Literal["none", "luhn", "my_number", "mod11", "mod97"]
 MIN_KEY_BYTES = 32
 
@@ -83,9 +72,21 @@ class SitePattern(_Strict):
 class PrivacyConfig(_Strict):
     """What ``redact`` looks for before anything leaves the appliance."""
 
-    detectors: list[DetectorName] = Field(
+    detectors: list[str] = Field(
         default_factory=lambda: list(ALL_DETECTORS),
-        description="Detectors to run (default: all): " + ", ".join(ALL_DETECTORS) + ".",
+        description="Detectors to run (default: all): " + ", ".join(ALL_DETECTORS) + ". The strict_* "
+        "ones run only in strict mode.",
+    )
+    mode: PrivacyMode = Field(
+        default="strict",
+        description="strict (default; what escalation uses): also mask what is likely but unproven "
+        "(capitalised words after person cues, unclaimed digit runs of 7 or more, unknown katakana "
+        "before honorifics). standard: only what a detector can show.",
+    )
+    phone_regions: list[str] = Field(
+        default_factory=lambda: ["JP", "US"],
+        description="Regions (ISO 3166 alpha-2) whose national phone formats are recognised without "
+        "a country code; numbers written with + or an international prefix are found for every region.",
     )
     site_patterns: list[SitePattern] = Field(
         default_factory=list,
@@ -122,6 +123,22 @@ class PrivacyConfig(_Strict):
         description="File holding the device secret for keyed pseudonyms (at least 32 bytes, mode "
         "0600). A bare file name is looked up in $CREDENTIALS_DIRECTORY first.",
     )
+
+    @field_validator("phone_regions")
+    @classmethod
+    def _regions(cls, value: list[str]) -> list[str]:
+        bad = [r for r in value if not re.fullmatch(r"[A-Z]{2}", r)]
+        if bad:
+            raise ValueError(f"not ISO 3166 alpha-2 region codes: {', '.join(bad)} (use e.g. JP, US, GB)")
+        return value
+
+    @field_validator("detectors")
+    @classmethod
+    def _known_detectors(cls, value: list[str]) -> list[str]:
+        unknown = [name for name in value if name not in DETECTORS]
+        if unknown:
+            raise ValueError(f"unknown detector {', '.join(unknown)}; known: {', '.join(DETECTORS)}")
+        return value
 
     @model_validator(mode="after")
     def _keyed_needs_key(self) -> PrivacyConfig:

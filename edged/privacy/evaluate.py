@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from edged.errors import EdgedError
-from edged.privacy.evalset import EVAL_SITE_PATTERNS, HELD_OUT, Sample, generate
+from edged.privacy.evalset import HELD_OUT, Sample, eval_config, generate
 
 STRUCTURED = (
     "EMAIL",
@@ -39,17 +39,31 @@ STRUCTURED = (
     "MACHINE_SERIAL",
 )
 TARGETS = {
-    "structured_recall": 0.995,
-    "negatives_flagged": 0.01,
-    "leak_rate": 0.005,
+    "structured_recall": 0.99,
+    "negatives_flagged": 0.03,
+    "leak_rate": 0.01,
     "precision": 0.97,
-    "p50_ms": 3.0,
+    "p50_ms": 5.0,
     "memory_mb": 250.0,
     "cold_start_s": 1.0,
-    "PERSON": {"ja": 0.95, "en": 0.90},
-    "ADDRESS": {"ja": 0.95, "en": 0.80},
+    "PERSON": {"ja": 0.95, "en": 0.93},
+    "ADDRESS": {"ja": 0.95, "en": 0.90},
 }
 WORKER_TIMEOUT_S = 3600
+
+
+SETS = ("independent", "generated")
+MODES = ("standard", "strict")
+
+
+def make_set(name: str, per_lang: int, seed: int) -> list[Sample]:
+    """``generated``: the templates and Faker lists the detectors were tuned beside;
+    ``independent``: another author's templates and name sources the detectors never read."""
+    if name == "generated":
+        return generate(per_lang, seed)
+    from edged.privacy.evalset_independent import generate_independent
+
+    return generate_independent(per_lang, seed)
 
 
 def run_evaluation(
@@ -60,75 +74,81 @@ def run_evaluation(
     ja_analyzer: str | None,
     presidio: bool,
     save_data: Path | None = None,
+    sets: tuple[str, ...] = SETS,
 ) -> dict[str, Any]:
     if per_lang < 1:
         raise EdgedError("--per-lang must be at least 1.", code="bad_request")
-    samples = generate(per_lang, seed)
-    if save_data is not None:
-        with save_data.open("w", encoding="utf-8") as handle:
-            for sample in samples:
-                handle.write(json.dumps(sample.to_json(), ensure_ascii=False) + "\n")
+    unknown = [name for name in sets if name not in SETS]
+    if unknown:
+        raise EdgedError(f"unknown set {', '.join(unknown)}; use {', '.join(SETS)}.", code="bad_request")
     report: dict[str, Any] = {
         "setup": {
             "per_lang": per_lang,
             "seed": seed,
-            "sentences": len(samples),
             "config": config_path or "built-in defaults + the evaluation's site patterns",
-            "names": "Faker ja_JP, en_US, en_IN, pt_BR (the detectors use UniDic and the US Census 1990 "
-            "given names, never Faker's lists)",
         },
-        "systems": {},
+        "sets": {},
     }
-    with tempfile.TemporaryDirectory(prefix="edged-eval-") as folder:
-        config = Path(config_path) if config_path else _write_eval_config(Path(folder), ja_analyzer)
-        if config_path and ja_analyzer:
-            config = _with_analyzer(Path(config_path), Path(folder), ja_analyzer)
-        command = [sys.executable, "-m", "edged", "redact", "--jsonl", "--stats", "--config", str(config)]
-        outputs, stats = _run_worker(command, samples, with_lang=False)
-        report["systems"]["edged"] = {"stats": stats, "scores": score(samples, outputs)}
+    have_presidio = presidio and importlib.util.find_spec("presidio_analyzer") is not None
     if not presidio:
         report["presidio"] = "not run (--no-presidio)"
-    elif importlib.util.find_spec("presidio_analyzer") is None:
+    elif not have_presidio:
         report["presidio"] = (
             "not installed: Presidio was NOT measured. Install the bench extra "
             "(pip install 'edged[bench]') to see it beside edged."
         )
     else:
-        command = [sys.executable, "-m", "edged.privacy.presidio_anchor"]
-        outputs, stats = _run_worker(command, samples, with_lang=True)
-        report["systems"]["presidio"] = {"stats": stats, "scores": score(samples, outputs)}
         report["presidio"] = "measured"
+    for set_name in sets:
+        samples = make_set(set_name, per_lang, seed)
+        if save_data is not None:
+            path = save_data.with_name(f"{save_data.stem}-{set_name}{save_data.suffix}")
+            with path.open("w", encoding="utf-8") as handle:
+                for sample in samples:
+                    handle.write(json.dumps(sample.to_json(), ensure_ascii=False) + "\n")
+        systems: dict[str, Any] = {}
+        with tempfile.TemporaryDirectory(prefix="edged-eval-") as folder:
+            for mode in MODES:
+                base = Path(config_path) if config_path else None
+                config = _eval_config(base, Path(folder), ja_analyzer, mode)
+                command = [
+                    sys.executable,
+                    "-m",
+                    "edged",
+                    "redact",
+                    "--jsonl",
+                    "--stats",
+                    "--config",
+                    str(config),
+                ]
+                outputs, stats = _run_worker(command, samples, with_lang=False)
+                name = "edged" if mode == "standard" else "edged-strict"
+                systems[name] = {"stats": stats, "scores": score(samples, outputs)}
+        if have_presidio:
+            command = [sys.executable, "-m", "edged.privacy.presidio_anchor"]
+            outputs, stats = _run_worker(command, samples, with_lang=True)
+            systems["presidio"] = {"stats": stats, "scores": score(samples, outputs)}
+        report["sets"][set_name] = {"sentences": len(samples), "systems": systems}
     return report
 
 
-def _write_eval_config(folder: Path, ja_analyzer: str | None) -> Path:
-    lines = ["[privacy]"]
-    if ja_analyzer:
-        lines.append(f"ja_analyzer = {json.dumps(ja_analyzer)}")
-    for p in EVAL_SITE_PATTERNS:
-        lines += [
-            "[[privacy.site_patterns]]",
-            f"name = {json.dumps(p.name)}",
-            f"pattern = {json.dumps(p.pattern)}",
-            f"validation = {json.dumps(p.validation)}",
-        ]
-    path = folder / "edged.toml"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
-
-
-def _with_analyzer(source: Path, folder: Path, ja_analyzer: str) -> Path:
-    """A copy of the operator's [privacy] table with another Japanese dictionary."""
+def _eval_config(source: Path | None, folder: Path, ja_analyzer: str | None, mode: str) -> Path:
+    """The [privacy] table measured: the operator's (or the built-in defaults with the
+    evaluation's site patterns), in the given mode and Japanese dictionary."""
     from edged.privacy.config import load_privacy_config
 
-    config = load_privacy_config(source).model_copy(update={"ja_analyzer": ja_analyzer})
+    config = load_privacy_config(source) if source is not None else eval_config()
+    update: dict[str, Any] = {"mode": mode}
+    if ja_analyzer:
+        update["ja_analyzer"] = ja_analyzer
+    config = config.model_copy(update=update)
     lines = ["[privacy]"]
     for key, value in config.model_dump(mode="json", exclude={"site_patterns"}, exclude_none=True).items():
         lines.append(f"{key} = {json.dumps(value, ensure_ascii=False)}")
     for p in config.site_patterns:
         lines.append("[[privacy.site_patterns]]")
         lines.extend(f"{k} = {json.dumps(v)}" for k, v in p.model_dump(mode="json").items())
-    path = folder / "edged.toml"
+    path = folder / f"edged-{mode}.toml"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
@@ -211,8 +231,8 @@ def score(samples: list[Sample], outputs: list[dict[str, Any]]) -> dict[str, Any
                     form = lang["forms"].setdefault("held-out templates, PERSON", [0, 0])
                     form[0] += 1
                     form[1] += covered
-            if label.type == "PERSON":
-                form = lang["forms"].setdefault(f"PERSON, {label.form}", [0, 0])
+            if label.form:  # the first tag says how the value was built
+                form = lang["forms"].setdefault(f"{label.type}, {label.form.split()[0]}", [0, 0])
                 form[0] += 1
                 form[1] += covered
             lang["values"][0] += 1
@@ -260,14 +280,29 @@ def _summarise(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def render(report: dict[str, Any]) -> str:
-    systems = report["systems"]
-    names = list(systems)
     setup = report["setup"]
     lines = [
-        f"edged eval redact: {setup['per_lang']} sentences per language (ja, en), seed {setup['seed']}; "
-        f"names from {setup['names']}",
-        f"config: {setup['config']}",
+        f"edged eval redact: {setup['per_lang']} sentences per language (ja, en) per set, "
+        f"seed {setup['seed']}",
+        f"config: {setup['config']}; edged = standard mode, "
+        "edged-strict = strict mode (escalation's default)",
     ]
+    for set_name, data in report["sets"].items():
+        lines += ["", f"=== {set_name} set ({data['sentences']} sentences): {SET_SOURCES.get(set_name, '')}"]
+        lines += _render_set(report, data["systems"])
+    return "\n".join(lines)
+
+
+SET_SOURCES = {
+    "generated": "templates and Faker lists (ja_JP, en_US, en_IN, pt_BR) written beside the detectors",
+    "independent": "another author's templates and name/format sources the detectors never read "
+    "(see edged/privacy/evalset_independent.py SOURCES)",
+}
+
+
+def _render_set(report: dict[str, Any], systems: dict[str, Any]) -> list[str]:
+    names = list(systems)
+    lines: list[str] = []
     if "presidio" not in systems:
         lines.append(f"Presidio: {report['presidio']}")
     else:
@@ -277,13 +312,13 @@ def render(report: dict[str, Any]) -> str:
             "for both languages, plus JP postal code, My Number and the site formats as patterns; "
             "given each sentence's true language (edged runs with lang=auto)"
         )
-    header = f"{'':30}" + "".join(f"{name:>12}" for name in names) + "   target"
+    header = f"{'':34}" + "".join(f"{name:>13}" for name in names) + "   target"
     for lang in ("ja", "en"):
-        lines += ["", f"[{lang}]", header]
         scores = {name: systems[name]["scores"].get(lang) for name in names}
         first = scores[names[0]]
         if first is None:
             continue
+        lines += ["", f"[{lang}]", header]
         for entity_type, row in first["types"].items():
             cells = "".join(
                 _pct(scores[n]["types"].get(entity_type, {}).get("recall") if scores[n] else None)
@@ -291,22 +326,16 @@ def render(report: dict[str, Any]) -> str:
             )
             target = TARGETS.get(entity_type, {})
             goal = target.get(lang) if isinstance(target, dict) else None
-            goal = (
-                goal
-                if goal is not None
-                else (TARGETS["structured_recall"] if entity_type in STRUCTURED else None)
-            )
+            if goal is None and entity_type in STRUCTURED:
+                goal = TARGETS["structured_recall"]
             leaks = f"  leaks {row['leaks']}" if row["leaks"] else ""
-            lines.append(
-                f"  {entity_type + ' recall':28}{cells}   >= {goal:.1%}{leaks}  (n={row['n']})"
-                if goal
-                else f"  {entity_type + ' recall':28}{cells}  (n={row['n']})"
-            )
+            suffix = f"   >= {goal:.1%}" if goal else ""
+            lines.append(f"  {entity_type + ' recall':32}{cells}{suffix}{leaks}  (n={row['n']})")
         for form in first["forms"]:
             cells = "".join(
                 _pct(scores[n]["forms"].get(form, {}).get("recall") if scores[n] else None) for n in names
             )
-            lines.append(f"    {form[:26]:26}{cells}  (n={first['forms'][form]['n']})")
+            lines.append(f"    {form[:30]:30}{cells}  (n={first['forms'][form]['n']})")
         rows = (
             (
                 "structured recall, all",
@@ -314,36 +343,40 @@ def render(report: dict[str, Any]) -> str:
                 _pct,
                 f">= {TARGETS['structured_recall']:.1%} each",
             ),
-            ("hard negatives flagged", "negatives_flagged", _pct, f"<= {TARGETS['negatives_flagged']:.0%}"),
-            ("exact-value leak rate", "leak_rate", _pct, f"<= {TARGETS['leak_rate']:.1%}"),
-            ("precision", "precision", _pct, f">= {TARGETS['precision']:.0%}"),
+            (
+                "hard negatives flagged",
+                "negatives_flagged",
+                _pct,
+                f"<= {TARGETS['negatives_flagged']:.0%} (standard)",
+            ),
+            ("values left verbatim", "leak_rate", _pct, f"<= {TARGETS['leak_rate']:.1%}"),
+            ("precision", "precision", _pct, ""),
             ("latency p50 ms/sentence", "p50_ms", _ms, f"<= {TARGETS['p50_ms']:.0f}, 5x faster"),
             ("latency p95 ms/sentence", "p95_ms", _ms, ""),
         )
         for title, key, fmt, goal in rows:
             cells = "".join(fmt(scores[n].get(key) if scores[n] else None) for n in names)
-            lines.append(f"  {title:28}{cells}   {goal}")
-    lines += ["", f"{'process':30}" + "".join(f"{name:>12}" for name in names) + "   target"]
+            lines.append(f"  {title:32}{cells}   {goal}")
+    lines += ["", f"{'process':34}" + "".join(f"{name:>13}" for name in names)]
     lines.append(
-        f"  {'peak memory MB':28}"
-        + "".join(f"{systems[n]['stats'].get('max_rss_mb', 0):>12.0f}" for n in names)
-        + f"   <= {TARGETS['memory_mb']:.0f}"
+        f"  {'peak memory MB':32}"
+        + "".join(f"{systems[n]['stats'].get('max_rss_mb', 0):>13.0f}" for n in names)
     )
     lines.append(
-        f"  {'cold start s':28}"
-        + "".join(f"{systems[n]['stats'].get('cold_start_s', 0):>12.2f}" for n in names)
-        + f"   <= {TARGETS['cold_start_s']:.0f}"
+        f"  {'cold start s':32}"
+        + "".join(f"{systems[n]['stats'].get('cold_start_s', 0):>13.2f}" for n in names)
     )
     if "presidio" in systems:
         for lang in ("ja", "en"):
-            e, p = systems["edged"]["scores"][lang]["p50_ms"], systems["presidio"]["scores"][lang]["p50_ms"]
-            lines.append(f"  {'speed-up p50, ' + lang:28}{p / e if e else 0:>12.1f}x   >= 5x")
-    return "\n".join(lines)
+            e = systems["edged"]["scores"][lang]["p50_ms"]
+            p = systems["presidio"]["scores"][lang]["p50_ms"]
+            lines.append(f"  {'speed-up p50, ' + lang:32}{p / e if e else 0:>13.1f}x   >= 5x")
+    return lines
 
 
 def _pct(value: float | None) -> str:
-    return f"{'-':>12}" if value is None else f"{value:>12.2%}"
+    return f"{'-':>13}" if value is None else f"{value:>13.2%}"
 
 
 def _ms(value: float | None) -> str:
-    return f"{'-':>12}" if value is None else f"{value:>12.2f}"
+    return f"{'-':>13}" if value is None else f"{value:>13.2f}"

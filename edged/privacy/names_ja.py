@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from edged.privacy.detector import Span
 from edged.privacy.entities import PERSON
 from edged.privacy.morphology import Analyzer, Token
-from edged.privacy.structured import Span
 
 HONORIFICS = ("さん", "さま", "様", "氏", "殿", "くん", "君", "ちゃん", "先生")
 TITLES = (
@@ -200,10 +200,25 @@ PLACE_OR_COMPANY_AFTER = (
 _KANJI_KANA = re.compile(r"^[\u3040-\u30ff\u4e00-\u9fff々ヶヵー]+$")
 _KATAKANA = re.compile(r"^[\u30a0-\u30ffー]+$")
 _KANJI_ONLY = re.compile(r"^[\u4e00-\u9fff々]+$")
-_LATIN_NAME = re.compile(r"[A-Z][a-z]+(?:[ \-][A-Z][a-z]+)?|[A-Z]{2,}(?: [A-Z][a-z]+)?")
+_LATIN_NAME = re.compile(r"[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,3}|[A-Z]{2,}(?: [A-Z][a-z]+){0,2}")
 _PARTICLES = frozenset("がはにのとへをもや")
 _CUE_TAIL = re.compile(r"\s*(?:[:：]|は|の|、|\s|\(|（)?\s*")
 MAX_NAME_CHARS = 10
+MAX_WHOLE_NAME = 12
+_NC = r"\u4e00-\u9fff々〆ヶ\u30a1-\u30faー\uf900-\ufaff"  # kanji (old forms too) and katakana
+_NAME_RUN = re.compile(rf"[{_NC}・ \u3000]+")
+# after a name: more name characters, or one space (or ・) and a run of them; kana given names
+# written in hiragana after a space (小鳥遊 ひなた様) too
+_NAME_AFTER = re.compile(
+    rf"[{_NC}]*(?:[ \u3000・][{_NC}]+|[ \u3000][\u3041-\u3096]{{2,4}}(?=さん|様|さま|氏|殿|君|くん))?"
+)
+_NAME_BEFORE = re.compile(rf"(?:[{_NC}]+[ \u3000・]){{0,2}}[{_NC}]*$")
+_END_MARKS = frozenset("、。，．,.!?！？)）」』】\n:：/")
+_ORG_END = re.compile(r"(?:部|課|係|室|班|所|工場|棟|ライン|会社|センター|グループ|チーム|号機|倉庫|事業所)$")
+DEPARTMENT = re.compile(
+    r"^(?:営業|製造|品質|総務|人事|経理|技術|生産|保全|設備|開発|購買|物流|工務|検査|管理|品証|資材|"
+    r"安全|環境|企画|情報|システム|業務|工場)$"
+)
 
 
 _KATAKANA_WORDS = re.compile(r"[\u30a1-\u30faー]{2,}(?:[ ・][\u30a1-\u30faー]{2,})?")
@@ -229,8 +244,56 @@ class JapaneseNames:
         spans.extend(self._after_cue(text, tokens, by_start))
         spans.extend(self._katakana(text))
         spans.extend(self._known_before_marker(text))
-        for start, end, rule in spans:
+        for found_start, found_end, rule in spans:
+            if DEPARTMENT.match(text[found_start:found_end]) and text.startswith(TITLES, found_end):
+                continue  # 営業部長, 品質課長: a department before a title, not a name
+            start, end = self._whole_name(text, found_start, found_end)
             yield Span(PERSON, start, end, rule)
+
+    def _whole_name(self, text: str, start: int, end: int) -> tuple[int, int]:
+        """Extend a found name over the name-like characters around it (the rest of a rare surname,
+        the given name after a space, the other katakana words of a foreign name) when that run
+        ends where names end: an honorific, a title, punctuation, a particle or the text's end."""
+        if not _NAME_RUN.fullmatch(text[start:end]):
+            return start, end
+        right = _NAME_AFTER.match(text, end)
+        if right is not None and right.end() > end:
+            new_end = right.end()
+            while new_end > end and text.startswith(HONORIFICS + TITLES, new_end - 1):
+                new_end -= 1  # never swallow a one-kanji honorific (様, 氏, 君, 殿)
+            while new_end > end and any(text.startswith(t, new_end - len(t)) for t in TITLES):
+                new_end -= next(len(t) for t in TITLES if text.startswith(t, new_end - len(t)))
+            while new_end > end and text[new_end - 1] in " \u3000・":
+                new_end -= 1
+            if new_end > end and new_end - start <= MAX_WHOLE_NAME and self._name_ends(text, new_end):
+                end = new_end
+        left = _NAME_BEFORE.search(text[max(0, start - MAX_WHOLE_NAME) : start])
+        if left is not None and left.group(0).strip(" \u3000・"):
+            new_start = start - len(left.group(0))
+            run = text[new_start:start].strip(" \u3000・")
+            if (
+                end - new_start <= MAX_WHOLE_NAME
+                and not self._cue.search(run)
+                and not _ORG_END.search(run)
+                and not run.startswith(TITLES)
+                and run not in NOT_NAMES
+                and _name_starts(text, new_start)
+            ):
+                start = new_start + (
+                    len(text[new_start:start]) - len(text[new_start:start].lstrip(" \u3000・"))
+                )
+        return start, end
+
+    @staticmethod
+    def _name_ends(text: str, end: int) -> bool:
+        after = text[end : end + 1]
+        return (
+            not after
+            or after in _END_MARKS
+            or after in _PARTICLES
+            or after in "でよ"
+            or text.startswith(HONORIFICS + TITLES + CONTACT_AFTER, end)
+        )
 
     # -- rules ---------------------------------------------------------------------------------
 
@@ -414,6 +477,17 @@ class JapaneseNames:
         return text.startswith(PLACE_OR_COMPANY_AFTER, end) or text[max(0, start - 4) : start].endswith(
             ("株式会社", "(株)", "有限会社")
         )
+
+
+def _name_starts(text: str, start: int) -> bool:
+    before = text[start - 1 : start] if start > 0 else ""
+    return (
+        not before
+        or before in _END_MARKS
+        or before in _PARTICLES
+        or before in " \u3000「『【（("
+        or not re.match(rf"[{_NC}]", before)
+    )
 
 
 def _joinable(text: str, a: Token, b: Token) -> bool:

@@ -11,31 +11,20 @@ from __future__ import annotations
 
 import ipaddress
 import re
-from collections.abc import Iterator
-from typing import Any, NamedTuple
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 from edged.privacy import checks
-from edged.privacy.config import SitePattern
+from edged.privacy.detector import FunctionDetector, Span
 from edged.privacy.entities import (
     CARD_NUMBER,
     EMAIL,
     IP_ADDRESS,
     MAC_ADDRESS,
     MY_NUMBER,
-    PHONE,
     POSTAL_CODE,
     URL_CREDENTIALS,
 )
-
-
-class Span(NamedTuple):
-    """A finding in normalised-text offsets."""
-
-    type: str
-    start: int
-    end: int
-    detector: str
-
 
 _EMAIL = re.compile(
     r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9](?:[A-Za-z0-9._%+\-]{0,62}[A-Za-z0-9_%+\-])?"
@@ -46,13 +35,30 @@ _URL_USERINFO = re.compile(r"(?<![A-Za-z0-9+.\-])[A-Za-z][A-Za-z0-9+.\-]{1,15}:/
 # Runs of digit groups joined by one space or hyphen: card numbers, My Numbers.
 _DIGIT_GROUPS = re.compile(r"(?<![0-9])(?<![0-9][.\-])[0-9]+(?:[ \-][0-9]+)*")
 _GROUP = re.compile(r"[0-9]+")
-_CARD_GROUPINGS = {(4, 4, 4, 4), (4, 6, 5), (4, 6, 4), (4, 4, 4, 4, 3), (4, 4, 4, 1), (4, 4, 5)}
 
-_POSTAL_MARKED = re.compile(r"〒\s?([0-9]{3}-?[0-9]{4})(?![0-9])")
+# The mark is part of the value: "〒" left in clear next to <POSTAL_CODE_1> says what was there.
+_POSTAL_MARKED = re.compile(r"(〒\s?[0-9]{3}-?[0-9]{4})(?![0-9])")
 _POSTAL_CUED = re.compile(
     r"(?:郵便番号|郵便|postal\s*code|post\s*code|zip(?:\s*code)?)\s*[:：]?\s*([0-9]{3}-?[0-9]{4})(?![0-9])",
     re.IGNORECASE,
 )
+# A sentence that speaks of a ZIP or postal code: the ZIP-shaped figures after the cue in it.
+_POSTAL_WORD = re.compile(r"zip(?:\s*code)?|postal\s*code|post\s*code|postcode|郵便番号", re.IGNORECASE)
+_POSTAL_SHAPE = re.compile(
+    r"(?<![0-9A-Za-z\-])([0-9]{5}(?:-[0-9]{4})?|[0-9]{3}-[0-9]{4})(?![0-9A-Za-z]|-[0-9])"
+)
+_SENTENCE_END = re.compile(r"[.;!?。！？\n](?:\s|$)")
+# A US ZIP (ZIP+4) after a state's two letters, a UK or Canadian postcode: shapes specific enough
+# to stand alone.
+_ZIP_AFTER_STATE = re.compile(
+    r"(?<![A-Za-z])(?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|"
+    r"NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC|PR),?\s([0-9]{5}(?:-[0-9]{4})?)"
+    r"(?![0-9])"
+)
+_UK_POSTCODE = re.compile(
+    r"(?<![A-Za-z0-9])([A-Z]{1,2}[0-9][A-Z0-9]?\s?[0-9][ABD-HJLNP-UW-Z]{2})(?![A-Za-z0-9])"
+)
+_CA_POSTCODE = re.compile(r"(?<![A-Za-z0-9])([ABCEGHJ-NPRSTVXY][0-9][A-Z]\s?[0-9][A-Z][0-9])(?![A-Za-z0-9])")
 _PREFECTURE_AHEAD = re.compile(
     r"(?<![0-9\-])([0-9]{3}-[0-9]{4})(?![0-9\-])(?=\s?(?:北海道|東京都|大阪府|京都府|.{2,3}県))"
 )
@@ -66,27 +72,6 @@ _MAC = re.compile(
     r"(?<![0-9A-Fa-f])(?:[0-9A-Fa-f]{2}([:\-])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}"
     r"|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4})(?![0-9A-Fa-f]|[:\-.][0-9A-Fa-f])",
 )
-
-# Phone candidates: digits with the separators people use, an optional + or 00 prefix and an
-# extension; phonenumbers decides whether one is a real number.
-_PHONE = re.compile(
-    r"(?<![0-9+])(?:\+|00)?[0-9(](?:[0-9]|[ \-.()](?=[0-9( ])|\)){6,40}[0-9]"
-    r"(?:\s?(?:x|ext\.?|内線)\s?[0-9]{1,5})?",
-)
-# Written the way a Japanese number is written: 0 + area, exchange, 4 digits (or one block of 10-11).
-_JP_SHAPE = re.compile(
-    r"^(?:0[0-9]{1,4}-[0-9]{1,4}-[0-9]{4}|\(0[0-9]{1,4}\)\s?[0-9]{1,4}-[0-9]{4}|0[0-9]{9,10})$"
-)
-_NANP_SHAPE = re.compile(
-    r"^(?:\+?1[ \-.]?)?(?:\([0-9]{3}\)\s?|[0-9]{3}[\-. ])[0-9]{3}[\-. ][0-9]{4}",
-)
-_NOT_PHONE_CUE = re.compile(
-    r"(?:lot|lot no|part|p/n|s/n|serial|order|order no|po|invoice|batch|model|"
-    r"ロット|品番|型番|製番|注文番号|注文|伝票番号|伝票|製造番号|シリアル|部品番号)\.?\s*[:：#]?\s*$",
-    re.IGNORECASE,
-)
-_PHONE_LETTER_CUES = frozenset({"tel", "fax", "phone", "mobile", "cell", "ph", "t", "f", "m", "no", "tell"})
-_ASCII_WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?:?$")
 
 
 def find_email(text: str) -> Iterator[Span]:
@@ -125,7 +110,7 @@ def _longest_number(
     want_card: bool,
     want_my_number: bool,
 ) -> tuple[Span, int] | None:
-    for last in range(min(len(groups), first + 5) - 1, first - 1, -1):
+    for last in range(min(len(groups), first + 7) - 1, first - 1, -1):
         parts = groups[first : last + 1]
         lengths = tuple(e - s for s, e in parts)
         digits = "".join(text[s:e] for s, e in parts)
@@ -133,13 +118,10 @@ def _longest_number(
         if len(separators) > 1:
             continue
         start, end = parts[0][0], parts[-1][1]
-        if (
-            want_card
-            and 13 <= len(digits) <= 19
-            and (len(parts) == 1 or lengths in _CARD_GROUPINGS)
-            and checks.card_brand(digits)
-            and checks.luhn(digits)
-        ):
+        # Any Luhn-valid number of a card's length: IIN tables never cover private-label, UnionPay
+        # or new ranges, so a brand may add confidence but never vetoes one.
+        card = want_card and 13 <= len(digits) <= 19 and _card_shaped(lengths) and checks.luhn(digits)
+        if card and not _timestamp(digits):
             return Span(CARD_NUMBER, start, end, "card_luhn"), len(parts)
         if (
             want_my_number
@@ -151,17 +133,41 @@ def _longest_number(
     return None
 
 
+def _card_shaped(lengths: tuple[int, ...]) -> bool:
+    """One run, or groups of three or more digits (the last may be shorter): 4-4-4-4, 4-6-5,
+    3-3-3-3-3; not a date or a list of small figures."""
+    return len(lengths) == 1 or all(n >= 3 for n in lengths[:-1])
+
+
+def _timestamp(digits: str) -> bool:
+    """20261130235959: a compact date-time, not a card."""
+    if len(digits) != 14 or digits[:2] not in ("19", "20"):
+        return False
+    month, day, hour, minute, second = (int(digits[k : k + 2]) for k in range(4, 14, 2))
+    return 1 <= month <= 12 and 1 <= day <= 31 and hour < 24 and minute < 60 and second < 60
+
+
 def find_postal_codes(text: str) -> Iterator[Span]:
     seen: set[int] = set()
     for pattern, name in (
         (_POSTAL_MARKED, "postal_mark"),
         (_POSTAL_CUED, "postal_cue"),
         (_PREFECTURE_AHEAD, "postal_before_prefecture"),
+        (_ZIP_AFTER_STATE, "zip_after_state"),
+        (_UK_POSTCODE, "uk_postcode"),
+        (_CA_POSTCODE, "ca_postcode"),
     ):
         for m in pattern.finditer(text):
             if m.start(1) not in seen:
                 seen.add(m.start(1))
                 yield Span(POSTAL_CODE, m.start(1), m.end(1), name)
+    for cue in _POSTAL_WORD.finditer(text):
+        stop = _SENTENCE_END.search(text, cue.end())
+        end = min(stop.start() if stop else len(text), cue.end() + 80)
+        for m in _POSTAL_SHAPE.finditer(text, cue.end(), end):
+            if m.start(1) not in seen:
+                seen.add(m.start(1))
+                yield Span(POSTAL_CODE, m.start(1), m.end(1), "postal_in_sentence")
 
 
 def find_ip_addresses(text: str) -> Iterator[Span]:
@@ -200,94 +206,9 @@ def find_mac_addresses(text: str) -> Iterator[Span]:
         yield Span(MAC_ADDRESS, m.start(), m.end(), "mac")
 
 
-class PhoneFinder:
-    """Phone numbers in Japanese and international formats, validated by ``phonenumbers``."""
-
-    def __init__(self) -> None:
-        import phonenumbers
-
-        self._pn: Any = phonenumbers
-
-    def find(self, text: str, english: bool) -> Iterator[Span]:
-        if sum(c.isdigit() for c in text) < 7:
-            return
-        for m in _PHONE.finditer(text):
-            # one candidate may hold several numbers, or a number after another figure
-            # ("2024 03-1234-5678", "03-1234-5678 090-1234-5678"): try each group start in turn
-            starts = [0] + [i + 1 for i, c in enumerate(m.group(0)) if c == " "]
-            done_to = 0
-            for offset in starts:
-                if offset < done_to or not self._boundary_ok(text, m.start() + offset):
-                    continue
-                found = self._longest_valid(m.group(0)[offset:], english)
-                if found is not None:
-                    yield Span(
-                        PHONE, m.start() + offset + found[0], m.start() + offset + found[1], "phonenumbers"
-                    )
-                    done_to = offset + found[1]
-
-    @staticmethod
-    def _boundary_ok(text: str, start: int) -> bool:
-        if _NOT_PHONE_CUE.search(text[max(0, start - 14) : start]):
-            return False  # Lot 0956820882, 品番 0312345678: a number that only looks like one
-        if text[start] in "(+":
-            return True  # a bracket or a plus sign starts the number whatever stands before it
-        before = text[max(0, start - 8) : start]
-        if not before or not (before[-1].isascii() and before[-1].isalpha()):
-            return not (before and before[-1] in "-/_.") or before.endswith(("TEL.", "Tel.", "No."))
-        word = _ASCII_WORD_BEFORE.search(before)
-        return word is not None and word.group(1).lower() in _PHONE_LETTER_CUES
-
-    def _longest_valid(self, candidate: str, english: bool) -> tuple[int, int] | None:
-        # Try the whole candidate, then shorter ones that end at a group boundary, so
-        # "03-1234-5678 2台" still yields the number.
-        ends = [len(candidate)] + [
-            i
-            for i in range(len(candidate) - 1, 0, -1)
-            if candidate[i] in " .-(" and candidate[i - 1].isdigit()
-        ]
-        start = 0
-        while start < len(candidate) and candidate[start] in " .-":
-            start += 1
-        while candidate[start : start + 1] == "(" and candidate.count("(", start) > candidate.count(
-            ")", start
-        ):
-            start += 1  # a full-width bracket around the number is the sentence's, not the number's
-        for end in ends:
-            piece = candidate[start:end].rstrip(" .-(")
-            if self._valid(piece, english):
-                return start, start + len(piece)
-        return None
-
-    def _valid(self, piece: str, english: bool) -> bool:
-        digits = sum(c.isdigit() for c in piece)
-        if digits < 9 or digits > 15:
-            return False
-        pn = self._pn
-        core = (
-            piece.split("x", maxsplit=1)[0].split("ext", maxsplit=1)[0].split("内線", maxsplit=1)[0].strip()
-        )
-        if core.startswith(("+", "00")):
-            regions: tuple[str | None, ...] = (None,) if core.startswith("+") else ("JP",)
-        elif core.lstrip("(").startswith("0"):
-            regions = ("JP",)
-        elif english and _NANP_SHAPE.match(core):
-            regions = ("US",)
-        else:
-            return False
-        for region in regions:
-            try:
-                number = pn.parse(core, region)
-            except pn.NumberParseException:
-                continue
-            if pn.is_valid_number(number):
-                return True
-            # A number in a range phonenumbers does not list as allocated, written exactly the way
-            # phone numbers are written, is still treated as one: leaking it costs more.
-            shape = _JP_SHAPE if region == "JP" else _NANP_SHAPE if region == "US" else None
-            if shape is not None and shape.match(core) and pn.is_possible_number(number):
-                return True
-        return False
+if TYPE_CHECKING:
+    from edged.privacy.config import SitePattern
+    from edged.privacy.registry import Resources
 
 
 class SiteFinder:
@@ -313,3 +234,46 @@ class SiteFinder:
                     if not digits or not validator(digits):
                         continue
                 yield Span(pattern.type, m.start(), m.end(), f"site:{pattern.name}")
+
+
+# -- the registry's builders -------------------------------------------------------------------
+
+
+def _shape(name: str, entity: str, priority: int, find: Callable[[str], Iterator[Span]]) -> FunctionDetector:
+    return FunctionDetector(name, (entity,), priority, lambda view: find(view.text))
+
+
+def build_url_credentials(resources: Resources) -> FunctionDetector:  # noqa: ARG001 - registry signature
+    return _shape("url_credentials", URL_CREDENTIALS, 0, find_url_credentials)
+
+
+def build_email(resources: Resources) -> FunctionDetector:  # noqa: ARG001
+    return _shape("email", EMAIL, 1, find_email)
+
+
+def build_card_number(resources: Resources) -> FunctionDetector:  # noqa: ARG001
+    return FunctionDetector(
+        "card_number", (CARD_NUMBER,), 2, lambda view: find_numbers(view.text, True, False)
+    )
+
+
+def build_my_number(resources: Resources) -> FunctionDetector:  # noqa: ARG001
+    return FunctionDetector("my_number", (MY_NUMBER,), 2, lambda view: find_numbers(view.text, False, True))
+
+
+def build_mac_address(resources: Resources) -> FunctionDetector:  # noqa: ARG001
+    return _shape("mac_address", MAC_ADDRESS, 3, find_mac_addresses)
+
+
+def build_ip_address(resources: Resources) -> FunctionDetector:  # noqa: ARG001
+    return _shape("ip_address", IP_ADDRESS, 3, find_ip_addresses)
+
+
+def build_postal_code(resources: Resources) -> FunctionDetector:  # noqa: ARG001
+    return _shape("postal_code", POSTAL_CODE, 7, find_postal_codes)
+
+
+def build_site(resources: Resources) -> FunctionDetector:
+    patterns = resources.config.site_patterns
+    finder = SiteFinder(patterns)
+    return FunctionDetector("site", tuple(p.type for p in patterns), 4, lambda view: finder.find(view.text))

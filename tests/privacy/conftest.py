@@ -4,19 +4,25 @@ from __future__ import annotations
 
 import pytest
 
-from edged.privacy import Redactor
+from edged.privacy import PrivacyConfig, Redactor
 from edged.privacy.evalset import eval_config
 
 
 @pytest.fixture(scope="session")
 def redactor() -> Redactor:
-    return Redactor()
+    """Standard mode: what the detectors can show (strict mode's extras have their own tests)."""
+    return Redactor(PrivacyConfig(mode="standard"))
+
+
+@pytest.fixture(scope="session")
+def strict_redactor() -> Redactor:
+    return Redactor(PrivacyConfig(mode="strict"))
 
 
 @pytest.fixture(scope="session")
 def site_redactor() -> Redactor:
     """With the evaluation's site patterns (employee ids, Luhn-checked machine serials)."""
-    return Redactor(eval_config())
+    return Redactor(eval_config().model_copy(update={"mode": "standard"}))
 
 
 def found(redactor: Redactor, text: str, lang: str = "auto") -> list[tuple[str, str]]:

@@ -51,12 +51,17 @@ def test_evaluation_smoke_structured_recall_is_high(monkeypatch: pytest.MonkeyPa
         "find_spec",
         lambda name: None if name == "presidio_analyzer" else real_find_spec(name),
     )
-    report = run_evaluation(per_lang=150, seed=5, config_path=None, ja_analyzer=None, presidio=True)
+    report = run_evaluation(
+        per_lang=150, seed=5, config_path=None, ja_analyzer=None, presidio=True, sets=("generated",)
+    )
     assert report["presidio"].startswith("not installed: Presidio was NOT measured")
-    assert set(report["systems"]) == {"edged"}
-    edged = report["systems"]["edged"]
+    systems = report["sets"]["generated"]["systems"]
+    assert set(systems) == {"edged", "edged-strict"}
+    edged = systems["edged"]
     assert edged["stats"]["lines"] == 300 and edged["stats"]["cold_start_s"] > 0
     for lang in ("ja", "en"):
+        strict = systems["edged-strict"]["scores"][lang]
+        assert strict["leak_rate"] <= systems["edged"]["scores"][lang]["leak_rate"]
         scores = edged["scores"][lang]
         assert scores["structured_recall"] >= 0.99
         for kind in STRUCTURED:

@@ -111,7 +111,7 @@ def test_load_privacy_config_reads_the_table_and_resolves_paths(tmp_path: Path) 
     toml = tmp_path / "edged.toml"
     toml.write_text(
         'device_id = "x"\n[privacy]\nroster = "names.txt"\n'
-        '[[privacy.site_patterns]]\nname = "lot_number"\npattern = "LT[0-9]{6}"\n',
+        'mode = "standard"\n[[privacy.site_patterns]]\nname = "lot_number"\npattern = "LT[0-9]{6}"\n',
         encoding="utf-8",
     )
     config = load_privacy_config(toml)
@@ -125,7 +125,7 @@ def test_load_privacy_config_reads_the_table_and_resolves_paths(tmp_path: Path) 
     toml.write_text("[privacy]\nsite_paterns = []\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="did you mean 'site_patterns'"):
         load_privacy_config(toml)
-    assert load_privacy_config(_write(tmp_path / "empty.toml", "")).detectors[0] == "email"
+    assert load_privacy_config(_write(tmp_path / "empty.toml", "")).mode == "strict"
 
 
 def _write(path: Path, text: str) -> Path:

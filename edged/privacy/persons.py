@@ -1,0 +1,76 @@
+"""The person detector: Japanese names (dictionary tags and context), English and romanised
+Japanese names (lists, shape and context), and the site's roster, as one registry entry."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from edged.errors import ConfigError
+from edged.privacy.detector import Span, TextView
+from edged.privacy.entities import PERSON
+from edged.privacy.names_en import EnglishNames
+from edged.privacy.names_ja import JapaneseNames
+
+if TYPE_CHECKING:
+    from edged.privacy.registry import Resources
+
+
+class PersonDetector:
+    name = "person"
+    types = (PERSON,)
+    priority = 8
+    strict_only = False
+
+    def __init__(self, ja: JapaneseNames, en: EnglishNames, roster: re.Pattern[str] | None) -> None:
+        self._ja = ja
+        self._en = en
+        self._roster = roster
+
+    def find(self, view: TextView) -> Iterator[Span]:
+        if view.japanese:
+            yield from self._ja.find(view.text)
+        yield from self._en.find(view.text, english=view.english)
+        if self._roster is not None:
+            for m in self._roster.finditer(view.text):
+                yield Span(PERSON, m.start(), m.end(), "roster")
+
+
+def build(resources: Resources) -> PersonDetector:
+    config = resources.config
+    readings = resources.name_readings
+    return PersonDetector(
+        JapaneseNames(resources.analyzer, readings, config.role_words),
+        EnglishNames(readings, config.role_words),
+        load_roster(config.roster) if config.roster is not None else None,
+    )
+
+
+def load_roster(path: Path) -> re.Pattern[str]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as err:
+        raise ConfigError(
+            f"{path}: the [privacy] roster cannot be read ({err.strerror}). Check roster in edged.toml."
+        ) from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: the [privacy] roster is not UTF-8 text. Save it as UTF-8.") from None
+    names = {unicodedata.normalize("NFKC", line.split("#", 1)[0]).strip() for line in lines}
+    names.discard("")
+    if not names:
+        raise ConfigError(
+            f"{path}: the [privacy] roster names nobody. Add one name per line or "
+            "remove roster from edged.toml."
+        )
+    alternatives = []
+    for name in sorted(names, key=len, reverse=True):
+        body = re.escape(name)
+        if name[:1].isascii():
+            body = rf"(?<![A-Za-z]){body}"
+        if name[-1:].isascii():
+            body = rf"{body}(?![A-Za-z])"
+        alternatives.append(body)
+    return re.compile("|".join(alternatives), re.IGNORECASE)

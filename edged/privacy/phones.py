@@ -1,0 +1,155 @@
+"""Phone numbers in Japanese and English text: national forms of the regions a site configures
+(``[privacy].phone_regions``, default JP and US), international forms (``+1-…``, ``00 44 …``,
+``001-1-…``, ``010-…``), and extensions (``x123``, ``ext. 12``, ``内線 45``).
+
+Candidates are digit runs with the separators people use; ``phonenumbers`` decides whether a
+candidate is a number. A candidate written exactly the way numbers are written in a region (the
+3-3-4 of North America, 0 + area + exchange + 4 in Japan) is kept when it has a possible length
+even if its range is not allocated (``(212) 010-4477``): leaking a fictional-looking real number
+costs more than masking a figure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from edged.privacy.detector import Span, TextView
+from edged.privacy.entities import PHONE
+
+if TYPE_CHECKING:
+    from edged.privacy.registry import Resources
+
+_EXTENSION = r"(?:\s?,?\s?(?:x|ext\.?|extn\.?|extension|内線)\s?(?:no\.?\s?)?[0-9]{1,6})"
+_PHONE = re.compile(
+    rf"(?<![0-9+])(?:\+|00)?[0-9(](?:[0-9]|[ \-.()/](?=[0-9( ])|\)){{6,40}}[0-9]{_EXTENSION}?",
+    re.IGNORECASE,
+)
+_EXTENSION_TAIL = re.compile(rf"{_EXTENSION}$", re.IGNORECASE)
+# Written the way a Japanese number is written: 0 + area, exchange, 4 digits (or one block of 10-11).
+_JP_SHAPE = re.compile(
+    r"^(?:0[0-9]{1,4}-[0-9]{1,4}-[0-9]{4}|\(0[0-9]{1,4}\)\s?[0-9]{1,4}-[0-9]{4}|0[0-9]{9,10})$"
+)
+# North America: 3-3-4 with any one separator or brackets, or ten digits that start 2-9.
+_NANP_SHAPE = re.compile(
+    r"^(?:\+?1[ \-.]?)?(?:\([2-9][0-9]{2}\)\s?[0-9]{3}[\-. ]?[0-9]{4}|[2-9][0-9]{2}([\-. ])[0-9]{3}\1[0-9]{4}"
+    r"|[2-9][0-9]{9})$",
+)
+# International call prefixes, longest first: Australia 0011, Japan's carriers 001/0041/0061 and
+# 010, North America 011, most of the world 00.
+_IDD = ("0011", "0041", "0061", "001", "010", "011", "00")
+_NOT_PHONE_CUE = re.compile(
+    r"(?:lot|lot no|part|p/n|s/n|serial|order|order no|po|invoice|batch|model|ref|sku|"
+    r"ロット|品番|型番|製番|注文番号|注文|伝票番号|伝票|製造番号|シリアル|部品番号)\.?\s*[:：#]?\s*$",
+    re.IGNORECASE,
+)
+_PHONE_LETTER_CUES = frozenset(
+    {"tel", "fax", "phone", "mobile", "cell", "ph", "t", "f", "m", "no", "tell", "mob", "direct", "dial"}
+)
+_ASCII_WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?:?$")
+DEFAULT_REGIONS = ("JP", "US")
+
+
+class PhoneDetector:
+    name = "phone"
+    types = (PHONE,)
+    priority = 5
+    strict_only = False
+
+    def __init__(self, regions: tuple[str, ...] = DEFAULT_REGIONS) -> None:
+        import phonenumbers
+
+        self._pn: Any = phonenumbers
+        self._regions = regions
+
+    def find(self, view: TextView) -> Iterator[Span]:
+        text = view.text
+        if sum(c.isdigit() for c in text) < 7:
+            return
+        for m in _PHONE.finditer(text):
+            # one candidate may hold several numbers, or a number after another figure
+            # ("2024 03-1234-5678", "03-1234-5678 090-1234-5678"): try each group start in turn
+            starts = [0] + [i + 1 for i, c in enumerate(m.group(0)) if c == " "]
+            done_to = 0
+            for offset in starts:
+                if offset < done_to or not _boundary_ok(text, m.start() + offset):
+                    continue
+                found = self._longest_valid(m.group(0)[offset:], view.english)
+                if found is not None:
+                    yield Span(
+                        PHONE, m.start() + offset + found[0], m.start() + offset + found[1], "phonenumbers"
+                    )
+                    done_to = offset + found[1]
+
+    def _longest_valid(self, candidate: str, english: bool) -> tuple[int, int] | None:
+        # The whole candidate, then shorter ones that end at a group boundary, so
+        # "03-1234-5678 2台" still yields the number.
+        ends = [len(candidate)] + [
+            i
+            for i in range(len(candidate) - 1, 0, -1)
+            if candidate[i] in " .-(/" and candidate[i - 1].isdigit()
+        ]
+        start = 0
+        while start < len(candidate) and candidate[start] in " .-":
+            start += 1
+        while candidate[start : start + 1] == "(" and candidate.count("(", start) > candidate.count(
+            ")", start
+        ):
+            start += 1  # a bracket around the number is the sentence's, not the number's
+        for end in ends:
+            piece = candidate[start:end].rstrip(" .-(/,")
+            if self.valid(piece, english):
+                return start, start + len(piece)
+        return None
+
+    def valid(self, piece: str, english: bool) -> bool:
+        core = _EXTENSION_TAIL.sub("", piece).strip()
+        digits = "".join(c for c in core if c.isdigit())
+        if len(digits) < 9 or len(digits) > 17:
+            return False
+        if core.startswith("+"):
+            return self._parses("+" + digits, None, shape=None)
+        for prefix in _IDD:
+            # 00 44 20 7946 0958, 001-1-212-…: the prefix dialled abroad, then a country code
+            abroad = digits.startswith(prefix) and len(digits) - len(prefix) >= 8
+            if abroad and self._parses("+" + digits[len(prefix) :], None, shape=None):
+                return True
+        for region in self._regions:
+            if region in ("US", "CA"):
+                # a figure is taken for a North American number only when written like one
+                shaped = english and _NANP_SHAPE.match(core) is not None
+                if shaped and self._parses(core, region, shape=_NANP_SHAPE):
+                    return True
+            # 0 is the national prefix of JP, GB, AU, IN, ...
+            elif core.lstrip("(").startswith("0") and self._parses(
+                core, region, shape=_JP_SHAPE if region == "JP" else None
+            ):
+                return True
+        return False
+
+    def _parses(self, core: str, region: str | None, shape: re.Pattern[str] | None) -> bool:
+        pn = self._pn
+        try:
+            number = pn.parse(core, region)
+        except pn.NumberParseException:
+            return False
+        if pn.is_valid_number(number):
+            return True
+        return shape is not None and shape.match(core) is not None and pn.is_possible_number(number)
+
+
+def _boundary_ok(text: str, start: int) -> bool:
+    if _NOT_PHONE_CUE.search(text[max(0, start - 14) : start]):
+        return False  # Lot 0956820882, 品番 0312345678: a number that only looks like one
+    if text[start] in "(+":
+        return True  # a bracket or a plus sign starts the number whatever stands before it
+    before = text[max(0, start - 8) : start]
+    if not before or not (before[-1].isascii() and before[-1].isalpha()):
+        return not (before and before[-1] in "-/_.") or before.endswith(("TEL.", "Tel.", "No."))
+    word = _ASCII_WORD_BEFORE.search(before)
+    return word is not None and word.group(1).lower() in _PHONE_LETTER_CUES
+
+
+def build(resources: Resources) -> PhoneDetector:
+    return PhoneDetector(tuple(resources.config.phone_regions))

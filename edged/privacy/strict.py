@@ -1,0 +1,130 @@
+"""Strict mode's detectors: what is likely personal but unproven, masked on the escalation path
+because a value that leaves cannot be called back.
+
+- ``strict_person``: capitalised word runs right after a person cue (role words, titles,
+  greetings, "per", "by", "ask"), and unknown katakana or kanji runs right before an honorific or
+  a title, whatever the dictionaries say.
+- ``strict_number``: digit runs of seven or more (separators allowed) that no other detector
+  claimed; figures with a unit after them stay.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from edged.privacy.detector import FunctionDetector, Span, TextView
+from edged.privacy.entities import PERSON
+from edged.privacy.names_ja import DEPARTMENT, NOT_NAMES
+
+if TYPE_CHECKING:
+    from edged.privacy.registry import Resources
+
+NUMBER = "NUMBER"
+_CUE = (
+    r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Eng|Sir|Madam|Hi|Hello|Dear|Thanks|Attn|Attention|Cc|From|To|By|by|"
+    r"per|Per|ask|Ask|asked|told|call|Call|called|contact|Contact|with|operator|Operator|technician|"
+    r"Technician|engineer|Engineer|supervisor|Supervisor|lead|Lead|inspector|Inspector|visitor|Visitor|"
+    r"contractor|Contractor|driver|Driver|manager|Manager|foreman|Foreman|employee|Employee|worker|"
+    r"Worker|colleague|reported by|signed|approved by|checked by|handed over to|covered by|"
+    r"replaced by|relieved by)"
+)
+_CAPITALISED = r"[A-Z][A-Za-z\u00c0-\u024f\u1e00-\u1eff'’\-]+"
+_AFTER_CUE = re.compile(rf"\b{_CUE}\.?:?\s+((?:{_CAPITALISED})(?:\s(?:{_CAPITALISED}|[A-Z]\.)){{0,3}})")
+_NOT_A_NAME = frozenset(
+    [
+        "The",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "There",
+        "Here",
+        "Line",
+        "Pump",
+        "Press",
+        "Unit",
+        "Lot",
+        "Part",
+        "Order",
+        "Error",
+        "Alarm",
+        "Building",
+        "Bay",
+        "Warehouse",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "Maintenance",
+        "Quality",
+        "Shift",
+        "Night",
+        "Day",
+        "Team",
+        "All",
+        "Everyone",
+        "Please",
+        "Today",
+        "Tomorrow",
+    ]
+)
+_HONORIFIC_AFTER = re.compile(
+    r"([\u30a1-\u30fa\u30fc\u4e00-\u9fff々][\u30a1-\u30fa\u30fc\u4e00-\u9fff々・ 　]{0,11})"
+    r"(?=さん|様|さま|氏|殿|君|くん|課長|係長|部長|班長|主任|工場長|所長|職長)"
+)
+_ORG_END = re.compile(r"(?:部|課|係|室|班|所|工場|棟|ライン|会社|センター|グループ|チーム)$")
+_DIGITS = re.compile(r"(?<![0-9A-Za-z])[0-9](?:[0-9]|[ \-.](?=[0-9])){6,}(?![0-9])")
+_DATE = re.compile(
+    r"(?:19|20)[0-9]{2}[\-./][0-9]{1,2}[\-./][0-9]{1,2}|(?:19|20)[0-9]{6}(?:[0-9]{6})?(?![0-9])"
+)
+# A number its writer named as a plant identifier (part, lot, order, model) is not a stray one.
+_NAMED_BEFORE = re.compile(
+    r"(?:lot|lot no|part|p/n|s/n|order|order no|po|invoice|batch|model|sku|ref|item|drawing|dwg|"
+    r"ロット|品番|型番|製番|注文番号|注文|伝票番号|伝票|部品番号|図番)\.?\s*[:：#]?\s*(?:[A-Z]{1,4}-)?$",
+    re.IGNORECASE,
+)
+_UNIT_AFTER = re.compile(r"\s?(?:mm|cm|m|kg|g|rpm|MPa|kPa|Pa|V|A|W|kW|Hz|℃|°C|%|pcs|個|台|本|回|円|件)\b")
+
+
+def _persons(view: TextView) -> Iterator[Span]:
+    text = view.text
+    for m in _AFTER_CUE.finditer(text):
+        words = m.group(1).split()
+        while words and words[-1].rstrip(".") in _NOT_A_NAME:
+            words.pop()
+        if not words or words[0] in _NOT_A_NAME:
+            continue
+        end = m.start(1) + len(" ".join(words))
+        yield Span(PERSON, m.start(1), end, "strict_cue")
+    if view.japanese:
+        for m in _HONORIFIC_AFTER.finditer(text):
+            run = re.split(r"[のはがをにへとでも、。,]", m.group(1))[-1].strip(" 　")
+            if len(run) < 2 or _ORG_END.search(run) or run in NOT_NAMES or DEPARTMENT.match(run):
+                continue
+            start = m.end(1) - len(run)
+            yield Span(PERSON, start, m.end(1), "strict_honorific")
+
+
+def _numbers(view: TextView) -> Iterator[Span]:
+    text = view.text
+    for m in _DIGITS.finditer(text):
+        value = m.group(0)
+        date = _DATE.match(value)
+        if date is not None:  # 2024-05-12 14:30, 20240512143000: a date, maybe with a time
+            continue
+        if _UNIT_AFTER.match(text, m.end()) or _NAMED_BEFORE.search(text[max(0, m.start() - 16) : m.start()]):
+            continue
+        yield Span(NUMBER, m.start(), m.end(), "strict_digits")
+
+
+def build_person(resources: Resources) -> FunctionDetector:  # noqa: ARG001 - registry signature
+    return FunctionDetector("strict_person", (PERSON,), 9, _persons, strict_only=True)
+
+
+def build_number(resources: Resources) -> FunctionDetector:  # noqa: ARG001
+    return FunctionDetector("strict_number", (NUMBER,), 10, _numbers, strict_only=True)
