@@ -79,9 +79,11 @@ _BLOCKS = (
     rf"(?=[0-9]|{_KANJI_NUM}丁目)"
     rf"(?:(?:[0-9]+|{_KANJI_NUM})丁目\s?)?"
     rf"(?:[0-9]+(?:-[0-9]+){{1,2}}(?:号(?![機車線館棟炉室]))?"
-    rf"|(?:[0-9]+番地?\s?)?(?:[0-9]+号(?![機車線館棟炉室]))?)"
+    rf"|(?:[0-9]+番地?\s?)?(?:[0-9]+号(?![機車線館棟炉室])|(?<=番地)[0-9]+|(?<=番)[0-9]+(?![0-9]*[号機]))?)"
 )
-_BUILDING = rf"(?:\s?{_T}(?:{_T}|[a-z]){{0,24}}[0-9]{{1,4}}(?:号室|号|階|F)?(?![0-9]))?"
+# after an address, a phone number or a person follows, not a building
+_NOT_BUILDING = r"(?!電話|TEL|Tel|携帯|FAX|Fax|内線|連絡|担当|宛)"
+_BUILDING = rf"(?:\s?{_NOT_BUILDING}{_T}(?:{_T}|[a-z]){{0,24}}[0-9]{{1,4}}(?:号室|号|階|F)?(?![0-9]))?"
 _JA_AFTER_PREFECTURE = re.compile(rf"(?:{_MUNICIPALITY}){{1,3}}{_T}{{0,16}}?(?:{_BLOCKS})")
 _JA_MUNICIPALITY_FIRST = re.compile(
     rf"(?<!{_K})(?:{_K}{{1,6}}?(?:市|区)){_MUNICIPALITY}{{0,2}}{_T}{{0,16}}?(?:{_BLOCKS})"

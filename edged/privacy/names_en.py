@@ -150,6 +150,17 @@ PARTICLES = frozenset(
         "el",
         "y",
         "ter",
+        # Irish, Gaelic, Arabic particles written capitalised (Julian Ó Coinín, Columba Mac Comhghaill)
+        "Ó",
+        "Ní",
+        "Nic",
+        "Mac",
+        "Ua",
+        "Bin",
+        "Ibn",
+        "Abu",
+        "Al",
+        "El",
     }
 )
 VERBISH = frozenset(
@@ -436,11 +447,56 @@ class EnglishNames:
             for m in _WORD.finditer(text)
         ]
         if english:
-            yield from self._english(text, words)
+            found = list(self._english(text, words))
+            found += [s for s in _caps_names(text, self._given_all) if not _inside(s, found)]
+            found += list(self._listed(text, words, found))
+            for span in found:
+                yield _with_suffix(text, span)
         if self._readings is not None:
             yield from self._romanised(text, words)
 
     # -- English --------------------------------------------------------------------------------
+
+    def _listed(self, text: str, words: list[tuple[str, int, int]], found: list[Span]) -> Iterator[Span]:
+        """Handover: Paddy Kennedy, Dang Thu Phong and Kang Min-jun: the capitalised runs joined to
+        a found name by a comma or "and" are names too."""
+        starts = {w[1]: k for k, w in enumerate(words)}
+        ends = {w[2] - (1 if w[0].endswith(".") else 0): k for k, w in enumerate(words)}
+        taken = {(s.start, s.end) for s in found}
+        queue = list(found)
+        while queue:
+            span = queue.pop()
+            after = self._after_joint(text, words, starts, span)
+            for k, run in (after, _before_joint(text, words, ends, span)):
+                if run < 2 or any(w[0].rstrip(".").lower() in FUNCTION_WORDS for w in words[k : k + run]):
+                    continue
+                candidate = self._span(words, k, run, "en_listed")
+                if any(candidate.start < t[1] and candidate.end > t[0] for t in taken):
+                    continue
+                taken.add((candidate.start, candidate.end))
+                queue.append(candidate)
+                yield candidate
+
+    @staticmethod
+    def _after_joint(
+        text: str, words: list[tuple[str, int, int]], starts: dict[int, int], span: Span
+    ) -> tuple[int, int]:
+        """(first word, count) of the capitalised run after ", " or " and " that follows ``span``."""
+        joint = _LIST_JOINT.match(text, span.end)
+        k = starts.get(joint.end()) if joint else None
+        if k is None:
+            return 0, 0
+        run = 0
+        while (
+            k + run < len(words)
+            and run < 4
+            and _name_shaped(words[k + run][0].rstrip("."))
+            and (run == 0 or _spaced(text, words[k + run - 1], words[k + run]))
+        ):
+            run += 1
+            if words[k + run - 1][0].endswith("."):
+                break
+        return k, run
 
     def _english(self, text: str, words: list[tuple[str, int, int]]) -> Iterator[Span]:
         i = 0
@@ -484,7 +540,10 @@ class EnglishNames:
         if run > 1 and after in ("verb", "paren", "email", "possessive"):
             return run, "en_shape"  # Gaurika Baria replaced ..., (Hamsini Thakkar), Ladli Gara <...>
         names = [w[0].rstrip(".").lower() for w in words[i : i + run]]
-        if run > 1 and any(_unfamiliar(name) for name in names) and not any(n in STOP for n in names):
+        plant_words = [
+            n for n in names if n in STOP and n not in CALENDAR_ABBREVIATIONS and n.title() not in PARTICLES
+        ]
+        if run > 1 and any(_unfamiliar(name) for name in names) and not plant_words:
             return run, "en_unfamiliar"  # Hadiza Garba, Kang Jaeho: words no English text uses
         return 0, ""
 
@@ -622,6 +681,66 @@ sunday today tomorrow yesterday line pump press unit lot part order error alarm
 """
 )
 MONTHS = frozenset({"may", "june", "april", "august"})  # months that are also surnames or given names
+
+
+CALENDAR_ABBREVIATIONS = frozenset({"jan", "mar", "may", "jun", "sun", "sat", "wed"})  # also names
+_LIST_JOINT = re.compile(r",? and |, | & ")
+_LIST_JOINT_BEFORE = re.compile(r"(?:,? and |, | & )$")
+_SUFFIX = re.compile(r",? (?:Jr\.?|Sr\.?|II|III|IV|V|PhD|Ph\.D\.|MD|M\.D\.|P\.E\.|Esq\.?)(?![A-Za-z])")
+# SURNAME Given in capitals (KIMURA Rika) and Taiwanese romanisation (LIN MEI-CHU, HSU KUAN-YU)
+_CAPS_NAME = re.compile(
+    r"(?<![A-Za-z0-9\-])([A-Z]{2,12}) (?:([A-Z]{1,8}-[A-Z]{1,8})|([A-Z][a-z]+(?:-[a-z]+)?))(?![A-Za-z0-9\-])"
+)
+_ACRONYMS = frozenset(
+    w.upper()
+    for w in _words(
+        "PLC CNC HMI SCADA MES ERP SKF ALM LOT ISO JIS ANSI USB LAN WAN VPN IP MAC SN PN QC QA OEE KPI "
+        "FAQ PDF CSV TEL FAX ID NG OK AGV AMR UPS CT PM AM"
+    )
+)
+
+
+def _caps_names(text: str, given: frozenset[str]) -> Iterator[Span]:
+    for m in _CAPS_NAME.finditer(text):
+        surname = m.group(1)
+        if surname in _ACRONYMS or not any(c in "AEIOUY" for c in surname):
+            continue
+        if m.group(3) and not (_unfamiliar(m.group(3)) or m.group(3).lower() in given):
+            continue  # "PUMP Station" is no name; "KIMURA Rika" is
+        yield Span(PERSON, m.start(), m.end(), "en_caps_name")
+
+
+def _before_joint(
+    text: str, words: list[tuple[str, int, int]], ends: dict[int, int], span: Span
+) -> tuple[int, int]:
+    """(first word, count) of the capitalised run before the ", " or " and " that precedes ``span``."""
+    joint = _LIST_JOINT_BEFORE.search(text[max(0, span.start - 6) : span.start])
+    k_end = ends.get(span.start - len(joint.group(0))) if joint else None
+    if k_end is None or not _name_shaped(words[k_end][0].rstrip(".")):
+        return 0, 0
+    k = k_end
+    while (
+        k > 0
+        and k_end - k < 3
+        and _spaced(text, words[k - 1], words[k])
+        and _name_shaped(words[k - 1][0].rstrip("."))
+    ):
+        k -= 1
+    return k, k_end - k + 1
+
+
+def _inside(span: Span, found: list[Span]) -> bool:
+    return any(span.start < f.end and span.end > f.start for f in found)
+
+
+def _with_suffix(text: str, span: Span) -> Span:
+    """Giuseppe Esposito Jr., Ayman Ragab II, Nasir Alharbi, Jr.: the suffix is part of the name."""
+    m = _SUFFIX.match(text, span.end)
+    if m:
+        return span._replace(end=m.end())
+    if text[span.end : span.end + 1] == "." and text[max(0, span.end - 3) : span.end] in (" Jr", " Sr"):
+        return span._replace(end=span.end + 1)  # "Federica Esposito Sr." lost its dot as a sentence end
+    return span
 
 
 @functools.cache

@@ -64,6 +64,12 @@ ROLE_CUES = (
     "対応者",
     "発見者",
     "申請者",
+    "通訳",
+    "案内",
+    "起票者",
+    "実施者",
+    "立会者",
+    "受付者",
     "作成者",
     "記録者",
     "保全担当",
@@ -205,23 +211,52 @@ _PARTICLES = frozenset("がはにのとへをもや")
 _CUE_TAIL = re.compile(r"\s*(?:[:：]|は|の|、|\s|\(|（)?\s*")
 MAX_NAME_CHARS = 10
 MAX_WHOLE_NAME = 12
+_KATAKANA_NAME = re.compile(r"[\u30a1-\u30faー]+(?:[ ・][\u30a1-\u30faー]+){0,4}")
+_JA = "\u4e00-\u9fff々\u30a1-\u30faー"  # kanji and katakana
+_BRACKETED = re.compile(rf"[（(]([{_JA}]{{1,5}}(?:[ ・][{_JA}]{{1,5}})?)[）)]")
+_CONTACT_BEFORE = re.compile(
+    r"(?:@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}|[0-9]{2,4}-[0-9]{2,4}-[0-9]{3,4}|[:：])\s?$"
+)
+_LATIN_WORD = r"(?:O'|Mc|Mac|D')?[A-Z][a-z\u00c0-\u024f]+(?:[A-Z][a-z]+)?"
+_LATIN_RUN = re.compile(rf"(?<![A-Za-z0-9]){_LATIN_WORD}(?:[ \-]{_LATIN_WORD}){{1,3}}(?![A-Za-z0-9])")
+_LATIN_PLANT_WORDS = (
+    "line pump press robot cell unit plant factory building warehouse gate bay dock team shift "
+    "quality control safety smart system systems solutions logistics industries electric motor "
+    "motors corporation company inc ltd co group japan tokyo osaka tech technology engineering "
+    "service services center centre office north south east west new the and of"
+)
+_LATIN_NOT_NAMES = frozenset(_LATIN_PLANT_WORDS.split())
+# Old forms of kanji common in names, with the form the dictionary knows; one for one.
+_ITAIJI = str.maketrans(
+    "髙﨑邊邉齋齊澤濱國關黑彌晉廣櫻瀨嶋嶌槇德惠眞藏寬條增實壽靜淸榮圓會學萬與兒將龜邨冨埜嵜琢曻",
+    "高崎辺辺斎斉沢浜国関黒弥晋広桜瀬島島槙徳恵真蔵寛条増実寿静清栄円会学万与児将亀村富野崎琢昇",
+)
 _NC = r"\u4e00-\u9fff々〆ヶ\u30a1-\u30faー\uf900-\ufaff"  # kanji (old forms too) and katakana
 _NAME_RUN = re.compile(rf"[{_NC}・ \u3000]+")
 # after a name: more name characters, or one space (or ・) and a run of them; kana given names
 # written in hiragana after a space (小鳥遊 ひなた様) too
 _NAME_AFTER = re.compile(
-    rf"[{_NC}]*(?:[ \u3000・][{_NC}]+|[ \u3000][\u3041-\u3096]{{2,4}}(?=さん|様|さま|氏|殿|君|くん))?"
+    rf"[{_NC}]*(?:(?:[ \u3000・][{_NC}]+){{1,4}}"
+    rf"|[ \u3000][\u3041-\u3096]{{2,4}}(?=さん|様|さま|氏|殿|君|くん))?"
 )
-_NAME_BEFORE = re.compile(rf"(?:[{_NC}]+[ \u3000・]){{0,2}}[{_NC}]*$")
-_END_MARKS = frozenset("、。，．,.!?！？)）」』】\n:：/")
-_ORG_END = re.compile(r"(?:部|課|係|室|班|所|工場|棟|ライン|会社|センター|グループ|チーム|号機|倉庫|事業所)$")
+_NAME_BEFORE = re.compile(rf"(?:[{_NC}]+[ \u3000・]){{0,4}}[{_NC}]*$")
+_END_MARKS = frozenset("、。，．,.!?！？)）」』】\n:：/（( ")
+_ORG_END = re.compile(
+    r"(?:部|課|係|室|班|所|工場|棟|ライン|会社|センター|グループ|チーム|号機|倉庫|事業所|エリア|ヤード|置場|場)$"
+)
 DEPARTMENT = re.compile(
     r"^(?:営業|製造|品質|総務|人事|経理|技術|生産|保全|設備|開発|購買|物流|工務|検査|管理|品証|資材|"
     r"安全|環境|企画|情報|システム|業務|工場)$"
 )
 
 
-_KATAKANA_WORDS = re.compile(r"[\u30a1-\u30faー]{2,}(?:[ ・][\u30a1-\u30faー]{2,})?")
+_KATAKANA_WORDS = re.compile(r"[\u30a1-\u30faー]{2,}(?:[ ・][\u30a1-\u30faー]{1,}){0,4}")
+_GLUED_RUN = re.compile(rf"[{_JA}]{{2,6}}(?:[ ・][{_JA}]{{1,6}}){{0,3}}")
+_LIST_SEPARATOR = re.compile(r"[、,と/／]\s?")
+_LIST_ITEM = re.compile(
+    r"[\u4e00-\u9fff々\u30a1-\u30faー]{1,6}(?:[ ・][\u4e00-\u9fff々\u30a1-\u30faー]{1,8}){0,3}"
+    r"|[A-Z][a-z]+(?: [A-Z][a-z]+){1,3}"
+)
 
 
 class JapaneseNames:
@@ -236,6 +271,9 @@ class JapaneseNames:
         self._marker = re.compile("|".join(re.escape(m) for m in markers))
 
     def find(self, text: str) -> Iterator[Span]:
+        # Old-form kanji (髙, 﨑, 邊, 齋 ...) read as their common forms, one character for one, so
+        # the dictionary knows 髙橋 as 高橋 and offsets stay those of the text.
+        text = text.translate(_ITAIJI)
         tokens = self._analyzer.tokens(text)
         by_start = {t.start: i for i, t in enumerate(tokens)}
         spans: list[tuple[int, int, str]] = []
@@ -244,9 +282,16 @@ class JapaneseNames:
         spans.extend(self._after_cue(text, tokens, by_start))
         spans.extend(self._katakana(text))
         spans.extend(self._known_before_marker(text))
+        spans.extend(self._bracketed(text))
+        spans.extend(self._field_names(text, tokens))
+        spans.extend(_latin_names(text))
+        spans.extend(list(self._listed(text, [s for s in spans if s[2] != "ja_listed"])))
         for found_start, found_end, rule in spans:
             if DEPARTMENT.match(text[found_start:found_end]) and text.startswith(TITLES, found_end):
                 continue  # 営業部長, 品質課長: a department before a title, not a name
+            found = text[found_start:found_end]
+            if (_ORG_END.search(found) and not self._known(found)) or text.startswith("製", found_end):
+                continue  # 西倉庫, 安川製: a place of the plant, a maker
             start, end = self._whole_name(text, found_start, found_end)
             yield Span(PERSON, start, end, rule)
 
@@ -256,33 +301,98 @@ class JapaneseNames:
         ends where names end: an honorific, a title, punctuation, a particle or the text's end."""
         if not _NAME_RUN.fullmatch(text[start:end]):
             return start, end
+        after_colon = text[max(0, start - 1) : start] in (":", "：")
         right = _NAME_AFTER.match(text, end)
         if right is not None and right.end() > end:
-            new_end = right.end()
-            while new_end > end and text.startswith(HONORIFICS + TITLES, new_end - 1):
-                new_end -= 1  # never swallow a one-kanji honorific (様, 氏, 君, 殿)
-            while new_end > end and any(text.startswith(t, new_end - len(t)) for t in TITLES):
-                new_end -= next(len(t) for t in TITLES if text.startswith(t, new_end - len(t)))
-            while new_end > end and text[new_end - 1] in " \u3000・":
-                new_end -= 1
-            if new_end > end and new_end - start <= MAX_WHOLE_NAME and self._name_ends(text, new_end):
-                end = new_end
-        left = _NAME_BEFORE.search(text[max(0, start - MAX_WHOLE_NAME) : start])
-        if left is not None and left.group(0).strip(" \u3000・"):
-            new_start = start - len(left.group(0))
-            run = text[new_start:start].strip(" \u3000・")
-            if (
-                end - new_start <= MAX_WHOLE_NAME
-                and not self._cue.search(run)
-                and not _ORG_END.search(run)
-                and not run.startswith(TITLES)
-                and run not in NOT_NAMES
-                and _name_starts(text, new_start)
-            ):
-                start = new_start + (
-                    len(text[new_start:start]) - len(text[new_start:start].lstrip(" \u3000・"))
-                )
-        return start, end
+            # the longest piece-aligned extension that ends where a name ends
+            cuts = [m.start() for m in re.finditer(r"[ ・]", right.group(0))]
+            for cut in [right.end(), *sorted((end + c for c in cuts), reverse=True)]:
+                new_end = self._trim_markers(text, end, cut)
+                strong = after_colon or text.startswith(HONORIFICS + TITLES, new_end)
+                if (
+                    new_end > end
+                    and new_end - start <= _limit(text[start:new_end])
+                    and self._name_ends(text, new_end)
+                    and self._plausible(text[end:new_end], strong)
+                ):
+                    end = new_end
+                    break
+        strong = text.startswith(HONORIFICS + TITLES, end)
+        new_start = self._start_before(text, start, end, strong)
+        return new_start, end
+
+    @staticmethod
+    def _trim_markers(text: str, end: int, new_end: int) -> int:
+        """Give back what an extension must not swallow: an honorific, a title, a separator."""
+        while new_end > end and text.startswith(HONORIFICS + TITLES, new_end - 1):
+            new_end -= 1  # never swallow a one-kanji honorific (様, 氏, 君, 殿)
+        while new_end > end and any(text.startswith(t, new_end - len(t)) for t in TITLES):
+            new_end -= next(len(t) for t in TITLES if text.startswith(t, new_end - len(t)))
+        while new_end > end and text[new_end - 1] in " ・":
+            new_end -= 1
+        return new_end
+
+    def _start_before(self, text: str, start: int, end: int, strong: bool) -> int:
+        """Where the name really starts: the run of name characters before ``start`` (one space or
+        ・ between pieces), word by word from the name outwards, stopping at a common word unless an
+        honorific closes the name (then the run is taken whole: 四月一日 君尋さん)."""
+        left = _NAME_BEFORE.search(text[max(0, start - 16) : start])
+        if left is None or not left.group(0).strip(" ・"):
+            return start
+        run_start = start - len(left.group(0))
+        run = text[run_start:start]
+        if self._cue.search(run) or run.strip(" ・") in NOT_NAMES:
+            return start
+        pieces = [p for p in re.split(r"[ ・]", run) if p]
+        if any(len(p) > 4 for p in pieces if not _KATAKANA.match(p)):
+            # a long glued run (本日勅使河原): only its tail can be the name, word by word
+            strong = False
+        tokens = self._analyzer.tokens(run)
+        new_start = start
+        for t in reversed(tokens):
+            piece = t.surface
+            if not strong and (self._common_word(t) or t.pos1 in ("助詞", "助動詞", "動詞", "副詞")):
+                break
+            if not re.fullmatch(rf"[{_NC}]+", piece) or _ORG_END.search(piece) or piece in NOT_NAMES:
+                break
+            candidate = run_start + t.start
+            if end - candidate > _limit(text[candidate:end]):
+                break
+            new_start = candidate
+        while new_start < start and not _name_starts(text, new_start):
+            # step back into the run until a name can start there (14号 岡田: not 号)
+            tail = next((t for t in tokens if run_start + t.start > new_start), None)
+            new_start = start if tail is None else run_start + tail.start
+        return new_start
+
+    def _bracketed(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """返信先: x@y.jp（松本）: a short name in brackets after an address, or one the dictionary
+        knows as a name."""
+        for m in _BRACKETED.finditer(text):
+            inner = m.group(1)
+            after_contact = _CONTACT_BEFORE.search(text[max(0, m.start() - 60) : m.start()]) is not None
+            if inner in NOT_NAMES or _ORG_END.search(inner):
+                continue
+            if after_contact or self._known(inner):
+                yield m.start(1), m.end(1), "ja_bracketed"
+
+    def _plausible(self, run: str, strong: bool) -> bool:
+        """Could this run continue a name? Pieces of at most four characters; unless an honorific
+        or a title closes the name (or a role word and colon open it), none of them a common word
+        the dictionary knows (新住所, 住所変更届 are not the rest of a name)."""
+        pieces = [p for p in re.split(r"[ \u3000・]", run) if p]
+        if any(len(p) > 4 for p in pieces if not _KATAKANA.match(p)):
+            return False
+        return strong or not any(self._common_word(t) for p in pieces for t in self._analyzer.tokens(p))
+
+    def _common_word(self, t: Token) -> bool:
+        return (
+            t.pos2 == "普通名詞"
+            and len(t.surface) >= 2
+            and not t.unknown
+            and not self._known(t.surface)
+            and not _KATAKANA.match(t.surface)
+        )
 
     @staticmethod
     def _name_ends(text: str, end: int) -> bool:
@@ -382,6 +492,13 @@ class JapaneseNames:
                     yield latin.start(), latin.end(), "ja_cue_latin"
                 continue
             k = by_start.get(pos)
+            run = _GLUED_RUN.match(text, pos)
+            alone = run is not None and (run.end() == len(text) or text[run.end()] in _END_MARKS)
+            # 申請者躑躅森: whatever the dictionary makes of it, a short run alone after a role word
+            named = run is not None and run.group(0) not in NOT_NAMES and not _ORG_END.search(run.group(0))
+            if run is not None and alone and named:
+                yield run.start(), run.end(), "ja_cue_run"
+                continue
             if k is None:
                 continue
             first_token = tokens[k]
@@ -423,20 +540,41 @@ class JapaneseNames:
             yield start, end, "ja_cue"
 
     def _katakana(self, text: str) -> Iterator[tuple[int, int, str]]:
-        """ヤマモト ソウタロウ, グエン・ヴァン・アン: katakana words the dictionary knows as the reading of
-        a surname or given name, two together, or one closed by an honorific or title."""
+        """ヤマモト ソウタロウ, グエン・ヴァン・アン: katakana words joined by a space or ・ where one of
+        them is the reading of a name the dictionary knows, or that an honorific or title closes;
+        one known word closed by an honorific or title."""
         for m in _KATAKANA_WORDS.finditer(text):
             words = re.split(r"[ ・]", m.group(0))
-            if len(words) == 2 and all(self._kana_name(w, loose=True) for w in words):
-                yield m.start(), m.end(), "ja_katakana_pair"
+            closed = text.startswith(HONORIFICS + TITLES, m.end())
+            common = any(self._common_word(t) for t in self._analyzer.tokens(m.group(0)))
+            known = any(self._kana_name(w, loose=False) for w in words) or (
+                not common and any(self._kana_name(w, loose=True) for w in words)
+            )
+            if len(words) >= 2 and (closed or known):
+                yield m.start(), m.end(), "ja_katakana_full"
                 continue
             first_end = m.start() + len(words[0])
-            if (
-                len(words) == 1
-                and self._kana_name(words[0], loose=False)
-                and (text.startswith(HONORIFICS + TITLES, first_end))
-            ):
+            if len(words) == 1 and self._kana_name(words[0], loose=False) and closed:
                 yield m.start(), first_end, "ja_katakana_honorific"
+
+    def _listed(self, text: str, spans: list[tuple[int, int, str]]) -> Iterator[tuple[int, int, str]]:
+        """夜勤者：A、B、C（計3名）, AとBの2名: names listed after a found one."""
+        for _, end, _ in spans:
+            pos = end
+            for _ in range(5):
+                sep = _LIST_SEPARATOR.match(text, pos)
+                if sep is None:
+                    break
+                item = _LIST_ITEM.match(text, sep.end())
+                if item is None or item.group(0) in NOT_NAMES or _ORG_END.search(item.group(0)):
+                    break
+                following = text[item.end() : item.end() + 1]
+                if following and following not in "、とや（(。,.)）\n" and not text.startswith(
+                    HONORIFICS + TITLES, item.end()
+                ):
+                    break
+                yield item.start(), item.end(), "ja_listed"
+                pos = item.end()
 
     def _known(self, surface: str) -> bool:
         """The dictionary has a surname or given name written this way (小川, 林: also words)."""
@@ -459,6 +597,35 @@ class JapaneseNames:
                     continue  # 森林さん is not 林さん
                 yield start, p, "ja_known_name"
                 break
+            else:
+                # 清水翼部長: a known surname and a short given name the analyser cut elsewhere
+                for size in (4, 3):
+                    start = p - size
+                    surface = text[max(0, start) : p]
+                    if start < 0 or not _KANJI_ONLY.match(surface) or _name_starts(text, start) is False:
+                        continue
+                    if any("姓" in self._readings.get(surface[:k], "") for k in (2, 3) if size - k in (1, 2)):
+                        yield start, p, "ja_known_surname_given"
+                        break
+
+    def _field_names(self, text: str, tokens: list[Token]) -> Iterator[tuple[int, int, str]]:
+        """住所変更届　坂本　新住所, 経費精算　石川幹　法人カード: a known surname (the analyser may read it
+        as a place) standing alone between field separators, with a short given name glued to it."""
+        for k, t in enumerate(tokens):
+            if t.person or "姓" not in self._readings.get(t.surface, "") or not _KANJI_ONLY.match(t.surface):
+                continue
+            before = text[t.start - 1 : t.start] if t.start else ""
+            if before and before not in " :：、\n":
+                continue
+            end = t.end
+            nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+            glued = nxt is not None and nxt.start == end and len(nxt.surface) <= 2
+            if nxt is not None and glued and _KANJI_ONLY.match(nxt.surface):
+                end = nxt.end
+            after = text[end : end + 1]
+            if after and after not in " 、。\n（(":
+                continue
+            yield t.start, end, "ja_field_name"
 
     def _kana_name(self, word: str, loose: bool) -> bool:
         """A known reading of a name (姓, 名; with ``loose`` also 人名 一般, which holds foreign
@@ -479,8 +646,25 @@ class JapaneseNames:
         )
 
 
+def _limit(run: str) -> int:
+    """Longest whole name: foreign names written in katakana run longer (ジャン・ピエール・デュボワ)."""
+    return 20 if _KATAKANA_NAME.fullmatch(run) else MAX_WHOLE_NAME
+
+
+def _latin_names(text: str) -> Iterator[tuple[int, int, str]]:
+    """Michael Johnson氏, 本日Carolina Moraesが: capitalised Latin words, two to four of them, in
+    Japanese text are a person's name unless a plant word is among them."""
+    for m in _LATIN_RUN.finditer(text):
+        words = m.group(0).split()
+        if any(w.lower() in _LATIN_NOT_NAMES for w in words):
+            continue
+        yield m.start(), m.end(), "ja_latin_name"
+
+
 def _name_starts(text: str, start: int) -> bool:
     before = text[start - 1 : start] if start > 0 else ""
+    if before.isascii() and before.isalnum():
+        return False  # 14号 is the end of an address, 3F of a floor: no name starts there
     return (
         not before
         or before in _END_MARKS
@@ -530,6 +714,9 @@ def _given_after_space(text: str, tokens: list[Token], last: int) -> int | None:
         k += 1
     words = tokens[j : k + 1]
     surface = text[words[0].start : words[-1].end]
+    common = any(w.pos2 == "普通名詞" and len(w.surface) >= 2 and not w.unknown for w in words)
+    if common and not text.startswith(HONORIFICS + TITLES, words[-1].end):
+        return None  # 山崎 新住所: a word after the surname, not a given name
     if len(surface) > 3 or not all(
         _KANJI_KANA.match(w.surface) and w.pos1 in ("名詞", "接頭辞", "接尾辞") for w in words
     ):

@@ -49,6 +49,10 @@ _PHONE_LETTER_CUES = frozenset(
 )
 _ASCII_WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?:?$")
 DEFAULT_REGIONS = ("JP", "US")
+_PHONE_WORD = re.compile(
+    r"(?:tel|phone|call|mobile|cell|contact|reach|dial|fax|number|line|ring|text|whatsapp|電話|携帯|連絡)",
+    re.IGNORECASE,
+)
 
 
 class PhoneDetector:
@@ -62,12 +66,14 @@ class PhoneDetector:
 
         self._pn: Any = phonenumbers
         self._regions = regions
+        self._cued = False
 
     def find(self, view: TextView) -> Iterator[Span]:
         text = view.text
         if sum(c.isdigit() for c in text) < 7:
             return
         for m in _PHONE.finditer(text):
+            self._cued = _PHONE_WORD.search(text[max(0, m.start() - 80) : m.start()]) is not None
             # one candidate may hold several numbers, or a number after another figure
             # ("2024 03-1234-5678", "03-1234-5678 090-1234-5678"): try each group start in turn
             starts = [0] + [i + 1 for i, c in enumerate(m.group(0)) if c == " "]
@@ -116,6 +122,8 @@ class PhoneDetector:
             if abroad and self._parses("+" + digits[len(prefix) :], None, shape=None):
                 return True
         for region in self._regions:
+            if region in ("US", "CA") and core.isdigit() and not self._cued:
+                continue  # ten bare digits without a phone word near them: an order number
             if region in ("US", "CA"):
                 # a figure is taken for a North American number only when written like one
                 shaped = english and _NANP_SHAPE.match(core) is not None

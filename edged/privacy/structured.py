@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from edged.privacy import checks
-from edged.privacy.detector import FunctionDetector, Span
+from edged.privacy.detector import FunctionDetector, Span, TextView
 from edged.privacy.entities import (
     CARD_NUMBER,
     EMAIL,
@@ -60,7 +60,8 @@ _UK_POSTCODE = re.compile(
 )
 _CA_POSTCODE = re.compile(r"(?<![A-Za-z0-9])([ABCEGHJ-NPRSTVXY][0-9][A-Z]\s?[0-9][A-Z][0-9])(?![A-Za-z0-9])")
 _PREFECTURE_AHEAD = re.compile(
-    r"(?<![0-9\-])([0-9]{3}-[0-9]{4})(?![0-9\-])(?=\s?(?:北海道|東京都|大阪府|京都府|.{2,3}県))"
+    r"(?<![0-9\-])([0-9]{3}-[0-9]{4})(?![0-9\-])"
+    r"(?=\s?(?:北海道|東京都|大阪府|京都府|.{2,3}県|[\u4e00-\u9fff]{1,4}[市区郡][\u4e00-\u9fff]))"
 )
 
 _IPV4 = re.compile(r"(?<![0-9.])(?<![vV])[0-9]{1,3}(?:\.[0-9]{1,3}){3}(?![0-9]|\.[0-9])")
@@ -170,6 +171,23 @@ def find_postal_codes(text: str) -> Iterator[Span]:
                 yield Span(POSTAL_CODE, m.start(1), m.end(1), "postal_in_sentence")
 
 
+_JP_POSTAL_SHAPE = re.compile(r"(?<![0-9A-Za-z\-.])([0-9]{3}-[0-9]{4})(?![0-9A-Za-z\-]|\.[0-9])")
+_IDENTIFIER_CUE = re.compile(
+    r"(?:品番|型番|製番|部品番号|図番|ロット|注文番号|注文|伝票番号|伝票|製造番号|シリアル|lot|part|p/n|s/n|order|"
+    r"model|no\.?)\s*[:：#]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def find_japanese_postal_shape(text: str) -> Iterator[Span]:
+    """In Japanese text a bare 123-4567 is a postal code (差出人山田、435-2056。) unless its writer
+    named it as a part, lot or order number."""
+    for m in _JP_POSTAL_SHAPE.finditer(text):
+        if _IDENTIFIER_CUE.search(text[max(0, m.start() - 12) : m.start()]):
+            continue
+        yield Span(POSTAL_CODE, m.start(1), m.end(1), "postal_shape_ja")
+
+
 def find_ip_addresses(text: str) -> Iterator[Span]:
     for m in _IPV4.finditer(text):
         try:
@@ -270,7 +288,12 @@ def build_ip_address(resources: Resources) -> FunctionDetector:  # noqa: ARG001
 
 
 def build_postal_code(resources: Resources) -> FunctionDetector:  # noqa: ARG001
-    return _shape("postal_code", POSTAL_CODE, 7, find_postal_codes)
+    def find(view: TextView) -> Iterator[Span]:
+        yield from find_postal_codes(view.text)
+        if view.japanese:
+            yield from find_japanese_postal_shape(view.text)
+
+    return FunctionDetector("postal_code", (POSTAL_CODE,), 7, find)
 
 
 def build_site(resources: Resources) -> FunctionDetector:
