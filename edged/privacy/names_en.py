@@ -105,6 +105,16 @@ STRONG_CUES = (
     "colleague",
     "mr",
     "ms",
+    "handover",
+    "escorted by",
+    "trainer",
+    "interpreter",
+    "spoke to",
+    "covered by",
+    "relieved by",
+    "relieving",
+    "on call",
+    "signed by",
 )
 # Cues strong enough to accept a capitalised word that is not a known given name.
 _STRONG_ONLY = frozenset(STRONG_CUES) - {

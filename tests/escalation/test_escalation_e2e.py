@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -38,7 +39,9 @@ def serve(site: ProvisionedSite, broker: MosquittoBroker, cpu_engine: Engine, fa
     running: list[tuple[Daemon, threading.Thread, EdgedClient]] = []
     (tmp_path / "api.key").write_text("sk-test-key\n")
 
-    def start(*, tasks: dict[str, TaskPolicy] | None = None, **cloud: Any) -> tuple[Daemon, EdgedClient]:
+    def start(
+        *, tasks: dict[str, TaskPolicy] | None = None, redactor: Redactor | None = None, **cloud: Any
+    ) -> tuple[Daemon, EdgedClient]:
         base = daemon_config(site, broker)
         cloud_config = CloudConfig.model_validate({
             "base_url": fake_cloud.url, "model": "gpt-test", "ca_bundle": cloud_certs["ca"],
@@ -53,7 +56,8 @@ def serve(site: ProvisionedSite, broker: MosquittoBroker, cpu_engine: Engine, fa
         )
         config = EdgedConfig.model_validate({**base.model_dump(), "cloud": cloud_config,
                                              "escalation": escalation})
-        daemon = Daemon(config, cpu_engine, escalator=build_escalator(config, redactor=Redactor()))
+        escalator = build_escalator(config, redactor=redactor if redactor is not None else Redactor())
+        daemon = Daemon(config, cpu_engine, escalator=escalator)
         daemon.start()
         assert daemon.transport.wait_connected(5)
         thread = threading.Thread(target=daemon.serve_forever, daemon=True)
@@ -220,3 +224,93 @@ def test_shadow_mode_compares_after_the_reply(
     assert len(fake_cloud.received) == 1
     assert main(["eval", "shadow", "--state", str(tmp_path / "state")]) == 0
     assert "ask" in capsys.readouterr().out
+
+
+# One note per language with a value of every failure class the independent evaluation found
+# (addresses in both English styles, North American phones with extensions and international
+# prefixes, ZIP+4 and the postal mark, cards outside the brand tables, names from everywhere,
+# Japanese names that used to be cut short). None of them may reach the cloud.
+CLASS_VALUES = {
+    "en": [
+        "1234 Maple Heights Ave, Apt. 5B, Springfield, IL 62704-1234",
+        "Flat 8, Gerard Haven, New Jeanberg L6U 4FH",
+        "1-2-3 Kita-Aoyama, Minato-ku, Tokyo 107-0061",
+        "(212) 010-4477 ext. 12",
+        "001-1-212-555-0199",
+        "00 44 20 7946 0958",
+        "03-1234-5678",
+        "6011 0009 9013 9424",
+        "Chukwuemeka Obi",
+        "Nguyen Thi Mai",
+        "Siobhan O'Sullivan",
+        "SATO Hiroshi",
+        "LIN MEI-CHU",
+        "Giuseppe Esposito Jr.",
+    ],
+    "ja": [
+        "勅使河原悠真",
+        "グエン・ヴァン・アン",
+        "〒107-0061",
+        "東京都港区北青山1-2-3",
+        "髙橋一郎",
+        "五百旗頭 真",
+        "090-1234-5678",
+    ],
+}
+CLASS_NOTES = {
+    "en": (
+        "Ship the pump to 1234 Maple Heights Ave, Apt. 5B, Springfield, IL 62704-1234 for Chukwuemeka Obi. "
+        "Return address: Flat 8, Gerard Haven, New Jeanberg L6U 4FH. Japan office: 1-2-3 Kita-Aoyama, "
+        "Minato-ku, Tokyo 107-0061, attn. SATO Hiroshi. Call (212) 010-4477 ext. 12, 001-1-212-555-0199, "
+        "00 44 20 7946 0958 or Tokyo 03-1234-5678. Ref 6011 0009 9013 9424 noted. Nguyen Thi Mai is "
+        "covering the line today; Siobhan O'Sullivan's badge expired; LIN MEI-CHU and Giuseppe "
+        "Esposito Jr. swapped the bearing."
+    ),
+    "ja": (
+        "本日の点検は勅使河原悠真さんが担当、グエン・ヴァン・アンさんが補助。送付先〒107-0061 "
+        "東京都港区北青山1-2-3、髙橋一郎課長宛て。担当：五百旗頭 真（携帯090-1234-5678）"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_no_value_of_any_failure_class_reaches_the_cloud(
+    serve: Serve, fake_cloud: FakeCloud, lang: str
+) -> None:
+    fake_cloud.behaviour = echo_placeholders
+    _, client = serve()
+    reply = client.request({"task": "summarize", "escalation": "force", "max_tokens": 8,
+                            "input": {"note": CLASS_NOTES[lang]}}).body
+    assert reply["status"] == "ok", reply
+    [received] = fake_cloud.received
+    body = received.body.decode("utf-8")
+    left = [value for value in CLASS_VALUES[lang] if value in body]
+    assert left == [], f"sent to the cloud in clear: {left}"
+    for value in CLASS_VALUES[lang]:  # and no piece of one either (a cut-short name leaks too)
+        for piece in value.replace(",", " ").split():
+            if len(piece) < 4 or piece.isdigit() or "." in piece or piece in ("Heights", "Haven", "Tokyo"):
+                continue
+            pattern = rf"(?<![A-Za-z]){re.escape(piece)}(?![A-Za-z])" if piece.isascii() else re.escape(piece)
+            assert re.search(pattern, body) is None, f"{piece!r} of {value!r} left in clear"
+
+
+class _BrokenDetector:
+    name = "broken"
+    types = ("PERSON",)
+    priority = 8
+    strict_only = False
+
+    def find(self, view: object) -> list[object]:
+        raise RuntimeError("dictionary file vanished")
+
+
+def test_a_failing_detector_keeps_the_text_home(serve: Serve, fake_cloud: FakeCloud) -> None:
+    """Fail closed: the escalation is blocked and the local answer comes back degraded, with why."""
+    redactor = Redactor(detectors=[*Redactor().detectors, _BrokenDetector()])
+    _, client = serve(redactor=redactor)
+    reply = client.request({"task": "summarize", "escalation": "force", "max_tokens": 8,
+                            "input": {"note": NOTE}}).body
+    assert fake_cloud.received == []
+    assert reply["status"] == "ok" and reply["source"] == "edge", reply
+    assert reply["degraded"] is True
+    assert "redaction_failed" in reply["reason"]
