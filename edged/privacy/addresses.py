@@ -187,7 +187,7 @@ Hyogo Hyogo Nara Wakayama Tottori Shimane Okayama Hiroshima Yamaguchi Tokushima 
 Fukuoka Saga Nagasaki Kumamoto Oita Miyazaki Kagoshima Okinawa
 """)
 _JP_SUFFIX = r"(?:ku|shi|cho|machi|gun|mura|son|ken|to|fu|do|chome|Ku|Shi|Cho|Machi|Gun|Mura|Ken)"
-_ROMAJI_NAME = r"[A-Z][a-z]+(?:[\-\s][A-Z]?[a-z]+){0,2}"
+_ROMAJI_NAME = r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+){0,2}(?:\s(?:Prefecture|Ward|City|Town))?"
 _BLOCK = r"[0-9]{1,4}(?:-[0-9]{1,4}){0,3}(?:-?chome|-ban(?:chi)?|-go)?"
 _ROMAJI_PART = rf"(?:{_BLOCK}\s)?{_ROMAJI_NAME}(?:\s{_BLOCK})?"
 _ROMAJI_ADDRESS = re.compile(

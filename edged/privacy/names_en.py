@@ -11,15 +11,13 @@ paired with another such word or followed by -san.
 from __future__ import annotations
 
 import functools
-import importlib
 import itertools
 import re
 from collections.abc import Iterable, Iterator
-from pathlib import Path
-from typing import Any
 
 from edged.privacy.detector import Span
 from edged.privacy.entities import PERSON
+from edged.privacy.names_latin import common_phrase, given_names, unfamiliar
 
 
 def _words(text: str) -> frozenset[str]:
@@ -431,15 +429,8 @@ def _romaji_variants(word: str) -> list[str]:
 
 
 def load_given_names() -> frozenset[str]:
-    """US Census 1990 given names (male and female), from the ``names`` package's data files."""
-    names_module: Any = importlib.import_module("names")
-    folder = Path(names_module.__file__).parent
-    found: set[str] = set()
-    for file in ("dist.male.first", "dist.female.first"):
-        for line in (folder / file).read_text(encoding="ascii").splitlines():
-            if line.strip():
-                found.add(line.split()[0].lower())
-    return frozenset(found)
+    """US Census 1990 given names (male and female)."""
+    return given_names()
 
 
 class EnglishNames:
@@ -547,13 +538,15 @@ class EnglishNames:
             return 1, "en_given"
         if run == 1 and given and after in ("verb", "paren") and bare.lower() not in MONTHS:
             return 1, "en_given"  # Frank inspected ..., Mark is on it
+        names = [w[0].rstrip(".").lower() for w in words[i : i + run]]
+        if run > 1 and common_phrase(names, self._given_all):
+            return 0, ""  # Hot Work Permit, Gemba Walk, Lincoln Electric: plant words, a maker
         if run > 1 and after in ("verb", "paren", "email", "possessive"):
             return run, "en_shape"  # Gaurika Baria replaced ..., (Hamsini Thakkar), Ladli Gara <...>
-        names = [w[0].rstrip(".").lower() for w in words[i : i + run]]
         plant_words = [
             n for n in names if n in STOP and n not in CALENDAR_ABBREVIATIONS and n.title() not in PARTICLES
         ]
-        if run > 1 and any(_unfamiliar(name) for name in names) and not plant_words:
+        if run > 1 and any(unfamiliar(name) for name in names) and not plant_words:
             return run, "en_unfamiliar"  # Hadiza Garba, Kang Jaeho: words no English text uses
         return 0, ""
 
@@ -715,7 +708,7 @@ def _caps_names(text: str, given: frozenset[str]) -> Iterator[Span]:
         surname = m.group(1)
         if surname in _ACRONYMS or not any(c in "AEIOUY" for c in surname):
             continue
-        if m.group(3) and not (_unfamiliar(m.group(3)) or m.group(3).lower() in given):
+        if m.group(3) and not (unfamiliar(m.group(3)) or m.group(3).lower() in given):
             continue  # "PUMP Station" is no name; "KIMURA Rika" is
         yield Span(PERSON, m.start(), m.end(), "en_caps_name")
 
@@ -751,22 +744,6 @@ def _with_suffix(text: str, span: Span) -> Span:
     if text[span.end : span.end + 1] == "." and text[max(0, span.end - 3) : span.end] in (" Jr", " Sr"):
         return span._replace(end=span.end + 1)  # "Federica Esposito Sr." lost its dot as a sentence end
     return span
-
-
-@functools.cache
-def _vocabulary() -> frozenset[str]:
-    """The 30,000 most frequent English words (wordfreq): a capitalised pair that holds a word
-    outside them is rarely plant vocabulary and usually a name. Names are in the list too
-    (Kelly, Nguyen), so the list only ever adds names, never hides one the other rules find."""
-    import wordfreq
-
-    return frozenset(wordfreq.top_n_list("en", 30000))
-
-
-def _unfamiliar(word: str) -> bool:
-    bare = word.replace("’", "'").lower()
-    parts = [p for p in re.split(r"[\-']", bare) if p]
-    return any(len(p) > 1 and p not in _vocabulary() for p in parts)
 
 
 def _digit_after(text: str, end: int) -> bool:

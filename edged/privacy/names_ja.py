@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from edged.privacy.detector import Span
 from edged.privacy.entities import PERSON
 from edged.privacy.morphology import Analyzer, Token
+from edged.privacy.names_latin import common_phrase
 
 HONORIFICS = ("さん", "さま", "様", "氏", "殿", "くん", "君", "ちゃん", "先生")
 TITLES = (
@@ -655,8 +656,8 @@ def _latin_names(text: str) -> Iterator[tuple[int, int, str]]:
     """Michael Johnson氏, 本日Carolina Moraesが: capitalised Latin words, two to four of them, in
     Japanese text are a person's name unless a plant word is among them."""
     for m in _LATIN_RUN.finditer(text):
-        words = m.group(0).split()
-        if any(w.lower() in _LATIN_NOT_NAMES for w in words):
+        words = m.group(0).replace("-", " ").split()
+        if any(w.lower() in _LATIN_NOT_NAMES for w in words) or common_phrase([w.lower() for w in words]):
             continue
         yield m.start(), m.end(), "ja_latin_name"
 

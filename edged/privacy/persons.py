@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from edged.errors import ConfigError
+from edged.privacy import names_latin
 from edged.privacy.detector import Span, TextView
 from edged.privacy.entities import PERSON
 from edged.privacy.names_en import EnglishNames
@@ -34,6 +35,7 @@ class PersonDetector:
         if view.japanese:
             yield from self._ja.find(view.text)
         yield from self._en.find(view.text, english=view.english)
+        yield from names_latin.find(view.text)
         if self._roster is not None:
             for m in self._roster.finditer(view.text):
                 yield Span(PERSON, m.start(), m.end(), "roster")

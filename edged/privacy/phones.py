@@ -49,8 +49,47 @@ _PHONE_LETTER_CUES = frozenset(
 )
 _ASCII_WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?:?$")
 DEFAULT_REGIONS = ("JP", "US")
+# 2024-11-04 00, 2024/03/18 14, 20261113061908: a date (and an hour), never a number to dial
+_DATE_LIKE = re.compile(
+    r"^(?:19|20)[0-9]{2}(?:[\-/.][0-9]{1,2}[\-/.][0-9]{1,2}|(?:0[1-9]|1[0-2])[0-3][0-9][0-9]{0,6}$)"
+)
+_WORLD = (
+    "GB",
+    "DE",
+    "FR",
+    "IT",
+    "ES",
+    "NL",
+    "PL",
+    "TR",
+    "BR",
+    "MX",
+    "IN",
+    "BD",
+    "NP",
+    "LK",
+    "TH",
+    "PH",
+    "VN",
+    "ID",
+    "MY",
+    "CN",
+    "TW",
+    "KR",
+    "AU",
+    "NG",
+    "KE",
+    "ET",
+    "MN",
+    "UA",
+    "RO",
+    "CZ",
+    "HU",
+    "SE",
+)
 _PHONE_WORD = re.compile(
-    r"(?:tel|phone|call|mobile|cell|contact|reach|dial|fax|number|line|ring|text|whatsapp|電話|携帯|連絡)",
+    r"(?:tel|phone|call|mobile|cell|contact|reach|reached on|dial|fax|number|line|ring|text|whatsapp|"
+    r"cb=|callback|spouse|driver|電話|携帯|連絡|TEL)",
     re.IGNORECASE,
 )
 
@@ -67,6 +106,7 @@ class PhoneDetector:
         self._pn: Any = phonenumbers
         self._regions = regions
         self._cued = False
+        self._near_cue = False
 
     def find(self, view: TextView) -> Iterator[Span]:
         text = view.text
@@ -74,6 +114,7 @@ class PhoneDetector:
             return
         for m in _PHONE.finditer(text):
             self._cued = _PHONE_WORD.search(text[max(0, m.start() - 80) : m.start()]) is not None
+            self._near_cue = _PHONE_WORD.search(text[max(0, m.start() - 24) : m.start()]) is not None
             # one candidate may hold several numbers, or a number after another figure
             # ("2024 03-1234-5678", "03-1234-5678 090-1234-5678"): try each group start in turn
             starts = [0] + [i + 1 for i, c in enumerate(m.group(0)) if c == " "]
@@ -112,7 +153,7 @@ class PhoneDetector:
     def valid(self, piece: str, english: bool) -> bool:
         core = _EXTENSION_TAIL.sub("", piece).strip()
         digits = "".join(c for c in core if c.isdigit())
-        if len(digits) < 9 or len(digits) > 17:
+        if len(digits) < 9 or len(digits) > 17 or _DATE_LIKE.match(core):
             return False
         if core.startswith("+"):
             return self._parses("+" + digits, None, shape=None)
@@ -134,7 +175,9 @@ class PhoneDetector:
                 core, region, shape=_JP_SHAPE if region == "JP" else None
             ):
                 return True
-        return False
+        # Right after a phone word ("mobile", "reached on", "Tel"), a number valid in any of the
+        # regions plant staff come from is a phone, whatever regions the site configured.
+        return self._near_cue and any(self._parses(core, region, shape=None) for region in _WORLD)
 
     def _parses(self, core: str, region: str | None, shape: re.Pattern[str] | None) -> bool:
         pn = self._pn

@@ -33,7 +33,7 @@ _EMAIL = re.compile(
 _URL_USERINFO = re.compile(r"(?<![A-Za-z0-9+.\-])[A-Za-z][A-Za-z0-9+.\-]{1,15}://([^\s/@?#]+)@")
 
 # Runs of digit groups joined by one space or hyphen: card numbers, My Numbers.
-_DIGIT_GROUPS = re.compile(r"(?<![0-9])(?<![0-9][.\-])[0-9]+(?:[ \-][0-9]+)*")
+_DIGIT_GROUPS = re.compile(r"(?<![0-9+])(?<![0-9][.\-])[0-9]+(?:[ \-][0-9]+)*")
 _GROUP = re.compile(r"[0-9]+")
 
 # The mark is part of the value: "〒" left in clear next to <POSTAL_CODE_1> says what was there.

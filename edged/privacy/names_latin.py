@@ -1,0 +1,215 @@
+"""Latin-script names that capitalisation rules cannot see, in any text (English or Japanese):
+
+- nicknames in quotes between given name and surname (``Gavin "Guga" Bora``, any case);
+- an initial before a surname (``P. Khulan``, ``S. Bat-Erdene``) or between given name and surname
+  (``Kasun N. Senanayake``, ``virman t. prasetyo``);
+- chat mentions (``@Vy``, ``@tanveer atwal``);
+- lowercase names in chat and logs (``pls ask nimal perera to ...``, ``tech=getachew bekele``,
+  ``- kiran``): words no English text uses, or that the name lists know, right after a person
+  cue or right before what people do.
+
+Lists: the US Census 1990 given names and surnames (``names``), and wordfreq's English vocabulary
+to tell a name from a word. None of the evaluation's name sources.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from edged.privacy.detector import Span
+from edged.privacy.entities import PERSON
+
+
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_LW = "a-zà-öø-ɏḁ-ỿ"  # lowercase Latin letters, accents included
+_UW = "A-ZÀ-ÖØ-Þ"
+_WORD = rf"[{_UW}{_LW}][{_LW}{_UW}'’]*(?:-[{_UW}{_LW}][{_LW}{_UW}'’]*)*"
+_NICKNAME = re.compile(rf"(?<![\w@])({_WORD}) [\"“]({_WORD})[\"”] ({_WORD})(?![\w])")
+_INITIAL_FIRST = re.compile(rf"(?<![\w.])[{_UW}]\. ([{_UW}][{_LW}]+(?:-[{_UW}][{_LW}]+)?)(?![\w])")
+_MIDDLE_INITIAL = re.compile(rf"(?<![\w@])({_WORD}) [{_UW}{_LW}]\. ({_WORD})(?![\w])")
+_MENTION = re.compile(rf"@({_WORD}(?: [{_LW}][{_LW}'\-]+)?)")
+_LOWER_WORD = re.compile(rf"[{_LW}][{_LW}'’]*(?:-[{_LW}]+)*")
+# What comes right before a person in chat and logs.
+_CUE_BEFORE = re.compile(
+    r"(?:\bask|\btell|\bping|\bcc:?|\blead|\btech=|\bby|\bescort:?|\bdriver|\bcontact|\bthanks|"
+    r"\bthx|\bhi|\bhey|受講者:|氏名:|担当:|作業者:|[\-–—] )\s*$",
+    re.IGNORECASE,
+)
+_WEAK_CUE_BEFORE = re.compile(
+    r"(?:\bfyi|\bwith|\bfor|\bto|\band|,|\bsee|\bcall|\bfrom|^)\s*$", re.IGNORECASE
+)
+# What people do, right after their name.
+_VERB_AFTER = re.compile(
+    r"^\s*(?:to\b|reported|changed|wants|can|could|will|set|swapped|said|says|is|was|has|had|needs|called|"
+    r"fixed|left|took|covered|covers|asked|found|checked|did|does|and|,|'s|$|\)|\(|の|さん|が|は)",
+    re.IGNORECASE,
+)
+_CHAT_WORDS = _wordset(
+
+        "pls plz thx tmrw tmr lol fyi ur u wo re cc ok okay hmi plc ip sftp cnc agv amr nvm btw "
+        "asap eta imo idk np ty yes no hi hey bye shift line team crew lead tech admin ops qa qc hr "
+        "it the and pump press robot valve motor chiller boiler spindle drawbar bearing seal "
+        "gateway scanner printer"
+
+)
+MAX_WORDS = 3
+
+
+@functools.cache
+def census_names() -> frozenset[str]:
+    """US Census 1990 given names and surnames, lowercased (the ``names`` package's files)."""
+    names_module: Any = importlib.import_module("names")
+    folder = Path(names_module.__file__).parent
+    found: set[str] = set()
+    for file in ("dist.male.first", "dist.female.first", "dist.all.last"):
+        for line in (folder / file).read_text(encoding="ascii").splitlines():
+            if line.strip():
+                found.add(line.split()[0].lower())
+    return frozenset(found)
+
+
+@functools.cache
+def given_names() -> frozenset[str]:
+    """US Census 1990 given names (male and female), lowercased."""
+    names_module: Any = importlib.import_module("names")
+    folder = Path(names_module.__file__).parent
+    found: set[str] = set()
+    for file in ("dist.male.first", "dist.female.first"):
+        for line in (folder / file).read_text(encoding="ascii").splitlines():
+            if line.strip():
+                found.add(line.split()[0].lower())
+    return frozenset(found)
+
+
+COMPANY_WORDS = _wordset(
+
+        "electric electrics electronics robotics automation systems industries industrial motors "
+        "machinery engineering logistics corporation corp inc ltd llc gmbh ag co group wave tools "
+        "instruments controls technologies technology solutions manufacturing works plc holdings"
+
+)
+
+
+def common_phrase(names: list[str], given: frozenset[str] | None = None) -> bool:
+    """A capitalised run that is English words, not a name: it holds a word among the 7,000 most
+    frequent that is no given name, unless the run starts with a given name (Hot Work Permit,
+    Gemba Walk, but June Jones); or it ends in a company word (Lincoln Electric)."""
+    given = given if given is not None else given_names()
+    names = [n.rstrip(".") for n in names if n.rstrip(".") not in _NAME_PARTS]
+    if not names:
+        return False
+    if names[-1] in COMPANY_WORDS:
+        return True
+    if names[0] in given:
+        return False
+    return any(n in _common() and n not in census_names() for n in names)
+
+
+# suffixes and particles of names, never evidence against one
+_NAME_PARTS = _wordset(
+
+        "jr sr ii iii iv phd md esq da de do dos das del della di van von der den le la al el bin "
+        "binti ibn abu ó ní nic mac ua y"
+
+)
+
+
+@functools.cache
+def _common() -> frozenset[str]:
+    import wordfreq
+
+    return frozenset(wordfreq.top_n_list("en", 7000))
+
+
+@functools.cache
+def vocabulary() -> frozenset[str]:
+    """The 30,000 most frequent English words (wordfreq)."""
+    import wordfreq
+
+    return frozenset(wordfreq.top_n_list("en", 30000))
+
+
+def unfamiliar(word: str) -> bool:
+    """A word English text does not use (one of its hyphen or apostrophe parts, at least)."""
+    parts = [p for p in re.split(r"[\-'’]", word.lower()) if p]
+    return any(len(p) > 1 and p not in vocabulary() for p in parts)
+
+
+def find(text: str) -> Iterator[Span]:
+    yield from _shaped(text)
+    yield from _lowercase(text)
+
+
+def _shaped(text: str) -> Iterator[Span]:
+    for m in _NICKNAME.finditer(text):
+        yield Span(PERSON, m.start(), m.end(), "latin_nickname")
+    for m in _MIDDLE_INITIAL.finditer(text):
+        given, surname = m.group(1), m.group(2)
+        if given.lower() in _CHAT_WORDS or surname.lower() in _CHAT_WORDS or len(given) < 2:
+            continue
+        plain = common_phrase([given.lower(), surname.lower()])
+        if _name_word(given) and (_name_word(surname) or surname[:1].isupper()) and not plain:
+            yield Span(PERSON, m.start(), m.end(), "latin_middle_initial")
+    for m in _INITIAL_FIRST.finditer(text):
+        if unfamiliar(m.group(1)) or _CUE_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
+            yield Span(PERSON, m.start(), m.end(), "latin_initial")
+    for m in _MENTION.finditer(text):
+        words = m.group(1).split()
+        if len(words) == 2 and not _name_word(words[1]):
+            words = words[:1]
+        end = m.start(1) + len(" ".join(words))
+        if words[0].lower() not in _CHAT_WORDS:
+            yield Span(PERSON, m.start(1), end, "latin_mention")
+
+
+def _name_word(word: str) -> bool:
+    bare = word.lower()
+    if len(bare) < 3 or bare in _CHAT_WORDS or not re.fullmatch(rf"[{_LW}'’\-]+", bare):
+        return False
+    if bare in given_names():
+        return True
+    return unfamiliar(bare) or (bare in census_names() and bare not in _common())
+
+
+def _lowercase(text: str) -> Iterator[Span]:
+    """Runs of one to three lowercase name words with a person cue before or a person's verb
+    after; a single word needs both, or a word no English text uses."""
+    words = [(m.group(0), m.start(), m.end()) for m in _LOWER_WORD.finditer(text)]
+    i = 0
+    while i < len(words):
+        if not _name_word(words[i][0]) or (words[i][1] > 0 and text[words[i][1] - 1].isalnum()):
+            i += 1
+            continue
+        n = 1
+        while (
+            i + n < len(words)
+            and n < MAX_WORDS
+            and words[i + n][1] - words[i + n - 1][2] == 1
+            and text[words[i + n - 1][2]] == " "
+            and _name_word(words[i + n][0])
+        ):
+            n += 1
+        start, end = words[i][1], words[i + n - 1][2]
+        before = text[max(0, start - 12) : start]
+        cue = _CUE_BEFORE.search(before) is not None
+        weak = _WEAK_CUE_BEFORE.search(before) is not None
+        verb = _VERB_AFTER.match(text[end : end + 12]) is not None
+        run = [w[0] for w in words[i : i + n]]
+        strange = sum(unfamiliar(w) for w in run)
+        named = all(w.lower() in census_names() or unfamiliar(w) for w in run)
+        if named and (
+            (cue and (strange or verb))  # ask nimal perera, tech=getachew bekele, - kiran
+            or (verb and strange and (weak or n >= 2))  # fyi sanjeewa and ..., rodrigo pereira changed
+        ):
+            yield Span(PERSON, start, end, "latin_lowercase")
+            i += n
+        else:
+            i += 1
