@@ -83,7 +83,14 @@ _BLOCKS = (
 )
 # after an address, a phone number or a person follows, not a building
 _NOT_BUILDING = r"(?!電話|TEL|Tel|携帯|FAX|Fax|内線|連絡|担当|宛)"
-_BUILDING = rf"(?:\s?{_NOT_BUILDING}{_T}(?:{_T}|[a-z]){{0,24}}[0-9]{{1,4}}(?:号室|号|階|F)?(?![0-9]))?"
+_BUILDING_WORDS = (
+    r"(?:レジデンス|ハイツ|マンション|アパート|荘|コーポ|ビル|タワー|センター|コート|ハウス|メゾン|パレス|"
+    r"ヒルズ|テラス|プラザ|寮|社宅)"
+)
+_BUILDING = (
+    rf"(?:\s?{_NOT_BUILDING}{_T}(?:{_T}|[a-z]){{0,24}}[0-9]{{1,4}}(?:号室|号|階|F)?(?![0-9])"
+    rf"|\s?{_NOT_BUILDING}{_T}{{1,12}}?{_BUILDING_WORDS}(?:\s?[0-9]{{1,4}}(?:号室|号|階|F)?)?(?![0-9]))?"
+)
 _JA_AFTER_PREFECTURE = re.compile(rf"(?:{_MUNICIPALITY}){{1,3}}{_T}{{0,16}}?(?:{_BLOCKS})")
 _JA_MUNICIPALITY_FIRST = re.compile(
     rf"(?<!{_K})(?:{_K}{{1,6}}?(?:市|区)){_MUNICIPALITY}{{0,2}}{_T}{{0,16}}?(?:{_BLOCKS})"
@@ -144,19 +151,20 @@ _REGION = rf"(?:{_STATE}|NSW|VIC|QLD|TAS|ACT|NT|ON|QC|BC|AB|MB|SK|NS|NB|NL|PE|YT
 _COUNTRY = (
     r"(?:USA|U\.S\.A\.|United States|UK|United Kingdom|England|Scotland|Wales|Ireland|Australia|Canada|Japan)"
 )
-_PLACE = rf"(?:St\.|Ft\.|Mt\.|{_CAP})(?:\s(?:{_CAP}|upon|on|in|under|le)){{0,3}}"
+_PLACE = rf"(?:St\.|Ft\.|Mt\.|{_CAP})(?:\s(?:{_CAP}|upon|on|in|under|le)){{0,3}}(?:\s[0-9]{{1,3}})?"
 # After the street: city, state or county, postcode and country, each after a comma (or a space
 # before a state or a postcode), as many as are there; a lowercase word ends the address.
 _EN_TAIL = re.compile(
-    rf"(?:,?\s{_REGION}(?:\s{_POSTCODE})?\b"
+    rf"(?:,\s[0-9]{{4}}\s{_CAP}(?:[\s\-]{_CAP})?(?![0-9A-Za-z])"  # 2143 Pangasinan, 0992 Metro Manila
+    rf"|,?\s{_REGION}(?:\s{_POSTCODE})?\b"
     rf"|,?\s{_POSTCODE}(?![0-9A-Za-z])"
     rf"|,\s?{_COUNTRY}\b"
     rf"|,\s?{_PLACE}(?:,?\s{_REGION})?(?:,?\s{_POSTCODE})?(?![0-9A-Za-z])"
     rf"|\s{_CAP}(?:\s{_CAP})?(?=,?\s{_REGION}\s[0-9]{{4,5}}|\s{_POSTCODE}(?![0-9A-Za-z])))"
 )
 _EN_STREET = re.compile(
-    rf"(?<![A-Za-z0-9\-/.])(?:{_UNIT}{_UNIT_VALUE},?\s)?(?:[0-9]{{1,5}}[A-Za-z]?/)?[0-9]{{1,6}}[A-Z]?"
-    rf"(?:-[0-9]{{1,4}})?,?\s(?:(?:NE|NW|SE|SW|[NSEW]|North|South|East|West|N\.|S\.|E\.|W\.)\s)?"
+    rf"(?<![A-Za-z0-9\-/.])(?:{_UNIT}{_UNIT_VALUE},?\s)?(?:(?:B|Blk\.?\s?)[0-9]{{1,3}}\s?(?:L|Lot\s?)[0-9]{{1,3}}\s)?"
+    rf"(?:[0-9]{{1,5}}[A-Za-z]?/)?[0-9]{{1,6}}[A-Z]?(?:-[0-9A-Z]{{1,4}})?,?\s(?:(?:NE|NW|SE|SW|[NSEW]|North|South|East|West|N\.|S\.|E\.|W\.)\s)?"
     rf"(?:(?:{_CAP}|[0-9]{{1,3}}(?:st|nd|rd|th))\s){{1,3}}(?:{_SUFFIX})\b\.?"
     rf"(?:\s(?:[NSEW]|NE|NW|SE|SW)\b)?"
     rf"(?:,?\s{_UNIT}{_UNIT_VALUE}){{0,2}}",
@@ -164,7 +172,7 @@ _EN_STREET = re.compile(
 # Before an address: the building and floor (Sunrise Bldg. 10F, Corpo Sakura 4F) or the flat.
 _BUILDING_BEFORE = re.compile(
     rf"(?:(?:[A-Z][A-Za-z]*\.?\s){{1,4}}(?:No\.\s?[0-9]{{1,3}}\s)?[0-9]{{1,3}}F,?\s|{_UNIT}{_UNIT_VALUE},?\s"
-    rf"|{_UNIT}\s)$"
+    rf"|{_UNIT}\s|[0-9]{{1,2}}(?:st|nd|rd|th)\sFloor(?:\s[A-Z][A-Za-z]+){{0,3}},\s)$"
 )
 # Postcodes strong enough to anchor an address that has no house number (Flat 8, Gerard Haven,
 # New Jeanberg L6U 4FH): the UK, Canada, Ireland, and a state or province before its code.
@@ -225,6 +233,8 @@ def _has_number(part: str) -> bool:
 
 
 def _with_building(text: str, end: int) -> int:
+    while end > 0 and text[end - 1] == " ":
+        end -= 1  # 473番地 村上荘5F: the space belongs between the blocks and the building
     if end > 0 and (text[end - 1].isdigit() or text[end - 1] in "号地目"):
         building = _JA_BUILDING.match(text, end)
         if building is not None and building.end() > end:
@@ -232,8 +242,27 @@ def _with_building(text: str, end: int) -> int:
     return end
 
 
+# Street first, then the number (Europe, Latin America): "Müllerring 155, 13885 Apolda",
+# "Lisestraat 3, 8510 CF Dalem", "Klaus Peter-Meister-Platz 94, 54462 Beilngries".
+_EU_WORD = r"[A-ZÄÖÜÀ-Þ][a-zäöüßà-ÿ]+(?:-[A-ZÄÖÜÀ-Þ]?[a-zäöüßà-ÿ]+)*"
+_EU_STREET = re.compile(
+    rf"(?<![A-Za-z0-9])(?:{_EU_WORD}\s){{0,3}}{_EU_WORD}\s[0-9]{{1,5}}[a-z]?,\s"
+    rf"[0-9]{{4,5}}(?:\s?[A-Z]{{2}})?\s{_EU_WORD}(?:[\s\-]{_EU_WORD}){{0,2}}"
+)
+# Brazil: street, number - district, city - state, CEP (Rua Vargas, 870 - Centro, Macedo - GO, 04711-838)
+_BR_STREET = re.compile(
+    r"(?<![A-Za-z])(?:Rua|Avenida|Av\.|Travessa|Alameda|Praça|Rodovia|Estrada|Largo|Via)\s[^,\n]{2,60},\s"
+    r"[0-9]{1,5}[A-Za-z]?(?:\s-\s[^,\n]{2,50})?,\s[^,\n]{2,50}\s-\s[A-Z]{2},?\s[0-9]{5}-?[0-9]{3}(?![0-9])"
+)
+
+
+_PROVINCE_AFTER_POSTCODE = re.compile(rf"\s{_CAP}(?:[\s\-]{_CAP})?(?![0-9A-Za-z])")
+
+
 def find_english(text: str) -> Iterator[Span]:
     found: list[tuple[int, int]] = []
+    for pattern in (_EU_STREET, _BR_STREET):
+        found.extend((m.start(), m.end()) for m in pattern.finditer(text))
     for m in _EN_STREET.finditer(text):
         end = m.end()
         for _ in range(5):
@@ -241,6 +270,9 @@ def find_english(text: str) -> Iterator[Span]:
             if tail is None or tail.end() == end:
                 break
             end = tail.end()
+        province = _PROVINCE_AFTER_POSTCODE.match(text, end)
+        if province is not None and re.search(r", [0-9]{4}$", text[:end]):
+            end = province.end()  # ..., Navotas, 0992 Metro Manila
         found.append((_with_building_before(text, m.start()), end))
     for m in _ROMAJI_ADDRESS.finditer(text):
         if _ROMAJI_SUFFIX.search(m.group(0)) and _ROMAJI_BLOCK.search(m.group(0)):
@@ -302,6 +334,10 @@ class AddressDetector:
             yield from find_japanese(view.text)
         if view.english:
             yield from find_english(view.text)
+        else:  # a foreign address in Japanese text (送付先 Kästerplatz 158, 31092 Hohenstein様)
+            for pattern in (_EU_STREET, _BR_STREET, _EN_STREET):
+                for m in pattern.finditer(view.text):
+                    yield Span(ADDRESS, m.start(), m.end(), "latin_address")
 
 
 def build(resources: Resources) -> AddressDetector:  # noqa: ARG001 - registry signature

@@ -158,6 +158,10 @@ PARTICLES = frozenset(
         "el",
         "y",
         "ter",
+        "ten",
+        "het",
+        "dela",
+        "du",
         # Irish, Gaelic, Arabic particles written capitalised (Julian Ó Coinín, Columba Mac Comhghaill)
         "Ó",
         "Ní",

@@ -65,6 +65,13 @@ ROLE_CUES = (
     "対応者",
     "発見者",
     "申請者",
+    "氏名",
+    "お名前",
+    "名前",
+    "受講者",
+    "修了者",
+    "講師",
+    "確認者",
     "通訳",
     "案内",
     "起票者",
@@ -236,9 +243,11 @@ _NC = r"\u4e00-\u9fff々〆ヶ\u30a1-\u30faー\uf900-\ufaff"  # kanji (old forms
 _NAME_RUN = re.compile(rf"[{_NC}・ \u3000]+")
 # after a name: more name characters, or one space (or ・) and a run of them; kana given names
 # written in hiragana after a space (小鳥遊 ひなた様) too
+_NOT_KANA_NAME = "(?!さん|さま|くん|ちゃん|どの|から|まで|です|より)"  # honorifics and particles
 _NAME_AFTER = re.compile(
     rf"[{_NC}]*(?:(?:[ \u3000・][{_NC}]+){{1,4}}"
-    rf"|[ \u3000][\u3041-\u3096]{{2,4}}(?=さん|様|さま|氏|殿|君|くん))?"
+    rf"|[ \u3000]?{_NOT_KANA_NAME}[\u3041-\u3096]{{2,4}}[子美恵]?"
+    rf"(?=さん|様|さま|氏|殿|君|くん|[ \u3000、。,.（(|｜/]|$))?"
 )
 _NAME_BEFORE = re.compile(rf"(?:[{_NC}]+[ \u3000・]){{0,4}}[{_NC}]*$")
 _END_MARKS = frozenset("、。，．,.!?！？)）」』】\n:：/（( ")
@@ -253,7 +262,11 @@ DEPARTMENT = re.compile(
 
 _KATAKANA_WORDS = re.compile(r"[\u30a1-\u30faー]{2,}(?:[ ・][\u30a1-\u30faー]{1,}){0,4}")
 _GLUED_RUN = re.compile(rf"[{_JA}]{{2,6}}(?:[ ・][{_JA}]{{1,6}}){{0,3}}")
-_LIST_SEPARATOR = re.compile(r"[、,と/／]\s?")
+_HIRAGANA_GIVEN = re.compile(rf"{_NOT_KANA_NAME}[\u3041-\u3096]{{2,4}}[子美恵]?")
+_FIELD_SEPARATORS = " :：、。\n|｜/／\t"
+_KATAKANA_FULL = re.compile(r"[\u30a1-\u30faー]{2,}(?:[ ・][\u30a1-\u30faー]{2,}){1,3}")
+_MENTION = re.compile(r"@([\u4e00-\u9fff々\u30a1-\u30faー]{2,8})")
+_LIST_SEPARATOR = re.compile(r"[、,と/／]\s?|\s[0-9]{1,2}[.)]\s")
 _LIST_ITEM = re.compile(
     r"[\u4e00-\u9fff々\u30a1-\u30faー]{1,6}(?:[ ・][\u4e00-\u9fff々\u30a1-\u30faー]{1,8}){0,3}"
     r"|[A-Z][a-z]+(?: [A-Z][a-z]+){1,3}"
@@ -382,8 +395,14 @@ class JapaneseNames:
         or a title closes the name (or a role word and colon open it), none of them a common word
         the dictionary knows (新住所, 住所変更届 are not the rest of a name)."""
         pieces = [p for p in re.split(r"[ \u3000・]", run) if p]
-        if any(len(p) > 4 for p in pieces if not _KATAKANA.match(p)):
+        if any(len(p) > 5 for p in pieces if not _KATAKANA.match(p)):
             return False
+        if len(pieces) == 1 and _HIRAGANA_GIVEN.fullmatch(pieces[0]):
+            # ひなた, くみ子 after a surname: a given name in kana, unless it is a particle, a verb
+            # or an adjective (池田から, 池田です)
+            return all(
+                t.pos1 in ("名詞", "接頭辞", "接尾辞") or t.unknown for t in self._analyzer.tokens(pieces[0])
+            )
         return strong or not any(self._common_word(t) for p in pieces for t in self._analyzer.tokens(p))
 
     def _common_word(self, t: Token) -> bool:
@@ -570,7 +589,7 @@ class JapaneseNames:
                 if item is None or item.group(0) in NOT_NAMES or _ORG_END.search(item.group(0)):
                     break
                 following = text[item.end() : item.end() + 1]
-                if following and following not in "、とや（(。,.)）\n" and not text.startswith(
+                if following and following not in "、とや（(。,.)） \n" and not text.startswith(
                     HONORIFICS + TITLES, item.end()
                 ):
                     break
@@ -616,17 +635,32 @@ class JapaneseNames:
             if t.person or "姓" not in self._readings.get(t.surface, "") or not _KANJI_ONLY.match(t.surface):
                 continue
             before = text[t.start - 1 : t.start] if t.start else ""
-            if before and before not in " :：、\n":
+            if before and before not in _FIELD_SEPARATORS:
                 continue
             end = t.end
             nxt = tokens[k + 1] if k + 1 < len(tokens) else None
             glued = nxt is not None and nxt.start == end and len(nxt.surface) <= 2
             if nxt is not None and glued and _KANJI_ONLY.match(nxt.surface):
                 end = nxt.end
+            kana = _HIRAGANA_GIVEN.match(text, end)
+            if kana is not None and (kana.end() == len(text) or text[kana.end()] in _FIELD_SEPARATORS):
+                end = kana.end()  # 池田ひなた
             after = text[end : end + 1]
-            if after and after not in " 、。\n（(":
+            if after and after not in _FIELD_SEPARATORS + "（(":
                 continue
             yield t.start, end, "ja_field_name"
+        for m in _KATAKANA_FULL.finditer(text):
+            # 立替精算 ブディ・サントソ 法人カード, 氏名 シュレスタ・ビシャル: a katakana name of two or more
+            # words standing alone in a field
+            before = text[m.start() - 1 : m.start()] if m.start() else ""
+            after = text[m.end() : m.end() + 1]
+            if (before and before not in _FIELD_SEPARATORS) or (after and after not in _FIELD_SEPARATORS):
+                continue
+            if any(self._common_word(t) for t in self._analyzer.tokens(m.group(0))):
+                continue
+            yield m.start(), m.end(), "ja_katakana_field"
+        for m in _MENTION.finditer(text):
+            yield m.start(1), m.end(1), "ja_mention"
 
     def _kana_name(self, word: str, loose: bool) -> bool:
         """A known reading of a name (姓, 名; with ``loose`` also 人名 一般, which holds foreign

@@ -32,15 +32,24 @@ def _wordset(text: str) -> frozenset[str]:
 _LW = "a-zà-öø-ɏḁ-ỿ"  # lowercase Latin letters, accents included
 _UW = "A-ZÀ-ÖØ-Þ"
 _WORD = rf"[{_UW}{_LW}][{_LW}{_UW}'’]*(?:-[{_UW}{_LW}][{_LW}{_UW}'’]*)*"
-_NICKNAME = re.compile(rf"(?<![\w@])({_WORD}) [\"“]({_WORD})[\"”] ({_WORD})(?![\w])")
-_INITIAL_FIRST = re.compile(rf"(?<![\w.])[{_UW}]\. ([{_UW}][{_LW}]+(?:-[{_UW}][{_LW}]+)?)(?![\w])")
-_MIDDLE_INITIAL = re.compile(rf"(?<![\w@])({_WORD}) [{_UW}{_LW}]\. ({_WORD})(?![\w])")
+_NOT_BEFORE = "(?<![A-Za-zÀ-ɏ0-9@])"  # Latin letters only: a Japanese character may touch a name
+_NOT_AFTER = "(?![A-Za-zÀ-ɏ0-9])"
+_NICKNAME = re.compile(rf"{_NOT_BEFORE}({_WORD}) [\"“]({_WORD})[\"”] ({_WORD}){_NOT_AFTER}")
+_INITIAL_FIRST = re.compile(
+    rf"(?<![A-Za-zÀ-ɏ0-9.])[{_UW}]\. ([{_UW}][{_LW}]+(?:-[{_UW}][{_LW}]+)?){_NOT_AFTER}"
+)
+_MIDDLE_INITIAL = re.compile(rf"{_NOT_BEFORE}({_WORD}) [{_UW}{_LW}]\. ({_WORD}){_NOT_AFTER}")
+_HONORIFIC = r"(?!san\b|sama\b|kun\b|chan\b|sensei\b|dono\b)"
+_CAPITALISED = re.compile(
+    rf"(?<![A-Za-zÀ-ɏ0-9])([{_UW}][{_LW}]+(?:-{_HONORIFIC}[{_UW}]?[{_LW}]+)?)(?![A-Za-zÀ-ɏ0-9\-])"
+)
 _MENTION = re.compile(rf"@({_WORD}(?: [{_LW}][{_LW}'\-]+)?)")
 _LOWER_WORD = re.compile(rf"[{_LW}][{_LW}'’]*(?:-[{_LW}]+)*")
 # What comes right before a person in chat and logs.
 _CUE_BEFORE = re.compile(
     r"(?:\bask|\btell|\bping|\bcc:?|\blead|\btech=|\bby|\bescort:?|\bdriver|\bcontact|\bthanks|"
-    r"\bthx|\bhi|\bhey|受講者:|氏名:|担当:|作業者:|[\-–—] )\s*$",
+    r"\bthx|\bhi|\bhey|\bseen|\bassigned:?|\bowner|\bhost:|\bname:|\btrainee:|\btrainer:|\battention|"
+    r"\battn\.?:?|\bcall|\bwitness:?|\bsigned:?|受講者:|氏名:|担当:|作業者:|[\-–—] |--\n)\s*$",
     re.IGNORECASE,
 )
 _WEAK_CUE_BEFORE = re.compile(
@@ -86,6 +95,19 @@ def given_names() -> frozenset[str]:
         for line in (folder / file).read_text(encoding="ascii").splitlines():
             if line.strip():
                 found.add(line.split()[0].lower())
+    return frozenset(found)
+
+
+@functools.cache
+def frequent_given_names() -> frozenset[str]:
+    """The 1,200 most frequent given names of each sex in the Census list (Mary, Ashley, Nelson),
+    without its long tail of rare entries that are also words (See, Will as a surname...)."""
+    names_module: Any = importlib.import_module("names")
+    folder = Path(names_module.__file__).parent
+    found: set[str] = set()
+    for file in ("dist.male.first", "dist.female.first"):
+        lines = [ln for ln in (folder / file).read_text(encoding="ascii").splitlines() if ln.strip()]
+        found.update(line.split()[0].lower() for line in lines[:1200])
     return frozenset(found)
 
 
@@ -161,6 +183,15 @@ def _shaped(text: str) -> Iterator[Span]:
     for m in _INITIAL_FIRST.finditer(text):
         if unfamiliar(m.group(1)) or _CUE_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
             yield Span(PERSON, m.start(), m.end(), "latin_initial")
+    for m in _CAPITALISED.finditer(text):
+        # escort: Owolabi, call Bikash on, anyone seen Yared??: one capitalised word right after a
+        # person cue, when it is no common English word
+        word = m.group(1)
+        if not _CUE_BEFORE.search(text[max(0, m.start(1) - 12) : m.start(1)]):
+            continue
+        if word.lower() in _CHAT_WORDS or (word.lower() in _common() and word.lower() not in given_names()):
+            continue
+        yield Span(PERSON, m.start(1), m.end(1), "latin_cue_single")
     for m in _MENTION.finditer(text):
         words = m.group(1).split()
         if len(words) == 2 and not _name_word(words[1]):
@@ -174,7 +205,7 @@ def _name_word(word: str) -> bool:
     bare = word.lower()
     if len(bare) < 3 or bare in _CHAT_WORDS or not re.fullmatch(rf"[{_LW}'’\-]+", bare):
         return False
-    if bare in given_names():
+    if bare in frequent_given_names():
         return True
     return unfamiliar(bare) or (bare in census_names() and bare not in _common())
 
@@ -208,6 +239,7 @@ def _lowercase(text: str) -> Iterator[Span]:
         if named and (
             (cue and (strange or verb))  # ask nimal perera, tech=getachew bekele, - kiran
             or (verb and strange and (weak or n >= 2))  # fyi sanjeewa and ..., rodrigo pereira changed
+            or (verb and weak and run[0].lower() in frequent_given_names())  # ashley reported, nelson and
         ):
             yield Span(PERSON, start, end, "latin_lowercase")
             i += n

@@ -87,7 +87,7 @@ class Redactor:
                 ) from None
             spans.extend((detector.priority, span) for span in found)
         entities: list[Entity] = []
-        for span in _settle(spans):
+        for span in _settle(spans, norm.text):
             start, end = norm.span(span.start, span.end)
             value = text[start:end]
             if self._allow and value_key(value) in self._allow:
@@ -134,16 +134,47 @@ def _view(text: str, lang: str, strict: bool) -> TextView:
     return TextView(text, japanese, english, strict)
 
 
-def _settle(spans: Iterable[tuple[int, Span]]) -> list[Span]:
-    """Non-overlapping findings: stronger evidence (lower priority) first, then the longer span."""
+def _settle(spans: Iterable[tuple[int, Span]], text: str) -> list[Span]:
+    """Non-overlapping findings: stronger evidence (lower priority) first, then the longer span.
+    A finding that overlaps a stronger one keeps the part of it outside (a name whose surname an
+    address took: the given name is still masked), never nothing."""
     ranked = sorted(spans, key=lambda p: (p[0], -(p[1].end - p[1].start), p[1].start))
     taken: list[Span] = []
     for _, span in ranked:
         if span.end <= span.start:
             continue
-        if all(span.end <= t.start or span.start >= t.end for t in taken):
+        clashes = [t for t in taken if span.start < t.end and span.end > t.start]
+        if not clashes:
             taken.append(span)
+            continue
+        rest = _outside(span, clashes, text)
+        if rest is not None:
+            taken.append(rest)
     return sorted(taken, key=lambda s: s.start)
+
+
+def _outside(span: Span, clashes: list[Span], text: str) -> Span | None:
+    """The longest piece of ``span`` outside ``clashes``, trimmed of spaces, if it holds at least
+    two characters."""
+    cuts = sorted((t.start, t.end) for t in clashes)
+    pieces: list[tuple[int, int]] = []
+    cursor = span.start
+    for start, end in cuts:
+        if start > cursor:
+            pieces.append((cursor, min(start, span.end)))
+        cursor = max(cursor, end)
+    if cursor < span.end:
+        pieces.append((cursor, span.end))
+    best: tuple[int, int] | None = None
+    for piece_start, piece_end in pieces:
+        start, end = piece_start, piece_end
+        while start < end and not text[start].isalnum():
+            start += 1
+        while end > start and not text[end - 1].isalnum():
+            end -= 1
+        if end - start >= 2 and (best is None or end - start > best[1] - best[0]):
+            best = (start, end)
+    return span._replace(start=best[0], end=best[1]) if best is not None else None
 
 
 def _load_key(path: Path | None) -> bytes:

@@ -163,8 +163,9 @@ def find_postal_codes(text: str) -> Iterator[Span]:
                 seen.add(m.start(1))
                 yield Span(POSTAL_CODE, m.start(1), m.end(1), name)
     for cue in _POSTAL_WORD.finditer(text):
-        stop = _SENTENCE_END.search(text, cue.end())
-        end = min(stop.start() if stop else len(text), cue.end() + 80)
+        limit = min(len(text), cue.end() + 80)
+        stop = _SENTENCE_END.search(text, cue.end(), limit)
+        end = stop.start() if stop else limit
         for m in _POSTAL_SHAPE.finditer(text, cue.end(), end):
             if m.start(1) not in seen:
                 seen.add(m.start(1))
