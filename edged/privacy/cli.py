@@ -43,20 +43,21 @@ def cmd_redact(args: argparse.Namespace) -> int:
     for number, line in enumerate(sys.stdin, start=1):
         if not line.strip():
             continue
-        record = _parse_line(line, number)
-        lang = record.get("lang", args.lang) if args.lang == "auto" else args.lang
-        if lang not in LANG_CHOICES:
-            raise EdgedError(
-                f"stdin line {number}: 'lang' is {lang!r}; use auto, ja or en.", code="bad_input"
-            )
         t0 = time.perf_counter()
+        record: dict[str, Any] = {}
         try:
+            record = _parse_line(line, number)
+            lang = _line_lang(record, args.lang, number)
             entities = redactor.detect(record["text"], lang, args.mode)
-        except EdgedError as exc:  # this line is refused; the others still get their answer
+        except EdgedError as exc:  # this line is refused, with why; the others still get their answer
             failed += 1
-            record.pop("text")
-            record["error"] = {"code": exc.code, "message": f"stdin line {number}: {exc.message}"}
-            _write(json.dumps(record, ensure_ascii=False) + "\n")
+            message = exc.message
+            if not message.startswith("stdin"):
+                message = f"stdin line {number}: {message}"
+            refused = {k: v for k, v in record.items() if k != "text"} or {"line": number}
+            refused["error"] = {"code": exc.code, "message": message}
+            _write(json.dumps(refused, ensure_ascii=False) + "\n")
+            sys.stderr.write(f"edged redact: {message} [{exc.code}]\n")
             continue
         redacted = redactor.apply(record["text"], entities, redactor.new_vault())
         elapsed_ms = (time.perf_counter() - t0) * 1000
@@ -77,6 +78,13 @@ def cmd_redact(args: argparse.Namespace) -> int:
         }
         sys.stderr.write(json.dumps({"stats": stats}) + "\n")
     return 1 if failed else 0
+
+
+def _line_lang(record: dict[str, Any], default: str, number: int) -> str:
+    lang = record.get("lang", default) if default == "auto" else default
+    if lang not in LANG_CHOICES:
+        raise EdgedError(f"stdin line {number}: 'lang' is {lang!r}; use auto, ja or en.", code="bad_input")
+    return str(lang)
 
 
 def _parse_line(line: str, number: int) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 
 from edged.privacy.detector import Span
 from edged.privacy.entities import PERSON
-from edged.privacy.morphology import Analyzer, Token
+from edged.privacy.morphology import Analyzer, Token, chunked_tokens
 from edged.privacy.names_latin import common_phrase
 
 HONORIFICS = ("さん", "さま", "様", "氏", "殿", "くん", "君", "ちゃん", "先生")
@@ -219,6 +219,7 @@ _PARTICLES = frozenset("がはにのとへをもや")
 _CUE_TAIL = re.compile(r"\s*(?:[:：]|は|の|、|\s|\(|（)?\s*")
 MAX_NAME_CHARS = 10
 MAX_WHOLE_NAME = 12
+MAX_KATAKANA_NAME = 30
 _KATAKANA_NAME = re.compile(r"[\u30a1-\u30faー]+(?:[ ・][\u30a1-\u30faー]+){0,4}")
 _JA = "\u4e00-\u9fff々\u30a1-\u30faー"  # kanji and katakana
 _BRACKETED = re.compile(rf"[（(]([{_JA}]{{1,5}}(?:[ ・][{_JA}]{{1,5}})?)[）)]")
@@ -264,7 +265,9 @@ _KATAKANA_WORDS = re.compile(r"[\u30a1-\u30faー]{2,}(?:[ ・][\u30a1-\u30faー]
 _GLUED_RUN = re.compile(rf"[{_JA}]{{2,6}}(?:[ ・][{_JA}]{{1,6}}){{0,3}}")
 _HIRAGANA_GIVEN = re.compile(rf"{_NOT_KANA_NAME}[\u3041-\u3096]{{2,4}}[子美恵]?")
 _FIELD_SEPARATORS = " :：、。\n|｜/／\t"
-_KATAKANA_FULL = re.compile(r"[\u30a1-\u30faー]{2,}(?:[ ・][\u30a1-\u30faー]{2,}){1,3}")
+# anchored at the start of a katakana run: unanchored, a long run without a separator made the
+# search quadratic
+_KATAKANA_FULL = re.compile(r"(?<![\u30a1-\u30faー])[\u30a1-\u30faー]{2,}(?:[ ・][\u30a1-\u30faー]{2,}){1,3}")
 _MENTION = re.compile(r"@([\u4e00-\u9fff々\u30a1-\u30faー]{2,8})")
 _LIST_SEPARATOR = re.compile(r"[、,と/／]\s?|\s[0-9]{1,2}[.)]\s")
 _LIST_ITEM = re.compile(
@@ -288,7 +291,7 @@ class JapaneseNames:
         # Old-form kanji (髙, 﨑, 邊, 齋 ...) read as their common forms, one character for one, so
         # the dictionary knows 髙橋 as 高橋 and offsets stay those of the text.
         text = text.translate(_ITAIJI)
-        tokens = self._analyzer.tokens(text)
+        tokens = chunked_tokens(self._analyzer, text)
         by_start = {t.start: i for i, t in enumerate(tokens)}
         spans: list[tuple[int, int, str]] = []
         spans.extend(self._tagged(text, tokens))
@@ -564,6 +567,8 @@ class JapaneseNames:
         them is the reading of a name the dictionary knows, or that an honorific or title closes;
         one known word closed by an honorific or title."""
         for m in _KATAKANA_WORDS.finditer(text):
+            if m.end() - m.start() > MAX_KATAKANA_NAME:
+                continue  # a run this long is no name (and would cost a long analysis)
             words = re.split(r"[ ・]", m.group(0))
             closed = text.startswith(HONORIFICS + TITLES, m.end())
             common = any(self._common_word(t) for t in self._analyzer.tokens(m.group(0)))
@@ -656,6 +661,8 @@ class JapaneseNames:
             after = text[m.end() : m.end() + 1]
             if (before and before not in _FIELD_SEPARATORS) or (after and after not in _FIELD_SEPARATORS):
                 continue
+            if m.end() - m.start() > MAX_KATAKANA_NAME:
+                continue
             if any(self._common_word(t) for t in self._analyzer.tokens(m.group(0))):
                 continue
             yield m.start(), m.end(), "ja_katakana_field"
@@ -672,6 +679,8 @@ class JapaneseNames:
 
         if len(word) >= 2 and known(word):
             return True
+        if len(word) > MAX_NAME_CHARS * 2:
+            return False  # every split of a long run would be tried
         return any(known(word[:k]) and known(word[k:]) for k in range(2, len(word) - 1))
 
     @staticmethod

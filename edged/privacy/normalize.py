@@ -32,8 +32,19 @@ class Normalized:
         return self.starts[start], self.ends[end - 1]
 
 
+# Characters that change nothing a reader sees but split a value in two for a pattern: zero-width
+# spaces and joiners, soft hyphens, bidi marks, word joiners, BOMs, control characters (not tab
+# or line ends), and combining marks NFKC leaves over (J + U+0301). Detectors never see them;
+# a span around them still covers them in the original.
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00ad\u034f\u061c\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u206a-\u206f\ufeff\u0300-\u036f]"
+)
+
+
 def normalize(text: str) -> Normalized:
-    if text.isascii() or unicodedata.is_normalized("NFKC", text):  # nothing changes length
+    invisible = _INVISIBLE.search(text) is not None
+    if not invisible and (text.isascii() or unicodedata.is_normalized("NFKC", text)):  # same length
         identity = tuple(range(len(text)))
         normal = text if text.isascii() else _DIGIT_DASH.sub("-", text)
         return Normalized(text, normal, identity, tuple(i + 1 for i in identity))
@@ -49,6 +60,13 @@ def normalize(text: str) -> Normalized:
         while j < n and _starts_with_combining(text[j]):
             j += 1
         piece = unicodedata.normalize("NFKC", text[i:j])
+        if invisible:
+            piece = _INVISIBLE.sub("", piece)
+            if not piece:  # the character vanishes: the one before it now ends after it
+                if ends:
+                    ends[-1] = j
+                i = j
+                continue
         out.append(piece)
         starts.extend([i] * len(piece))
         ends.extend([j] * len(piece))

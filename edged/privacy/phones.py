@@ -49,6 +49,8 @@ _PHONE_LETTER_CUES = frozenset(
 )
 _ASCII_WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?:?$")
 DEFAULT_REGIONS = ("JP", "US")
+MAX_STARTS = 4
+MAX_ENDS = 6
 # 2024-11-04 00, 2024/03/18 14, 20261113061908: a date (and an hour), never a number to dial
 _DATE_LIKE = re.compile(
     r"^(?:19|20)[0-9]{2}(?:[\-/.][0-9]{1,2}[\-/.][0-9]{1,2}|(?:0[1-9]|1[0-2])[0-3][0-9][0-9]{0,6}$)"
@@ -117,7 +119,9 @@ class PhoneDetector:
             self._near_cue = _PHONE_WORD.search(text[max(0, m.start() - 24) : m.start()]) is not None
             # one candidate may hold several numbers, or a number after another figure
             # ("2024 03-1234-5678", "03-1234-5678 090-1234-5678"): try each group start in turn
-            starts = [0] + [i + 1 for i, c in enumerate(m.group(0)) if c == " "]
+            # at most a few start points and end points per candidate: "0 0 0 0 ..." would
+            # otherwise cost hundreds of parses per match
+            starts = ([0] + [i + 1 for i, c in enumerate(m.group(0)) if c == " "])[:MAX_STARTS]
             done_to = 0
             for offset in starts:
                 if offset < done_to or not _boundary_ok(text, m.start() + offset):
@@ -132,11 +136,12 @@ class PhoneDetector:
     def _longest_valid(self, candidate: str, english: bool) -> tuple[int, int] | None:
         # The whole candidate, then shorter ones that end at a group boundary, so
         # "03-1234-5678 2台" still yields the number.
-        ends = [len(candidate)] + [
+        boundaries = [
             i
             for i in range(len(candidate) - 1, 0, -1)
             if candidate[i] in " .-(/" and candidate[i - 1].isdigit()
         ]
+        ends = [len(candidate), *boundaries][:MAX_ENDS]
         start = 0
         while start < len(candidate) and candidate[start] in " .-":
             start += 1

@@ -6,6 +6,7 @@ Redaction never fails open: a detector that raises makes the whole text unredact
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 import threading
@@ -89,6 +90,12 @@ class Redactor:
         entities: list[Entity] = []
         for span in _settle(spans, norm.text):
             start, end = norm.span(span.start, span.end)
+            if entities and start < entities[-1].end:
+                # two findings on either side of a character NFKC merged (03-1234-5678ﾞ様): the
+                # original character goes to the first, the second starts after it
+                start = entities[-1].end
+                if start >= end:
+                    continue
             value = text[start:end]
             if self._allow and value_key(value) in self._allow:
                 continue
@@ -139,18 +146,24 @@ def _settle(spans: Iterable[tuple[int, Span]], text: str) -> list[Span]:
     A finding that overlaps a stronger one keeps the part of it outside (a name whose surname an
     address took: the given name is still masked), never nothing."""
     ranked = sorted(spans, key=lambda p: (p[0], -(p[1].end - p[1].start), p[1].start))
-    taken: list[Span] = []
+    taken: list[Span] = []  # sorted by start, never overlapping: the clashes of a span are adjacent
+    starts: list[int] = []
     for _, span in ranked:
         if span.end <= span.start:
             continue
-        clashes = [t for t in taken if span.start < t.end and span.end > t.start]
-        if not clashes:
-            taken.append(span)
-            continue
-        rest = _outside(span, clashes, text)
-        if rest is not None:
-            taken.append(rest)
-    return sorted(taken, key=lambda s: s.start)
+        first = max(0, bisect.bisect_right(starts, span.start) - 1)
+        clashes = []
+        for t in taken[first:]:
+            if t.start >= span.end:
+                break
+            if t.end > span.start:
+                clashes.append(t)
+        kept = _outside(span, clashes, text) if clashes else span
+        if kept is not None:
+            at = bisect.bisect_left(starts, kept.start)
+            starts.insert(at, kept.start)
+            taken.insert(at, kept)
+    return taken
 
 
 def _outside(span: Span, clashes: list[Span], text: str) -> Span | None:

@@ -69,9 +69,13 @@ def test_redact_with_config(
 def test_redact_bad_input_names_the_line(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, _, err = run(monkeypatch, capsys, '{"text": "ok"}\nnot json\n', "redact", "--jsonl")
+    stdin = '{"text": "ok"}\nnot json\n{"text": "b"}\n'
+    code, out, err = run(monkeypatch, capsys, stdin, "redact", "--jsonl")
     assert code == 1
     assert "line 2" in err and "bad_input" in err
+    records = [json.loads(line) for line in out.splitlines()]
+    assert [r.get("redacted") for r in records] == ["ok", None, "b"]  # the refused line in its place
+    assert records[1]["error"]["code"] == "bad_input" and records[1]["line"] == 2
     code, _, err = run(monkeypatch, capsys, '{"txt": "x"}\n', "redact", "--jsonl")
     assert code == 1 and '"text"' in err
 
