@@ -43,6 +43,20 @@ _HONORIFIC = r"(?!san\b|sama\b|kun\b|chan\b|sensei\b|dono\b)"
 _CAPITALISED = re.compile(
     rf"(?<![A-Za-zÀ-ɏ0-9])([{_UW}][{_LW}]+(?:-{_HONORIFIC}[{_UW}]?[{_LW}]+)?)(?![A-Za-zÀ-ɏ0-9\-])"
 )
+_CAPS_WORD = r"[A-ZÀ-ÞƏİ][A-ZÀ-ÞƏİĞŞ'’]+(?:-[A-ZÀ-ÞƏİĞŞ]+)?"
+_VOWEL = re.compile("[aeiouyà-ÿə]")
+_CAPS_RUN = re.compile(rf"{_NOT_BEFORE}{_CAPS_WORD}(?: {_CAPS_WORD}){{1,3}}{_NOT_AFTER}")
+_INVERTED = re.compile(
+    rf"{_NOT_BEFORE}([{_UW}][{_UW}{_LW}'’\-]+), ([{_UW}][{_LW}]+(?:[ \-][{_UW}][{_LW}]+)?){_NOT_AFTER}"
+)
+# capitals that are plant words, not names (a line of capitals is a heading as often as a name)
+_CAPS_NOT_NAMES = _wordset(
+    "PLC CNC HMI SCADA MES ERP SKF ALM LOT ISO JIS ANSI USB LAN WAN VPN IP MAC SN PN QC QA OEE "
+    "KPI FAQ PDF CSV TEL FAX ID NG OK AGV AMR UPS CT PM AM WO PO NCR RMA PPAP CAPA FMEA SOP "
+    "LOTO PPE URGENT NOTE ALARM ERROR WARNING FAULT STOP START RUN IDLE DOWN LINE SHIFT NIGHT "
+    "DAY ABB FANUC KUKA OMRON KEYENCE SIEMENS YASKAWA DENSO NACHI ROCKWELL MITSUBISHI BOSCH "
+    "FESTO SMC THK NSK"
+)
 _MENTION = re.compile(rf"@({_WORD}(?: [{_LW}][{_LW}'\-]+)?)")
 _LOWER_WORD = re.compile(rf"[{_LW}][{_LW}'’]*(?:-[{_LW}]+)*")
 # What comes right before a person in chat and logs.
@@ -52,9 +66,7 @@ _CUE_BEFORE = re.compile(
     r"\battn\.?:?|\bcall|\bwitness:?|\bsigned:?|受講者:|氏名:|担当:|作業者:|[\-–—] |--\n)\s*$",
     re.IGNORECASE,
 )
-_WEAK_CUE_BEFORE = re.compile(
-    r"(?:\bfyi|\bwith|\bfor|\bto|\band|,|\bsee|\bcall|\bfrom|^)\s*$", re.IGNORECASE
-)
+_WEAK_CUE_BEFORE = re.compile(r"(?:\bfyi|\bwith|\bfor|\bto|\band|,|\bsee|\bcall|\bfrom|^)\s*$", re.IGNORECASE)
 # What people do, right after their name.
 _VERB_AFTER = re.compile(
     r"^\s*(?:to\b|reported|changed|wants|can|could|will|set|swapped|said|says|is|was|has|had|needs|called|"
@@ -62,12 +74,10 @@ _VERB_AFTER = re.compile(
     re.IGNORECASE,
 )
 _CHAT_WORDS = _wordset(
-
-        "pls plz thx tmrw tmr lol fyi ur u wo re cc ok okay hmi plc ip sftp cnc agv amr nvm btw "
-        "asap eta imo idk np ty yes no hi hey bye shift line team crew lead tech admin ops qa qc hr "
-        "it the and pump press robot valve motor chiller boiler spindle drawbar bearing seal "
-        "gateway scanner printer"
-
+    "pls plz thx tmrw tmr lol fyi ur u wo re cc ok okay hmi plc ip sftp cnc agv amr nvm btw "
+    "asap eta imo idk np ty yes no hi hey bye shift line team crew lead tech admin ops qa qc hr "
+    "it the and pump press robot valve motor chiller boiler spindle drawbar bearing seal "
+    "gateway scanner printer"
 )
 MAX_WORDS = 3
 
@@ -112,11 +122,9 @@ def frequent_given_names() -> frozenset[str]:
 
 
 COMPANY_WORDS = _wordset(
-
-        "electric electrics electronics robotics automation systems industries industrial motors "
-        "machinery engineering logistics corporation corp inc ltd llc gmbh ag co group wave tools "
-        "instruments controls technologies technology solutions manufacturing works plc holdings"
-
+    "electric electrics electronics robotics automation systems industries industrial motors "
+    "machinery engineering logistics corporation corp inc ltd llc gmbh ag co group wave tools "
+    "instruments controls technologies technology solutions manufacturing works plc holdings"
 )
 
 
@@ -137,10 +145,8 @@ def common_phrase(names: list[str], given: frozenset[str] | None = None) -> bool
 
 # suffixes and particles of names, never evidence against one
 _NAME_PARTS = _wordset(
-
-        "jr sr ii iii iv phd md esq da de do dos das del della di van von der den le la al el bin "
-        "binti ibn abu ó ní nic mac ua y"
-
+    "jr sr ii iii iv phd md esq da de do dos das del della di van von der den le la al el bin "
+    "binti ibn abu ó ní nic mac ua y"
 )
 
 
@@ -171,6 +177,8 @@ def find(text: str) -> Iterator[Span]:
 
 
 def _shaped(text: str) -> Iterator[Span]:
+    yield from _capitals(text)
+    yield from _inverted(text)
     for m in _NICKNAME.finditer(text):
         yield Span(PERSON, m.start(), m.end(), "latin_nickname")
     for m in _MIDDLE_INITIAL.finditer(text):
@@ -199,6 +207,29 @@ def _shaped(text: str) -> Iterator[Span]:
         end = m.start(1) + len(" ".join(words))
         if words[0].lower() not in _CHAT_WORDS:
             yield Span(PERSON, m.start(1), end, "latin_mention")
+
+
+def _capitals(text: str) -> Iterator[Span]:
+    for m in _CAPS_RUN.finditer(text):
+        # GULNORA YUSUPOVA, NICOLETTA DORIA: a name in capitals, as forms and rosters write them
+        words = [w.lower() for w in re.split(r"[\s\-]+", m.group(0)) if w]
+        if any(w.upper() in _CAPS_NOT_NAMES or w in _CHAT_WORDS or not _VOWEL.search(w) for w in words):
+            continue
+        if common_phrase(words) or not any(unfamiliar(w) or w in frequent_given_names() for w in words):
+            continue
+        yield Span(PERSON, m.start(), m.end(), "latin_caps")
+
+
+def _inverted(text: str) -> Iterator[Span]:
+    for m in _INVERTED.finditer(text):
+        # MARTÍNEZ, Marcela / Yamamoto, Tsubasa: surname, comma, given name(s)
+        surname, given = m.group(1), m.group(2)
+        words = [surname.lower(), *given.lower().split()]
+        if common_phrase(words) or surname.upper() in _CAPS_NOT_NAMES:
+            continue
+        strong = surname.isupper() or given.split()[0].lower() in frequent_given_names()
+        if strong or (unfamiliar(surname) and unfamiliar(given.split()[0])):
+            yield Span(PERSON, m.start(), m.end(), "latin_inverted")
 
 
 def _name_word(word: str) -> bool:

@@ -33,7 +33,7 @@ _EMAIL = re.compile(
 _URL_USERINFO = re.compile(r"(?<![A-Za-z0-9+.\-])[A-Za-z][A-Za-z0-9+.\-]{1,15}://([^\s/@?#]+)@")
 
 # Runs of digit groups joined by one space or hyphen: card numbers, My Numbers.
-_DIGIT_GROUPS = re.compile(r"(?<![0-9+])(?<![0-9][.\-])[0-9]+(?:[ \-][0-9]+)*")
+_DIGIT_GROUPS = re.compile(r"(?<![0-9+])(?<![0-9][.\-])[0-9]+(?:[ \-.][0-9]+)*")
 _GROUP = re.compile(r"[0-9]+")
 
 # The mark is part of the value: "〒" left in clear next to <POSTAL_CODE_1> says what was there.
@@ -66,7 +66,10 @@ _PREFECTURE_AHEAD = re.compile(
 
 _IPV4 = re.compile(r"(?<![0-9.])(?<![vV])[0-9]{1,3}(?:\.[0-9]{1,3}){3}(?![0-9]|\.[0-9])")
 _IPV6 = re.compile(
-    r"(?<![0-9A-Za-z:])(?=[0-9A-Fa-f]{0,4}:[0-9A-Fa-f]{0,4}:)[0-9A-Fa-f:]{2,39}"
+    # a colon may stand before the address ("IPアドレス：fe80::1", NFKC makes it ":"), not a hex digit
+    # and a colon (then it is the middle of a longer string)
+    r"(?<![0-9A-Za-z])(?<![0-9A-Fa-f]:)(?=::|[0-9A-Fa-f])(?=[0-9A-Fa-f]{0,4}:[0-9A-Fa-f]{0,4}:)"
+    r"[0-9A-Fa-f:]{2,39}"
     r"(?:[0-9]{1,3}(?:\.[0-9]{1,3}){3})?(?![0-9A-Za-z:])",
 )
 _MAC = re.compile(
