@@ -249,7 +249,13 @@ def cmd_bench_engine(args: argparse.Namespace) -> int:
 def cmd_bench_service(args: argparse.Namespace) -> int:
     from edged.bench.service import render, run_service_bench
 
-    result = run_service_bench(_store(args), requests=args.requests, clients=args.clients, tokens=args.tokens)
+    result = run_service_bench(
+        _store(args),
+        requests=args.requests,
+        clients=args.clients,
+        tokens=args.tokens,
+        isolation=args.isolation,
+    )
     if args.json:
         _print_json(result)
     else:
@@ -497,6 +503,10 @@ def build_parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - one flat, read
     bench_service.add_argument("--clients", type=int, default=8)
     bench_service.add_argument("--tokens", type=int, default=48,
                                help="new tokens per request (48: a typical extraction answer)")
+    bench_service.add_argument(
+        "--isolation", choices=("process", "thread"), default="process",
+        help="the engine in its own process (edged run's default) or in the daemon's",
+    )
     bench_service.add_argument("--json", action="store_true")
     store_option(bench_service)
     bench_service.set_defaults(handler=cmd_bench_service)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -89,6 +90,19 @@ class EngineConfig(_Strict):
         description="Engine store folder; default /var/lib/edged/engines (or $EDGED_ENGINE_STORE).",
     )
     model: str | None = Field(default=None, description="Model id; default the profile's.")
+    isolation: Literal["process", "thread"] = Field(
+        default="process",
+        description="process (default): the model runs in a child process, so a long prefill never "
+        "stalls MQTT, health or signals, and a dead or hung engine is restarted. thread: in the "
+        "daemon's own process (tests, debugging).",
+    )
+    step_timeout_s: float = Field(
+        default=60.0,
+        gt=0,
+        le=3600,
+        description="With isolation = process: an engine that gives no sign of progress (a token, an "
+        "answer) for this long is taken as hung, killed and restarted; its requests get engine_error.",
+    )
 
 
 class LimitsConfig(_Strict):

@@ -4,6 +4,7 @@ against a plain onnxruntime-genai loop in the same run (so the wrapper's cost is
 from __future__ import annotations
 
 import platform
+import statistics
 import time
 from typing import Any
 
@@ -90,7 +91,9 @@ def run_engine_bench(
         batches.append({"batch": size, "batched_tokens_per_s": round(best_batch, 1),
                         "sequential_tokens_per_s": round(best_seq, 1),
                         "speedup": round(best_batch / best_seq, 2)})
+    isolation = _isolation_cost(engine, one, repeats)
     return {
+        "isolation": isolation,
         "engine": f"{engine.info.model_id}@{engine.info.profile}",
         "backend": engine.info.backend,
         "machine": f"{platform.machine()}, {facts.cpu.cores} cores, {facts.cpu.model or 'unknown CPU'}",
@@ -105,6 +108,40 @@ def run_engine_bench(
         "wrapper_cost_percent": round(100 * (1 - wrapper / plain), 1),
         "logprob_cost_percent": round(100 * (1 - plain_lp / plain), 1),
         "batches": batches,
+    }
+
+
+def _isolation_cost(engine: Engine, one: GenerationRequest, repeats: int) -> dict[str, Any]:
+    """The same engine in its own process (edged run's default): decode throughput and the
+    per-call overhead of the pipe, against the engine in this process."""
+    from edged.engines.process import EngineProcess
+
+    child = EngineProcess(engine.info.path)
+    try:
+        child.generate([one])
+        inside_rates, child_rates = [], []
+        for _ in range(repeats):
+            result = engine.generate([one])[0]
+            inside_rates.append((result.completion_tokens - 1) / (result.timings.decode_ms / 1e3))
+            result = child.generate([one])[0]
+            child_rates.append((result.completion_tokens - 1) / (result.timings.decode_ms / 1e3))
+        short = GenerationRequest(one.messages, max_tokens=1)
+        inside_over, child_over = [], []
+        for _ in range(20):  # wall time of a call minus the engine's own: what the pipe adds
+            started = time.perf_counter()
+            result = engine.generate([short])[0]
+            inside_over.append((time.perf_counter() - started) * 1e3 - result.timings.total_ms)
+            started = time.perf_counter()
+            result = child.generate([short])[0]
+            child_over.append((time.perf_counter() - started) * 1e3 - result.timings.total_ms)
+    finally:
+        child.close()
+    inside, outside = max(inside_rates), max(child_rates)
+    return {
+        "in_process_tokens_per_s": round(inside, 1),
+        "engine_process_tokens_per_s": round(outside, 1),
+        "decode_cost_percent": round(100 * (1 - outside / inside), 1),
+        "call_overhead_ms_p50": round(statistics.median(child_over) - statistics.median(inside_over), 2),
     }
 
 
@@ -125,6 +162,12 @@ def render(result: dict[str, Any]) -> str:
         f"{b['batch']:>5}    {b['batched_tokens_per_s']:>13.1f}   {b['sequential_tokens_per_s']:>16.1f}"
         f"   {b['speedup']:>6.2f}x"
         for b in result["batches"]
+    )
+    iso = result["isolation"]
+    lines.append(
+        f"process  engine in its own process (edged run's default): {iso['engine_process_tokens_per_s']:.1f} "
+        f"tok/s vs {iso['in_process_tokens_per_s']:.1f} in process ({iso['decode_cost_percent']:+.1f}% of "
+        f"decode); {iso['call_overhead_ms_p50']:+.2f} ms p50 per call"
     )
     return "\n".join(lines)
 

@@ -56,12 +56,12 @@ def _site(root: Path, port: int) -> BrokerSite:
     return site
 
 
-def _write_daemon_config(root: Path, port: int, store: Path) -> Path:
+def _write_daemon_config(root: Path, port: int, store: Path, isolation: str) -> Path:
     path = root / "edged.toml"
     path.write_text(
         f'device_id = "{DEVICE}"\n[mqtt]\nhost = "{HOST}"\nport = {port}\n'
         f'ca = "{DEVICE}/ca.crt"\ncert = "{DEVICE}/{DEVICE}.crt"\nkey = "{DEVICE}/{DEVICE}.key"\n'
-        f'telemetry_interval_s = 60\n[engine]\nstore = "{store}"\n',
+        f'telemetry_interval_s = 60\n[engine]\nstore = "{store}"\nisolation = "{isolation}"\n',
     )
     return path
 
@@ -147,7 +147,7 @@ def _all_at_once(connections: list[EdgedClient], requests: int, tokens: int) -> 
 
 
 def run_service_bench(store: EngineStore, *, requests: int = 32, clients: int = 8,
-                      tokens: int = 48) -> dict[str, Any]:
+                      tokens: int = 48, isolation: str = "process") -> dict[str, Any]:
     if requests < clients or clients < 1 or tokens < 1:
         raise ConfigError("--requests must be at least --clients, both positive; --tokens positive.",
                           code="bad_request")
@@ -160,7 +160,7 @@ def run_service_bench(store: EngineStore, *, requests: int = 32, clients: int = 
         daemon: subprocess.Popen[bytes] | None = None
         connections: list[EdgedClient] = []
         try:
-            config = _write_daemon_config(root, port, store.root)
+            config = _write_daemon_config(root, port, store.root, isolation)
             started = time.monotonic()
             daemon = subprocess.Popen(  # noqa: S603 - ourselves
                 [sys.executable, "-m", "edged", "run", "--config", str(config), "--log-level", "WARNING"],
@@ -186,6 +186,7 @@ def run_service_bench(store: EngineStore, *, requests: int = 32, clients: int = 
             broker.stop()
     overheads, sequential_tps = sequential["overheads"], sequential["tokens_per_s"]
     return {
+        "isolation": isolation,
         "requests": requests,
         "clients": clients,
         "tokens_per_request": tokens,
@@ -205,8 +206,8 @@ def run_service_bench(store: EngineStore, *, requests: int = 32, clients: int = 
 def render(result: dict[str, Any]) -> str:
     o = result["overhead_ms"]
     return "\n".join([
-        f"setup      real Mosquitto (mTLS, QoS 1), `edged run` with the CPU engine, {result['requests']} "
-        f"requests of {result['tokens_per_request']} new tokens",
+        f"setup      real Mosquitto (mTLS, QoS 1), `edged run` with the CPU engine (isolation = "
+        f"{result['isolation']}), {result['requests']} requests of {result['tokens_per_request']} new tokens",
         f"ready      status online {result['ready_s']:.2f} s after the daemon started",
         f"overhead   end-to-end minus engine time: p50 {o['p50']:.2f} ms, p99 {o['p99']:.2f} ms, "
         f"max {o['max']:.2f} ms (end-to-end p50 {result['end_to_end_ms_p50']:.1f} ms, engine p50 "

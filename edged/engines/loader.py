@@ -60,6 +60,18 @@ def load_engine(
     model_id: str | None = None,
 ) -> Engine:
     """Load the engine built for this machine, or say exactly why it cannot be used."""
+    check = usable_engine(store, profile, facts, model_id=model_id)
+    return load_engine_from(check.folder, check.manifest)
+
+
+def usable_engine(
+    store: EngineStore,
+    profile: Profile,
+    facts: HardwareFacts,
+    *,
+    model_id: str | None = None,
+) -> EngineCheck:
+    """The stored engine built for this machine (checked, not loaded), or say exactly why not."""
     check = check_engine(store, profile, facts, model_id=model_id, full=False)
     if check.differences:
         raise FingerprintMismatch(
@@ -73,4 +85,4 @@ def load_engine(
             + f". Rebuild it with: edged engine build --profile {profile.name} --force",
             code="engine_corrupt",
         )
-    return load_engine_from(check.folder, check.manifest)
+    return check

@@ -164,7 +164,13 @@ class Daemon:
         self.notifier = notifier or Notifier()
         self.gpu = gpu
         self.metrics = ServiceMetrics()
+        self.metrics.engine_up.set(1)
         self._ready = False
+        self._last_engine_state = "serving"
+        self._engine_state_lock = threading.Lock()
+        listen = getattr(engine, "add_listener", None)
+        if callable(listen):  # an engine in its own process tells when it restarts
+            listen(self._engine_state_changed)
         self._certificate = _own_certificate(config)
         self._cert_warning = self._certificate_warning()
         self._gpu_sample: dict[str, float | int | None] | None = None
@@ -252,6 +258,7 @@ class Daemon:
                 "pools": self.config.mqtt.pools,
                 "since": self.started_at.isoformat(timespec="seconds"),
                 "health": self._health_summary(),
+                "engine": self._engine_state(),
             }
         ).encode()
 
@@ -653,9 +660,14 @@ class Daemon:
     # -- operations: systemd notifications, watchdog, metrics, health -------------------------
 
     def _heartbeat(self, tick: float) -> None:
-        """One turn of the main loop, told to systemd; a loop that hangs stops telling it."""
+        """One turn of the main loop, told to systemd; a loop that hangs stops telling it, and so
+        does an engine that hangs (its process answers for itself; see engines/process.py)."""
+        state = self._engine_state()
+        if state != self._last_engine_state:
+            self._engine_state_changed(state)
         if self._ready:
-            self.notifier.watchdog()
+            if state in ("serving", "restarting"):
+                self.notifier.watchdog()
             return
         # Not ready yet: the broker is still out of reach. Alive and retrying, so push the start
         # timeout out rather than be killed and restarted into the same outage.
@@ -663,6 +675,24 @@ class Daemon:
         where = f"{self.config.mqtt.host}:{self.config.mqtt.port}"
         status = f"waiting for the broker {where}" + (f" ({error})" if error else "")
         self.notifier.extend_start(3 * tick, status)
+
+    def _engine_state(self) -> str:
+        state = getattr(self.engine, "state", "serving")
+        return state if isinstance(state, str) else "serving"
+
+    def _engine_state_changed(self, state: str) -> None:
+        with self._engine_state_lock:
+            previous, self._last_engine_state = self._last_engine_state, state
+        if previous == state:
+            return
+        self.metrics.engine_up.set(1 if state == "serving" else 0)
+        if state == "serving":
+            log.info("the engine is serving again (it was %s)", previous)
+        else:
+            log.error("the engine is %s; requests in it failed with engine_error", state)
+        if self.transport.connected:
+            level = "online" if state == "serving" else "degraded"
+            self.transport.publish(self.status_topic, self._status_payload(level), retain=True)
 
     def _connection_changed(self, connected: bool) -> None:
         self.metrics.broker_connected.set(1 if connected else 0)
@@ -708,9 +738,11 @@ class Daemon:
     def health(self) -> tuple[bool, dict[str, object]]:
         """For /healthz: healthy once ready, while connected and taking requests."""
         connected = self.transport.connected
-        healthy = self._ready and connected and self._accepting
+        engine = self._engine_state()
+        healthy = self._ready and connected and self._accepting and engine == "serving"
         return healthy, {
             "status": "online" if healthy else ("stopping" if not self._accepting else "degraded"),
+            "engine": engine,
             "device": self.device,
             "model": self.model,
             "ready": self._ready,

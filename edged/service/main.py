@@ -12,7 +12,7 @@ from types import FrameType
 
 from edged.config import EdgedConfig, check_files, load_config
 from edged.engines.base import Engine
-from edged.engines.loader import load_engine
+from edged.engines.loader import load_engine, usable_engine
 from edged.engines.store import EngineStore, default_store
 from edged.errors import ConfigError, EdgedError
 from edged.hardware.telemetry import GpuSampler, sampler_for
@@ -82,7 +82,13 @@ def _load(config_path: Path, notifier: Notifier) -> tuple[EdgedConfig, Engine, G
     profile = report.chosen if config.engine.profile == "auto" else get_profile(config.engine.profile)
     store = EngineStore(config.engine.store or default_store())
     notifier.status(f"loading the engine for profile {profile.name} from {store.root}")
-    engine = load_engine(store, profile, report.facts, model_id=config.engine.model)
+    if config.engine.isolation == "thread":
+        engine = load_engine(store, profile, report.facts, model_id=config.engine.model)
+    else:
+        from edged.engines.process import EngineProcess
+
+        check = usable_engine(store, profile, report.facts, model_id=config.engine.model)
+        engine = EngineProcess(check.folder, step_timeout_s=config.engine.step_timeout_s)
     return config, engine, sampler_for(report.facts)
 
 

@@ -214,6 +214,9 @@ class ServiceMetrics:
         )
         self.ready = add(Gauge("edged_ready", "1 once config, engine and broker are up (READY=1 sent)."))
         self.broker_connected = add(Gauge("edged_broker_connected", "1 while connected to the broker."))
+        self.engine_up = add(
+            Gauge("edged_engine_up", "1 while the engine serves; 0 while it restarts, hangs or is down.")
+        )
         self.requests = add(
             Counter(
                 "edged_requests_total",

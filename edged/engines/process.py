@@ -1,0 +1,354 @@
+"""The engine in its own process, behind the same ``Engine`` protocol.
+
+The runtimes' Python calls hold the GIL for as long as they run (a 1,200-token prefill on the CPU
+blocked every thread of the daemon for ~9 s: MQTT keep-alives, /healthz, signals, the watchdog).
+Here the model lives in a child process (as vLLM's engine core and TensorRT-LLM's executor
+workers do); the daemon's thread that calls ``generate`` waits on a pipe, which releases the GIL,
+so the rest of the daemon runs on.
+
+    parent (daemon)                       child (python -m edged.engines.process, a socket pair)
+    EngineProcess.generate(batch) ──► ("generate", requests, stream) ─► engine.generate(...)
+                                  ◄── ("token", i, id, text) or ("tick",)   (every token)
+                                  ◄── ("result", results) | ("error", kind, message)
+
+Failures: a child that dies (OOM, segfault, kill) or sends nothing for ``step_timeout_s`` (a hung
+step; every token is progress) is killed and started again in the background; the call that was
+in it raises ``EngineError`` (its requests get ``engine_error``), and calls made while the new
+child loads wait for it up to ``start_timeout_s``. ``alive()`` is what the daemon's watchdog asks:
+false while a step is overdue or the child is down.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Sequence
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+from edged.engines.base import (
+    ChatMessage,
+    EngineHealth,
+    EngineInfo,
+    GenerationRequest,
+    GenerationResult,
+    LabelScore,
+    TokenCallback,
+)
+from edged.errors import EdgedError, EngineError, InputTooLong
+
+log = logging.getLogger(__name__)
+
+DEFAULT_STEP_TIMEOUT_S = 60.0  # a CPU prefill of 1,200 tokens takes ~9 s; a GPU one, well under 1 s
+DEFAULT_START_TIMEOUT_S = 180.0
+_ERRORS: dict[str, type[EdgedError]] = {"InputTooLong": InputTooLong, "EngineError": EngineError}
+
+
+class EngineProcess:
+    """An ``Engine`` whose model runs in a child process; restarts it when it dies or hangs."""
+
+    def __init__(
+        self,
+        folder: Path,
+        *,
+        step_timeout_s: float = DEFAULT_STEP_TIMEOUT_S,
+        start_timeout_s: float = DEFAULT_START_TIMEOUT_S,
+    ) -> None:
+        self.folder = folder
+        self.step_timeout_s = step_timeout_s
+        self.start_timeout_s = start_timeout_s
+        self.restarts = 0
+        self._call_lock = threading.Lock()  # the protocol: one caller at a time
+        self._state_lock = threading.Lock()
+        self._ready = threading.Event()
+        self._process: Any = None
+        self._conn: Connection | None = None
+        self._info: EngineInfo | None = None
+        self._busy_since: float | None = None
+        self._last_progress = time.monotonic()
+        self._closed = False
+        self._start_error: EdgedError | None = None
+        self._gave_up = False
+        self._listeners: list[Callable[[str], None]] = []
+        self._start()
+        if self._start_error is not None:
+            raise self._start_error
+
+    # -- the Engine protocol -------------------------------------------------------------------
+
+    @property
+    def info(self) -> EngineInfo:
+        if self._info is None:  # pragma: no cover - set before __init__ returns
+            raise EngineError("the engine process has not started")
+        return self._info
+
+    def count_tokens(self, messages: Sequence[ChatMessage]) -> int:
+        return int(self._call(("count_tokens", list(messages))))
+
+    def generate(
+        self, requests: Sequence[GenerationRequest], on_token: TokenCallback | None = None
+    ) -> list[GenerationResult]:
+        message = ("generate", list(requests), on_token is not None)
+        results: list[GenerationResult] = self._call(message, on_token)
+        return results
+
+    def score_labels(
+        self, messages: Sequence[ChatMessage], labels: Sequence[str], *, complete: bool = True
+    ) -> list[LabelScore]:
+        scores: list[LabelScore] = self._call(("score_labels", list(messages), list(labels), complete))
+        return scores
+
+    def health(self) -> EngineHealth:
+        started = time.perf_counter()
+        if self._busy_since is not None:  # mid-call: its progress says whether it lives
+            ok = self.alive()
+            detail = "generating" if ok else f"no progress for over {self.step_timeout_s:.0f} s"
+            return EngineHealth(ok, detail, (time.perf_counter() - started) * 1e3)
+        try:
+            child: EngineHealth = self._call(("health",), timeout_s=min(5.0, self.step_timeout_s))
+        except EngineError as exc:
+            return EngineHealth(False, exc.message, (time.perf_counter() - started) * 1e3)
+        return EngineHealth(child.ok, child.detail, (time.perf_counter() - started) * 1e3)
+
+    def close(self) -> None:
+        self._closed = True
+        with self._state_lock:
+            conn, process = self._conn, self._process
+            self._conn = self._process = None
+        if conn is not None:
+            with contextlib.suppress(OSError, EOFError):
+                conn.send(("close",))
+            conn.close()
+        if process is not None:
+            try:
+                process.wait(5)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(5)
+
+    # -- what the daemon asks ------------------------------------------------------------------
+
+    @property
+    def state(self) -> str:
+        """serving; restarting (a new child is loading the model); hung (a step is overdue);
+        down (closed, or three starts in a row failed)."""
+        if self._closed or self._gave_up:
+            return "down"
+        process = self._process
+        if process is None or process.poll() is not None or not self._ready.is_set():
+            return "restarting"
+        busy = self._busy_since is not None
+        if busy and time.monotonic() - self._last_progress >= self.step_timeout_s:
+            return "hung"
+        return "serving"
+
+    def add_listener(self, listener: Callable[[str], None]) -> None:
+        """``listener(state)`` on every change of state made here (restarting, serving, down);
+        it runs on the engine's threads and must not block."""
+        self._listeners.append(listener)
+
+    def _tell(self, state: str) -> None:
+        for listener in self._listeners:
+            try:
+                listener(state)
+            except Exception:  # a listener's bug must not stop a restart
+                log.exception("engine state listener failed")
+
+    def alive(self) -> bool:
+        """The watchdog's question: serving, or restarting as it should; not hung, not given up."""
+        return self.state in ("serving", "restarting")
+
+    @property
+    def pid(self) -> int | None:
+        process = self._process
+        return None if process is None else int(process.pid)
+
+    # -- the child's lifecycle -----------------------------------------------------------------
+
+    def _start(self) -> None:
+        """Start a child and wait until it has loaded the model (or failed to)."""
+        self._ready.clear()
+        # A fresh interpreter, not a fork of a threaded daemon, and not multiprocessing's spawn
+        # either (it re-imports the caller's __main__: the CLI, pytest); a socket pair carries
+        # multiprocessing's framed pickles both ways.
+        parent_sock, child_sock = socket.socketpair()
+        with child_sock:
+            process = subprocess.Popen(  # noqa: S603 - this interpreter, our own module
+                [sys.executable, "-m", "edged.engines.process", str(self.folder), str(child_sock.fileno())],
+                pass_fds=(child_sock.fileno(),),
+                stdin=subprocess.DEVNULL,
+            )
+        parent = Connection(parent_sock.detach())
+        deadline = time.monotonic() + self.start_timeout_s
+        message: Any = None
+        while time.monotonic() < deadline and process.poll() is None:
+            if parent.poll(0.2):
+                try:
+                    message = parent.recv()
+                except (EOFError, OSError):
+                    break
+                break
+        if not message or message[0] != "ready":
+            process.kill()
+            process.wait(5)
+            parent.close()
+            detail = message[2] if message and message[0] == "error" else "it exited or did not answer"
+            self._start_error = EngineError(
+                f"the engine process could not load the engine in {self.folder}: {detail}",
+            )
+            return
+        self._start_error = None
+        with self._state_lock:
+            self._process, self._conn, self._info = process, parent, message[1]
+        self._last_progress = time.monotonic()
+        self._ready.set()
+        log.info("engine process %d serving %s", process.pid, self._info.model_id)
+        self._tell("serving")
+
+    def _restart_in_background(self, why: str) -> None:
+        with self._state_lock:
+            process, conn = self._process, self._conn
+            self._process = self._conn = None
+        self._ready.clear()
+        if process is not None and process.poll() is None:
+            process.kill()
+        if conn is not None:
+            conn.close()
+        if process is not None:
+            process.wait(5)
+        if self._closed:
+            return
+        self.restarts += 1
+        log.error("engine process restarted (%s)", why)
+        self._tell("restarting")
+
+        def restart() -> None:
+            for attempt in range(1, 4):
+                self._start()
+                if self._start_error is None or self._closed:
+                    return
+                log.error("engine process start %d failed: %s", attempt, self._start_error.message)
+                time.sleep(min(2.0 * attempt, 5.0))
+            self._gave_up = True  # the watchdog stops: systemd restarts the whole service
+            self._tell("down")
+
+        threading.Thread(target=restart, name="edged-engine-restart", daemon=True).start()
+
+    def _call(self, message: tuple[Any, ...], on_token: TokenCallback | None = None, *,
+              timeout_s: float | None = None) -> Any:
+        step = timeout_s if timeout_s is not None else self.step_timeout_s
+        with self._call_lock:
+            if not self._ready.wait(self.start_timeout_s) or self._conn is None:
+                raise EngineError("the engine process is not running (restarting); try again shortly")
+            conn = self._conn
+            self._busy_since = self._last_progress = time.monotonic()
+            try:
+                conn.send(message)
+                return self._receive(conn, on_token, step)
+            except (EOFError, OSError, BrokenPipeError) as exc:
+                self._restart_in_background(f"it died during {message[0]}: {type(exc).__name__}")
+                raise EngineError(
+                    f"the engine process died during {message[0]} (exit code {self._exit_code()}); "
+                    "it is being restarted",
+                ) from None
+            finally:
+                self._busy_since = None
+
+    def _receive(self, conn: Connection, on_token: TokenCallback | None, step: float) -> Any:
+        while True:
+            if not conn.poll(step):
+                self._restart_in_background(f"no answer for {step:.0f} s")
+                raise EngineError(
+                    f"the engine process gave no sign of progress for {step:.0f} s; it was stopped "
+                    "and is being restarted",
+                )
+            kind, *payload = conn.recv()
+            self._last_progress = time.monotonic()
+            if kind == "tick":
+                continue
+            if kind == "token":
+                if on_token is not None:
+                    on_token(*payload)
+                continue
+            if kind == "result":
+                return payload[0]
+            error = _ERRORS.get(payload[0], EngineError)
+            raise error(payload[1])
+
+    def _exit_code(self) -> str:
+        process = self._process
+        code = None if process is None else process.poll()
+        return "unknown" if code is None else str(code)
+
+
+# -- the child ---------------------------------------------------------------------------------
+
+
+def serve(conn: Connection, folder: str) -> None:
+    """The child's loop: load the engine, then answer one message at a time until told to close
+    or the parent goes away (its end of the pipe closes)."""
+    # The daemon decides when the engine stops: a SIGTERM for the service (systemd sends it to the
+    # whole group) must not kill the model under requests the daemon is still finishing.
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    from edged.engines.build import load_engine_from
+    from edged.engines.manifest import EngineManifest
+
+    try:
+        engine = load_engine_from(Path(folder), EngineManifest.read(Path(folder)))
+    except Exception as exc:
+        conn.send(("error", type(exc).__name__, str(exc)))
+        return
+    conn.send(("ready", engine.info))
+    while True:
+        try:
+            message = conn.recv()
+        except (EOFError, OSError):
+            break  # the parent is gone
+        if message[0] == "close":
+            break
+        try:
+            conn.send(("result", _answer(engine, conn, message)))
+        except (BrokenPipeError, OSError):
+            break
+        except EdgedError as exc:
+            conn.send(("error", type(exc).__name__, exc.message))
+        except Exception as exc:
+            conn.send(("error", "EngineError", f"{type(exc).__name__}: {exc}"))
+    engine.close()
+    os._exit(0)  # no interpreter teardown: the runtime's threads may still hold the model
+
+
+def _answer(engine: Any, conn: Connection, message: tuple[Any, ...]) -> Any:
+    kind = message[0]
+    if kind == "generate":
+        # every token is a sign of life; its text travels only when the caller streams
+        stream = message[2]
+        return engine.generate(
+            message[1],
+            lambda i, token, text: conn.send(("token", i, token, text) if stream else ("tick",)),
+        )
+    if kind == "count_tokens":
+        return engine.count_tokens(message[1])
+    if kind == "score_labels":
+        return engine.score_labels(message[1], message[2], complete=message[3])
+    if kind == "health":
+        return engine.health()
+    if kind == "crash_for_test":  # the fault tests' seam: how an engine dies or hangs mid-call
+        if message[1] == "exit":
+            os._exit(3)
+        time.sleep(float(message[1]))
+        return None
+    raise EngineError(f"unknown engine process message {kind!r}")
+
+
+if __name__ == "__main__":
+    serve(Connection(int(sys.argv[2])), sys.argv[1])
