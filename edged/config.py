@@ -267,11 +267,24 @@ def check_files(config: EdgedConfig, path: Path) -> list[str]:
     ):
         if not file.is_file():
             problems.append(f"{path}: key '{key}': {file} does not exist")
-    key_file = config.mqtt.key
-    if key_file.is_file() and key_file.stat().st_mode & 0o077:
-        mode = oct(key_file.stat().st_mode & 0o777)
-        problems.append(
-            f"{path}: key 'mqtt.key': {key_file} has mode {mode}; a private key must be readable by its "
-            f"owner only: chmod 600 {key_file}",
-        )
+    secrets: list[tuple[str, Path]] = [("mqtt.key", config.mqtt.key)]
+    cloud = config.cloud
+    if cloud is not None:
+        for key, named in (
+            ("cloud.api_key_file", cloud.api_key_file),
+            ("cloud.ca_bundle", cloud.ca_bundle),
+            ("cloud.client_cert", cloud.client_cert),
+            ("cloud.client_key", cloud.client_key),
+        ):
+            if named is not None and not named.is_file():
+                problems.append(f"{path}: key '{key}': {named} does not exist")
+        secrets += [(k, f) for k, f in (("cloud.api_key_file", cloud.api_key_file),
+                                        ("cloud.client_key", cloud.client_key)) if f is not None]
+    for key, secret in secrets:
+        if secret.is_file() and secret.stat().st_mode & 0o077:
+            mode = oct(secret.stat().st_mode & 0o777)
+            problems.append(
+                f"{path}: key '{key}': {secret} has mode {mode}; a secret must be readable by its "
+                f"owner only: chmod 600 {secret}",
+            )
     return problems

@@ -91,3 +91,44 @@ def test_config_validate_command(tmp_path: Path, capsys: pytest.CaptureFixture[s
     path = write(tmp_path, MINIMAL)
     assert main(["config", "validate", str(path)]) == 2
     assert "does not exist" in capsys.readouterr().err
+
+
+CLOUD = '\n[cloud]\nmodel = "m"\napi_key_file = "cloud.key"\n'
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("http://api.example.com/v1", "must start with https://"),
+        ("https://user:s3cr3t-pass@api.example.com/v1", "carries credentials"),
+    ],
+)
+def test_cloud_url_must_be_https_and_carry_no_credentials(tmp_path: Path, url: str, expected: str) -> None:
+    path = write(tmp_path, MINIMAL + CLOUD + f'base_url = "{url}"\n')
+    with pytest.raises(ConfigError) as error:
+        load_config(path)
+    assert expected in error.value.message
+    assert "s3cr3t" not in error.value.message  # the refusal never repeats the secret
+
+
+def test_an_http_cloud_only_with_the_development_flag(tmp_path: Path) -> None:
+    dev = 'base_url = "http://vllm.local:8000/v1"\nallow_insecure_http = true\n'
+    path = write(tmp_path, MINIMAL + CLOUD + dev)
+    assert load_config(path).cloud is not None
+
+
+def test_the_cloud_key_file_must_exist_and_be_private_at_validate(tmp_path: Path) -> None:
+    path = write(tmp_path, MINIMAL + CLOUD + 'base_url = "https://api.example.com/v1"\n')
+    (tmp_path / "certs").mkdir()
+    for name in ("certs/ca.crt", "certs/dev-1.crt", "dev-1.key"):
+        (tmp_path / name).write_text("x")
+        (tmp_path / name).chmod(0o600)
+    config = load_config(path)
+    [problem] = check_files(config, path)
+    assert "cloud.api_key_file" in problem and "does not exist" in problem
+    (tmp_path / "cloud.key").write_text("sk-test\n")
+    (tmp_path / "cloud.key").chmod(0o644)
+    [problem] = check_files(config, path)
+    assert "cloud.api_key_file" in problem and "chmod 600" in problem
+    (tmp_path / "cloud.key").chmod(0o600)
+    assert check_files(config, path) == []

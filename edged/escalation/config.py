@@ -68,6 +68,32 @@ class CloudConfig(_Strict):
     prices: Prices = Field(default_factory=Prices, description="Token prices for spend accounting.")
     budgets: Budgets = Field(default_factory=Budgets, description="Daily limits; none by default.")
     max_concurrent: int = Field(default=4, ge=1, le=64, description="Escalations in flight at once.")
+    allow_insecure_http: bool = Field(
+        default=False,
+        description="Development only: accept an http:// base_url. The API key and every request "
+        "body would then travel in clear.",
+    )
+
+    @field_validator("base_url")
+    @classmethod
+    def _no_credentials_in_url(cls, url: HttpUrl) -> HttpUrl:
+        if url.username or url.password:
+            # the message never repeats the URL: it holds a secret
+            raise ValueError(
+                "carries credentials (user:password@host); remove them from the URL and put the key "
+                "in api_key_file (0600), which edged sends as a header"
+            )
+        return url
+
+    @model_validator(mode="after")
+    def _https_unless_development(self) -> CloudConfig:
+        if self.base_url.scheme != "https" and not self.allow_insecure_http:
+            raise ValueError(
+                f"base_url must start with https:// (it is {self.base_url.scheme}://): the API key and "
+                "the request bodies travel to it. For a development server only, set "
+                "allow_insecure_http = true in [cloud]."
+            )
+        return self
 
     @model_validator(mode="after")
     def _azure_needs_version(self) -> CloudConfig:
