@@ -4,6 +4,11 @@ Each record says what left the appliance and why: the SHA-256 of the exact body 
 number of placeholders per type, the cloud model, tokens, cost and outcome. Never a value that
 was redacted away. ``prev`` links each record to the one before it, across rotated files, so
 a changed byte, a deleted record or two swapped records are found by ``verify``.
+
+A chain cannot show its own missing tail, so its head lives outside it too: ``audit.head``
+(signed, replaced atomically after each append) and, through the daemon, the retained status
+and telemetry, where an outside observer keeps a copy (``verify(..., expect_head=(seq, hash))``).
+A torn last line (power lost mid-write) is moved to a side file on start and a record says so.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from edged.errors import EdgedError
 
 CURRENT = "audit.jsonl"
+HEAD_FILE = "audit.head"
 KEY_FILE = "audit.key"
 PUBLIC_FILE = "audit.pub"
 GENESIS = "0" * 64
@@ -81,7 +87,41 @@ class AuditLog:
         self.max_bytes = max_bytes
         self._lock = threading.Lock()
         self._key = load_or_create_key(folder)
+        torn = self._quarantine_torn_tail()
         self._seq, self._prev = self._tail()
+        if torn is not None:
+            self.append(event="torn_tail_quarantined", bytes=torn[1], side_file=torn[0].name)
+
+    @property
+    def head(self) -> tuple[int, str]:
+        """(sequence, hash) of the newest record: what an outside observer should hold."""
+        return self._seq, self._prev
+
+    def _quarantine_torn_tail(self) -> tuple[Path, int] | None:
+        """A last line that is not a whole record (power lost mid-write) moves to a side file and
+        the log is cut back to its last whole line, so the daemon serves instead of crashing."""
+        current = self.folder / CURRENT
+        if not current.exists():
+            return None
+        data = current.read_bytes()
+        if not data:
+            return None
+        body, _, last = data.rstrip(b"\n").rpartition(b"\n")
+        try:
+            json.loads(last)["hash"]
+            if not data.endswith(b"\n"):  # whole, but its line end was lost: give it one
+                with current.open("ab") as handle:
+                    handle.write(b"\n")
+                    os.fsync(handle.fileno())
+        except (ValueError, KeyError, TypeError):
+            keep = body + b"\n" if body else b""
+            side = self.folder / f"audit-torn-{datetime.now(timezone.utc):%Y%m%dT%H%M%S%f}.bin"
+            _write_private(side, data[len(keep) :])
+            with current.open("r+b") as handle:
+                handle.truncate(len(keep))
+                os.fsync(handle.fileno())
+            return side, len(data) - len(keep)
+        return None
 
     def _tail(self) -> tuple[int, str]:
         for path in reversed(log_files(self.folder)):
@@ -113,7 +153,21 @@ class AuditLog:
             finally:
                 os.close(fd)
             self._seq, self._prev = record["seq"], digest
+            self._write_head()  # after the record is on disk: the head never runs ahead of the log
             return record
+
+    def _write_head(self) -> None:
+        head = {"seq": self._seq, "hash": self._prev,
+                "time": datetime.now(timezone.utc).isoformat(timespec="milliseconds")}
+        signed = {**head, "sig": base64.b64encode(self._key.sign(_canonical(head))).decode()}
+        tmp = self.folder / f".{HEAD_FILE}.tmp"
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        try:
+            os.write(fd, _canonical(signed) + b"\n")
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        tmp.replace(self.folder / HEAD_FILE)
 
 
 @dataclass(frozen=True)
@@ -124,8 +178,12 @@ class VerifyResult:
     problem: str | None  # "FILE:LINE: what is wrong" for the first broken record
 
 
-def verify(folder: Path, public_key: Path | None = None) -> VerifyResult:
-    """Check every record's hash, signature, sequence and link to the one before it."""
+def verify(
+    folder: Path, public_key: Path | None = None, *, expect_head: tuple[int, str] | None = None
+) -> VerifyResult:
+    """Check every record's hash, signature, sequence and link to the one before it, and that the
+    chain reaches its head: the signed head file's, and ``expect_head`` (what an outside observer
+    saw in the retained status) when given. A missing tail is named."""
     key_path = public_key or folder / PUBLIC_FILE
     try:
         loaded = serialization.load_pem_public_key(key_path.read_bytes())
@@ -143,7 +201,39 @@ def verify(folder: Path, public_key: Path | None = None) -> VerifyResult:
                 return VerifyResult(False, count, len(files), f"{where}: {problem}")
             record = json.loads(line)
             expected_seq, prev, count = record["seq"] + 1, record["hash"], count + 1
+    last_seq = expected_seq - 1
+    head_problem = _check_head(folder, loaded, last_seq, prev, expect_head)
+    if head_problem is not None:
+        return VerifyResult(False, count, len(files), head_problem)
     return VerifyResult(True, count, len(files), None)
+
+
+def _check_head(
+    folder: Path, key: Ed25519PublicKey, last_seq: int, last_hash: str, expect: tuple[int, str] | None
+) -> str | None:
+    heads: list[tuple[str, int, str]] = []
+    path = folder / HEAD_FILE
+    if path.exists():
+        try:
+            signed = json.loads(path.read_text(encoding="utf-8"))
+            signature = base64.b64decode(signed.pop("sig"))
+            key.verify(signature, _canonical(signed))
+            heads.append((f"the head file {path}", int(signed["seq"]), str(signed["hash"])))
+        except (ValueError, KeyError, TypeError, InvalidSignature):
+            return f"{path}: the head record is damaged or not signed by this device's key"
+    elif last_seq > 0:
+        return f"{path} is missing: the log cannot show whether records at its end were removed"
+    if expect is not None:
+        heads.append(("the expected head", expect[0], expect[1]))
+    for name, seq, digest in heads:
+        if seq > last_seq:
+            return (
+                f"the log ends at record {last_seq} but {name} is record {seq}: records "
+                f"{last_seq + 1}..{seq} are missing (the tail was cut or files were removed)"
+            )
+        if seq == last_seq and digest != last_hash:
+            return f"the last record {last_seq} is not the one {name} names (it was replaced)"
+    return None
 
 
 def _check_line(line: str, key: Ed25519PublicKey, expected_seq: int, prev: str) -> str | None:

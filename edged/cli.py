@@ -372,7 +372,17 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
         folder = load_config(Path(args.config)).escalation.state_dir / "audit"
     else:
         folder = Path("/var/lib/edged/audit")
-    result = verify(folder, Path(args.key) if args.key else None)
+    expect = None
+    if args.expect_head:
+        seq, _, digest = args.expect_head.partition(":")
+        if not seq.isdigit() or len(digest) != 64:
+            raise EdgedError(
+                "--expect-head is SEQ:HASH, as the retained status's audit_head gives them "
+                "(e.g. 42:3f2a...; the hash has 64 hex digits).",
+                code="bad_request",
+            )
+        expect = (int(seq), digest)
+    result = verify(folder, Path(args.key) if args.key else None, expect_head=expect)
     if args.json:
         _print_json(vars(result))
     elif result.ok:
@@ -579,6 +589,11 @@ def build_parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - one flat, read
                                                           "/var/lib/edged/audit)")
     audit_verify.add_argument("--config", metavar="FILE", help="edged.toml, to find the state folder")
     audit_verify.add_argument("--key", metavar="PEM", help="public key (default: audit.pub in the folder)")
+    audit_verify.add_argument(
+        "--expect-head", metavar="SEQ:HASH",
+        help="the head an outside observer saw (the retained status's audit_head): a log that no "
+        "longer reaches it lost its tail",
+    )
     audit_verify.add_argument("--json", action="store_true")
     audit_verify.set_defaults(handler=cmd_audit_verify)
 

@@ -259,6 +259,7 @@ class Daemon:
                 "since": self.started_at.isoformat(timespec="seconds"),
                 "health": self._health_summary(),
                 "engine": self._engine_state(),
+                "audit_head": self._audit_head(),
             }
         ).encode()
 
@@ -284,6 +285,7 @@ class Daemon:
             **self._economics(),
             **self._ops_telemetry(tokens / interval),
             "uptime_s": round(self.clock() - self._started_mono, 1),
+            "audit_head": self._audit_head(),
         }
         body["host"] = read_host().to_json()
         body["thermal"] = self._thermal_guard(body.get("gpu"))
@@ -675,6 +677,15 @@ class Daemon:
         where = f"{self.config.mqtt.host}:{self.config.mqtt.port}"
         status = f"waiting for the broker {where}" + (f" ({error})" if error else "")
         self.notifier.extend_start(3 * tick, status)
+
+    def _audit_head(self) -> dict[str, object] | None:
+        """The audit chain's newest record, published so an outside observer holds it: a log whose
+        tail was cut then no longer reaches the head they saw (edged audit verify --expect-head)."""
+        audit = getattr(self.escalator, "audit", None) if self.escalator is not None else None
+        head = getattr(audit, "head", None)
+        if not isinstance(head, tuple):
+            return None
+        return {"seq": head[0], "hash": head[1]}
 
     def _engine_state(self) -> str:
         state = getattr(self.engine, "state", "serving")

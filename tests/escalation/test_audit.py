@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from edged.audit import CURRENT, KEY_FILE, AuditLog, log_files, verify
+from edged.audit import CURRENT, HEAD_FILE, KEY_FILE, AuditLog, log_files, verify
 from edged.cli import main
 
 
@@ -94,3 +94,61 @@ def test_audit_verify_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     (tmp_path / CURRENT).write_text(_lines(tmp_path)[0][:-5] + "\n")
     assert main(["audit", "verify", "--log", str(tmp_path)]) == 1
     assert "audit.jsonl:1" in capsys.readouterr().out
+
+
+# -- the tail: what a chain cannot show by itself (these verified "ok" before the head existed) --
+
+
+def test_a_deleted_last_record_is_found(tmp_path: Path) -> None:
+    _write(tmp_path, 4)
+    lines = _lines(tmp_path)
+    (tmp_path / CURRENT).write_text("\n".join(lines[:-1]) + "\n")
+    result = verify(tmp_path)
+    assert not result.ok
+    assert result.problem is not None and "records 4..4 are missing" in result.problem
+
+
+def test_a_deleted_newest_rotated_file_and_current_are_found(tmp_path: Path) -> None:
+    _write(tmp_path, 8, max_bytes=600)
+    files = log_files(tmp_path)
+    for path in files[-2:]:
+        path.unlink()
+    result = verify(tmp_path)
+    assert not result.ok and result.problem is not None and "are missing" in result.problem
+
+
+def test_every_file_deleted_is_found(tmp_path: Path) -> None:
+    _write(tmp_path, 3)
+    for path in log_files(tmp_path):
+        path.unlink()
+    result = verify(tmp_path)
+    assert not result.ok and result.problem is not None and "records 1..3 are missing" in result.problem
+
+
+def test_a_cut_tail_and_a_forged_head_are_caught_by_the_observers_copy(tmp_path: Path) -> None:
+    log = _write(tmp_path, 4)
+    seen = log.head  # what the retained status carried
+    lines = _lines(tmp_path)
+    (tmp_path / CURRENT).write_text("\n".join(lines[:-2]) + "\n")
+    (tmp_path / HEAD_FILE).unlink()
+    AuditLog(tmp_path)._write_head()  # an attacker with the device key re-signs a shorter head
+    assert verify(tmp_path).ok  # the device alone cannot tell
+    result = verify(tmp_path, expect_head=seen)
+    assert not result.ok and result.problem is not None and "records 3..4 are missing" in result.problem
+    assert main(["audit", "verify", "--log", str(tmp_path), "--expect-head", f"{seen[0]}:{seen[1]}"]) == 1
+
+
+def test_a_torn_last_line_is_quarantined_and_the_log_goes_on(tmp_path: Path) -> None:
+    _write(tmp_path, 3)
+    with (tmp_path / CURRENT).open("ab") as handle:
+        handle.write(b'{"seq":4,"time":"2026-11-30T')  # power lost mid-write
+    log = AuditLog(tmp_path)  # used to raise JSONDecodeError: a restart loop, no local serving
+    sides = list(tmp_path.glob("audit-torn-*.bin"))
+    assert len(sides) == 1 and sides[0].read_bytes().startswith(b'{"seq":4')
+    assert stat.S_IMODE(sides[0].stat().st_mode) == 0o600
+    log.append(event="escalation", request_id="r9", task="ask")
+    result = verify(tmp_path)
+    assert result.ok, result.problem
+    records = [json.loads(line) for line in _lines(tmp_path)]
+    assert records[3]["event"] == "torn_tail_quarantined" and records[3]["side_file"] == sides[0].name
+    assert records[-1]["request_id"] == "r9"

@@ -103,6 +103,10 @@ def test_forced_escalation_sends_the_minimum_and_puts_values_back(
     assert "operator" not in user and "L3" not in user  # fields outside the allowlist are dropped
     result = verify(tmp_path / "state" / "audit")
     assert result.ok and result.records == 2
+    # the chain's head goes out with the status, so an observer can later catch a cut tail
+    head = json.loads(daemon._status_payload("online"))["audit_head"]
+    assert head["seq"] == 2
+    assert verify(tmp_path / "state" / "audit", expect_head=(head["seq"], head["hash"])).ok
     log_text = (tmp_path / "state" / "audit" / "audit.jsonl").read_text()
     records = [json.loads(line) for line in log_text.splitlines()]
     assert records[0]["event"] == "escalation"
