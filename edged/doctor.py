@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import shutil
 import socket
 import ssl
-import struct
 import subprocess
 import urllib.error
 import urllib.request
@@ -33,16 +31,6 @@ State = Literal["ok", "warn", "fail", "skip"]
 CRL_WARN_DAYS = 7
 # No appliance runs this release before it existed: a clock earlier than this is wrong.
 CLOCK_FLOOR = datetime(2025, 1, 1, tzinfo=timezone.utc)
-_CONNACK_REASONS = {
-    0x80: "unspecified error",
-    0x84: "unsupported protocol version",
-    0x85: "client identifier not valid",
-    0x86: "bad user name or password",
-    0x87: "not authorized",
-    0x88: "server unavailable",
-    0x89: "server busy",
-    0x8A: "banned",
-}
 
 
 @dataclass(frozen=True)
@@ -200,10 +188,8 @@ def check_broker(  # noqa: PLR0911 - one return per way the connection can fail
         context = tls_context(mqtt.ca, mqtt.cert, key, check_hostname=not mqtt.tls_insecure_dev_only)
     except EdgedError as exc:
         return Finding("broker", "fail", exc.message, "fix the TLS files named above")
-    # Its own client id: reusing the daemon's would take over (and drop) the running session.
-    client_id = f"edged-{config.device_id}-doctor-{os.getpid()}"
     try:
-        outcome = probe_mqtt(mqtt.host, mqtt.port, context, client_id, timeout_s)
+        outcome = probe_tls(mqtt.host, mqtt.port, context, timeout_s)
     except socket.gaierror as exc:
         return Finding("broker", "fail", f"cannot resolve {mqtt.host}: {exc}",
                        "check mqtt.host and this machine's DNS (/etc/hosts, resolv.conf)")
@@ -219,8 +205,9 @@ def check_broker(  # noqa: PLR0911 - one return per way the connection can fail
                        "check that the broker runs and this appliance may reach its port (firewall, "
                        "mqtt.host, mqtt.port)")
     if outcome is None:
-        return Finding("broker", "ok", f"{where}: mTLS handshake and MQTT v5 CONNACK accepted "
-                       f"(client id {client_id})")
+        return Finding("broker", "ok", f"{where}: mTLS handshake accepted (no MQTT CONNECT: the broker "
+                       "binds the client id to this certificate, so one would take over the running "
+                       "daemon's session)")
     return Finding("broker", "fail", f"{where} refused this appliance: {outcome}", _tls_fix(outcome))
 
 
@@ -237,48 +224,26 @@ def _tls_fix(reason: str) -> str:
             "the CA) or its CRL has expired (edged pki crl, then reload the broker); its log says which")
 
 
-def probe_mqtt(host: str, port: int, context: ssl.SSLContext, client_id: str, timeout_s: float) -> str | None:
-    """Connect over TLS and send an MQTT v5 CONNECT; None on a successful CONNACK, else why not.
+def probe_tls(host: str, port: int, context: ssl.SSLContext, timeout_s: float) -> str | None:
+    """Connect over TLS with this appliance's certificate and listen briefly; None when the broker
+    keeps the connection (it accepted the certificate), else why not. Sends no MQTT CONNECT: the
+    broker binds the client id to the certificate's identity, so a CONNECT would take over the
+    running daemon's connection and session.
 
     Raises OSError (ssl.SSLError included) when the connection or the handshake fails.
     """
     with socket.create_connection((host, port), timeout=timeout_s) as raw, \
             context.wrap_socket(raw, server_hostname=host) as tls:
-        tls.sendall(_connect_packet(client_id))
+        tls.settimeout(min(1.0, timeout_s))
         try:
-            header = _read_exactly(tls, 2)
+            data = tls.recv(1)
+        except TimeoutError:
+            return None  # still open: the certificate was accepted
         except ssl.SSLError as exc:  # TLS 1.3: a refused client certificate shows up on the first read
             return f"TLS alert after the handshake: {exc.reason or exc}"
-        if header is None:
-            return "the broker closed the connection without a CONNACK (no connack)"
-        if header[0] != 0x20:
-            return f"unexpected reply packet type {header[0] >> 4}"
-        body = _read_exactly(tls, header[1]) or b""
-        reason = body[1] if len(body) > 1 else 0
-        with contextlib.suppress(OSError):
-            tls.sendall(b"\xe0\x00")  # DISCONNECT, normal
-        if reason != 0:
-            return f"CONNACK reason 0x{reason:02x} ({_CONNACK_REASONS.get(reason, 'refused')})"
-    return None
-
-
-def _connect_packet(client_id: str) -> bytes:
-    ident = client_id.encode()
-    # protocol name, level 5, flags: clean start, keep-alive 10 s, no properties; then the client id
-    variable = b"\x00\x04MQTT" + bytes([5, 0x02]) + struct.pack("!H", 10) + b"\x00"
-    payload = struct.pack("!H", len(ident)) + ident
-    remaining = len(variable) + len(payload)  # short ids only: one length byte
-    return bytes([0x10, remaining]) + variable + payload
-
-
-def _read_exactly(sock: ssl.SSLSocket, size: int) -> bytes | None:
-    data = b""
-    while len(data) < size:
-        chunk = sock.recv(size - len(data))
-        if not chunk:
-            return None
-        data += chunk
-    return data
+        if not data:
+            return "the broker closed the connection after the handshake"
+        return "the broker sent data before any request"
 
 
 def check_engine(config: EdgedConfig, detect: Callable[[], MatchReport]) -> Finding:

@@ -12,7 +12,7 @@
     ├── MissingExtra           an optional dependency is not installed
     └── PkiError               site CA, certificate, CSR or CRL operation refused or failed
                                (codes: exists, bad_id, bad_san, bad_csr, bad_validity, bad_kind,
-                               bad_request, not_found, not_ours, ca_invalid)
+                               role_conflict, bad_request, not_found, not_ours, ca_invalid)
 """
 
 from __future__ import annotations

@@ -39,16 +39,19 @@ TOPICS = ("a conveyor belt", "a robot arm", "a paint shop", "a night shift", "a 
           "a welding cell", "a pump station", "a warehouse")
 
 
-def _site(root: Path, port: int) -> BrokerSite:
+def _site(root: Path, port: int, clients: int) -> BrokerSite:
     ca = root / "ca"
     pki.init_ca(ca, name="edged bench CA")
     server = pki.issue(ca, "server", HOST, root / "broker", sans=("localhost", "127.0.0.1"))
     pki.issue(ca, "device", DEVICE, root / DEVICE)
-    pki.issue(ca, "client", CLIENT, root / CLIENT)
+    names = tuple(f"{CLIENT}-{i}" for i in range(clients))  # the broker binds client id to identity:
+    for name in names:  # one certificate per connection
+        pki.issue(ca, "client", name, root / name)
     site = BrokerSite(
         host="127.0.0.1", port=port, cafile=ca / "ca.crt", certfile=server.cert,
-        keyfile=root / "broker" / f"{HOST}.key", crlfile=ca / "crl.pem", acl_file=root / "mosquitto" / "acl",
-        devices=(DeviceAccess(id=DEVICE, pools=()),),
+        keyfile=root / "broker" / f"{HOST}.key", crlfile=ca / "crl.pem",
+        access_file=root / "mosquitto" / "dynamic-security.json",
+        devices=(DeviceAccess(id=DEVICE, pools=()),), clients=names,
         user="root" if os.geteuid() == 0 else getpass.getuser(),
     )
     (root / "mosquitto").mkdir()
@@ -154,7 +157,7 @@ def run_service_bench(store: EngineStore, *, requests: int = 32, clients: int = 
     with tempfile.TemporaryDirectory(prefix="edged-bench-") as tmp:
         root = Path(tmp)
         port = free_port()
-        _site(root, port)
+        _site(root, port, clients)
         broker = MosquittoProcess(root / "mosquitto" / "mosquitto.conf", "127.0.0.1", port,
                                   root / "mosquitto.log").start()
         daemon: subprocess.Popen[bytes] | None = None
@@ -167,9 +170,11 @@ def run_service_bench(store: EngineStore, *, requests: int = 32, clients: int = 
                 stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=(root / "edged.log").open("wb"),
             )
             ready_s = _wait_online(root, port, started, daemon)
-            settings = ClientConfig(host=HOST, port=port, device=DEVICE, ca=root / CLIENT / "ca.crt",
-                                    cert=root / CLIENT / f"{CLIENT}.crt", key=root / CLIENT / f"{CLIENT}.key")
-            connections = [EdgedClient(settings) for _ in range(clients)]
+            connections = [
+                EdgedClient(ClientConfig(host=HOST, port=port, device=DEVICE, ca=root / name / "ca.crt",
+                                         cert=root / name / f"{name}.crt", key=root / name / f"{name}.key"))
+                for name in (f"{CLIENT}-{i}" for i in range(clients))
+            ]
             for i in range(2):  # warm-up
                 connections[0].request(_body(i, tokens))
             sequential = _one_at_a_time(connections[0], requests, tokens)

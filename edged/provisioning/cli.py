@@ -196,7 +196,8 @@ def _server_pair(folder: Path) -> tuple[Path, Path]:
 def cmd_broker_config(args: argparse.Namespace) -> int:
     from pydantic import ValidationError
 
-    from edged.provisioning.broker import ACL_NAME, BrokerSite, DeviceAccess, write_broker_config
+    from edged.provisioning import pki
+    from edged.provisioning.broker import ACCESS_NAME, BrokerSite, DeviceAccess, write_broker_config
 
     ca = Path(args.ca).resolve()
     cert, key = _server_pair(Path(args.server_cert_dir).resolve())
@@ -205,7 +206,7 @@ def cmd_broker_config(args: argparse.Namespace) -> int:
         "host": args.host, "port": args.port, "prefix": args.prefix, "user": args.user,
         "cafile": ca / "ca.crt", "certfile": cert, "keyfile": key,
         "crlfile": Path(args.crl).resolve() if args.crl else ca / "crl.pem",
-        "acl_file": out / ACL_NAME,
+        "access_file": out / ACCESS_NAME,
         "persistence_dir": Path(args.persistence_dir).resolve() if args.persistence_dir else None,
     }
     def problems(exc: ValidationError) -> str:
@@ -220,12 +221,19 @@ def cmd_broker_config(args: argparse.Namespace) -> int:
             devices.append(DeviceAccess.parse(text))
         except ValidationError as exc:
             raise ConfigError(f"--device {text}: {problems(exc)}.", code="bad_request") from None
+    # Every client certificate the CA issued and did not revoke gets its rights; devices come with
+    # their pools from --device. A new client: issue it, run this again, restart the broker.
+    listed = {d.id for d in devices}
+    clients = tuple(sorted({
+        c.cn for c in pki.list_certs(ca) if c.kind == "client" and not c.revoked and c.cn not in listed
+    }))
     try:
-        site = BrokerSite(**settings, devices=tuple(devices))
+        site = BrokerSite(**settings, devices=tuple(devices), clients=clients)
     except ValidationError as exc:
         raise ConfigError(f"Invalid broker settings: {problems(exc)}.", code="bad_request") from None
     files = write_broker_config(site, out, force=args.force)
-    _say(f"wrote {files.config} and {files.acl} ({len(site.devices)} appliance(s), listener "
+    _say(f"wrote {files.config} and {files.access} ({len(site.devices)} appliance(s), "
+         f"{len(site.clients)} client(s), listener "
          f"{site.host}:{site.port}); run it with: mosquitto -c {files.config}")
     for note in files.notes:
         _say(f"note: if started as root, Mosquitto (as {site.user}) could not read {note}")
@@ -316,11 +324,15 @@ def add_commands(  # noqa: PLR0915 - one flat, readable parser table
 
     broker = commands.add_parser("broker", help="the site's Mosquitto broker").add_subparsers(
         dest="broker_command", required=True, metavar="COMMAND")
-    config = broker.add_parser("config", help="write mosquitto.conf and the ACL for this site")
+    config = broker.add_parser(
+        "config", help="write mosquitto.conf and the dynamic-security rights (appliances from --device, "
+        "clients from the CA's index)"
+    )
     config.add_argument("--ca", required=True, metavar="DIR", help="CA directory (ca.crt, crl.pem)")
     config.add_argument("--server-cert-dir", required=True, metavar="DIR",
                         help="output of `edged pki issue server`")
-    config.add_argument("--out", required=True, metavar="DIR", help="where mosquitto.conf and acl go")
+    config.add_argument("--out", required=True, metavar="DIR",
+                        help="where mosquitto.conf and dynamic-security.json go")
     config.add_argument("--host", default="0.0.0.0", help="listen address (default 0.0.0.0)")  # noqa: S104 - the broker serves the plant network
     config.add_argument("--port", type=int, default=8883)
     config.add_argument("--prefix", default="edged", help="topic prefix (default edged)")

@@ -492,6 +492,20 @@ def _leaf_certificate(
     return builder.sign(ca_key, hashes.SHA256())
 
 
+def _refuse_other_role(files: CaFiles, cn: str, kind: CertKind) -> None:
+    """A name belongs to one role for good: the broker grants rights by the certificate's name, so
+    a client certificate named like a device would read that device's requests and write its
+    replies and status. Revoked certificates keep their name's role too."""
+    for record in _read_index(files).certs:
+        if record.cn == cn and record.kind != kind:
+            raise PkiError(
+                f"CN {cn} is already a {record.kind}'s name (serial {record.serial_hex}); a {kind} "
+                f"certificate cannot carry it, or it would get that {record.kind}'s rights at the "
+                "broker. Choose another name.",
+                code="role_conflict",
+            )
+
+
 def _record_issued(
     files: CaFiles, cert: x509.Certificate, kind: CertKind, sans: Sequence[x509.GeneralName], now: datetime,
 ) -> None:
@@ -552,6 +566,7 @@ def issue(
     if not force:
         _refuse_existing([key_path, cert_path])
     files, ca_cert, ca_key = _load_ca(ca_dir)
+    _refuse_other_role(files, cn, kind)
     now = now or _now()
     start, end = _validity(ca_cert, now, days, not_before, not_after)
     key = _new_key()
@@ -655,6 +670,7 @@ def sign_csr(
     if not force:
         _refuse_existing([cert_path])
     files, ca_cert, ca_key = _load_ca(ca_dir)
+    _refuse_other_role(files, cn, kind)
     now = now or _now()
     start, end = _validity(ca_cert, now, days, None, None)
     cert = _leaf_certificate(ca_cert=ca_cert, ca_key=ca_key, public_key=public_key, cn=cn, kind=kind,

@@ -1,7 +1,9 @@
-"""The site's Mosquitto config and ACL as rendered text, and the settings that produce them."""
+"""The site's Mosquitto config and dynamic-security rights as rendered, and the settings that
+produce them."""
 
 from __future__ import annotations
 
+import json
 import os
 import pwd
 import shutil
@@ -13,14 +15,21 @@ import pytest
 from pydantic import ValidationError
 
 from edged.errors import ConfigError, PkiError
-from edged.provisioning.broker import BrokerSite, DeviceAccess, render_acl, render_config, write_broker_config
+from edged.provisioning.broker import (
+    BrokerSite,
+    DeviceAccess,
+    render_access,
+    render_config,
+    write_broker_config,
+)
 
 PATHS = {
     "cafile": Path("/etc/edged/pki/ca/ca.crt"),
     "certfile": Path("/etc/edged/pki/broker/server/broker.crt"),
     "keyfile": Path("/etc/edged/pki/broker/server/broker.key"),
     "crlfile": Path("/etc/edged/pki/ca/crl.pem"),
-    "acl_file": Path("/etc/edged/pki/broker/acl"),
+    "access_file": Path("/etc/edged/pki/broker/dynamic-security.json"),
+    "dynsec_plugin": Path("/usr/lib/x86_64-linux-gnu/mosquitto_dynamic_security.so"),
 }
 
 
@@ -28,6 +37,7 @@ def make_site(**overrides: object) -> BrokerSite:
     settings: dict[str, object] = {
         **PATHS,
         "devices": (DeviceAccess(id="dev-1", pools=("line3", "line4")), DeviceAccess(id="dev-2")),
+        "clients": ("alice",),
     }
     settings.update(overrides)
     return BrokerSite(**settings)  # type: ignore[arg-type]
@@ -50,10 +60,12 @@ def test_config_is_a_tls_only_listener_with_identity_from_the_certificate() -> N
         f"crlfile {PATHS['crlfile']}",
         "require_certificate true",
         "use_identity_as_username true",
+        "use_username_as_clientid true",
         "tls_version tlsv1.2",
         "allow_anonymous false",
         "set_tcp_nodelay true",
-        f"acl_file {PATHS['acl_file']}",
+        f"plugin {PATHS['dynsec_plugin']}",
+        f"plugin_opt_config_file {PATHS['access_file']}",
         "log_dest stderr",
         # Mosquitto reads one type per log_type line (measured: the rest of a line is ignored).
         "log_type error",
@@ -65,42 +77,47 @@ def test_config_is_a_tls_only_listener_with_identity_from_the_certificate() -> N
 
 def test_config_explains_its_deliberate_choices() -> None:
     text = render_config(make_site())
-    assert "use_username_as_clientid is deliberately NOT set" in text
-    assert "use_username_as_clientid true" not in text
+    assert "nobody can take over an appliance's connection" in text  # why the client id is bound
+    assert "refuses a SUBSCRIBE" in text  # why the plugin and not acl_file
     assert "BEFORE it loads" in text  # why `user` is set and the key handed to that account
 
 
-def test_acl_client_patterns_status_and_device_blocks() -> None:
-    acl = directives(render_acl(make_site()))
-    assert acl == [
-        "pattern write edged/+/req/%u",
-        "pattern read edged/+/resp/%u/#",
-        "pattern write edged/pool/+/req/%u",
-        "pattern read edged/pool/+/resp/%u/#",
-        "pattern read edged/+/status",
-        "pattern read edged/+/telemetry",
-        "user dev-1",
-        "topic read edged/dev-1/req/+",
-        "topic write edged/dev-1/resp/#",
-        "topic write edged/dev-1/status",
-        "topic write edged/dev-1/telemetry",
-        "topic read edged/pool/line3/req/+",
-        "topic write edged/pool/line3/resp/#",
-        "topic read edged/pool/line4/req/+",
-        "topic write edged/pool/line4/resp/#",
-        "user dev-2",
-        "topic read edged/dev-2/req/+",
-        "topic write edged/dev-2/resp/#",
-        "topic write edged/dev-2/status",
-        "topic write edged/dev-2/telemetry",
-    ]
+def _rights(site: BrokerSite) -> dict[str, set[tuple[str, str]]]:
+    document = json.loads(render_access(site))
+    assert document["defaultACLAccess"] == {
+        "publishClientSend": False, "publishClientReceive": False, "subscribe": False, "unsubscribe": True,
+    }
+    roles = {r["rolename"]: {(a["acltype"], a["topic"]) for a in r["acls"]} for r in document["roles"]}
+    return {c["username"]: roles[c["roles"][0]["rolename"]] for c in document["clients"]}
 
 
-def test_acl_uses_the_prefix() -> None:
-    acl = render_acl(make_site(prefix="acme/plant3", devices=(DeviceAccess(id="d", pools=("p",)),)))
-    assert "pattern write acme/plant3/+/req/%u" in acl
-    assert "topic read acme/plant3/pool/p/req/+" in acl
-    assert "edged/" not in acl.replace("edged broker config", "")
+def test_each_identity_has_exactly_its_topics() -> None:
+    rights = _rights(make_site())
+    watch = {(k, t) for t in ("edged/+/status", "edged/+/telemetry")
+             for k in ("subscribePattern", "publishClientReceive")}
+    assert rights["alice"] == watch | {
+        ("publishClientSend", "edged/+/req/alice"),
+        ("publishClientSend", "edged/pool/+/req/alice"),
+        ("subscribePattern", "edged/+/resp/alice/#"),
+        ("publishClientReceive", "edged/+/resp/alice/#"),
+        ("subscribePattern", "edged/pool/+/resp/alice/#"),
+        ("publishClientReceive", "edged/pool/+/resp/alice/#"),
+    }
+    assert rights["dev-2"] == watch | {
+        ("subscribePattern", "edged/dev-2/req/+"),
+        ("publishClientReceive", "edged/dev-2/req/+"),
+        ("publishClientSend", "edged/dev-2/resp/#"),
+        ("publishClientSend", "edged/dev-2/status"),
+        ("publishClientSend", "edged/dev-2/telemetry"),
+    }
+    assert ("subscribePattern", "$share/line4/edged/pool/line4/req/+") in rights["dev-1"]
+    assert not any("$share" in topic for _, topic in rights["dev-2"] | rights["alice"])
+
+
+def test_rights_use_the_prefix() -> None:
+    text = render_access(make_site(prefix="acme/plant3", devices=(DeviceAccess(id="d", pools=("p",)),)))
+    assert "acme/plant3/+/req/alice" in text and "$share/p/acme/plant3/pool/p/req/+" in text
+    assert "edged/" not in text
 
 
 @pytest.mark.parametrize("overrides", [
@@ -115,6 +132,8 @@ def test_acl_uses_the_prefix() -> None:
     {"user": "Root Admin"},
     {"persistence": True},  # extra="forbid": a typo never silently does nothing
     {"devices": (DeviceAccess(id="a"), DeviceAccess(id="a"))},
+    {"clients": ("dev-1",)},  # a name is one role: a client may not carry a device's name
+    {"clients": ("al/ice",)},
 ])
 def test_invalid_settings_are_refused(overrides: dict[str, object]) -> None:
     with pytest.raises(ValidationError):
@@ -137,10 +156,10 @@ def test_write_is_idempotent_and_never_clobbers_other_content(tmp_path: Path) ->
         (tmp_path / name).write_text("x")
     site = make_site(cafile=tmp_path / "ca.crt", certfile=tmp_path / "broker.crt",
                      keyfile=tmp_path / "broker.key", crlfile=tmp_path / "crl.pem",
-                     acl_file=tmp_path / "out" / "acl", user="root")
+                     access_file=tmp_path / "out" / "dynamic-security.json", user="root")
     files = write_broker_config(site, tmp_path / "out")
     assert files.config.read_text() == render_config(site)
-    assert files.acl.read_text() == render_acl(site)
+    assert files.access.read_text() == render_access(site)
     assert stat.S_IMODE(files.config.stat().st_mode) == 0o644
     write_broker_config(site, tmp_path / "out")  # same settings: nothing to do
 
@@ -149,7 +168,7 @@ def test_write_is_idempotent_and_never_clobbers_other_content(tmp_path: Path) ->
         write_broker_config(changed, tmp_path / "out")
     assert err.value.code == "exists"
     write_broker_config(changed, tmp_path / "out", force=True)
-    assert "user dev-9" in files.acl.read_text()
+    assert '"username": "dev-9"' in files.access.read_text()
 
 
 def test_write_refuses_missing_certificates(tmp_path: Path) -> None:
@@ -165,7 +184,7 @@ def _site_files(folder: Path, user: str) -> BrokerSite:
     (folder / "broker.key").write_text("secret")
     (folder / "broker.key").chmod(0o600)
     return make_site(cafile=folder / "ca.crt", certfile=folder / "broker.crt", keyfile=folder / "broker.key",
-                     crlfile=folder / "crl.pem", acl_file=folder / "acl", user=user)
+                     crlfile=folder / "crl.pem", access_file=folder / "dynamic-security.json", user=user)
 
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="handing a file to another account needs root")

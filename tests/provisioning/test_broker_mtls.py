@@ -1,11 +1,11 @@
-"""The provisioned site against a real Mosquitto: who may connect, and what the ACL lets through."""
+"""The provisioned site against a real Mosquitto: who may connect, under which client id, and what
+the dynamic-security rights let through."""
 
 from __future__ import annotations
 
 import contextlib
 import queue
 import time
-import uuid
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -58,9 +58,11 @@ def test_a_client_reads_replies_only_under_its_own_name(
     dev1 = mqtt_client(site.identity("dev-1"), broker)
     alice = mqtt_client(site.identity("alice"), broker)
     bob = mqtt_client(site.identity("bob"), broker)
-    # Mosquitto grants the SUBACK anyway; the ACL filters at delivery (FIELD-NOTES).
-    alice.subscribe_and_wait("edged/dev-1/resp/#")
+    # The plugin refuses a subscription beyond one's own replies outright (acl_file granted it).
+    [refused] = alice.subscribe_and_wait("edged/dev-1/resp/#")
+    assert refused.value == NOT_AUTHORIZED
     bob.subscribe_and_wait("edged/dev-1/resp/bob/#")
+    alice.subscribe_and_wait("edged/dev-1/resp/alice/#")
 
     dev1.publish_and_wait("edged/dev-1/resp/bob/x", b"for bob")
     assert bob.next_message().payload == b"for bob"
@@ -112,8 +114,8 @@ def test_a_pool_request_reaches_exactly_one_member(
 def test_devices_publish_status_that_everyone_reads(
     site: ProvisionedSite, broker: MosquittoBroker, mqtt_client: ClientFactory,
 ) -> None:
-    for device in ("dev-1", "dev-2"):
-        client = mqtt_client(site.identity(device), broker)
+    devices = {d: mqtt_client(site.identity(d), broker) for d in ("dev-1", "dev-2")}
+    for device, client in devices.items():
         assert client.publish_and_wait(f"edged/{device}/status", b"online", retain=True).value < 0x80
         assert client.publish_and_wait(f"edged/{device}/telemetry", b"{}").value < 0x80
     bob = mqtt_client(site.identity("bob"), broker)
@@ -123,23 +125,52 @@ def test_devices_publish_status_that_everyone_reads(
     # Nobody may speak for an appliance.
     alice = mqtt_client(site.identity("alice"), broker)
     assert alice.publish_and_wait("edged/dev-1/status", b"offline").value == NOT_AUTHORIZED
-    dev2 = mqtt_client(site.identity("dev-2"), broker)
-    assert dev2.publish_and_wait("edged/dev-1/status", b"offline").value == NOT_AUTHORIZED
+    assert devices["dev-2"].publish_and_wait("edged/dev-1/status", b"offline").value == NOT_AUTHORIZED
     bob.expect_no_message()
 
 
-def test_processes_sharing_a_certificate_do_not_kick_each_other(
+def test_no_one_can_take_an_appliances_connection(
     site: ProvisionedSite, broker: MosquittoBroker, mqtt_client: ClientFactory,
 ) -> None:
-    # Why use_username_as_clientid stays off: with it, the second worker would disconnect the first.
-    workers = [mqtt_client(site.identity("alice"), broker, client_id=f"alice-{uuid.uuid4().hex[:6]}")
-               for _ in range(2)]
-    dev1 = mqtt_client(site.identity("dev-1"), broker)
+    """Finding 3: any client could connect as edged-dev-1 and close the daemon's connection. The
+    broker now makes the client id the certificate's identity, whatever the client asks for."""
+    dev1 = mqtt_client(site.identity("dev-1"), broker, client_id="edged-dev-1")
     dev1.subscribe_and_wait("edged/dev-1/req/+")
-    for worker in workers:
-        assert worker.publish_and_wait("edged/dev-1/req/alice", b"x").value < 0x80
-    assert [dev1.next_message().topic for _ in workers] == ["edged/dev-1/req/alice"] * 2
-    assert not any(w.disconnected.is_set() for w in workers)
+    for forged in ("edged-dev-1", "dev-1"):
+        intruder = mqtt_client(site.identity("alice"), broker, client_id=forged)
+        assert intruder.publish_and_wait("edged/dev-1/req/alice", b"still served").value < 0x80
+        assert dev1.next_message().payload == b"still served"
+        intruder.close()
+    assert not dev1.disconnected.is_set()
+    assert "as alice (" in broker.log_text()  # the broker renamed the intruder's connection
+
+
+def test_the_price_of_that_binding_is_one_connection_per_certificate(
+    site: ProvisionedSite, broker: MosquittoBroker, mqtt_client: ClientFactory,
+) -> None:
+    first = mqtt_client(site.identity("carol"), broker)
+    second = mqtt_client(site.identity("carol"), broker)
+    assert first.disconnected.wait(3)  # two workers need two certificates (edged pki issue client)
+    assert not second.disconnected.is_set()
+
+
+def test_only_a_pools_appliances_may_join_its_share_group(
+    site: ProvisionedSite, broker: MosquittoBroker, mqtt_client: ClientFactory,
+) -> None:
+    """Finding 5: a client subscribed with the daemon's exact $share filter took half a pool's
+    requests (acl_file grants every SUBSCRIBE and only filters at delivery)."""
+    alice = mqtt_client(site.identity("alice"), broker)
+    [reason] = alice.subscribe_and_wait(SHARED_LINE3)
+    assert reason.value == NOT_AUTHORIZED
+    [reason] = alice.subscribe_and_wait("$share/line3/edged/pool/line3/req/alice")
+    assert reason.value == NOT_AUTHORIZED
+    member = mqtt_client(site.identity("dev-1"), broker)
+    [reason] = member.subscribe_and_wait(SHARED_LINE3)
+    assert reason.value < 0x80
+    bob = mqtt_client(site.identity("bob"), broker)
+    for i in range(4):
+        assert bob.publish_and_wait("edged/pool/line3/req/bob", f"r{i}".encode()).value < 0x80
+    assert sorted(member.next_message().payload for _ in range(4)) == [b"r0", b"r1", b"r2", b"r3"]
 
 
 def test_restart_keeps_the_port(site: ProvisionedSite, broker: MosquittoBroker) -> None:

@@ -42,6 +42,10 @@ def test_pki_and_broker_commands(tmp_path: Path, capsys: pytest.CaptureFixture[s
         code, _, _ = run(["pki", "issue", kind, "--ca", ca, "--cn", cn, "--out", str(tmp_path / cn)], capsys)
         assert code == 0
     assert sorted(p.name for p in (tmp_path / "alice").iterdir()) == ["alice.crt", "alice.key", "ca.crt"]
+    # a name is one role for good: no client certificate named like a device (finding 4)
+    code, _, err = run(["pki", "issue", "client", "--ca", ca, "--cn", "dev-1", "--out", str(tmp_path / "x")],
+                       capsys)
+    assert code != 0 and "role_conflict" in err and "device's name" in err
     code, _, err = run(["pki", "issue", "client", "--ca", ca, "--cn", "a+b", "--out", str(tmp_path)], capsys)
     assert code == 1
     assert "[bad_id]" in err
@@ -85,7 +89,10 @@ def test_pki_and_broker_commands(tmp_path: Path, capsys: pytest.CaptureFixture[s
     code, out, _ = run(broker_args, capsys)
     assert code == 0
     assert "mosquitto -c" in out
-    assert "topic read edged/pool/line4/req/+" in (tmp_path / "mq" / "acl").read_text()
+    rights = json.loads((tmp_path / "mq" / "dynamic-security.json").read_text())
+    assert [c["username"] for c in rights["clients"]] == ["dev-1"]  # alice and bob were revoked above
+    topics = {a["topic"] for r in rights["roles"] for a in r["acls"]}
+    assert "$share/line4/edged/pool/line4/req/+" in topics
     assert run(broker_args, capsys)[0] == 0  # same settings again: fine
     code, _, err = run([*broker_args, "--device", "dev-2"], capsys)
     assert code == 1

@@ -54,18 +54,26 @@ def start_daemon(site: ProvisionedSite, broker: MosquittoBroker, cpu_engine: Eng
 
 @pytest.fixture
 def make_client(site: ProvisionedSite, broker: MosquittoBroker) -> Iterator[MakeClient]:
-    """``make_client(cn="alice", device="dev-1", pool=None)``: an EdgedClient over mTLS."""
-    made: list[EdgedClient] = []
+    """``make_client(cn="alice", device="dev-1", pool=None)``: an EdgedClient over mTLS, one per
+    identity at a time (the broker binds the client id to the certificate): asking again for the
+    same settings returns the same client; other settings for that identity replace it."""
+    made: dict[str, tuple[tuple[object, ...], EdgedClient]] = {}
 
     def make(cn: str = "alice", device: str | None = "dev-1", pool: str | None = None,
              session_expiry_s: int = 0) -> EdgedClient:
+        key = (device, pool, session_expiry_s)
+        if cn in made:
+            settings, existing = made[cn]
+            if settings == key:
+                return existing
+            existing.close()
         identity = site.identity(cn)
         config = ClientConfig(host="localhost", port=broker.port, device=None if pool else device, pool=pool,
                               ca=identity.ca, cert=identity.cert, key=identity.key)
         client = EdgedClient(config, session_expiry_s=session_expiry_s)
-        made.append(client)
+        made[cn] = (key, client)
         return client
 
     yield make
-    for client in made:
+    for _, client in made.values():
         client.close()

@@ -166,13 +166,13 @@ def test_status_is_retained_online_then_offline(
     start_daemon: StartDaemon, site: ProvisionedSite, broker: MosquittoBroker, mqtt_client: ClientFactory,
 ) -> None:
     daemon = start_daemon()
-    watcher = mqtt_client(site.identity("bob"), broker)
+    watcher = mqtt_client(site.identity("watcher"), broker)
     watcher.subscribe_and_wait("edged/dev-1/status")
     online = watcher.next_message()
     assert online.retain
     assert json.loads(online.payload)["status"] == "online"
     assert json.loads(online.payload)["model"] == "smollm2-135m-instruct@cpu"
-    telemetry_watcher = mqtt_client(site.identity("bob"), broker)
+    telemetry_watcher = mqtt_client(site.identity("carol"), broker)
     telemetry_watcher.subscribe_and_wait("edged/dev-1/telemetry")
     telemetry = json.loads(telemetry_watcher.next_message(timeout=5).payload)
     assert telemetry["queue_depth"] == 0

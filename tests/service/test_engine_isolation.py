@@ -74,7 +74,7 @@ def test_a_killed_engine_fails_only_its_requests_and_the_status_says_degraded_th
     site: ProvisionedSite, broker: MosquittoBroker, mqtt_client: ClientFactory,
 ) -> None:
     daemon = start_daemon(engine=process_engine)
-    watcher = mqtt_client(site.identity("alice"), broker)
+    watcher = mqtt_client(site.identity("watcher"), broker)
     watcher.subscribe_and_wait("edged/dev-1/status")
     replies: list[dict[str, object]] = []
     worker = threading.Thread(

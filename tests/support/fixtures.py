@@ -26,7 +26,9 @@ from tests.support.broker import (
 )
 
 DEVICES = {"dev-1": ("line3",), "dev-2": ("line3",)}
-CLIENTS = ("alice", "bob")
+# The broker binds the client id to the certificate's identity: one connection per identity at a
+# time, so tests that watch while they ask use another identity to watch.
+CLIENTS = ("alice", "bob", "carol", "watcher")
 REVOKED = "mallory"
 EXPIRED = "old"
 FOREIGN = "stranger"
@@ -93,8 +95,9 @@ def build_site(root: Path, devices: Mapping[str, tuple[str, ...]] = DEVICES,
         certfile=server.cert,
         keyfile=server.key,
         crlfile=ca_dir / pki.CRL_FILE,
-        acl_file=root / "broker" / "acl",
+        access_file=root / "broker" / "dynamic-security.json",
         devices=tuple(DeviceAccess(id=d, pools=p) for d, p in devices.items()),
+        clients=(*clients, REVOKED, EXPIRED),
         # The broker runs as whoever runs the tests: pytest's temporary folders are 0700, so the
         # mosquitto account could not reach them anyway. As root, `user root` keeps it from
         # switching; as anyone else, Mosquitto ignores the option.
