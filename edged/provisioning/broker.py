@@ -220,9 +220,9 @@ def _persistence_lines(site: BrokerSite) -> list[str]:
     return [
         "# Persistence keeps the appliances' and clients' sessions, subscriptions and queued QoS 1",
         "# messages across a broker restart, so a request sent while an appliance reconnects is",
-        "# served, not lost. Mosquitto writes its store at a clean stop and, here, after every",
-        "# 20 changes or 5 seconds, whichever comes first: a crash (kill -9, power) can lose what",
-        "# arrived since (clients resend on their deadline; a repeated request id is answered once).",
+        "# served, not lost. Mosquitto writes its store at a clean stop and, here, after every 20",
+        "# changes (autosave_on_changes makes autosave_interval a count of changes, not seconds):",
+        "# a crash (kill -9, power) can lose what arrived since; clients resend on their deadline.",
         "persistence true",
         f"persistence_location {site.persistence_dir}/",
         "autosave_on_changes true",
