@@ -8,7 +8,8 @@
     ├── StoreError             the engine store holds something unusable
     │   └── FingerprintMismatch  the stored engine was built for other hardware/software
     ├── EngineError            the engine failed at run time
-    │   └── InputTooLong         the prompt does not fit the engine's context
+    │   ├── InputTooLong         the prompt does not fit the engine's context
+    │   └── DeadlineExceeded     the request's deadline passed inside the engine
     ├── MissingExtra           an optional dependency is not installed
     └── PkiError               site CA, certificate, CSR or CRL operation refused or failed
                                (codes: exists, bad_id, bad_san, bad_csr, bad_validity, bad_kind,
@@ -63,6 +64,10 @@ class EngineError(EdgedError):
 
 class InputTooLong(EngineError):
     code = "input_too_long"
+
+
+class DeadlineExceeded(EngineError):
+    code = "deadline_exceeded"
 
 
 class MissingExtra(EdgedError):

@@ -15,7 +15,7 @@ from typing import Literal, Protocol, runtime_checkable
 from edged.errors import InputTooLong
 
 Role = Literal["system", "user", "assistant"]
-FinishReason = Literal["stop", "length"]
+FinishReason = Literal["stop", "length", "deadline"]
 # Called once per generated token: (index of the request in the batch, token id, text piece).
 TokenCallback = Callable[[int, int, str], None]
 
@@ -53,6 +53,9 @@ class GenerationRequest:
     messages: tuple[ChatMessage, ...]
     max_tokens: int = 128
     sampling: Sampling = field(default_factory=Sampling)
+    # time.monotonic() after which generation stops with finish_reason "deadline" (Linux's
+    # CLOCK_MONOTONIC is one clock for every process, the engine's child included)
+    deadline: float | None = None
 
     def __post_init__(self) -> None:
         if not self.messages:
@@ -173,10 +176,12 @@ class Engine(Protocol):
         labels: Sequence[str],
         *,
         complete: bool = True,
+        deadline: float | None = None,
     ) -> list[LabelScore]:
         """Log-probability of each label as the assistant's answer.
 
         ``complete`` adds the end-of-turn token, so "fault" does not also win for "faulty".
+        Past ``deadline`` (time.monotonic()) between two labels: ``DeadlineExceeded``.
         """
         ...
 

@@ -7,6 +7,7 @@ the model on it, so logits read after it belong to the next step.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import threading
 import time
@@ -31,7 +32,7 @@ from edged.engines.base import (
     TokenCallback,
     check_fits_context,
 )
-from edged.errors import EngineError, InputTooLong, MissingExtra, StoreError
+from edged.errors import DeadlineExceeded, EngineError, InputTooLong, MissingExtra, StoreError
 
 HEALTH_PROMPT = (ChatMessage("user", "ping"),)
 PROMPT_CACHE_SIZE = 256
@@ -143,13 +144,13 @@ class OnnxGenaiEngine:
             for sampling, members in groups.items():
                 for start in range(0, len(members), step):
                     chunk = members[start : start + step]
-                    outs = self._run_batch(
-                        [prompts[i] for i in chunk],
-                        [requests[i].max_tokens for i in chunk],
-                        sampling,
-                        chunk,
-                        on_token,
+                    rows = _Rows(
+                        prompts=[prompts[i] for i in chunk],
+                        max_tokens=[requests[i].max_tokens for i in chunk],
+                        indices=chunk,
+                        deadlines=[requests[i].deadline for i in chunk],
                     )
+                    outs = self._run_batch(rows, sampling, on_token)
                     for i, out in zip(chunk, outs, strict=True):
                         results[i] = out
         return [r for r in results if r is not None]
@@ -176,54 +177,31 @@ class OnnxGenaiEngine:
             raise EngineError(f"onnxruntime-genai could not start a generator: {exc}") from None
 
     def _run_batch(
-        self,
-        prompts: list[list[int]],
-        max_tokens: list[int],
-        sampling: Sampling,
-        indices: list[int],
-        on_token: TokenCallback | None,
+        self, rows: _Rows, sampling: Sampling, on_token: TokenCallback | None
     ) -> list[GenerationResult]:
-        rows = len(prompts)
-        width = max(len(p) for p in prompts)
-        max_length = min(self._info.context_length, width + max(max_tokens))
+        width = max(len(p) for p in rows.prompts)
+        max_length = min(self._info.context_length, width + max(rows.max_tokens))
         started = time.perf_counter()
-        generator = self._new_generator(max_length, rows, sampling)
+        generator = self._new_generator(max_length, len(rows.prompts), sampling)
         # Right-padded with the pad id, as Tokenizer.encode_batch does; genai masks the padding.
-        batch = np.full((rows, width), self._pad, dtype=np.int32)
-        for r, prompt in enumerate(prompts):
+        batch = np.full((len(rows.prompts), width), self._pad, dtype=np.int32)
+        for r, prompt in enumerate(rows.prompts):
             batch[r, : len(prompt)] = prompt
         try:
-            generator.append_tokens(batch if rows > 1 else batch[0])
+            generator.append_tokens(batch if len(rows.prompts) > 1 else batch[0])
         except Exception as exc:
             raise EngineError(f"prefill failed: {exc}") from None
         prefilled = time.perf_counter()
-        tokens: list[list[int]] = [[] for _ in range(rows)]
-        logprobs: list[list[float]] = [[] for _ in range(rows)]
-        finish: list[FinishReason | None] = [None] * rows
         first_token_at: float | None = None
-        budget = max_length - width
         try:
-            for _ in range(budget):
+            for _ in range(max_length - width):
                 logits = generator.get_logits()[:, -1, :]
                 generator.generate_next_token()
                 chosen = np.asarray(generator.get_next_tokens(), dtype=np.int32)
                 picked = token_logprobs(logits, chosen)
                 if first_token_at is None:
                     first_token_at = time.perf_counter()
-                for r in range(rows):
-                    if finish[r] is not None:
-                        continue  # finished rows emit padding until the batch is done
-                    token = int(chosen[r])
-                    if token in self._eos:
-                        finish[r] = "stop"
-                        continue
-                    tokens[r].append(token)
-                    logprobs[r].append(picked[r])
-                    if on_token is not None:
-                        on_token(indices[r], token, self.decode([token]))
-                    if len(tokens[r]) >= max_tokens[r]:
-                        finish[r] = "length"
-                if all(f is not None for f in finish):
+                if self._advance(rows, chosen, picked, on_token):
                     break
         except EngineError:
             raise
@@ -239,15 +217,37 @@ class OnnxGenaiEngine:
         )
         return [
             GenerationResult(
-                text=self.decode(tokens[r]),
-                token_ids=tuple(tokens[r]),
-                logprobs=tuple(logprobs[r]),
-                finish_reason=finish[r] or "length",
-                prompt_tokens=len(prompts[r]),
+                text=self.decode(rows.tokens[r]),
+                token_ids=tuple(rows.tokens[r]),
+                logprobs=tuple(rows.logprobs[r]),
+                finish_reason=rows.finish[r] or "length",
+                prompt_tokens=len(rows.prompts[r]),
                 timings=timings,
             )
-            for r in range(rows)
+            for r in range(len(rows.prompts))
         ]
+
+    def _advance(self, rows: _Rows, chosen: Any, picked: Any, on_token: TokenCallback | None) -> bool:
+        """Take one step's token into each unfinished row; True once every row is finished."""
+        now = time.monotonic()
+        for r in range(len(rows.prompts)):
+            if rows.finish[r] is not None:
+                continue  # finished rows emit padding until the batch is done
+            cutoff = rows.deadlines[r]
+            if cutoff is not None and now >= cutoff:
+                rows.finish[r] = "deadline"  # its answer so far; the others go on
+                continue
+            token = int(chosen[r])
+            if token in self._eos:
+                rows.finish[r] = "stop"
+                continue
+            rows.tokens[r].append(token)
+            rows.logprobs[r].append(picked[r])
+            if on_token is not None:
+                on_token(rows.indices[r], token, self.decode([token]))
+            if len(rows.tokens[r]) >= rows.max_tokens[r]:
+                rows.finish[r] = "length"
+        return all(f is not None for f in rows.finish)
 
     # -- label scoring -----------------------------------------------------------------------
 
@@ -257,6 +257,7 @@ class OnnxGenaiEngine:
         labels: Sequence[str],
         *,
         complete: bool = True,
+        deadline: float | None = None,
     ) -> list[LabelScore]:
         """Score each label as the answer: its tokens, then (``complete``) the end of the turn.
 
@@ -283,8 +284,9 @@ class OnnxGenaiEngine:
             try:
                 generator.append_tokens(np.asarray(prompt, dtype=np.int32))
                 first = generator.get_logits()[:, -1, :].astype(np.float32)
-                scores = []
+                scores: list[LabelScore] = []
                 for label, label_tokens in zip(labels, encoded, strict=True):
+                    _check_deadline(deadline, len(scores), len(labels))
                     total = token_logprobs(first, np.asarray(label_tokens[:1], dtype=np.int32))[0]
                     for position in range(1, len(label_tokens)):
                         generator.append_tokens(
@@ -296,6 +298,8 @@ class OnnxGenaiEngine:
                     if len(label_tokens) > 1:
                         generator.rewind_to(len(prompt))
                     scores.append(LabelScore(label, total, len(label_tokens)))
+            except DeadlineExceeded:
+                raise
             except Exception as exc:
                 raise EngineError(f"label scoring failed: {exc}") from None
         return scores
@@ -316,3 +320,26 @@ class OnnxGenaiEngine:
         # Dropping the references frees the session; onnxruntime-genai has no explicit close.
         self.__dict__.pop("_tokenizer", None)
         self.__dict__.pop("_model", None)
+
+
+@dataclasses.dataclass
+class _Rows:
+    """One batch's requests and what has been generated for each so far."""
+
+    prompts: list[list[int]]
+    max_tokens: list[int]
+    indices: list[int]
+    deadlines: list[float | None]
+    tokens: list[list[int]] = dataclasses.field(default_factory=list)
+    logprobs: list[list[float]] = dataclasses.field(default_factory=list)
+    finish: list[FinishReason | None] = dataclasses.field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.tokens = [[] for _ in self.prompts]
+        self.logprobs = [[] for _ in self.prompts]
+        self.finish = [None for _ in self.prompts]
+
+
+def _check_deadline(deadline: float | None, done: int, total: int) -> None:
+    if deadline is not None and time.monotonic() >= deadline:
+        raise DeadlineExceeded(f"the deadline passed after {done} of {total} labels were scored")

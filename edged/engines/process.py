@@ -43,13 +43,17 @@ from edged.engines.base import (
     LabelScore,
     TokenCallback,
 )
-from edged.errors import EdgedError, EngineError, InputTooLong
+from edged.errors import DeadlineExceeded, EdgedError, EngineError, InputTooLong
 
 log = logging.getLogger(__name__)
 
 DEFAULT_STEP_TIMEOUT_S = 60.0  # a CPU prefill of 1,200 tokens takes ~9 s; a GPU one, well under 1 s
 DEFAULT_START_TIMEOUT_S = 180.0
-_ERRORS: dict[str, type[EdgedError]] = {"InputTooLong": InputTooLong, "EngineError": EngineError}
+_ERRORS: dict[str, type[EdgedError]] = {
+    "InputTooLong": InputTooLong,
+    "DeadlineExceeded": DeadlineExceeded,
+    "EngineError": EngineError,
+}
 
 
 class EngineProcess:
@@ -101,9 +105,15 @@ class EngineProcess:
         return results
 
     def score_labels(
-        self, messages: Sequence[ChatMessage], labels: Sequence[str], *, complete: bool = True
+        self,
+        messages: Sequence[ChatMessage],
+        labels: Sequence[str],
+        *,
+        complete: bool = True,
+        deadline: float | None = None,
     ) -> list[LabelScore]:
-        scores: list[LabelScore] = self._call(("score_labels", list(messages), list(labels), complete))
+        message = ("score_labels", list(messages), list(labels), complete, deadline)
+        scores: list[LabelScore] = self._call(message)
         return scores
 
     def health(self) -> EngineHealth:
@@ -339,7 +349,7 @@ def _answer(engine: Any, conn: Connection, message: tuple[Any, ...]) -> Any:
     if kind == "count_tokens":
         return engine.count_tokens(message[1])
     if kind == "score_labels":
-        return engine.score_labels(message[1], message[2], complete=message[3])
+        return engine.score_labels(message[1], message[2], complete=message[3], deadline=message[4])
     if kind == "health":
         return engine.health()
     if kind == "crash_for_test":  # the fault tests' seam: how an engine dies or hangs mid-call

@@ -413,9 +413,16 @@ class TrtllmEngine:
             first: float | None = None
             emitted = 0
             entries: list[Any] = []
+            stopped = False
             async for output in result:
                 completion = output.outputs[0]
                 tokens = completion.token_ids
+                if request.deadline is not None and time.monotonic() >= request.deadline:
+                    abort = getattr(result, "abort", None)  # tensorrt_llm.executor.result.GenerationResult
+                    if callable(abort):
+                        abort()
+                    stopped = True
+                    break
                 if first is None and tokens:
                     first = time.perf_counter()
                 entries = collect_logprobs(entries, list(completion.logprobs or []), len(tokens), emitted)
@@ -431,7 +438,7 @@ class TrtllmEngine:
                 text=self.decode(token_ids),
                 token_ids=tuple(token_ids),
                 logprobs=tuple(chosen_logprobs(token_ids, entries)),
-                finish_reason=finish_reason(completion.finish_reason),
+                finish_reason="deadline" if stopped else finish_reason(completion.finish_reason),
                 prompt_tokens=len(prompt),
                 timings=Timings(
                     prefill_ms=(first_at - started) * 1e3,
@@ -451,6 +458,7 @@ class TrtllmEngine:
         labels: Sequence[str],
         *,
         complete: bool = True,
+        deadline: float | None = None,  # noqa: ARG002 - every label is in flight at once: one step
     ) -> list[LabelScore]:
         """Teacher-forced: one single-token request per label position, all in flight together,
         each returning its raw logits; the KV cache blocks of the shared prompt are reused."""

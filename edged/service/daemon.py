@@ -141,7 +141,7 @@ class Daemon:
             name: task.default_max_tokens for name, task in self.tasks.items() if task.default_max_tokens
         }
         self.limits = config.limits.to_limits()
-        self.runner = TaskRunner(engine, self.tasks)
+        self.runner = TaskRunner(engine, self.tasks, clock=clock)
         self.scheduler: Scheduler[InFlight] = Scheduler(
             self._execute,
             self._expire,

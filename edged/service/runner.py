@@ -11,8 +11,8 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from edged.engines.base import ChatMessage, Engine, GenerationRequest
-from edged.errors import EdgedError, InputTooLong
+from edged.engines.base import ChatMessage, Engine, GenerationRequest, GenerationResult
+from edged.errors import DeadlineExceeded, EdgedError, InputTooLong
 from edged.escalation.router import generation_confidence
 from edged.service.protocol import Request
 from edged.tasks import TaskConfig, build_messages, classify_outcome, parse_output
@@ -45,9 +45,15 @@ def _failure(code: str, message: str, engine_ms: float = 0.0) -> TaskResult:
 
 
 class TaskRunner:
-    def __init__(self, engine: Engine, tasks: dict[str, TaskConfig]) -> None:
+    def __init__(
+        self, engine: Engine, tasks: dict[str, TaskConfig], clock: Callable[[], float] = time.monotonic
+    ) -> None:
         self.engine = engine
         self.tasks = tasks
+        self.clock = clock
+        # Prompt tokens the engine reads per second, measured on its own batches (None until the
+        # first one): a request whose input cannot be read before its deadline is refused up front.
+        self.prefill_tokens_per_s: float | None = None
 
     def run(self, requests: Sequence[Request], on_chunk: ChunkCallback | None = None) -> list[TaskResult]:
         results: list[TaskResult | None] = [None] * len(requests)
@@ -74,6 +80,10 @@ class TaskRunner:
                 results[index] = _failure("engine_error", f"the engine could not tokenize the input: {exc}")
                 continue
             context = self.engine.info.context_length
+            late = self._too_late(request, prompt_tokens)
+            if late is not None:
+                results[index] = _failure("deadline_exceeded", late)
+                continue
             if prompt_tokens + request.max_tokens > context:
                 results[index] = _failure(
                     "input_too_long",
@@ -81,7 +91,8 @@ class TaskRunner:
                     f"the local model's context of {context} tokens. Shorten the input or lower max_tokens.",
                 )
                 continue
-            generation.append((index, GenerationRequest(messages, max_tokens=request.max_tokens)))
+            wanted = GenerationRequest(messages, max_tokens=request.max_tokens, deadline=request.deadline_at)
+            generation.append((index, wanted))
         if generation:
             self._generate(requests, generation, results, on_chunk)
         return [r if r is not None else _failure("engine_error", "no result") for r in results]
@@ -114,8 +125,17 @@ class TaskRunner:
                 results[index] = _failure("engine_error", f"the local engine failed: {exc}", elapsed)
             return
         elapsed = (time.perf_counter() - started) * 1e3
+        self._learn_prefill(outputs)
         for index, output in zip(positions, outputs, strict=True):
             request = requests[index]
+            if output.finish_reason == "deadline":
+                results[index] = _failure(
+                    "deadline_exceeded",
+                    f"the deadline of {request.deadline_ms} ms passed after {output.completion_tokens} "
+                    "generated tokens; generation stopped there. Raise deadline_ms or lower max_tokens.",
+                    elapsed,
+                )
+                continue
             outcome = parse_output(request.task, output.text, fields=request.fields)
             results[index] = TaskResult(
                 output=outcome.output,
@@ -132,11 +152,45 @@ class TaskRunner:
                 logprobs=output.logprobs,
             )
 
+    def _too_late(self, request: Request, prompt_tokens: int) -> str | None:
+        """Why the request cannot be answered in time, judged before the engine runs it."""
+        left = request.deadline_at - self.clock()
+        rate = self.prefill_tokens_per_s
+        needed = prompt_tokens / rate if rate else 0.0
+        if left <= 0 or needed > left:
+            return (
+                f"the deadline of {request.deadline_ms} ms leaves {max(left, 0.0) * 1e3:.0f} ms; reading "
+                f"its {prompt_tokens}-token input alone takes about {needed * 1e3:.0f} ms here. Raise "
+                "deadline_ms or shorten the input."
+            )
+        return None
+
+    def _learn_prefill(self, outputs: Sequence[GenerationResult]) -> None:
+        if not outputs:
+            return
+        tokens = sum(o.prompt_tokens for o in outputs)
+        seconds = outputs[0].timings.prefill_ms / 1e3  # one prefill for the batch
+        if tokens < 32 or seconds <= 0:
+            return  # too short to say anything about the rate
+        rate = tokens / seconds
+        known = self.prefill_tokens_per_s
+        self.prefill_tokens_per_s = rate if known is None else 0.7 * known + 0.3 * rate
+
     def _classify(self, request: Request, messages: tuple[ChatMessage, ...]) -> TaskResult:
         started = time.perf_counter()
         try:
-            scores = self.engine.score_labels(messages, list(request.labels))
             prompt_tokens = self.engine.count_tokens(messages)
+            late = self._too_late(request, prompt_tokens)
+            if late is not None:
+                return _failure("deadline_exceeded", late)
+            scores = self.engine.score_labels(messages, list(request.labels), deadline=request.deadline_at)
+        except DeadlineExceeded as exc:
+            return _failure(
+                "deadline_exceeded",
+                f"the deadline of {request.deadline_ms} ms passed while the labels were scored "
+                f"({exc.message}); raise deadline_ms or send fewer or shorter labels.",
+                (time.perf_counter() - started) * 1e3,
+            )
         except InputTooLong as exc:
             return _failure("input_too_long", exc.message, (time.perf_counter() - started) * 1e3)
         except Exception as exc:

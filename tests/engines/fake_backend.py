@@ -66,6 +66,7 @@ class FakeEngine:
 
     def score_labels(
         self, messages: Sequence[ChatMessage], labels: Sequence[str], *, complete: bool = True,
+        deadline: float | None = None,
     ) -> list[LabelScore]:
         return [LabelScore(label, -1.0, 1) for label in labels]
 

@@ -17,7 +17,7 @@ from edged.engines.base import ChatMessage, Engine, GenerationRequest
 from edged.engines.loader import usable_engine
 from edged.engines.process import EngineProcess
 from edged.engines.store import EngineStore
-from edged.errors import EngineError, InputTooLong
+from edged.errors import DeadlineExceeded, EngineError, InputTooLong
 from edged.hardware.facts import HardwareFacts
 from edged.hardware.profiles import Profile
 
@@ -187,3 +187,15 @@ def test_close_ends_the_child(engine_folder: Path) -> None:
             break
         time.sleep(0.1)
     assert gone and engine.state == "down"
+
+
+def test_deadlines_cross_the_pipe(process_engine: EngineProcess) -> None:
+    request = GenerationRequest.from_prompt("Write a very long story about pumps.", max_tokens=400)
+    started = time.monotonic()
+    [result] = process_engine.generate(
+        [GenerationRequest(request.messages, max_tokens=400, deadline=started + 0.4)]
+    )
+    assert result.finish_reason == "deadline" and time.monotonic() - started < 1.0
+    with pytest.raises(DeadlineExceeded):
+        process_engine.score_labels([ChatMessage("user", "x")], ["a", "b"], deadline=started - 1)
+    assert process_engine.state == "serving"

@@ -133,6 +133,7 @@ class TinyEngine:
         labels: Sequence[str],
         *,
         complete: bool = True,
+        deadline: float | None = None,
     ) -> list[LabelScore]:
         return [LabelScore(label, -1.0, 1) for label in labels]
 

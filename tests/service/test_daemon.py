@@ -228,8 +228,8 @@ class FlakyEngine:
         return self.inner.generate(requests, on_token)
 
     def score_labels(self, messages: Sequence[ChatMessage], labels: Sequence[str], *,
-                     complete: bool = True) -> list[LabelScore]:
-        return self.inner.score_labels(messages, labels, complete=complete)
+                     complete: bool = True, deadline: float | None = None) -> list[LabelScore]:
+        return self.inner.score_labels(messages, labels, complete=complete, deadline=deadline)
 
     def health(self) -> EngineHealth:
         return self.inner.health()
