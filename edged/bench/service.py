@@ -80,8 +80,9 @@ def _wait_online(root: Path, port: int, started: float, daemon: subprocess.Popen
             seen.set()
 
     client = paho.Client(CallbackAPIVersion.VERSION2, client_id="bench-watch", protocol=paho.MQTTv5)
-    client.tls_set_context(tls_context(root / CLIENT / "ca.crt", root / CLIENT / f"{CLIENT}.crt",
-                                       root / CLIENT / f"{CLIENT}.key"))
+    watcher = f"{CLIENT}-0"  # disconnects before the benchmark's own connection with it starts
+    client.tls_set_context(tls_context(root / watcher / "ca.crt", root / watcher / f"{watcher}.crt",
+                                       root / watcher / f"{watcher}.key"))
     client.on_message = on_message
     client.on_connect = lambda c, *_: c.subscribe(f"edged/{DEVICE}/status", qos=1)
     client.connect(HOST, port)
