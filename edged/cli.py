@@ -263,6 +263,17 @@ def cmd_bench_service(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_bench_faults(args: argparse.Namespace) -> int:
+    from edged.bench.faults import render, run_faults_bench
+
+    result = run_faults_bench(_store(args))
+    if args.json:
+        _print_json(result)
+    else:
+        print(render(result))
+    return 0
+
+
 def cmd_bench_escalation(args: argparse.Namespace) -> int:
     from edged.bench.escalation import render, run_escalation_bench
 
@@ -520,6 +531,13 @@ def build_parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - one flat, read
     bench_service.add_argument("--json", action="store_true")
     store_option(bench_service)
     bench_service.set_defaults(handler=cmd_bench_service)
+    bench_faults = bench.add_parser(
+        "faults",
+        help="the daemon under long prompts, a killed engine, a burst and SIGTERM, over a real broker",
+    )
+    bench_faults.add_argument("--json", action="store_true")
+    store_option(bench_faults)
+    bench_faults.set_defaults(handler=cmd_bench_faults)
     bench_escalation = bench.add_parser("escalation", help="cost of the escalation path on the appliance, "
                                                            "cloud time excluded")
     bench_escalation.add_argument("--requests", type=int, default=300)
