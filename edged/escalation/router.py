@@ -5,8 +5,10 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from edged.escalation.config import TaskPolicy
+from edged.vocabulary import Trigger
 
 LOW_QUANTILE = 0.1
 
@@ -27,7 +29,7 @@ def generation_confidence(logprobs: Sequence[float], quantile: float = LOW_QUANT
 @dataclass(frozen=True)
 class EscalationDecision:
     escalate: bool
-    trigger: str | None  # why the cloud was wanted
+    trigger: Trigger | Literal["shadow"] | None  # why the cloud was wanted
     blocked: str | None  # why it was not asked although wanted
 
     @property
@@ -44,7 +46,7 @@ def trigger_for(  # noqa: PLR0911 - one return per trigger reads as the table it
     error_code: str | None,
     valid: bool,
     confidence: float | None,
-) -> str | None:
+) -> Trigger | None:
     if client == "force":
         return "client_force"
     if policy.mode == "cloud":

@@ -70,7 +70,7 @@ def test_service_metrics_export_every_series_an_operator_alerts_on() -> None:
         'edged_tokens_total{kind="completion"} 12',
         'edged_tokens_total{kind="cloud"} 0',
         'edged_escalations_total{trigger="low_confidence"} 1',
-        'edged_escalations_total{trigger="overload"} 0',  # seeded: visible before the first one
+        'edged_escalations_total{trigger="busy"} 0',  # seeded: visible before the first one
         'edged_redactions_total{type="PERSON"} 2',
         "edged_cloud_spend_total 0.25",
         "edged_ready 0",
@@ -92,8 +92,9 @@ def _get(port: int, path: str) -> tuple[int, str, str]:
 
 def test_the_endpoint_serves_metrics_and_health_on_a_local_port() -> None:
     state = {"healthy": False}
-    server = MetricsServer(lambda: "edged_ready 1\n", lambda: (state["healthy"], {"status": "x"}),
-                           "127.0.0.1", 0).start()
+    server = MetricsServer(
+        lambda: "edged_ready 1\n", lambda: (state["healthy"], {"status": "x"}), "127.0.0.1", 0
+    ).start()
     try:
         host, port = server.address
         assert host == "127.0.0.1"
@@ -105,3 +106,39 @@ def test_the_endpoint_serves_metrics_and_health_on_a_local_port() -> None:
         assert _get(port, "/nothing")[0] == 404
     finally:
         server.stop()
+
+
+def test_every_trigger_the_router_can_emit_has_a_series() -> None:
+    """The metrics seeded task_policy, local_failure and overload, which the router never emits,
+    and missed policy_cloud, engine_error and busy, which it does."""
+    from edged.escalation.config import TaskPolicy
+    from edged.escalation.router import trigger_for
+    from edged.vocabulary import TRIGGERS
+
+    emitted = set()
+    for client in ("auto", "force"):
+        for mode in ("auto", "cloud"):
+            policy = TaskPolicy(
+                mode=mode,
+                on_too_long=True,
+                on_engine_error=True,
+                on_busy=True,
+                on_invalid=True,
+                threshold=0.5,
+            )
+            for error_code in (None, "input_too_long", "engine_error", "busy", "other"):
+                for valid in (True, False):
+                    for confidence in (None, 0.1, 0.9):
+                        trigger = trigger_for(
+                            client=client,
+                            policy=policy,
+                            error_code=error_code,
+                            valid=valid,
+                            confidence=confidence,
+                        )
+                        if trigger is not None:
+                            emitted.add(trigger)
+    assert emitted == set(TRIGGERS)
+    lines = ServiceMetrics().render().splitlines()
+    for trigger in TRIGGERS:
+        assert f'edged_escalations_total{{trigger="{trigger}"}} 0' in lines, trigger
