@@ -58,8 +58,8 @@ def load_client_config(path: Path) -> ClientConfig:
 
 def certificate_cn(cert: Path) -> str:
     """The client id the broker will see: the CN of our certificate."""
+    from edged.certificates import read_certificate
     from edged.errors import PkiError
-    from edged.provisioning.pki import read_certificate
 
     try:
         cn = read_certificate(cert).cn

@@ -17,7 +17,7 @@ from edged.credentials import resolve_credential
 from edged.errors import ConfigError
 from edged.escalation.config import CloudConfig, EscalationConfig
 from edged.privacy.config import PrivacyConfig
-from edged.service.protocol import Limits
+from edged.requests import Limits
 from edged.tasks import TaskConfig, load_tasks
 from edged.tomlfile import read_toml, validate
 

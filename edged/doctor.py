@@ -133,7 +133,7 @@ def _key_matches_certificate(key: Path, cert: Path) -> str | None:
 
 
 def check_certificate(config: EdgedConfig, now: datetime) -> Finding:
-    from edged.provisioning.pki import RENEW_HINT, read_certificate
+    from edged.certificates import RENEW_HINT, read_certificate
 
     try:
         cert = read_certificate(config.mqtt.cert)
@@ -274,7 +274,7 @@ def check_engine(config: EdgedConfig, detect: Callable[[], MatchReport]) -> Find
 
 
 def check_clock(config: EdgedConfig | None, now: datetime, ntp: bool | None) -> Finding:
-    from edged.provisioning.pki import read_certificate
+    from edged.certificates import read_certificate
 
     floor, what = CLOCK_FLOOR, "this edged release"
     if config is not None:

@@ -17,7 +17,7 @@ from edged.escalation.cloud import CloudClient
 from edged.escalation.config import CloudConfig, EscalationConfig, TaskPolicy
 from edged.escalation.router import EscalationDecision
 from edged.escalation.service import Escalator, RedactorLike
-from edged.service.protocol import Request, Route
+from edged.requests import Request, Route
 from edged.tasks import load_tasks
 
 NOTE = (

@@ -20,8 +20,9 @@ from pydantic import BaseModel, ConfigDict
 
 from edged import __version__
 from edged.engines.backends import BACKENDS, BackendSpec, library_versions, resolve
-from edged.engines.base import Engine, EngineInfo, GenerationRequest
+from edged.engines.base import Engine, GenerationRequest
 from edged.engines.gpu_plan import GpuPlan, HostMemory, plan_gpu, read_host_memory
+from edged.engines.loader import load_engine_from
 from edged.engines.manifest import (
     MANIFEST_FORMAT,
     EngineManifest,
@@ -273,25 +274,6 @@ def _fingerprint_changes(old: Fingerprint, new: Fingerprint) -> list[str]:
         elif was != now:
             changes.append(f"{section}: {was!r} -> {now!r}")
     return changes
-
-
-def load_engine_from(folder: Path, manifest: EngineManifest) -> Engine:
-    backend = BACKENDS.get(manifest.backend)
-    if backend is None:
-        raise BuildError(f"{folder}: unknown backend {manifest.backend!r} in the manifest.")
-    engine_class = resolve(backend.engine_class)
-    info = EngineInfo(
-        backend=manifest.backend,
-        model_id=manifest.model_id,
-        profile=manifest.profile,
-        context_length=manifest.context_length,
-        max_batch_size=manifest.max_batch_size,
-        path=folder,
-    )
-    engine = engine_class(folder, info)  # type: ignore[operator]
-    if not isinstance(engine, Engine):
-        raise BuildError(f"{backend.engine_class} does not implement the Engine protocol.")
-    return engine
 
 
 def smoke_test(engine: Engine, spec: ModelSpec) -> list[SmokeResult]:

@@ -5,12 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from edged.engines.backends import BACKENDS, library_versions
-from edged.engines.base import Engine
-from edged.engines.build import load_engine_from
+from edged.engines.backends import BACKENDS, library_versions, resolve
+from edged.engines.base import Engine, EngineInfo
 from edged.engines.manifest import EngineManifest, check_files
 from edged.engines.store import EngineStore
-from edged.errors import FingerprintMismatch, StoreError
+from edged.errors import BuildError, FingerprintMismatch, StoreError
 from edged.hardware.facts import HardwareFacts
 from edged.hardware.profiles import Profile
 
@@ -86,3 +85,22 @@ def usable_engine(
             code="engine_corrupt",
         )
     return check
+
+
+def load_engine_from(folder: Path, manifest: EngineManifest) -> Engine:
+    backend = BACKENDS.get(manifest.backend)
+    if backend is None:
+        raise BuildError(f"{folder}: unknown backend {manifest.backend!r} in the manifest.")
+    engine_class = resolve(backend.engine_class)
+    info = EngineInfo(
+        backend=manifest.backend,
+        model_id=manifest.model_id,
+        profile=manifest.profile,
+        context_length=manifest.context_length,
+        max_batch_size=manifest.max_batch_size,
+        path=folder,
+    )
+    engine = engine_class(folder, info)  # type: ignore[operator]
+    if not isinstance(engine, Engine):
+        raise BuildError(f"{backend.engine_class} does not implement the Engine protocol.")
+    return engine

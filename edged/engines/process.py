@@ -309,7 +309,7 @@ def serve(conn: Connection, folder: str) -> None:
     # whole group) must not kill the model under requests the daemon is still finishing.
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    from edged.engines.build import load_engine_from
+    from edged.engines.loader import load_engine_from
     from edged.engines.manifest import EngineManifest
 
     try:

@@ -24,7 +24,7 @@ from edged.escalation.cloud import CloudClient, CloudError
 from edged.escalation.config import EscalationConfig, TaskPolicy
 from edged.escalation.router import EscalationDecision, decide
 from edged.escalation.shadow import ShadowLog, agreement
-from edged.service.protocol import Request
+from edged.requests import Request
 from edged.tasks import TaskConfig, build_messages, parse_output
 
 log = logging.getLogger(__name__)

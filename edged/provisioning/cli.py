@@ -108,7 +108,8 @@ def cmd_pki_crl(args: argparse.Namespace) -> int:
 
 def cmd_pki_renew(args: argparse.Namespace) -> int:
     """A renewal CSR for this appliance's certificate, from edged.toml or from --cn and --key."""
-    from edged.provisioning.pki import read_certificate, renew_csr
+    from edged.certificates import read_certificate
+    from edged.provisioning.pki import renew_csr
 
     cert: Path | None = None
     if args.config:

@@ -22,13 +22,13 @@ from datetime import datetime, timezone
 from typing import Protocol
 
 from edged import __version__
+from edged.certificates import CertValidity, read_certificate
 from edged.config import EdgedConfig
 from edged.engines.base import Engine
 from edged.errors import PkiError
 from edged.escalation.router import EscalationDecision
 from edged.escalation.service import EscalationOutcome, Escalator
 from edged.hardware.telemetry import GpuSampler, ThermalGuard, read_host
-from edged.provisioning.pki import CertValidity, read_certificate
 from edged.service.metrics import ServiceMetrics
 from edged.service.protocol import (
     ProtocolError,

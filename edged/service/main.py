@@ -116,7 +116,7 @@ def run(config_path: Path, *, log_level: str = "INFO") -> int:
     notifier = Notifier.from_environment()
     try:
         config, engine, gpu = _load(config_path, notifier)
-        from edged.escalation.setup import build_escalator
+        from edged.service.escalation_setup import build_escalator
 
         escalator = build_escalator(config)
     except EdgedError as exc:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from edged.engines.base import ChatMessage, Engine, GenerationRequest, GenerationResult
 from edged.errors import DeadlineExceeded, EdgedError, InputTooLong
 from edged.escalation.router import generation_confidence
-from edged.service.protocol import Request
+from edged.requests import Request
 from edged.tasks import TaskConfig, build_messages, classify_outcome, parse_output
 
 log = logging.getLogger(__name__)

@@ -17,7 +17,7 @@ from edged.client import ClientConfig, EdgedClient
 from edged.config import EdgedConfig
 from edged.engines.base import Engine
 from edged.escalation.config import CloudConfig, EscalationConfig, TaskPolicy
-from edged.escalation.setup import build_escalator
+from edged.service.escalation_setup import build_escalator
 from edged.privacy import Redactor
 from edged.service.daemon import Daemon
 from edged.tasks import build_messages, load_tasks

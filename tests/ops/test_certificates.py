@@ -12,6 +12,7 @@ import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
+from edged.certificates import CertValidity
 from edged.cli import main
 from edged.config import EdgedConfig, MqttConfig
 from edged.provisioning import pki
@@ -35,7 +36,7 @@ def _device_copy(site: ProvisionedSite, tmp_path: Path, *, days_left: float | No
 
 
 def test_validity_states() -> None:
-    cert = pki.CertValidity(Path("dev-1.crt"), "dev-1", 1, NOW - timedelta(days=10), NOW + timedelta(days=20))
+    cert = CertValidity(Path("dev-1.crt"), "dev-1", 1, NOW - timedelta(days=10), NOW + timedelta(days=20))
     assert cert.state(NOW) == "expiring"
     assert cert.state(NOW, warn_days=10) == "ok"
     assert cert.state(NOW + timedelta(days=21)) == "expired"

@@ -1,4 +1,5 @@
-"""Build the escalation path from edged.toml: nothing when no cloud is configured."""
+"""Build the escalation path from edged.toml: nothing when no cloud is configured. Part of the
+service's composition (it reads the whole configuration), not of the escalation package."""
 
 from __future__ import annotations
 
