@@ -635,7 +635,7 @@ def ok_reply(
     timings_ms: Mapping[str, float],
     degraded: bool = False,
 ) -> bytes:
-    """The success reply (DESIGN.md, MQTT API). ``confidence`` is rounded to 4 decimals."""
+    """The success reply (the README's MQTT contract). ``confidence`` is rounded to 4 decimals."""
     if confidence is not None:
         confidence = round(min(1.0, max(0.0, confidence)), 4) if math.isfinite(confidence) else None
     body: dict[str, object] = {

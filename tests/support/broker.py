@@ -199,7 +199,7 @@ class MqttTestClient(paho.Client):
 
     def subscribe_and_wait(self, topic: str, qos: int = 1, timeout: float = 3.0) -> list[ReasonCode]:
         """Subscribe and return the SUBACK's reason codes (Mosquitto grants even what its ACL will
-        never deliver; see FIELD-NOTES)."""
+        never deliver; measured)."""
         rc, mid = self.subscribe(topic, qos=qos)
         assert rc == paho.MQTT_ERR_SUCCESS, f"subscribe failed: {rc}"
         assert mid is not None
@@ -230,7 +230,7 @@ class MqttTestClient(paho.Client):
                              f"{message.payload!r}")
 
     def close(self) -> None:
-        # disconnect() first: loop_stop() first costs about a second (FIELD-NOTES).
+        # disconnect() first: loop_stop() first costs about a second (measured).
         self.disconnect()
         self.loop_stop()
 
@@ -276,7 +276,7 @@ def connect_result(identity: Identity | None, broker: BrokerAddress, cafile: Pat
     if it refuses it during TLS, or ``"connack 0x.."`` for a refusing CONNACK.
 
     Speaks raw MQTT over TLS rather than paho: a refused handshake then leaves no half-open paho
-    socket behind, and TLS 1.3 reports the refusal in different ways (FIELD-NOTES), all of them
+    socket behind, and TLS 1.3 reports the refusal in different ways (measured), all of them
     "no CONNACK" here.
     """
     deadline = time.monotonic() + timeout
