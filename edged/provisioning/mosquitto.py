@@ -82,10 +82,11 @@ class MosquittoProcess:
             raise MosquittoError(f"{exc}; its log:\n{self.log_text()[-2000:]}") from None
         return self
 
-    def stop(self) -> None:
+    def stop(self, *, hard: bool = False) -> None:
+        """SIGTERM (Mosquitto saves its store), or with ``hard`` SIGKILL (a crash: it saves nothing)."""
         process, self.process = self.process, None
         if process is not None and process.poll() is None:
-            process.send_signal(signal.SIGTERM)
+            process.send_signal(signal.SIGKILL if hard else signal.SIGTERM)
             try:
                 process.wait(timeout=5)
             except subprocess.TimeoutExpired:

@@ -17,9 +17,9 @@ from edged.client import ClientConfig, EdgedClient
 from edged.config import EdgedConfig
 from edged.engines.base import Engine
 from edged.escalation.config import CloudConfig, EscalationConfig, TaskPolicy
-from edged.service.escalation_setup import build_escalator
 from edged.privacy import Redactor
 from edged.service.daemon import Daemon
+from edged.service.escalation_setup import build_escalator
 from edged.tasks import build_messages, load_tasks
 from tests.escalation.fake_cloud import FakeCloud, Received, chat_answer
 from tests.service.conftest import daemon_config

@@ -99,6 +99,12 @@ class MosquittoBroker:
         if process is not None:
             process.stop()
 
+    def kill(self) -> None:
+        """kill -9: no clean stop, so nothing is saved beyond what autosave already wrote."""
+        process, self._process = self._process, None
+        if process is not None:
+            process.stop(hard=True)
+
     def restart(self, down_seconds: float = 0.0) -> None:
         """Stop, stay down ``down_seconds``, start again on the same port."""
         self.stop()
