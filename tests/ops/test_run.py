@@ -61,10 +61,10 @@ def test_under_systemd_ready_waits_for_the_broker_then_pings_serves_and_stops(
     metrics_port = free_port()
     config = write_config(tmp_path, site, broker.port, store=engine_store.root, metrics_port=metrics_port)
     broker.stop()  # the factory powered up together and the broker is slower: READY must wait
-    env = child_env(NOTIFY_SOCKET=notify_socket.address, WATCHDOG_USEC="2000000")
+    env = child_env(NOTIFY_SOCKET=notify_socket.address, WATCHDOG_USEC="4000000")
     process = edged_run(config, env, tmp_path / "edged.log")
     try:
-        waiting = notify_socket.wait_for("EXTEND_TIMEOUT_USEC=3000000", 60)
+        waiting = notify_socket.wait_for("EXTEND_TIMEOUT_USEC=3000000", 60)  # 3 ticks of a quarter of 4 s
         assert statuses(waiting)[:4] == [
             f"loading the configuration {config}",
             "detecting the hardware",
@@ -78,7 +78,7 @@ def test_under_systemd_ready_waits_for_the_broker_then_pings_serves_and_stops(
         broker.start()
         ready = notify_socket.wait_for("READY=1", 15)
         assert f"serving smollm2-135m-instruct@cpu as dev-1 on localhost:{broker.port}" in statuses(ready)
-        pings = notify_socket.drain(2.5)  # WATCHDOG_USEC 2 s: a ping a second
+        pings = notify_socket.drain(2.5)  # WATCHDOG_USEC 4 s: a ping a second (a quarter)
         assert 2 <= sum(m == "WATCHDOG=1" for m in pings) <= 4, pings
 
         reply = make_client().request({"task": "ask", "input": "Say hi.", "max_tokens": 4}, timeout=60)

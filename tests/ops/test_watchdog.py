@@ -16,7 +16,7 @@ from edged.service.systemd import Notifier, socket_sender
 from edged.service.transport import IncomingMessage, TransportSettings
 from tests.ops.conftest import NotifySocket, ScriptedTransport, TinyEngine, statuses
 
-WATCHDOG_USEC = 200_000  # pings every 0.1 s
+WATCHDOG_USEC = 400_000  # pings every 0.1 s (a quarter of the timeout)
 
 
 def _config(tmp_path: Path) -> EdgedConfig:
@@ -61,7 +61,7 @@ def test_ready_waits_for_the_broker_then_pings_follow_the_loop(
     waiting = notify_socket.drain(0.5)
     assert _count(waiting, "READY=1") == 0
     assert _count(waiting, "WATCHDOG=1") == 0
-    assert _count(waiting, "EXTEND_TIMEOUT_USEC=300000") >= 2
+    assert _count(waiting, "EXTEND_TIMEOUT_USEC=300000") >= 2  # 3 ticks of a quarter of the timeout
     assert "waiting for the broker broker.test:8883 (connection refused)" in statuses(waiting)
     assert "connecting to the broker broker.test:8883" in statuses(waiting)
 
