@@ -450,6 +450,7 @@ class Daemon:
         job: Job[InFlight] | None = None,
         engine_ms: float = 0.0,
         count: bool = True,
+        partial: object | None = None,
     ) -> None:
         if not self._claim(item):
             return
@@ -466,6 +467,7 @@ class Daemon:
                 request_id=request.request_id,
                 timings_ms=self._timings(item, job, engine_ms),
                 correlation_id=request.payload_correlation_id,
+                partial=partial,
             ),
             correlation=request.correlation,
         )
@@ -524,6 +526,7 @@ class Daemon:
                 result.error_message or "failed",
                 job=job,
                 engine_ms=result.engine_ms,
+                partial=result.output,  # a free-text answer cut at its deadline, else None
             )
             return
         if not self._claim(item):

@@ -661,13 +661,17 @@ def error_reply(
     request_id: str | None,
     timings_ms: Mapping[str, float] | None = None,
     correlation_id: str | None = None,
+    partial: object | None = None,
 ) -> bytes:
-    """An error reply; ``correlation_id`` goes into the payload for v311 clients only."""
+    """An error reply; ``correlation_id`` goes into the payload for v311 clients only; ``partial``
+    is what a free-text task had generated when its deadline stopped it."""
     body: dict[str, object] = {
         "status": "error",
         "id": request_id,
         "error": {"code": code, "message": message},
     }
+    if partial is not None:
+        body["partial"] = partial
     if timings_ms is not None:
         body["timings_ms"] = _timings(timings_ms)
     return _encode(body, correlation_id)

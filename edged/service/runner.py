@@ -6,6 +6,7 @@ An engine failure fails every request it touched with ``engine_error``, never th
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import time
 from collections.abc import Callable, Sequence
@@ -38,6 +39,10 @@ class TaskResult:
     @property
     def ok(self) -> bool:
         return self.error_code is None
+
+
+# Tasks whose answer is free text: a part of it is still an answer, given as 'partial'.
+FREE_TEXT_TASKS = frozenset({"ask", "summarize"})
 
 
 def _failure(code: str, message: str, engine_ms: float = 0.0) -> TaskResult:
@@ -129,12 +134,16 @@ class TaskRunner:
         for index, output in zip(positions, outputs, strict=True):
             request = requests[index]
             if output.finish_reason == "deadline":
-                results[index] = _failure(
+                stopped = _failure(
                     "deadline_exceeded",
                     f"the deadline of {request.deadline_ms} ms passed after {output.completion_tokens} "
-                    "generated tokens; generation stopped there. Raise deadline_ms or lower max_tokens.",
+                    "generated tokens; generation stopped there (its text so far is in 'partial'). "
+                    "Raise deadline_ms or lower max_tokens.",
                     elapsed,
                 )
+                if request.task in FREE_TEXT_TASKS:  # a cut JSON or label would mislead; text does not
+                    stopped = dataclasses.replace(stopped, output={"text": output.text})
+                results[index] = stopped
                 continue
             outcome = parse_output(request.task, output.text, fields=request.fields)
             results[index] = TaskResult(

@@ -43,7 +43,8 @@ def test_a_request_past_its_deadline_in_the_engine_is_answered_at_the_deadline(
     elapsed = time.monotonic() - started
     assert reply.body["status"] == "error" and reply.body["error"]["code"] == "deadline_exceeded", reply.body
     assert "generation stopped" in reply.body["error"]["message"]
-    assert elapsed < 2.0  # finding 2: the answer came long after the deadline
+    assert reply.body["partial"]["text"]  # what it had written by then
+    assert elapsed < 3.0  # finding 2: the answer came long after the deadline
 
 
 def test_classify_with_many_long_labels_respects_a_short_deadline(
@@ -59,7 +60,7 @@ def test_classify_with_many_long_labels_respects_a_short_deadline(
     elapsed = time.monotonic() - started
     body = reply.body
     assert body["status"] == "ok" or body["error"]["code"] == "deadline_exceeded", body
-    assert elapsed < 2.0, elapsed
+    assert elapsed < 3.0, elapsed  # was 16.8 s; the bench measures the real margin
 
 
 def test_an_input_too_long_to_read_in_time_is_refused_before_the_engine_runs(
