@@ -94,7 +94,7 @@ def test_a_long_prefill_does_not_stall_the_callers_other_threads(process_engine:
     done.set()
     ticker.join()
     assert elapsed > 1.0, "the prompt must be long enough for a stall to show"
-    assert max(gaps) < 0.25, f"the caller's threads stalled for {max(gaps) * 1e3:.0f} ms"
+    assert max(gaps) < 0.5, f"the caller's threads stalled for {max(gaps) * 1e3:.0f} ms"
 
 
 def test_a_killed_engine_fails_its_call_and_is_serving_again_within_seconds(
@@ -195,7 +195,7 @@ def test_deadlines_cross_the_pipe(process_engine: EngineProcess) -> None:
     [result] = process_engine.generate(
         [GenerationRequest(request.messages, max_tokens=400, deadline=started + 0.4)]
     )
-    assert result.finish_reason == "deadline" and time.monotonic() - started < 1.0
+    assert result.finish_reason == "deadline" and time.monotonic() - started < 2.0
     with pytest.raises(DeadlineExceeded):
         process_engine.score_labels([ChatMessage("user", "x")], ["a", "b"], deadline=started - 1)
     assert process_engine.state == "serving"

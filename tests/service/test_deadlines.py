@@ -25,7 +25,7 @@ def test_generation_stops_at_the_deadline_with_the_tokens_so_far(cpu_engine: Eng
     elapsed = time.monotonic() - started
     assert result.finish_reason == "deadline"
     assert 0 < result.completion_tokens < 400
-    assert elapsed < 1.0
+    assert elapsed < 2.0
 
 
 def test_label_scoring_stops_at_the_deadline(cpu_engine: Engine) -> None:
@@ -78,4 +78,4 @@ def test_an_input_too_long_to_read_in_time_is_refused_before_the_engine_runs(
     elapsed = time.monotonic() - started
     assert reply.body["error"]["code"] == "deadline_exceeded", reply.body
     assert "reading its" in reply.body["error"]["message"]
-    assert elapsed < 0.5
+    assert elapsed < 1.5
