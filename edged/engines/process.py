@@ -118,6 +118,9 @@ class EngineProcess:
 
     def health(self) -> EngineHealth:
         started = time.perf_counter()
+        if not self._ready.is_set():  # loading: do not wait for it
+            detail = "down" if self.state == "down" else "the engine process is loading the model"
+            return EngineHealth(False, detail, (time.perf_counter() - started) * 1e3)
         if self._busy_since is not None:  # mid-call: its progress says whether it lives
             ok = self.alive()
             detail = "generating" if ok else f"no progress for over {self.step_timeout_s:.0f} s"
@@ -217,14 +220,39 @@ class EngineProcess:
             return
         self._start_error = None
         with self._state_lock:
-            self._process, self._conn, self._info = process, parent, message[1]
+            closed = self._closed
+            if not closed:
+                self._process, self._conn, self._info = process, parent, message[1]
+        if closed:  # close() came while this child loaded: it must not outlive the daemon
+            process.kill()
+            process.wait(5)
+            parent.close()
+            return
         self._last_progress = time.monotonic()
         self._ready.set()
-        log.info("engine process %d serving %s", process.pid, self._info.model_id)
+        log.info("engine process %d serving %s", process.pid, message[1].model_id)
+        threading.Thread(target=self._watch, args=(process,), name="edged-engine-watch", daemon=True).start()
         self._tell("serving")
 
-    def _restart_in_background(self, why: str) -> None:
+    def _watch(self, process: Any) -> None:
+        """A child that dies between calls is restarted now, not by the next request's failure.
+        One that dies during a call is the call's to handle (it reads the end of the pipe); the
+        call lock keeps this thread from closing a pipe a caller is reading."""
+        process.wait()
+        while not self._closed and self._process is process:
+            if self._call_lock.acquire(timeout=0.5):
+                try:
+                    self._restart_in_background(f"it exited with code {process.returncode}", process)
+                finally:
+                    self._call_lock.release()
+                return
+
+    def _restart_in_background(self, why: str, expected: Any) -> None:
+        """Replace ``expected`` (the child the caller saw fail); a no-op when another thread has
+        already replaced it, so a death noticed twice restarts once."""
         with self._state_lock:
+            if self._process is not expected or expected is None:
+                return
             process, conn = self._process, self._conn
             self._process = self._conn = None
         self._ready.clear()
@@ -252,30 +280,56 @@ class EngineProcess:
 
         threading.Thread(target=restart, name="edged-engine-restart", daemon=True).start()
 
-    def _call(self, message: tuple[Any, ...], on_token: TokenCallback | None = None, *,
-              timeout_s: float | None = None) -> Any:
+    def _call(
+        self,
+        message: tuple[Any, ...],
+        on_token: TokenCallback | None = None,
+        *,
+        timeout_s: float | None = None,
+    ) -> Any:
         step = timeout_s if timeout_s is not None else self.step_timeout_s
         with self._call_lock:
-            if not self._ready.wait(self.start_timeout_s) or self._conn is None:
-                raise EngineError("the engine process is not running (restarting); try again shortly")
-            conn = self._conn
+            waited_until = time.monotonic() + self.start_timeout_s
+            while not self._ready.wait(0.2):  # a new child loading; no waiting on one given up
+                if self._closed or self._gave_up or time.monotonic() > waited_until:
+                    break
+            if not self._ready.is_set() or self._conn is None:
+                raise EngineError(f"the engine process is not running ({self.state}); try again shortly")
+            conn, process = self._conn, self._process
             self._busy_since = self._last_progress = time.monotonic()
             try:
                 conn.send(message)
-                return self._receive(conn, on_token, step)
+                result, callback_error = self._receive(conn, on_token, step, process)
             except (EOFError, OSError, BrokenPipeError) as exc:
-                self._restart_in_background(f"it died during {message[0]}: {type(exc).__name__}")
+                code = self._exit_code(process)
+                self._restart_in_background(f"it died during {message[0]}: {type(exc).__name__}", process)
                 raise EngineError(
-                    f"the engine process died during {message[0]} (exit code {self._exit_code()}); "
-                    "it is being restarted",
+                    f"the engine process died during {message[0]} (exit code {code}); it is being restarted",
                 ) from None
+            except EdgedError:
+                raise  # the child's own error, or a hang already handled: the pipe is in step
+            except BaseException:
+                if self._closed:
+                    raise EngineError(f"the engine was closed during {message[0]}") from None
+                # Anything else left the child's messages unread on the pipe: the next caller
+                # would read them as its own answer. Only a new child is safe.
+                self._restart_in_background(f"a {message[0]} call broke off", process)
+                raise
             finally:
                 self._busy_since = None
+        if callback_error is not None:
+            raise callback_error
+        return result
 
-    def _receive(self, conn: Connection, on_token: TokenCallback | None, step: float) -> Any:
+    def _receive(
+        self, conn: Connection, on_token: TokenCallback | None, step: float, process: Any
+    ) -> tuple[Any, BaseException | None]:
+        """Read until the call's result or error. A failing ``on_token`` (a reply that could not be
+        published) stops the stream, and the rest is still read so the pipe stays in step."""
+        callback_error: Exception | None = None
         while True:
             if not conn.poll(step):
-                self._restart_in_background(f"no answer for {step:.0f} s")
+                self._restart_in_background(f"no answer for {step:.0f} s", process)
                 raise EngineError(
                     f"the engine process gave no sign of progress for {step:.0f} s; it was stopped "
                     "and is being restarted",
@@ -285,17 +339,24 @@ class EngineProcess:
             if kind == "tick":
                 continue
             if kind == "token":
-                if on_token is not None:
-                    on_token(*payload)
+                if on_token is not None and callback_error is None:
+                    try:
+                        on_token(*payload)
+                    except Exception as exc:
+                        callback_error = exc
                 continue
             if kind == "result":
-                return payload[0]
+                return payload[0], callback_error
             error = _ERRORS.get(payload[0], EngineError)
             raise error(payload[1])
 
-    def _exit_code(self) -> str:
-        process = self._process
-        code = None if process is None else process.poll()
+    @staticmethod
+    def _exit_code(process: Any) -> str:
+        if process is None:
+            return "unknown"
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            process.wait(1)  # its end of the pipe closes a moment before it is reaped
+        code = process.poll()
         return "unknown" if code is None else str(code)
 
 

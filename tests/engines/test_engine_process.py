@@ -199,3 +199,66 @@ def test_deadlines_cross_the_pipe(process_engine: EngineProcess) -> None:
     with pytest.raises(DeadlineExceeded):
         process_engine.score_labels([ChatMessage("user", "x")], ["a", "b"], deadline=started - 1)
     assert process_engine.state == "serving"
+
+
+def test_a_failing_stream_callback_leaves_the_next_call_its_own_answer(process_engine: EngineProcess) -> None:
+    """A reply that cannot be published mid-stream must not leave tokens on the pipe for the next
+    caller: that would hand one client's answer to another."""
+    seen = [0]
+
+    def broken(_i: int, _t: int, _text: str) -> None:
+        seen[0] += 1
+        if seen[0] == 2:
+            raise RuntimeError("the broker went away")
+
+    long = GenerationRequest.from_prompt("Say hello to the line three operators.", max_tokens=32)
+    with pytest.raises(RuntimeError, match="broker went away"):
+        process_engine.generate([long], broken)
+    short = GenerationRequest.from_prompt("Count to five.", max_tokens=8)
+    [result] = process_engine.generate([short])
+    assert result.completion_tokens <= 8
+    assert process_engine.count_tokens([ChatMessage("user", "hi")]) > 0
+    assert process_engine.state == "serving"
+
+
+def test_a_child_that_dies_while_idle_is_replaced_without_costing_a_request(
+    process_engine: EngineProcess,
+) -> None:
+    pid = process_engine.pid
+    assert pid is not None
+    os.kill(pid, signal.SIGKILL)
+    deadline = time.monotonic() + 30
+    while (
+        process_engine.pid in (None, pid) or process_engine.state != "serving"
+    ) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert process_engine.state == "serving" and process_engine.pid != pid
+    assert process_engine.restarts == 1
+    [result] = process_engine.generate([PROMPT])
+    assert result.completion_tokens > 0
+
+
+def test_close_during_a_restart_leaves_no_child(engine_folder: Path) -> None:
+    engine = EngineProcess(engine_folder)
+    pid = engine.pid
+    assert pid is not None
+    os.kill(pid, signal.SIGKILL)
+    time.sleep(0.3)  # the watcher has begun loading a new child
+    engine.close()
+    time.sleep(8)  # longer than a load takes
+    assert engine_children() == [] and engine.state == "down"
+
+
+def engine_children() -> list[str]:
+    """This process's live engine children (any thread may have started them)."""
+    return [
+        child
+        for task in Path(f"/proc/{os.getpid()}/task").iterdir()
+        for child in (task / "children").read_text().split()
+        if Path(f"/proc/{child}/cmdline").exists()
+        and b"edged.engines.process" in Path(f"/proc/{child}/cmdline").read_bytes()
+    ]
+
+
+def test_engine_children_sees_a_running_child(process_engine: EngineProcess) -> None:
+    assert engine_children() == [str(process_engine.pid)]  # so the test above cannot pass blind
