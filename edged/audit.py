@@ -9,15 +9,23 @@ A chain cannot show its own missing tail, so its head lives outside it too: ``au
 (signed, replaced atomically after each append) and, through the daemon, the retained status
 and telemetry, where an outside observer keeps a copy (``verify(..., expect_head=(seq, hash))``).
 A torn last line (power lost mid-write) is moved to a side file on start and a record says so.
+A log that ends before the signed head (its tail cut while the daemon was stopped) gets an
+``audit_gap`` record on start, which ``verify`` reports from then on: the daemon keeps serving,
+and the damage stays on the record instead of being papered over by a new head.
+Appends take ``audit.lock`` (flock), so a CLI or a second process on the same folder extends
+the one chain instead of forking it.
 """
 
 from __future__ import annotations
 
 import base64
+import contextlib
+import fcntl
 import hashlib
 import json
 import os
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -32,6 +40,7 @@ from edged.errors import EdgedError
 CURRENT = "audit.jsonl"
 HEAD_FILE = "audit.head"
 KEY_FILE = "audit.key"
+LOCK_FILE = "audit.lock"
 PUBLIC_FILE = "audit.pub"
 GENESIS = "0" * 64
 
@@ -87,10 +96,51 @@ class AuditLog:
         self.max_bytes = max_bytes
         self._lock = threading.Lock()
         self._key = load_or_create_key(folder)
-        torn = self._quarantine_torn_tail()
-        self._seq, self._prev = self._tail()
+        with self._exclusive():
+            torn = self._quarantine_torn_tail()
+            self._seq, self._prev = self._tail()
+            gap = self._gap_from_head()
         if torn is not None:
             self.append(event="torn_tail_quarantined", bytes=torn[1], side_file=torn[0].name)
+        if gap is not None:
+            self.append(event="audit_gap", **gap)
+
+    @contextlib.contextmanager
+    def _exclusive(self) -> Iterator[None]:
+        """This object's threads and every other process on the folder, one at a time."""
+        with self._lock:
+            fd = os.open(self.folder / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o600)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX)
+                yield
+            finally:
+                os.close(fd)
+
+    def _gap_from_head(self) -> dict[str, Any] | None:
+        """What the signed head says is missing from the log as found, or None when they agree.
+        (The head may lag its log by one record: power lost between the two writes.)"""
+        path = self.folder / HEAD_FILE
+        if not path.exists():
+            if self._seq == 0:
+                return None
+            return {"problem": "head_missing", "log_ends_at": self._seq}
+        try:
+            signed = json.loads(path.read_text(encoding="utf-8"))
+            signature = base64.b64decode(signed.pop("sig"))
+            self._key.public_key().verify(signature, _canonical(signed))
+            seq, digest = int(signed["seq"]), str(signed["hash"])
+        except (ValueError, KeyError, TypeError, InvalidSignature):
+            return {"problem": "head_damaged", "log_ends_at": self._seq}
+        if seq > self._seq:
+            return {
+                "problem": "records_missing",
+                "log_ends_at": self._seq,
+                "head_seq": seq,
+                "head_hash": digest,
+            }
+        if seq == self._seq and digest != self._prev:
+            return {"problem": "last_record_replaced", "log_ends_at": self._seq, "head_hash": digest}
+        return None
 
     @property
     def head(self) -> tuple[int, str]:
@@ -100,9 +150,10 @@ class AuditLog:
     def _quarantine_torn_tail(self) -> tuple[Path, int] | None:
         """A last line that is not a whole record (power lost mid-write) moves to a side file and
         the log is cut back to its last whole line, so the daemon serves instead of crashing."""
-        current = self.folder / CURRENT
-        if not current.exists():
+        files = log_files(self.folder)
+        if not files:
             return None
+        current = files[-1]  # the current file, or the newest rotated one when it is gone
         data = current.read_bytes()
         if not data:
             return None
@@ -125,14 +176,15 @@ class AuditLog:
 
     def _tail(self) -> tuple[int, str]:
         for path in reversed(log_files(self.folder)):
-            lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-            if lines:
-                last = json.loads(lines[-1])
-                return int(last["seq"]), str(last["hash"])
+            last = _last_line(path)
+            if last:
+                record = json.loads(last)
+                return int(record["seq"]), str(record["hash"])
         return 0, GENESIS
 
     def append(self, **fields: Any) -> dict[str, Any]:
-        with self._lock:
+        with self._exclusive():
+            self._seq, self._prev = self._tail()  # another process may have appended meanwhile
             current = self.folder / CURRENT
             if current.exists() and current.stat().st_size >= self.max_bytes:
                 current.rename(self.folder / f"audit-{self._seq + 1:012d}.jsonl")
@@ -157,8 +209,11 @@ class AuditLog:
             return record
 
     def _write_head(self) -> None:
-        head = {"seq": self._seq, "hash": self._prev,
-                "time": datetime.now(timezone.utc).isoformat(timespec="milliseconds")}
+        head = {
+            "seq": self._seq,
+            "hash": self._prev,
+            "time": datetime.now(timezone.utc).isoformat(timespec="milliseconds"),
+        }
         signed = {**head, "sig": base64.b64encode(self._key.sign(_canonical(head))).decode()}
         tmp = self.folder / f".{HEAD_FILE}.tmp"
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
@@ -168,6 +223,22 @@ class AuditLog:
         finally:
             os.close(fd)
         tmp.replace(self.folder / HEAD_FILE)
+
+
+def _last_line(path: Path, chunk: int = 1 << 16) -> bytes:
+    """The file's last non-empty line, read from its end (a current file runs to megabytes)."""
+    with path.open("rb") as handle:
+        end = handle.seek(0, os.SEEK_END)
+        data = b""
+        while end > 0:
+            start = max(0, end - chunk)
+            handle.seek(start)
+            data = handle.read(end - start) + data
+            end = start
+            stripped = data.rstrip(b"\n")
+            if b"\n" in stripped or end == 0:
+                return stripped.rpartition(b"\n")[2]
+    return b""
 
 
 @dataclass(frozen=True)
@@ -193,6 +264,7 @@ def verify(
         raise AuditError(f"{key_path} is not an Ed25519 public key.")
     files = log_files(folder)
     expected_seq, prev, count = 1, GENESIS, 0
+    seen_expected: str | None = None  # the hash of the record expect_head names, when reached
     for path in files:
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
             where = f"{path}:{number}"
@@ -200,8 +272,20 @@ def verify(
             if problem is not None:
                 return VerifyResult(False, count, len(files), f"{where}: {problem}")
             record = json.loads(line)
+            if record.get("event") == "audit_gap":
+                return VerifyResult(False, count, len(files), f"{where}: {_gap_text(record)}")
+            if expect_head is not None and record["seq"] == expect_head[0]:
+                seen_expected = record["hash"]
             expected_seq, prev, count = record["seq"] + 1, record["hash"], count + 1
     last_seq = expected_seq - 1
+    if expect_head is not None and expect_head[0] < last_seq and seen_expected != expect_head[1]:
+        return VerifyResult(
+            False,
+            count,
+            len(files),
+            f"record {expect_head[0]} is not the one the expected head names (the log was cut "
+            "back and written again, or the head is from another device)",
+        )
     head_problem = _check_head(folder, loaded, last_seq, prev, expect_head)
     if head_problem is not None:
         return VerifyResult(False, count, len(files), head_problem)
@@ -234,6 +318,21 @@ def _check_head(
         if seq == last_seq and digest != last_hash:
             return f"the last record {last_seq} is not the one {name} names (it was replaced)"
     return None
+
+
+def _gap_text(record: dict[str, Any]) -> str:
+    problem, end = record.get("problem"), int(record.get("log_ends_at") or 0)
+    if problem == "records_missing":
+        return (
+            f"on start the daemon found the log ending at record {end} while its signed head "
+            f"was record {record.get('head_seq')}: records {end + 1}..{record.get('head_seq')} "
+            "were removed while it was stopped"
+        )
+    if problem == "last_record_replaced":
+        return f"on start the daemon found record {end} is not the one its signed head named (replaced)"
+    if problem == "head_missing":
+        return f"on start the daemon found {HEAD_FILE} missing with the log at record {end}"
+    return f"on start the daemon found {HEAD_FILE} damaged or not signed by this device's key"
 
 
 def _check_line(line: str, key: Ed25519PublicKey, expected_seq: int, prev: str) -> str | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import stat
+import threading
 from pathlib import Path
 
 import pytest
@@ -15,8 +16,13 @@ from edged.cli import main
 def _write(folder: Path, count: int, max_bytes: int = 1 << 20) -> AuditLog:
     log = AuditLog(folder, max_bytes=max_bytes)
     for i in range(count):
-        log.append(event="escalation", request_id=f"r{i}", task="ask", body_sha256="ab" * 32,
-                   placeholders={"PERSON": 1})
+        log.append(
+            event="escalation",
+            request_id=f"r{i}",
+            task="ask",
+            body_sha256="ab" * 32,
+            placeholders={"PERSON": 1},
+        )
     return log
 
 
@@ -130,8 +136,8 @@ def test_a_cut_tail_and_a_forged_head_are_caught_by_the_observers_copy(tmp_path:
     seen = log.head  # what the retained status carried
     lines = _lines(tmp_path)
     (tmp_path / CURRENT).write_text("\n".join(lines[:-2]) + "\n")
-    (tmp_path / HEAD_FILE).unlink()
-    AuditLog(tmp_path)._write_head()  # an attacker with the device key re-signs a shorter head
+    log._seq, log._prev = log._tail()
+    log._write_head()  # an attacker with the device key re-signs a shorter head
     assert verify(tmp_path).ok  # the device alone cannot tell
     result = verify(tmp_path, expect_head=seen)
     assert not result.ok and result.problem is not None and "records 3..4 are missing" in result.problem
@@ -152,3 +158,72 @@ def test_a_torn_last_line_is_quarantined_and_the_log_goes_on(tmp_path: Path) -> 
     records = [json.loads(line) for line in _lines(tmp_path)]
     assert records[3]["event"] == "torn_tail_quarantined" and records[3]["side_file"] == sides[0].name
     assert records[-1]["request_id"] == "r9"
+
+
+def test_a_tail_cut_while_stopped_is_recorded_on_start_and_stays_found(tmp_path: Path) -> None:
+    log = _write(tmp_path, 10)
+    seen = log.head
+    lines = _lines(tmp_path)
+    (tmp_path / CURRENT).write_text("\n".join(lines[:7]) + "\n")
+    restarted = AuditLog(tmp_path)  # the daemon starts again on the cut log
+    for i in range(5):
+        restarted.append(event="escalation", request_id=f"later{i}", task="ask")
+    result = verify(tmp_path)
+    assert not result.ok and result.problem is not None
+    assert "records 8..10 were removed while it was stopped" in result.problem
+    # and an observer's older head does not match the record now at its number
+    result = verify(tmp_path, expect_head=seen)
+    assert not result.ok
+
+
+def test_a_deleted_head_is_recorded_on_start(tmp_path: Path) -> None:
+    _write(tmp_path, 3)
+    (tmp_path / HEAD_FILE).unlink()
+    AuditLog(tmp_path).append(event="escalation", request_id="r", task="ask")
+    result = verify(tmp_path)
+    assert not result.ok and result.problem is not None and "audit.head missing" in result.problem
+
+
+def test_an_observers_head_below_the_end_must_name_the_record_at_its_number(tmp_path: Path) -> None:
+    log = _write(tmp_path, 3)
+    seq, digest = log.head
+    _write(tmp_path, 2)
+    assert verify(tmp_path, expect_head=(seq, digest)).ok
+    assert not verify(tmp_path, expect_head=(seq, "0" * 64)).ok
+
+
+def test_two_writers_on_one_folder_extend_one_chain(tmp_path: Path) -> None:
+    first, second = AuditLog(tmp_path), AuditLog(tmp_path)  # a daemon and a CLI, say
+    for i in range(5):
+        first.append(event="a", n=i)
+        second.append(event="b", n=i)
+    errors: list[BaseException] = []
+
+    def write(log: AuditLog) -> None:
+        try:
+            for i in range(30):
+                log.append(event="t", n=i)
+        except BaseException as exc:  # noqa: BLE001 - the test reports any
+            errors.append(exc)
+
+    threads = [threading.Thread(target=write, args=(log,)) for log in (first, second, AuditLog(tmp_path))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert errors == []
+    result = verify(tmp_path)
+    assert result.ok, result.problem
+    assert result.records == 10 + 90
+
+
+def test_a_torn_rotated_file_with_no_current_one_does_not_stop_the_log(tmp_path: Path) -> None:
+    _write(tmp_path, 8, max_bytes=600)
+    (tmp_path / CURRENT).unlink()
+    newest = log_files(tmp_path)[-1]
+    with newest.open("ab") as handle:
+        handle.write(b'{"seq":99,"ti')
+    log = AuditLog(tmp_path)  # used to raise JSONDecodeError
+    assert list(tmp_path.glob("audit-torn-*.bin"))
+    log.append(event="escalation", request_id="r", task="ask")
+    assert not verify(tmp_path).ok  # the removed current file is damage, and is still named
