@@ -2,15 +2,16 @@
 
 Memory is bounded by construction: ``submit`` refuses at once when the queue is full (the
 daemon answers ``busy``), it never waits and never grows the queue. Requests that waited past
-their deadline are handed to ``expire`` instead of the engine.
+their deadline are handed to ``expire`` instead of the engine, at their deadline: a sweeper
+answers them while a long batch still runs, not when the worker comes back for them.
 """
 
 from __future__ import annotations
 
 import logging
-import queue
 import threading
 import time
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
@@ -41,33 +42,38 @@ class Scheduler(Generic[T]):
     ) -> None:
         self._execute = execute
         self._expire = expire
-        self._queue: queue.Queue[Job[T]] = queue.Queue(maxsize=queue_size)
+        self._waiting: deque[Job[T]] = deque()
+        self._queue_size = queue_size
+        self._ready = threading.Condition()
         self.max_batch = max_batch
         self.batch_window_s = batch_window_s
         self._clock = clock
         self._stop = threading.Event()
         self._idle = threading.Event()
         self._idle.set()
-        self._thread: threading.Thread | None = None
+        self._threads: list[threading.Thread] = []
         self.in_flight = 0
 
     @property
     def depth(self) -> int:
-        return self._queue.qsize()
+        return len(self._waiting)
 
     def submit(self, item: T, deadline: float) -> bool:
         """Queue a request; False (at once) when the queue is full or the scheduler stopped."""
         if self._stop.is_set():
             return False
-        try:
-            self._queue.put_nowait(Job(item, self._clock(), deadline))
-        except queue.Full:
-            return False
+        with self._ready:
+            if len(self._waiting) >= self._queue_size:
+                return False
+            self._waiting.append(Job(item, self._clock(), deadline))
+            self._ready.notify_all()
         return True
 
     def start(self) -> None:
-        self._thread = threading.Thread(target=self._run, name="edged-scheduler", daemon=True)
-        self._thread.start()
+        for target, name in ((self._run, "edged-scheduler"), (self._sweep, "edged-deadlines")):
+            thread = threading.Thread(target=target, name=name, daemon=True)
+            thread.start()
+            self._threads.append(thread)
 
     def stop(self, timeout: float) -> list[Job[T]]:
         """Stop taking requests; finish what the engine is running (up to ``timeout``).
@@ -75,41 +81,58 @@ class Scheduler(Generic[T]):
         Returns the requests that were still waiting, so the caller can fail each with a reply.
         """
         self._stop.set()
-        if self._thread is not None:
-            self._thread.join(timeout)
-        left: list[Job[T]] = []
-        while True:
-            try:
-                left.append(self._queue.get_nowait())
-            except queue.Empty:
-                return left
+        with self._ready:
+            self._ready.notify_all()
+        for thread in self._threads:
+            thread.join(timeout)
+        with self._ready:
+            left = list(self._waiting)
+            self._waiting.clear()
+        return left
 
     def wait_idle(self, timeout: float) -> bool:
         return self._idle.wait(timeout)
+
+    def _take(self, timeout: float) -> Job[T] | None:
+        with self._ready:
+            if not self._waiting:
+                self._ready.wait(timeout)
+            return self._waiting.popleft() if self._waiting else None
 
     def _gather(self, first: Job[T]) -> list[Job[T]]:
         batch = [first]
         window_ends = self._clock() + self.batch_window_s
         while len(batch) < self.max_batch:
-            try:
-                batch.append(self._queue.get_nowait())
-                continue
-            except queue.Empty:
-                pass
-            remaining = window_ends - self._clock()
-            if remaining <= 0:
-                break
-            try:
-                batch.append(self._queue.get(timeout=remaining))
-            except queue.Empty:
-                break
+            job = self._take(0.0)
+            if job is None:
+                remaining = window_ends - self._clock()
+                if remaining <= 0:
+                    break
+                job = self._take(remaining)
+                if job is None:
+                    break
+            batch.append(job)
         return batch
+
+    def _sweep(self, period_s: float = 0.02) -> None:
+        """Answer waiting requests whose deadline passed while the worker ran a batch."""
+        while not self._stop.wait(period_s):
+            now = self._clock()
+            with self._ready:
+                if not any(job.deadline <= now for job in self._waiting):
+                    continue
+                expired = [job for job in self._waiting if job.deadline <= now]
+                self._waiting = deque(job for job in self._waiting if job.deadline > now)
+            for job in expired:
+                try:
+                    self._expire(job)
+                except Exception:
+                    log.exception("answering an expired request failed")
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            try:
-                first = self._queue.get(timeout=0.1)
-            except queue.Empty:
+            first = self._take(0.1)
+            if first is None:
                 continue
             self._idle.clear()
             try:
@@ -129,5 +152,5 @@ class Scheduler(Generic[T]):
                 log.exception("a batch failed outside the engine")
             finally:
                 self.in_flight = 0
-                if self._queue.empty():
+                if not self._waiting:
                     self._idle.set()

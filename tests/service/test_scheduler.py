@@ -112,3 +112,27 @@ def test_backoff_grows_with_jitter_and_resets() -> None:
     assert delays == [0.125, 0.5, 0.75, 1.0]  # caps 0.25, 0.5, 1.0, 2.0: half fixed, half random
     backoff.reset()
     assert backoff.next() == 0.25
+
+
+def test_a_request_waiting_behind_a_long_batch_is_answered_at_its_deadline() -> None:
+    release = threading.Event()
+    expired: list[tuple[int, float]] = []
+
+    def execute(jobs: list[Job[int]]) -> None:
+        release.wait(10)  # a long batch holds the worker
+
+    scheduler: Scheduler[int] = Scheduler(execute, lambda job: expired.append((job.item, time.monotonic())),
+                                          queue_size=5, max_batch=1)
+    scheduler.start()
+    now = time.monotonic()
+    assert scheduler.submit(0, now + 60)
+    time.sleep(0.1)
+    assert scheduler.submit(1, now + 0.3)
+    time.sleep(1.0)
+    try:
+        assert [item for item, _ in expired] == [1]
+        assert expired[0][1] - now < 0.3 + 0.5  # not when the batch ends
+        assert scheduler.depth == 0
+    finally:
+        release.set()
+        scheduler.stop(2)
