@@ -9,26 +9,21 @@ when the daemon stops: a guard per request makes a second reply impossible.
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
-import os
 import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
-from typing import Protocol
 
-from edged import __version__
-from edged.certificates import CertValidity, read_certificate
 from edged.config import EdgedConfig
 from edged.engines.base import Engine
-from edged.errors import PkiError
 from edged.escalation.router import EscalationDecision
 from edged.escalation.service import EscalationOutcome, Escalator
-from edged.hardware.telemetry import GpuSampler, ThermalGuard, read_host
+from edged.hardware.profiles import ThermalLimits
+from edged.hardware.telemetry import GpuSampler
+from edged.service.health import HealthReporter, thermal_limits_for
 from edged.service.metrics import ServiceMetrics
 from edged.service.protocol import (
     ProtocolError,
@@ -41,40 +36,18 @@ from edged.service.protocol import (
 from edged.service.runner import TaskResult, TaskRunner
 from edged.service.scheduler import Job, Scheduler
 from edged.service.systemd import Notifier
-from edged.service.transport import IncomingMessage, MqttTransport, TransportSettings, Will
+from edged.service.transport import (
+    IncomingMessage,
+    MqttTransport,
+    Transport,
+    TransportFactory,
+    TransportSettings,
+    Will,
+)
 
 log = logging.getLogger(__name__)
 
 DEDUPE_WINDOW = 4096  # recent request keys remembered to drop QoS 1 redeliveries
-
-
-class Transport(Protocol):
-    """What the daemon needs from MQTT; MqttTransport in production, a fake in unit tests."""
-
-    @property
-    def connected(self) -> bool: ...
-
-    def start(self) -> None: ...
-
-    def stop(self, timeout: float = 5.0) -> None: ...
-
-    def wait_connected(self, timeout: float) -> bool: ...
-
-    def publish(
-        self,
-        topic: str,
-        payload: bytes,
-        *,
-        qos: int = 1,
-        retain: bool = False,
-        correlation: bytes | None = None,
-    ) -> object: ...
-
-
-TransportFactory = Callable[
-    [TransportSettings, Callable[[IncomingMessage], None], Callable[[bool], None]],
-    Transport,
-]
 
 
 def _default_transport(
@@ -121,6 +94,7 @@ class Daemon:
         escalator: Escalator | None = None,
         notifier: Notifier | None = None,
         gpu: GpuSampler | None = None,
+        thermal_limits: ThermalLimits | None = None,
     ) -> None:
         self.config = config
         self.engine = engine
@@ -134,8 +108,6 @@ class Daemon:
         self.prefix = config.mqtt.prefix
         self.device = config.device_id
         self.model = f"{engine.info.model_id}@{engine.info.profile}"
-        self.status_topic = f"{self.prefix}/{self.device}/status"
-        self.telemetry_topic = f"{self.prefix}/{self.device}/telemetry"
         self.tasks = config.task_table()
         self.task_max_tokens = {
             name: task.default_max_tokens for name, task in self.tasks.items() if task.default_max_tokens
@@ -158,22 +130,23 @@ class Daemon:
         self._in_flight_lock = threading.Lock()
         self._accepting = True
         self._stop = threading.Event()
-        self.started_at = datetime.now(timezone.utc)
-        self._started_mono = clock()
-        # Operations: see the "operations" section. Before the transport: the Will carries health.
+        # Status, telemetry, systemd and health: the reporter. Before the transport: its Will is
+        # the reporter's "offline" status.
         self.notifier = notifier or Notifier()
-        self.gpu = gpu
         self.metrics = ServiceMetrics()
-        self.metrics.engine_up.set(1)
-        self._ready = False
-        self._last_engine_state = "serving"
-        self._engine_state_lock = threading.Lock()
-        listen = getattr(engine, "add_listener", None)
-        if callable(listen):  # an engine in its own process tells when it restarts
-            listen(self._engine_state_changed)
-        self._certificate = _own_certificate(config)
-        self._cert_warning = self._certificate_warning()
-        self._gpu_sample: dict[str, float | int | None] | None = None
+        self.reporter = HealthReporter(
+            config,
+            engine,
+            self.scheduler,
+            counts=self.counters.snapshot,
+            accepting=lambda: self._accepting,
+            metrics=self.metrics,
+            notifier=self.notifier,
+            escalator=escalator,
+            gpu=gpu,
+            thermal_limits=thermal_limits or thermal_limits_for(engine.info.profile),
+            clock=clock,
+        )
         mqtt = config.mqtt
         subscriptions = [f"{self.prefix}/{self.device}/req/+"]
         subscriptions += [f"$share/{pool}/{self.prefix}/pool/{pool}/req/+" for pool in mqtt.pools]
@@ -187,12 +160,13 @@ class Daemon:
             keepalive_s=mqtt.keepalive_s,
             session_expiry_s=mqtt.session_expiry_s,
             subscriptions=tuple(subscriptions),
-            will=Will(self.status_topic, self._status_payload("offline")),
+            will=Will(self.reporter.status_topic, self.reporter.status_payload("offline")),
             reconnect_min_s=mqtt.reconnect_min_s,
             reconnect_max_s=mqtt.reconnect_max_s,
             check_hostname=not mqtt.tls_insecure_dev_only,
         )
-        self.transport = transport_factory(settings, self._on_message, self._on_connection)
+        self.transport = transport_factory(settings, self._on_message, self.reporter.on_connection)
+        self.reporter.attach(self.transport)
 
     # -- lifecycle ---------------------------------------------------------------------------
 
@@ -212,15 +186,15 @@ class Daemon:
         tick = self.notifier.tick_s(interval)
         next_telemetry = time.monotonic() + interval
         while not self._stop.wait(tick):
-            self._heartbeat(tick)
+            self.reporter.heartbeat(tick, getattr(self.transport, "last_error", None))
             if time.monotonic() >= next_telemetry:
-                last = self._publish_telemetry(last, interval)
+                last = self.reporter.publish_telemetry(last, interval)
                 next_telemetry = max(next_telemetry + interval, time.monotonic())
         self.shutdown()
 
     def shutdown(self) -> None:
         """Stop taking requests, finish or fail in-flight ones with a reply, go offline."""
-        self._set_stopping()
+        self.reporter.stopping()
         self._accepting = False
         timeout = self.config.scheduler.stop_timeout_s
         waiting = self.scheduler.stop(timeout)
@@ -232,106 +206,17 @@ class Daemon:
             stuck = list(self._in_flight.values())
         for item in stuck:  # still in the engine after the stop timeout
             self._reply_error(item, "shutting_down", "the appliance stopped before the answer was ready")
-        if self.transport.connected:
-            info = self.transport.publish(self.status_topic, self._status_payload("offline"), retain=True)
-            wait = getattr(info, "wait_for_publish", None)
-            if callable(wait):
-                try:
-                    wait(2.0)
-                except (RuntimeError, ValueError):
-                    log.warning("the offline status could not be confirmed")
+        self.reporter.publish_offline()
         self.transport.stop()
         log.info("stopped")
 
-    # -- status and telemetry ----------------------------------------------------------------
+    # -- /healthz and /metrics: the reporter answers (edged/service/health.py) -----------------
 
-    def _status_payload(self, state: str) -> bytes:
-        info = self.engine.info
-        return json.dumps(
-            {
-                "status": state,
-                "device": self.device,
-                "model": self.model,
-                "backend": info.backend,
-                "profile": info.profile,
-                "version": __version__,
-                "pools": self.config.mqtt.pools,
-                "since": self.started_at.isoformat(timespec="seconds"),
-                "health": self._health_summary(),
-                "engine": self._engine_state(),
-                "audit_head": self._audit_head(),
-            }
-        ).encode()
+    def health(self) -> tuple[bool, dict[str, object]]:
+        return self.reporter.health()
 
-    def _on_connection(self, connected: bool) -> None:
-        if connected:
-            log.info("connected to the broker; serving %s", self.model)
-            self.transport.publish(self.status_topic, self._status_payload("online"), retain=True)
-        else:
-            log.warning("disconnected from the broker")
-        self._connection_changed(connected)
-
-    def _publish_telemetry(self, last: dict[str, int], interval: float) -> dict[str, int]:
-        now = self.counters.snapshot()
-        tokens = now["completion_tokens"] - last["completion_tokens"]
-        body = {
-            "device": self.device,
-            "queue_depth": self.scheduler.depth,
-            "in_flight": self.scheduler.in_flight,
-            "requests": {k: now[k] for k in ("ok", "errors", "busy", "expired", "refused", "escalated",
-                                             "escalations_failed")},
-            "tokens_per_s": round(tokens / interval, 2),
-            "escalation_rate": round(now["escalated"] / now["ok"], 4) if now["ok"] else 0.0,
-            **self._economics(),
-            **self._ops_telemetry(tokens / interval),
-            "uptime_s": round(self.clock() - self._started_mono, 1),
-            "audit_head": self._audit_head(),
-        }
-        body["host"] = read_host().to_json()
-        body["thermal"] = self._thermal_guard(body.get("gpu"))
-        if self.transport.connected:
-            self.transport.publish(self.telemetry_topic, json.dumps(body).encode(), qos=0)
-        return now
-
-    # -- thermal guard (edged.hardware.telemetry.ThermalGuard) ---------------------------------
-
-    thermal: ThermalGuard | None = None
-
-    def _thermal_guard(self, gpu: object) -> dict[str, object] | None:
-        """Above the profile's temperature limit, fewer requests at once, and the retained status
-        says so; back to normal (and "online") once the GPU has cooled."""
-        sample = gpu if isinstance(gpu, dict) else {}
-        if self.thermal is None:
-            from edged.errors import ConfigError
-            from edged.hardware.profiles import ThermalLimits, get_profile
-
-            try:
-                limits = get_profile(self.engine.info.profile).thermal
-            except ConfigError:
-                limits = ThermalLimits()
-            self.thermal = ThermalGuard(limits, self.scheduler.max_batch)
-        before = self.thermal.state
-        state = self.thermal.update(sample.get("temperature_c"), sample.get("throttle_reasons") or ())
-        if state.level != before.level:
-            self.scheduler.max_batch = state.concurrency
-            if state.reason:
-                log.warning("thermal guard: %s", state.reason)
-            else:
-                log.info("thermal guard: GPU back below its limits; %d requests at once", state.concurrency)
-            if self.transport.connected and self._accepting:
-                status = json.loads(self._status_payload("online" if state.level == "ok" else "degraded"))
-                status["thermal"] = state.to_json()
-                self.transport.publish(self.status_topic, json.dumps(status).encode(), retain=True)
-        return state.to_json()
-
-    def _economics(self) -> dict[str, object]:
-        """Today's cloud spend and the cost avoided by answering locally, per task."""
-        budget = self.escalator.budget if self.escalator is not None else None
-        if budget is None:
-            return {"cloud_spend": 0.0, "cost_avoided": 0.0}
-        day = budget.snapshot()
-        return {"cloud_spend": round(day.spend, 6), "cost_avoided": round(day.avoided, 6),
-                "currency": budget.prices.currency, "day": day.day, "by_task": day.by_task}
+    def render_metrics(self) -> str:
+        return self.reporter.render_metrics()
 
     # -- requests ----------------------------------------------------------------------------
 
@@ -661,143 +546,7 @@ class Daemon:
             correlation=request.correlation,
         )
 
-
-    # -- operations: systemd notifications, watchdog, metrics, health -------------------------
-
-    def _heartbeat(self, tick: float) -> None:
-        """One turn of the main loop, told to systemd; a loop that hangs stops telling it, and so
-        does an engine that hangs (its process answers for itself; see engines/process.py)."""
-        state = self._engine_state()
-        if state != self._last_engine_state:
-            self._engine_state_changed(state)
-        if self._ready:
-            if state in ("serving", "restarting"):
-                self.notifier.watchdog()
-            return
-        # Not ready yet: the broker is still out of reach. Alive and retrying, so push the start
-        # timeout out rather than be killed and restarted into the same outage.
-        error = getattr(self.transport, "last_error", None)
-        where = f"{self.config.mqtt.host}:{self.config.mqtt.port}"
-        status = f"waiting for the broker {where}" + (f" ({error})" if error else "")
-        self.notifier.extend_start(3 * tick, status)
-
-    def _audit_head(self) -> dict[str, object] | None:
-        """The audit chain's newest record, published so an outside observer holds it: a log whose
-        tail was cut then no longer reaches the head they saw (edged audit verify --expect-head)."""
-        audit = getattr(self.escalator, "audit", None) if self.escalator is not None else None
-        head = getattr(audit, "head", None)
-        if not isinstance(head, tuple):
-            return None
-        return {"seq": head[0], "hash": head[1]}
-
-    def _engine_state(self) -> str:
-        state = getattr(self.engine, "state", "serving")
-        return state if isinstance(state, str) else "serving"
-
-    def _engine_state_changed(self, state: str) -> None:
-        with self._engine_state_lock:
-            previous, self._last_engine_state = self._last_engine_state, state
-        if previous == state:
-            return
-        self.metrics.engine_up.set(1 if state == "serving" else 0)
-        if state == "serving":
-            log.info("the engine is serving again (it was %s)", previous)
-        else:
-            log.error("the engine is %s; requests in it failed with engine_error", state)
-        if self.transport.connected:
-            level = "online" if state == "serving" else "degraded"
-            self.transport.publish(self.status_topic, self._status_payload(level), retain=True)
-
-    def _connection_changed(self, connected: bool) -> None:
-        self.metrics.broker_connected.set(1 if connected else 0)
-        where = f"{self.config.mqtt.host}:{self.config.mqtt.port}"
-        if connected:
-            text = f"serving {self.model} as {self.device} on {where}"
-            if self._ready:
-                self.notifier.status(text)
-                return
-            # Config and engine were loaded before the daemon existed; now the broker is up.
-            self._ready = True
-            self.metrics.ready.set(1)
-            self.notifier.ready(text)
-            log.info("%s (%.2f s after start)", ready_line(self), self.clock() - self._started_mono)
-        elif self._accepting:
-            self.notifier.status(f"lost the broker {where}; reconnecting (requests wait at the broker)")
-
-    def _set_stopping(self) -> None:
-        self.metrics.ready.set(0)
-        self.notifier.stopping(
-            f"stopping: finishing {self.scheduler.in_flight} request(s) in the engine, "
-            f"failing {self.scheduler.depth} waiting ones with a reply",
-        )
-
-    def _certificate_warning(self) -> str | None:
-        if self._certificate is None:
-            return None
-        return self._certificate.warning(warn_days=self.config.ops.certificate_warn_days)
-
-    def _health_summary(self) -> dict[str, object]:
-        """What the retained status carries beside online/offline: certificate state and warnings."""
-        cert = self._certificate
-        warning = self._certificate_warning()
-        return {
-            "certificate": None if cert is None else {
-                "not_after": cert.not_after.isoformat(timespec="seconds"),
-                "days_left": round(cert.days_left(), 1),
-                "state": cert.state(warn_days=self.config.ops.certificate_warn_days),
-            },
-            "warnings": [warning] if warning else [],
-        }
-
-    def health(self) -> tuple[bool, dict[str, object]]:
-        """For /healthz: healthy once ready, while connected and taking requests."""
-        connected = self.transport.connected
-        engine = self._engine_state()
-        healthy = self._ready and connected and self._accepting and engine == "serving"
-        return healthy, {
-            "status": "online" if healthy else ("stopping" if not self._accepting else "degraded"),
-            "engine": engine,
-            "device": self.device,
-            "model": self.model,
-            "ready": self._ready,
-            "broker_connected": connected,
-            "queue_depth": self.scheduler.depth,
-            "in_flight": self.scheduler.in_flight,
-            "gpu": self._gpu_sample,
-            **self._health_summary(),
-        }
-
-    def render_metrics(self) -> str:
-        """The Prometheus exposition, with the gauges that change between telemetry ticks read now."""
-        info = self.engine.info
-        self.metrics.info.set(1, version=__version__, device=self.device, model=self.model,
-                              backend=info.backend, profile=info.profile)
-        self.metrics.queue_depth.set(self.scheduler.depth)
-        self.metrics.in_flight.set(self.scheduler.in_flight)
-        self.metrics.broker_connected.set(1 if self.transport.connected else 0)
-        cert = self._certificate
-        if cert is not None:
-            self.metrics.cert_not_after.set(cert.not_after.timestamp())
-            state = cert.state(warn_days=self.config.ops.certificate_warn_days)
-            self.metrics.cert_expiring.set(0 if state == "ok" else 1)
-        return self.metrics.render()
-
-    def _ops_telemetry(self, tokens_per_s: float) -> dict[str, object]:
-        """Telemetry's GPU and health fields; also where metrics and the certificate warning update."""
-        self.metrics.tokens_per_s.set(tokens_per_s)
-        sample = self.gpu.sample().to_json() if self.gpu is not None else None
-        self._gpu_sample = sample
-        self.metrics.gpu_temperature.set(sample["temperature_c"] if sample else None)
-        self.metrics.gpu_power.set(sample["power_w"] if sample else None)
-        warning = self._certificate_warning()
-        if warning != self._cert_warning:
-            # The state crossed a line (30 days left, expired): say so, and fix the retained status.
-            self._cert_warning = warning
-            if warning:
-                log.warning("%s", warning)
-            if self.transport.connected and self._accepting:
-                self.transport.publish(self.status_topic, self._status_payload("online"), retain=True)
-        return {"gpu": sample, "health": self._health_summary()}
+    # -- metrics per reply -----------------------------------------------------------------------
 
     def _observe(
         self,
@@ -826,19 +575,3 @@ class Daemon:
         if usage:
             self.metrics.add_tokens(usage)
 
-
-def _own_certificate(config: EdgedConfig) -> CertValidity | None:
-    """The device certificate's validity, for expiry warnings; None (logged) when unreadable."""
-    try:
-        cert = read_certificate(config.mqtt.cert)
-    except PkiError as exc:
-        log.warning("cannot read the device certificate, so no expiry warnings: %s", exc.message)
-        return None
-    warning = cert.warning(warn_days=config.ops.certificate_warn_days)
-    if warning:
-        log.warning("%s", warning)
-    return cert
-
-
-def ready_line(daemon: Daemon) -> str:
-    return f"edged {__version__} ready: device {daemon.device}, {daemon.model}, pid {os.getpid()}"

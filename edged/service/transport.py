@@ -17,7 +17,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import paho.mqtt.client as paho
 from paho.mqtt.enums import CallbackAPIVersion, MQTTErrorCode
@@ -50,6 +50,29 @@ class Will:
     payload: bytes
     retain: bool = True
     qos: int = 1
+
+
+class Transport(Protocol):
+    """What the daemon needs from MQTT; MqttTransport in production, a fake in unit tests."""
+
+    @property
+    def connected(self) -> bool: ...
+
+    def start(self) -> None: ...
+
+    def stop(self, timeout: float = 5.0) -> None: ...
+
+    def wait_connected(self, timeout: float) -> bool: ...
+
+    def publish(
+        self,
+        topic: str,
+        payload: bytes,
+        *,
+        qos: int = 1,
+        retain: bool = False,
+        correlation: bytes | None = None,
+    ) -> object: ...
 
 
 @dataclass(frozen=True)
@@ -319,3 +342,9 @@ class MqttTransport:
             self._on_message_cb(incoming)
         except Exception:  # never let one message take the connection down
             log.exception("handling a message on %s failed", message.topic)
+
+
+TransportFactory = Callable[
+    [TransportSettings, Callable[[IncomingMessage], None], Callable[[bool], None]],
+    Transport,
+]

@@ -104,7 +104,7 @@ def test_forced_escalation_sends_the_minimum_and_puts_values_back(
     result = verify(tmp_path / "state" / "audit")
     assert result.ok and result.records == 2
     # the chain's head goes out with the status, so an observer can later catch a cut tail
-    head = json.loads(daemon._status_payload("online"))["audit_head"]
+    head = json.loads(daemon.reporter.status_payload("online"))["audit_head"]
     assert head["seq"] == 2
     assert verify(tmp_path / "state" / "audit", expect_head=(head["seq"], head["hash"])).ok
     log_text = (tmp_path / "state" / "audit" / "audit.jsonl").read_text()

@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from edged.config import EdgedConfig, MqttConfig
+from edged.config import EdgedConfig, MqttConfig, SchedulerConfig
+from edged.hardware.profiles import ThermalLimits
+from edged.hardware.telemetry import GpuSample
 from edged.service.daemon import Daemon
 from edged.service.systemd import Notifier, socket_sender
 from edged.service.transport import IncomingMessage, TransportSettings
@@ -73,7 +75,7 @@ def test_ready_waits_for_the_broker_then_pings_follow_the_loop(
 
     # A main loop that hangs (here: stuck publishing telemetry) stops pinging; systemd then
     # kills and restarts the service after WatchdogSec.
-    transport.hang_topic = daemon.telemetry_topic
+    transport.hang_topic = daemon.reporter.telemetry_topic
     assert transport.hanging.wait(3)
     notify_socket.drain(0.15)
     assert _count(notify_socket.drain(0.6), "WATCHDOG=1") == 0
@@ -120,5 +122,56 @@ def test_health_and_metrics_follow_the_lifecycle(
     assert "edged_broker_connected 1" in text
     assert 'edged_info{version="' in text
     # No readable certificate here: the status says so by having none, and warns of nothing.
-    status = json.loads(next(p for t, p in transport.published if t == daemon.status_topic))
+    status = json.loads(next(p for t, p in transport.published if t == daemon.reporter.status_topic))
     assert status["health"] == {"certificate": None, "warnings": []}
+
+
+class _HotGpu:
+    """A GPU whose temperature the test sets."""
+
+    def __init__(self) -> None:
+        self.temperature_c = 60.0
+
+    def sample(self) -> GpuSample:
+        return GpuSample(temperature_c=self.temperature_c, power_w=100.0, source="nvml")
+
+    def close(self) -> None:
+        pass
+
+
+def test_the_thermal_guard_halves_the_batch_and_says_so_in_the_status(tmp_path: Path) -> None:
+    """The limits are given to the daemon once (not read from the profile in the loop): above the
+    throttle limit half the batch and a 'degraded' status; cooled, the batch and 'online' return."""
+    made: list[ScriptedTransport] = []
+
+    def factory(settings: TransportSettings, on_message: Callable[[IncomingMessage], None],
+                on_connection: Callable[[bool], None]) -> ScriptedTransport:
+        made.append(ScriptedTransport(settings, on_message, on_connection))
+        return made[0]
+
+    gpu = _HotGpu()
+    config = _config(tmp_path).model_copy(update={"scheduler": SchedulerConfig(max_batch=8)})
+    daemon = Daemon(config, TinyEngine(), transport_factory=factory, gpu=gpu,
+                    thermal_limits=ThermalLimits(gpu_throttle_c=80.0, gpu_max_c=95.0))
+    made[0].connect()
+    last = daemon.counters.snapshot()
+    reporter = daemon.reporter
+
+    def statuses_published() -> list[dict[str, object]]:
+        return [json.loads(p) for t, p in made[0].published if t == reporter.status_topic]
+
+    last = reporter.publish_telemetry(last, 1.0)
+    assert daemon.scheduler.max_batch == 8
+    gpu.temperature_c = 85.0
+    last = reporter.publish_telemetry(last, 1.0)
+    assert daemon.scheduler.max_batch == 4
+    assert statuses_published()[-1]["status"] == "degraded"
+    gpu.temperature_c = 96.0
+    last = reporter.publish_telemetry(last, 1.0)
+    assert daemon.scheduler.max_batch == 1
+    gpu.temperature_c = 70.0
+    reporter.publish_telemetry(last, 1.0)
+    assert daemon.scheduler.max_batch == 8
+    assert statuses_published()[-1]["status"] == "online"
+    telemetry = [json.loads(p) for t, p in made[0].published if t == reporter.telemetry_topic]
+    assert [t["thermal"]["level"] for t in telemetry] == ["ok", "throttle", "critical", "ok"]
