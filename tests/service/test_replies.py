@@ -1,0 +1,76 @@
+"""Replies: one reply per request whoever tries second (engine, cloud, shutdown), and the counts
+and metrics that go with each, in one place."""
+
+from __future__ import annotations
+
+import json
+
+from edged.escalation.router import EscalationDecision
+from edged.requests import Limits
+from edged.service.metrics import ServiceMetrics
+from edged.service.protocol import parse_request
+from edged.service.replies import Counters, InFlight, Replies
+from edged.service.runner import TaskResult
+from edged.service.scheduler import Job
+
+
+class RecordingTransport:
+    connected = True
+
+    def __init__(self) -> None:
+        self.sent: list[tuple[str, dict[str, object]]] = []
+
+    def start(self) -> None: ...
+
+    def stop(self, timeout: float = 5.0) -> None: ...
+
+    def wait_connected(self, timeout: float) -> bool:
+        return True
+
+    def publish(self, topic: str, payload: bytes, *, qos: int = 1, retain: bool = False,
+                correlation: bytes | None = None) -> object:
+        self.sent.append((topic, json.loads(payload)))
+        return None
+
+
+def _job(text: str = "hello") -> Job[InFlight]:
+    request = parse_request(
+        json.dumps({"task": "ask", "input": text}).encode(),
+        topic="edged/dev-1/req/bob",
+        response_topic="edged/dev-1/resp/bob/1",
+        correlation=b"c1",
+        prefix="edged",
+        tasks={"ask"},
+        limits=Limits(),
+        received_at=0.0,
+    )
+    return Job(InFlight(request), enqueued_at=0.0, deadline=30.0, started_at=0.5)
+
+
+def _replies() -> tuple[Replies, RecordingTransport, Counters]:
+    transport, counters = RecordingTransport(), Counters()
+    replies = Replies(transport, counters, ServiceMetrics(), model="tiny@cpu", clock=lambda: 1.0)
+    return replies, transport, counters
+
+
+def test_the_first_reply_wins_and_later_ones_are_dropped() -> None:
+    replies, transport, counters = _replies()
+    job = _job()
+    replies.track(job.item)
+    assert replies.unanswered() == [job.item]
+    sent = replies.local(job, TaskResult(output="hi", usage={"completion_tokens": 2}), None)
+    replies.error(job.item, "shutting_down", "stopping")
+    assert sent == "clean"
+    assert len(transport.sent) == 1 and transport.sent[0][1]["output"] == "hi"
+    assert counters.ok == 1 and counters.errors == 0 and counters.completion_tokens == 2
+    assert replies.unanswered() == []
+
+
+def test_a_local_answer_with_a_reason_is_degraded_and_an_engine_error_is_an_error() -> None:
+    replies, transport, counters = _replies()
+    blocked = EscalationDecision(False, "low_confidence", "the cloud is not allowed for this task")
+    assert replies.local(_job(), TaskResult(output="maybe", confidence=0.2), blocked) == "degraded"
+    assert transport.sent[-1][1]["degraded"] is True
+    assert replies.local(_job(), TaskResult(error_code="engine_error", error_message="died"), None) is None
+    assert transport.sent[-1][1]["error"]["code"] == "engine_error"
+    assert counters.ok == 1 and counters.errors == 1
