@@ -100,6 +100,8 @@ class AuditLog:
             torn = self._quarantine_torn_tail()
             self._seq, self._prev = self._tail()
             gap = self._gap_from_head()
+            if gap is None and self._seq > 0:
+                self._write_head()  # a head that lagged its log by one record (power lost) catches up
         if torn is not None:
             self.append(event="torn_tail_quarantined", bytes=torn[1], side_file=torn[0].name)
         if gap is not None:
@@ -121,7 +123,7 @@ class AuditLog:
         (The head may lag its log by one record: power lost between the two writes.)"""
         path = self.folder / HEAD_FILE
         if not path.exists():
-            if self._seq == 0:
+            if self._seq <= 1:  # power lost between the first record and the first head
                 return None
             return {"problem": "head_missing", "log_ends_at": self._seq}
         try:
@@ -235,7 +237,7 @@ def _last_line(path: Path, chunk: int = 1 << 16) -> bytes:
             handle.seek(start)
             data = handle.read(end - start) + data
             end = start
-            stripped = data.rstrip(b"\n")
+            stripped = data.rstrip()  # a record ends in '}': trailing white space is not one
             if b"\n" in stripped or end == 0:
                 return stripped.rpartition(b"\n")[2]
     return b""

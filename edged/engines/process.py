@@ -82,6 +82,7 @@ class EngineProcess:
         self._start_error: EdgedError | None = None
         self._gave_up = False
         self._listeners: list[Callable[[str], None]] = []
+        self._loading: Any = None
         self._start()
         if self._start_error is not None:
             raise self._start_error
@@ -134,8 +135,10 @@ class EngineProcess:
     def close(self) -> None:
         self._closed = True
         with self._state_lock:
-            conn, process = self._conn, self._process
+            conn, process, loading = self._conn, self._process, self._loading
             self._conn = self._process = None
+        if loading is not None and loading.poll() is None:
+            loading.kill()  # a model mid-load: it would only be killed once loaded
         if conn is not None:
             with contextlib.suppress(OSError, EOFError):
                 conn.send(("close",))
@@ -200,6 +203,8 @@ class EngineProcess:
                 stdin=subprocess.DEVNULL,
             )
         parent = Connection(parent_sock.detach())
+        with self._state_lock:
+            self._loading = process  # close() stops it, even mid-load
         deadline = time.monotonic() + self.start_timeout_s
         message: Any = None
         while time.monotonic() < deadline and process.poll() is None:
@@ -209,6 +214,8 @@ class EngineProcess:
                 except (EOFError, OSError):
                     break
                 break
+        with self._state_lock:
+            self._loading = None
         if not message or message[0] != "ready":
             process.kill()
             process.wait(5)
@@ -270,6 +277,8 @@ class EngineProcess:
 
         def restart() -> None:
             for attempt in range(1, 4):
+                if self._closed:
+                    return
                 self._start()
                 if self._start_error is None or self._closed:
                     return
@@ -301,6 +310,8 @@ class EngineProcess:
                 conn.send(message)
                 result, callback_error = self._receive(conn, on_token, step, process)
             except (EOFError, OSError, BrokenPipeError) as exc:
+                if self._closed:
+                    raise EngineError(f"the engine was closed during {message[0]}") from None
                 code = self._exit_code(process)
                 self._restart_in_background(f"it died during {message[0]}: {type(exc).__name__}", process)
                 raise EngineError(

@@ -53,6 +53,7 @@ class Scheduler(Generic[T]):
         self._idle.set()
         self._threads: list[threading.Thread] = []
         self.in_flight = 0
+        self._active = 0  # batches and expiries under way (guarded by _ready)
 
     @property
     def depth(self) -> int:
@@ -60,10 +61,8 @@ class Scheduler(Generic[T]):
 
     def submit(self, item: T, deadline: float) -> bool:
         """Queue a request; False (at once) when the queue is full or the scheduler stopped."""
-        if self._stop.is_set():
-            return False
-        with self._ready:
-            if len(self._waiting) >= self._queue_size:
+        with self._ready:  # stop() sets _stop under this lock: nothing slips in after it
+            if self._stop.is_set() or len(self._waiting) >= self._queue_size:
                 return False
             self._waiting.append(Job(item, self._clock(), deadline))
             self._ready.notify_all()
@@ -80,11 +79,12 @@ class Scheduler(Generic[T]):
 
         Returns the requests that were still waiting, so the caller can fail each with a reply.
         """
-        self._stop.set()
         with self._ready:
+            self._stop.set()
             self._ready.notify_all()
-        for thread in self._threads:
-            thread.join(timeout)
+        ends = time.monotonic() + timeout
+        for thread in self._threads:  # one timeout for both, not one each
+            thread.join(max(0.0, ends - time.monotonic()))
         with self._ready:
             left = list(self._waiting)
             self._waiting.clear()
@@ -98,6 +98,12 @@ class Scheduler(Generic[T]):
             if not self._waiting:
                 self._ready.wait(timeout)
             return self._waiting.popleft() if self._waiting else None
+
+    def _leave(self) -> None:
+        with self._ready:
+            self._active -= 1
+            if self._active == 0 and not self._waiting:
+                self._idle.set()
 
     def _gather(self, first: Job[T]) -> list[Job[T]]:
         batch = [first]
@@ -123,18 +129,28 @@ class Scheduler(Generic[T]):
                     continue
                 expired = [job for job in self._waiting if job.deadline <= now]
                 self._waiting = deque(job for job in self._waiting if job.deadline > now)
-            for job in expired:
-                try:
-                    self._expire(job)
-                except Exception:
-                    log.exception("answering an expired request failed")
+                self._active += 1
+                self._idle.clear()
+            try:
+                for job in expired:
+                    try:
+                        self._expire(job)
+                    except Exception:
+                        log.exception("answering an expired request failed")
+            finally:
+                self._leave()
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            first = self._take(0.1)
-            if first is None:
-                continue
-            self._idle.clear()
+            with self._ready:
+                first = self._waiting.popleft() if self._waiting else None
+                if first is None:
+                    if self._active == 0:
+                        self._idle.set()  # the sweeper may have emptied the queue meanwhile
+                    self._ready.wait(0.1)
+                    continue
+                self._active += 1
+                self._idle.clear()
             try:
                 batch = self._gather(first)
                 now = self._clock()
@@ -152,5 +168,4 @@ class Scheduler(Generic[T]):
                 log.exception("a batch failed outside the engine")
             finally:
                 self.in_flight = 0
-                if not self._waiting:
-                    self._idle.set()
+                self._leave()

@@ -227,3 +227,12 @@ def test_a_torn_rotated_file_with_no_current_one_does_not_stop_the_log(tmp_path:
     assert list(tmp_path.glob("audit-torn-*.bin"))
     log.append(event="escalation", request_id="r", task="ask")
     assert not verify(tmp_path).ok  # the removed current file is damage, and is still named
+
+
+def test_power_lost_before_the_first_head_is_not_a_gap(tmp_path: Path) -> None:
+    AuditLog(tmp_path).append(event="escalation", request_id="r", task="ask")
+    (tmp_path / HEAD_FILE).unlink()  # the record was on disk, its head not yet
+    AuditLog(tmp_path)
+    result = verify(tmp_path)
+    assert result.ok, result.problem
+    assert [json.loads(line)["event"] for line in _lines(tmp_path)] == ["escalation"]

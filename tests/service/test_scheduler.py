@@ -136,3 +136,27 @@ def test_a_request_waiting_behind_a_long_batch_is_answered_at_its_deadline() -> 
     finally:
         release.set()
         scheduler.stop(2)
+
+
+def test_idle_waits_for_the_sweepers_replies_too() -> None:
+    release = threading.Event()
+    expired: list[int] = []
+
+    def slow_expire(job: Job[int]) -> None:
+        time.sleep(0.4)  # a publish that takes a while
+        expired.append(job.item)
+
+    scheduler: Scheduler[int] = Scheduler(lambda jobs: release.wait(5), slow_expire,
+                                          queue_size=5, max_batch=1)
+    scheduler.start()
+    now = time.monotonic()
+    scheduler.submit(0, now + 60)
+    time.sleep(0.05)
+    scheduler.submit(1, now + 0.1)
+    time.sleep(0.2)  # the sweeper is answering 1
+    release.set()
+    try:
+        assert scheduler.wait_idle(5)
+        assert expired == [1]  # idle only once its reply is out
+    finally:
+        scheduler.stop(2)
