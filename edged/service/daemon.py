@@ -29,8 +29,8 @@ from edged.service.health import HealthReporter, thermal_limits_for
 from edged.service.metrics import ServiceMetrics
 from edged.service.protocol import (
     ProtocolError,
-    error_reply,
     parse_request,
+    protocol_error_reply,
     stream_chunk,
 )
 from edged.service.replies import Counters, InFlight, Replies
@@ -230,7 +230,8 @@ class Daemon:
                 task_max_tokens=self.task_max_tokens,
             )
         except ProtocolError as exc:
-            if exc.reply_topic is None:
+            refusal = protocol_error_reply(exc)
+            if refusal is None or exc.reply_topic is None:
                 self.replies.count("refused")
                 log.warning(
                     "refused a message on %s without reply [%s]: %s", message.topic, exc.code, exc.message
@@ -239,16 +240,7 @@ class Daemon:
             self.replies.count("errors")
             self.metrics.request_done("unknown", "none", exc.code, total_s=self.clock() - now)
             log.info("request %s refused [%s]: %s", exc.request_id, exc.code, exc.message)
-            self.transport.publish(
-                exc.reply_topic,
-                error_reply(
-                    exc.code,
-                    exc.message,
-                    request_id=exc.request_id,
-                    correlation_id=exc.payload_correlation_id,
-                ),
-                correlation=exc.correlation,
-            )
+            self.transport.publish(exc.reply_topic, refusal, correlation=exc.correlation)
             return
         item = InFlight(request)
         if not self._accepting:

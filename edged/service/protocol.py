@@ -678,7 +678,12 @@ def error_reply(
 
 
 def request_error_reply(
-    request: Request, code: str, message: str, *, timings_ms: Mapping[str, float] | None = None,
+    request: Request,
+    code: str,
+    message: str,
+    *,
+    timings_ms: Mapping[str, float] | None = None,
+    partial: object | None = None,
 ) -> bytes:
     """An error reply to a parsed request (busy, deadline_exceeded, engine_error, ...)."""
     return error_reply(
@@ -687,6 +692,7 @@ def request_error_reply(
         request_id=request.request_id,
         timings_ms=timings_ms,
         correlation_id=request.payload_correlation_id,
+        partial=partial,
     )
 
 

@@ -14,7 +14,7 @@ from edged.escalation.router import EscalationDecision
 from edged.escalation.service import EscalationOutcome
 from edged.requests import Request
 from edged.service.metrics import ServiceMetrics
-from edged.service.protocol import error_reply, ok_reply
+from edged.service.protocol import ok_reply, request_error_reply
 from edged.service.runner import TaskResult
 from edged.service.scheduler import Job
 from edged.service.transport import Transport
@@ -125,13 +125,8 @@ class Replies:
         log.info("request %s failed [%s]", request.request_id, code)
         self.transport.publish(
             request.reply_topic,
-            error_reply(
-                code,
-                message,
-                request_id=request.request_id,
-                timings_ms=self.timings(item, job, engine_ms),
-                correlation_id=request.payload_correlation_id,
-                partial=partial,
+            request_error_reply(
+                request, code, message, timings_ms=self.timings(item, job, engine_ms), partial=partial
             ),
             correlation=request.correlation,
         )
