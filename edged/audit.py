@@ -126,13 +126,10 @@ class AuditLog:
             if self._seq <= 1:  # power lost between the first record and the first head
                 return None
             return {"problem": "head_missing", "log_ends_at": self._seq}
-        try:
-            signed = json.loads(path.read_text(encoding="utf-8"))
-            signature = base64.b64decode(signed.pop("sig"))
-            self._key.public_key().verify(signature, _canonical(signed))
-            seq, digest = int(signed["seq"]), str(signed["hash"])
-        except (ValueError, KeyError, TypeError, InvalidSignature):
+        head = _read_head(path, self._key.public_key())
+        if head is None:
             return {"problem": "head_damaged", "log_ends_at": self._seq}
+        seq, digest = head
         if seq > self._seq:
             return {
                 "problem": "records_missing",
@@ -294,19 +291,27 @@ def verify(
     return VerifyResult(True, count, len(files), None)
 
 
+def _read_head(path: Path, key: Ed25519PublicKey) -> tuple[int, str] | None:
+    """The signed head's (sequence, hash); None when it is damaged or signed by another key."""
+    try:
+        signed = json.loads(path.read_text(encoding="utf-8"))
+        signature = base64.b64decode(signed.pop("sig"))
+        key.verify(signature, _canonical(signed))
+        return int(signed["seq"]), str(signed["hash"])
+    except (ValueError, KeyError, TypeError, InvalidSignature):
+        return None
+
+
 def _check_head(
     folder: Path, key: Ed25519PublicKey, last_seq: int, last_hash: str, expect: tuple[int, str] | None
 ) -> str | None:
     heads: list[tuple[str, int, str]] = []
     path = folder / HEAD_FILE
     if path.exists():
-        try:
-            signed = json.loads(path.read_text(encoding="utf-8"))
-            signature = base64.b64decode(signed.pop("sig"))
-            key.verify(signature, _canonical(signed))
-            heads.append((f"the head file {path}", int(signed["seq"]), str(signed["hash"])))
-        except (ValueError, KeyError, TypeError, InvalidSignature):
+        head = _read_head(path, key)
+        if head is None:
             return f"{path}: the head record is damaged or not signed by this device's key"
+        heads.append((f"the head file {path}", *head))
     elif last_seq > 0:
         return f"{path} is missing: the log cannot show whether records at its end were removed"
     if expect is not None:

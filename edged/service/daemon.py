@@ -81,7 +81,6 @@ class Daemon:
         self.clock = clock
         self.prefix = config.mqtt.prefix
         self.device = config.device_id
-        self.model = f"{engine.info.model_id}@{engine.info.profile}"
         self.tasks = config.task_table()
         self.task_max_tokens = {
             name: task.default_max_tokens for name, task in self.tasks.items() if task.default_max_tokens
@@ -138,7 +137,9 @@ class Daemon:
         )
         self.transport = transport_factory(settings, self._on_message, self.reporter.on_connection)
         self.reporter.attach(self.transport)
-        self.replies = Replies(self.transport, self.counters, self.metrics, model=self.model, clock=clock)
+        self.replies = Replies(
+            self.transport, self.counters, self.metrics, model=self.reporter.model, clock=clock
+        )
         self.dispatch: EscalationDispatch | None = None
         if escalator is not None:
             workers = config.cloud.max_concurrent if config.cloud is not None else 1
