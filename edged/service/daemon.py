@@ -33,7 +33,7 @@ from edged.service.protocol import (
     protocol_error_reply,
     stream_chunk,
 )
-from edged.service.replies import Counters, InFlight, Replies
+from edged.service.replies import InFlight, Replies
 from edged.service.runner import TaskRunner
 from edged.service.scheduler import Job, Scheduler
 from edged.service.systemd import Notifier
@@ -95,7 +95,6 @@ class Daemon:
             batch_window_s=config.scheduler.batch_window_ms / 1000.0,
             clock=clock,
         )
-        self.counters = Counters()
         self._seen: OrderedDict[bytes, None] = OrderedDict()
         self._seen_lock = threading.Lock()
         self._accepting = True
@@ -108,7 +107,6 @@ class Daemon:
             config,
             engine,
             self.scheduler,
-            counts=self.counters.snapshot,
             accepting=lambda: self._accepting,
             metrics=self.metrics,
             notifier=self.notifier,
@@ -138,7 +136,7 @@ class Daemon:
         self.transport = transport_factory(settings, self._on_message, self.reporter.on_connection)
         self.reporter.attach(self.transport)
         self.replies = Replies(
-            self.transport, self.counters, self.metrics, model=self.reporter.model, clock=clock
+            self.transport, self.metrics, model=self.reporter.model, clock=clock
         )
         self.dispatch: EscalationDispatch | None = None
         if escalator is not None:
@@ -158,7 +156,7 @@ class Daemon:
 
     def serve_forever(self) -> None:
         interval = self.config.mqtt.telemetry_interval_s
-        last = self.counters.snapshot()
+        last = self.metrics.counts()
         # The loop also wakes for the systemd watchdog: its pings prove that this loop still turns.
         tick = self.notifier.tick_s(interval)
         next_telemetry = time.monotonic() + interval
@@ -212,7 +210,7 @@ class Daemon:
         now = self.clock()
         if message.retain:
             # A retained request would be replayed at every reconnect; refuse it for good.
-            self.replies.count("refused")
+            self.metrics.refused()
             log.warning("ignored a retained message on %s: requests must not be retained", message.topic)
             return
         if self._is_redelivery(message):
@@ -233,12 +231,11 @@ class Daemon:
         except ProtocolError as exc:
             refusal = protocol_error_reply(exc)
             if refusal is None or exc.reply_topic is None:
-                self.replies.count("refused")
+                self.metrics.refused()
                 log.warning(
                     "refused a message on %s without reply [%s]: %s", message.topic, exc.code, exc.message
                 )
                 return
-            self.replies.count("errors")
             self.metrics.request_done("unknown", "none", exc.code, total_s=self.clock() - now)
             log.info("request %s refused [%s]: %s", exc.request_id, exc.code, exc.message)
             self.transport.publish(exc.reply_topic, refusal, correlation=exc.correlation)
@@ -250,13 +247,11 @@ class Daemon:
         if not self.scheduler.submit(item, request.deadline_at):
             if self.dispatch is not None and self.dispatch.take_busy(item):
                 return
-            self.replies.count("busy")
             self.replies.error(
                 item,
                 "busy",
                 f"the appliance is at capacity ({self.config.scheduler.queue_size} requests waiting); "
                 "retry later or send to a pool",
-                count=False,
             )
             return
         log.debug(
@@ -267,14 +262,12 @@ class Daemon:
         )
 
     def _expire(self, job: Job[InFlight]) -> None:
-        self.replies.count("expired")
         self.replies.error(
             job.item,
             "deadline_exceeded",
             f"the request waited past its deadline of {job.item.request.deadline_ms} ms "
             "in the queue; raise deadline_ms or retry later",
             job=job,
-            count=False,
         )
 
     def _execute(self, jobs: list[Job[InFlight]]) -> None:

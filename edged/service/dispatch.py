@@ -91,7 +91,7 @@ class EscalationDispatch:
         if outcome.ok:
             self.replies.cloud(item, job, local, decision, outcome)
             return
-        self.replies.count("escalations_failed")
+        self.metrics.escalation_failed(outcome.error_code or "cloud_unavailable")
         if local is not None and local.ok and job is not None:
             # The local answer is better than none: degraded, with both reasons.
             failed = EscalationDecision(False, decision.trigger, f"cloud failed: {outcome.error_code}")

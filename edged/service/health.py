@@ -25,7 +25,7 @@ from edged.errors import ConfigError, PkiError
 from edged.escalation.service import Escalator
 from edged.hardware.profiles import ThermalLimits, get_profile
 from edged.hardware.telemetry import GpuSampler, ThermalGuard, read_host
-from edged.service.metrics import ServiceMetrics
+from edged.service.metrics import RequestCounts, ServiceMetrics
 from edged.service.systemd import Notifier
 from edged.service.transport import Transport
 
@@ -59,7 +59,6 @@ class HealthReporter:
         engine: Engine,
         scheduler: QueueView,
         *,
-        counts: Callable[[], dict[str, int]],
         accepting: Callable[[], bool],
         metrics: ServiceMetrics,
         notifier: Notifier,
@@ -71,7 +70,6 @@ class HealthReporter:
         self.config = config
         self.engine = engine
         self.scheduler = scheduler
-        self._counts = counts
         self._accepting = accepting
         self.metrics = metrics
         self.notifier = notifier
@@ -168,9 +166,10 @@ class HealthReporter:
     def ready_line(self) -> str:
         return f"edged {__version__} ready: device {self.device}, {self.model}, pid {os.getpid()}"
 
-    def publish_telemetry(self, last: dict[str, int], interval: float) -> dict[str, int]:
-        now = self._counts()
-        tokens = now["completion_tokens"] - last["completion_tokens"]
+    def publish_telemetry(self, last: RequestCounts, interval: float) -> RequestCounts:
+        counts = self.metrics.counts()
+        now = counts.as_dict()
+        tokens = counts.completion_tokens - last.completion_tokens
         body = {
             "device": self.device,
             "queue_depth": self.scheduler.depth,
@@ -188,7 +187,7 @@ class HealthReporter:
         body["thermal"] = self._thermal_guard(body.get("gpu"))
         if self._connected():
             self._publish(self.telemetry_topic, json.dumps(body).encode(), qos=0)
-        return now
+        return counts
 
     def _thermal_guard(self, gpu: object) -> dict[str, object] | None:
         """Above the profile's temperature limit, fewer requests at once, and the retained status

@@ -11,6 +11,7 @@ import logging
 import math
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TypeVar
 
@@ -97,6 +98,11 @@ class Counter(_Metric):
     def value(self, **labels: str) -> float:
         with self._lock:
             return self._values.get(self._key(labels), 0.0)
+
+    def series(self) -> dict[LabelValues, float]:
+        """Every series' value, by its label values in ``label_names`` order."""
+        with self._lock:
+            return dict(self._values)
 
     def samples(self) -> list[str]:
         with self._lock:
@@ -191,8 +197,30 @@ class Registry:
         return "\n".join(lines) + "\n"
 
 
+@dataclass(frozen=True)
+class RequestCounts:
+    """The totals the telemetry reports, read from the metrics series where the counts live."""
+
+    ok: int = 0  # answered, locally or by the cloud (degraded answers too)
+    errors: int = 0  # an error reply other than busy and a queue expiry
+    busy: int = 0
+    expired: int = 0  # waited past the deadline in the queue
+    refused: int = 0  # no reply possible: logged only
+    escalated: int = 0  # answered by the cloud
+    escalations_failed: int = 0
+    completion_tokens: int = 0
+    prompt_tokens: int = 0
+
+    def as_dict(self) -> dict[str, int]:
+        return asdict(self)
+
+
+_ANSWERED = frozenset({"ok", "degraded"})
+
+
 class ServiceMetrics:
-    """Every metric the daemon exports, with one method per thing that happens."""
+    """Every metric the daemon exports, with one method per thing that happens. The only place
+    counts live: the telemetry's totals (``counts()``) are read from these series."""
 
     def __init__(self, escalation_triggers: Iterable[str] = ESCALATION_TRIGGERS) -> None:
         self.registry = registry = Registry()
@@ -281,6 +309,14 @@ class ServiceMetrics:
                 "1 when the device certificate expires within ops.certificate_warn_days, or has expired.",
             )
         )
+        self.escalation_failures = add(
+            Counter(
+                "edged_escalation_failures_total",
+                "Escalations the cloud did not answer, by error code (the local answer went back "
+                "degraded, or the error).",
+                ("code",),
+            )
+        )
         for token_kind in ("prompt", "completion", "cloud"):
             self.tokens.seed(kind=token_kind)
         for trigger in escalation_triggers:
@@ -311,6 +347,27 @@ class ServiceMetrics:
     def refused(self) -> None:
         self.requests.inc(task="unknown", source="none", outcome="refused")
 
+    def counts(self) -> RequestCounts:
+        """The totals since start, by what happened to each request."""
+        totals = dict.fromkeys(("ok", "errors", "busy", "expired", "refused", "escalated"), 0)
+        for (_task, source, outcome), value in self.requests.series().items():
+            n = int(value)
+            if outcome in _ANSWERED:
+                totals["ok"] += n
+                totals["escalated"] += n if source == "cloud" else 0
+            elif outcome in ("refused", "busy"):
+                totals[outcome] += n
+            elif outcome == "deadline_exceeded" and source == "none":
+                totals["expired"] += n  # never reached the engine: it expired in the queue
+            else:
+                totals["errors"] += n
+        return RequestCounts(
+            **totals,
+            escalations_failed=int(sum(self.escalation_failures.series().values())),
+            completion_tokens=int(self.tokens.value(kind="completion")),
+            prompt_tokens=int(self.tokens.value(kind="prompt")),
+        )
+
     def add_tokens(self, usage: Mapping[str, int]) -> None:
         for name, kind in (
             ("prompt_tokens", "prompt"),
@@ -324,6 +381,9 @@ class ServiceMetrics:
 
     def escalation(self, trigger: str) -> None:
         self.escalations.inc(trigger=trigger)
+
+    def escalation_failed(self, code: str) -> None:
+        self.escalation_failures.inc(code=code)
 
     def add_cloud_spend(self, amount: float) -> None:
         self.cloud_spend.inc(amount)

@@ -33,22 +33,6 @@ class InFlight:
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
-@dataclass
-class Counters:
-    ok: int = 0
-    errors: int = 0
-    busy: int = 0
-    expired: int = 0
-    refused: int = 0  # no reply possible: logged only
-    escalated: int = 0  # answered by the cloud
-    escalations_failed: int = 0
-    completion_tokens: int = 0
-    prompt_tokens: int = 0
-
-    def snapshot(self) -> dict[str, int]:
-        return dict(vars(self))
-
-
 class Replies:
     """Sends replies through the transport; each request's first reply wins, any later one is
     dropped (a guard per request), also while the daemon stops."""
@@ -56,26 +40,17 @@ class Replies:
     def __init__(
         self,
         transport: Transport,
-        counters: Counters,
         metrics: ServiceMetrics,
         *,
         model: str,
         clock: Callable[[], float],
     ) -> None:
         self.transport = transport
-        self.counters = counters
         self.metrics = metrics
         self.model = model
         self.clock = clock
-        self._counter_lock = threading.Lock()
         self._in_flight: dict[int, InFlight] = {}
         self._in_flight_lock = threading.Lock()
-
-    def count(self, name: str, amount: int = 1) -> None:
-        with self._counter_lock:
-            setattr(self.counters, name, getattr(self.counters, name) + amount)
-        if name == "refused":  # no reply, so no observe: count it for metrics here
-            self.metrics.refused()
 
     def track(self, item: InFlight) -> None:
         """Held by the engine or the cloud: a stop that outlasts it still answers it."""
@@ -113,13 +88,10 @@ class Replies:
         *,
         job: Job[InFlight] | None = None,
         engine_ms: float = 0.0,
-        count: bool = True,
         partial: object | None = None,
     ) -> None:
         if not self.claim(item):
             return
-        if count:
-            self.count("errors")
         self.observe(item, job, code, engine_ms=engine_ms)
         request = item.request
         log.info("request %s failed [%s]", request.request_id, code)
@@ -150,9 +122,6 @@ class Replies:
         if not self.claim(item):
             return None
         request = item.request
-        self.count("ok")
-        self.count("completion_tokens", result.usage.get("completion_tokens", 0))
-        self.count("prompt_tokens", result.usage.get("prompt_tokens", 0))
         timings = self.timings(item, job, result.engine_ms)
         log.info("request %s answered (task %s, %d ms)", request.request_id, request.task, timings["total"])
         # An answer the cloud should have given but could not (blocked, or failed) goes back
@@ -195,8 +164,6 @@ class Replies:
         request = item.request
         local_usage = local.usage if local is not None else {}
         engine_ms = local.engine_ms if local is not None else 0.0
-        self.count("ok")
-        self.count("escalated")
         timings = self.timings(item, job, engine_ms)
         timings["cloud"] = round(outcome.cloud_ms, 2)
         for note in outcome.notes:

@@ -154,7 +154,7 @@ def test_the_thermal_guard_halves_the_batch_and_says_so_in_the_status(tmp_path: 
     daemon = Daemon(config, TinyEngine(), transport_factory=factory, gpu=gpu,
                     thermal_limits=ThermalLimits(gpu_throttle_c=80.0, gpu_max_c=95.0))
     made[0].connect()
-    last = daemon.counters.snapshot()
+    last = daemon.metrics.counts()
     reporter = daemon.reporter
 
     def statuses_published() -> list[dict[str, object]]:

@@ -52,4 +52,4 @@ def test_broker_restart_mid_load_loses_no_request(
     assert not [o for o in outcomes if o.startswith("lost")], outcomes
     assert serving_again_s <= 2.0
     # Each request was answered once by the daemon, none twice (QoS 1 redeliveries dropped).
-    assert daemon.counters.ok + daemon.counters.errors == total
+    assert daemon.metrics.counts().ok + daemon.metrics.counts().errors == total

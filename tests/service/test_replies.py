@@ -9,7 +9,7 @@ from edged.escalation.router import EscalationDecision
 from edged.requests import Limits
 from edged.service.metrics import ServiceMetrics
 from edged.service.protocol import parse_request
-from edged.service.replies import Counters, InFlight, Replies
+from edged.service.replies import InFlight, Replies
 from edged.service.runner import TaskResult
 from edged.service.scheduler import Job
 
@@ -47,14 +47,14 @@ def _job(text: str = "hello") -> Job[InFlight]:
     return Job(InFlight(request), enqueued_at=0.0, deadline=30.0, started_at=0.5)
 
 
-def _replies() -> tuple[Replies, RecordingTransport, Counters]:
-    transport, counters = RecordingTransport(), Counters()
-    replies = Replies(transport, counters, ServiceMetrics(), model="tiny@cpu", clock=lambda: 1.0)
-    return replies, transport, counters
+def _replies() -> tuple[Replies, RecordingTransport, ServiceMetrics]:
+    transport, metrics = RecordingTransport(), ServiceMetrics()
+    replies = Replies(transport, metrics, model="tiny@cpu", clock=lambda: 1.0)
+    return replies, transport, metrics
 
 
 def test_the_first_reply_wins_and_later_ones_are_dropped() -> None:
-    replies, transport, counters = _replies()
+    replies, transport, metrics = _replies()
     job = _job()
     replies.track(job.item)
     assert replies.unanswered() == [job.item]
@@ -62,15 +62,38 @@ def test_the_first_reply_wins_and_later_ones_are_dropped() -> None:
     replies.error(job.item, "shutting_down", "stopping")
     assert sent == "clean"
     assert len(transport.sent) == 1 and transport.sent[0][1]["output"] == "hi"
-    assert counters.ok == 1 and counters.errors == 0 and counters.completion_tokens == 2
+    counts = metrics.counts()
+    assert counts.ok == 1 and counts.errors == 0 and counts.completion_tokens == 2
     assert replies.unanswered() == []
 
 
 def test_a_local_answer_with_a_reason_is_degraded_and_an_engine_error_is_an_error() -> None:
-    replies, transport, counters = _replies()
+    replies, transport, metrics = _replies()
     blocked = EscalationDecision(False, "low_confidence", "the cloud is not allowed for this task")
     assert replies.local(_job(), TaskResult(output="maybe", confidence=0.2), blocked) == "degraded"
     assert transport.sent[-1][1]["degraded"] is True
     assert replies.local(_job(), TaskResult(error_code="engine_error", error_message="died"), None) is None
     assert transport.sent[-1][1]["error"]["code"] == "engine_error"
-    assert counters.ok == 1 and counters.errors == 1
+    counts = metrics.counts()
+    assert counts.ok == 1 and counts.errors == 1
+
+
+def test_the_telemetry_totals_are_read_from_the_metrics_series() -> None:
+    """Counts live once, in ServiceMetrics: each outcome lands in exactly one telemetry total,
+    and the Prometheus text shows the same numbers."""
+    replies, _transport, metrics = _replies()
+    replies.local(_job(), TaskResult(output="hi", usage={"prompt_tokens": 7, "completion_tokens": 3}), None)
+    replies.local(_job(), TaskResult(error_code="engine_error", error_message="died"), None)
+    queued = Job(_job().item, enqueued_at=0.0, deadline=0.5)  # never started: expired in the queue
+    replies.error(queued.item, "deadline_exceeded", "waited too long", job=queued)
+    replies.error(_job().item, "busy", "at capacity")
+    metrics.refused()
+    metrics.escalation_failed("cloud_timeout")
+    counts = metrics.counts()
+    assert counts.as_dict() == {
+        "ok": 1, "errors": 1, "busy": 1, "expired": 1, "refused": 1, "escalated": 0,
+        "escalations_failed": 1, "completion_tokens": 3, "prompt_tokens": 7,
+    }
+    text = metrics.render()
+    assert 'edged_escalation_failures_total{code="cloud_timeout"} 1' in text
+    assert 'edged_tokens_total{kind="completion"} 3' in text
