@@ -4,12 +4,25 @@ produces them lives in edged/service/protocol.py)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import Final, Literal
 
 Escalation = Literal["auto", "never", "force"]
 WireProtocol = Literal["v5", "v311"]
 Scope = Literal["device", "pool"]
+
+# A name a client gives (an input field, an extraction field): at most this many characters.
+NAME_CHARS: Final = 64
+# C0 and C1 control characters, and lone surrogates (not valid Unicode): refused in names and labels.
+CONTROL_CHARS: Final = re.compile("[\x00-\x1f\x7f-\x9f]")
+SURROGATES: Final = re.compile("[\ud800-\udfff]")
+
+
+def is_name(name: str) -> bool:
+    """1..64 letters, digits, '_' or '-', starting with a letter or '_' (Unicode letters allowed:
+    a Japanese plant may well name its fields in Japanese)."""
+    return 0 < len(name) <= NAME_CHARS and name[0] != "-" and name.replace("-", "_").isidentifier()
 
 
 @dataclass(frozen=True)
@@ -70,8 +83,8 @@ class Request:
     route: Route
     task: str
     input: dict[str, str]
-    fields: tuple[str, ...]
-    labels: tuple[str, ...]
+    # The task kind's list from the request: extract's fields, classify's labels; () for text.
+    extra: tuple[str, ...]
     max_tokens: int
     deadline_ms: int
     escalation: Escalation

@@ -44,7 +44,7 @@ def test_extract_messages_list_the_fields() -> None:
     _, user = build_messages(
         "extract",
         {"note": "Leak at press 3", "line": "L3"},
-        fields=FIELDS,
+        extra=FIELDS,
         config=DEFAULT_TASKS,
     )
     assert '"machine", "symptom", "time"' in user.content
@@ -55,7 +55,7 @@ def test_classify_messages_list_the_labels() -> None:
     _, user = build_messages(
         "classify",
         {"text": "E-stop pressed"},
-        labels=["fault", "warning", "info"],
+        extra=["fault", "warning", "info"],
         config=DEFAULT_TASKS,
     )
     assert "- fault\n- warning\n- info" in user.content
@@ -83,7 +83,7 @@ def test_build_messages_refuses_what_the_protocol_refuses() -> None:
     with pytest.raises(ValueError, match="at least one field"):
         build_messages("extract", {"text": "x"}, config=DEFAULT_TASKS)
     with pytest.raises(ValueError, match="at least two labels"):
-        build_messages("classify", {"text": "x"}, labels=["a"], config=DEFAULT_TASKS)
+        build_messages("classify", {"text": "x"}, extra=["a"], config=DEFAULT_TASKS)
 
 
 def test_braces_in_input_are_not_format_fields() -> None:
@@ -118,7 +118,7 @@ def test_field_names_and_labels_are_one_line() -> None:
     _, user = build_messages(
         "classify",
         {"text": "x"},
-        labels=["a\nb", "c<|end|>"],
+        extra=["a\nb", "c<|end|>"],
         config=DEFAULT_TASKS,
     )
     assert "- a b\n- c< |end| >" in user.content
@@ -208,7 +208,7 @@ def test_every_field_is_described() -> None:
 
 def test_plain_json() -> None:
     outcome = parse_output(
-        "extract", '{"machine": "Press 3", "symptom": "leak", "time": "02:10"}', fields=FIELDS
+        "extract", '{"machine": "Press 3", "symptom": "leak", "time": "02:10"}', extra=FIELDS
     )
     assert outcome.output == {"machine": "Press 3", "symptom": "leak", "time": "02:10"}
     assert (outcome.valid, outcome.problem, outcome.confidence) == (True, None, None)
@@ -216,7 +216,7 @@ def test_plain_json() -> None:
 
 def test_fenced_json() -> None:
     text = 'Here you go:\n```json\n{\n  "machine": "Press 3",\n  "symptom": "leak",\n  "time": null\n}\n```\n'
-    outcome = parse_output("extract", text, fields=FIELDS)
+    outcome = parse_output("extract", text, extra=FIELDS)
     assert outcome.output == {"machine": "Press 3", "symptom": "leak", "time": None}
     assert outcome.valid
 
@@ -226,25 +226,25 @@ def test_prose_wrapped_json_with_braces_before_it() -> None:
         'The note {mentions} a leak. Answer: {"machine": "P3", "symptom": "leak", "time": "2h"} '
         "Hope it helps {"
     )
-    outcome = parse_output("extract", text, fields=FIELDS)
+    outcome = parse_output("extract", text, extra=FIELDS)
     assert outcome.output == {"machine": "P3", "symptom": "leak", "time": "2h"}
     assert outcome.valid
 
 
 def test_first_object_wins() -> None:
     text = '{"machine": "A", "symptom": "x", "time": "1"} and {"machine": "B"}'
-    assert parse_output("extract", text, fields=FIELDS).output["machine"] == "A"  # type: ignore[index]
+    assert parse_output("extract", text, extra=FIELDS).output["machine"] == "A"  # type: ignore[index]
 
 
 def test_extra_fields_are_dropped() -> None:
     text = '{"machine": "P3", "symptom": "leak", "time": "now", "operator": "Tanaka", "secret": 1}'
-    outcome = parse_output("extract", text, fields=FIELDS)
+    outcome = parse_output("extract", text, extra=FIELDS)
     assert outcome.output == {"machine": "P3", "symptom": "leak", "time": "now"}
     assert outcome.valid
 
 
 def test_missing_fields() -> None:
-    outcome = parse_output("extract", '{"machine": "P3"}', fields=FIELDS)
+    outcome = parse_output("extract", '{"machine": "P3"}', extra=FIELDS)
     assert outcome.output == {"machine": "P3", "symptom": None, "time": None}
     assert (outcome.valid, outcome.problem) == (False, "missing fields: symptom, time")
 
@@ -253,7 +253,7 @@ def test_values_are_coerced_to_text_or_none() -> None:
     text = (
         '{"a": 3, "b": 2.5, "c": true, "d": null, "e": ["x", "y"], "f": {"k": "v"}, "g": "  ", "h": "null"}'
     )
-    outcome = parse_output("extract", text, fields=list("abcdefgh"))
+    outcome = parse_output("extract", text, extra=list("abcdefgh"))
     assert outcome.output == {
         "a": "3",
         "b": "2.5",
@@ -269,14 +269,14 @@ def test_values_are_coerced_to_text_or_none() -> None:
 
 def test_keys_match_loosely() -> None:
     outcome = parse_output(
-        "extract", '{"Machine": "P3", "Serial Number": "S-1"}', fields=["machine", "serial_number"]
+        "extract", '{"Machine": "P3", "Serial Number": "S-1"}', extra=["machine", "serial_number"]
     )
     assert outcome.output == {"machine": "P3", "serial_number": "S-1"}
     assert outcome.valid
 
 
 def test_exact_key_beats_loose_key() -> None:
-    outcome = parse_output("extract", '{"Machine": "loose", "machine": "exact"}', fields=["machine"])
+    outcome = parse_output("extract", '{"Machine": "loose", "machine": "exact"}', extra=["machine"])
     assert outcome.output == {"machine": "exact"}
 
 
@@ -293,7 +293,7 @@ def test_exact_key_beats_loose_key() -> None:
     ],
 )
 def test_no_json_object(text: str) -> None:
-    outcome = parse_output("extract", text, fields=FIELDS)
+    outcome = parse_output("extract", text, extra=FIELDS)
     assert outcome.output == {"machine": None, "symptom": None, "time": None}
     assert (outcome.valid, outcome.problem) == (False, "the model's answer holds no JSON object")
 
@@ -306,7 +306,7 @@ def test_find_json_object_survives_deep_nesting() -> None:
 
 def test_extract_needs_fields() -> None:
     with pytest.raises(ValueError, match="at least one field"):
-        parse_output("extract", "{}", fields=())
+        parse_output("extract", "{}", extra=())
 
 
 # -- generation ------------------------------------------------------------------------------

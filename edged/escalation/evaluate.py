@@ -69,7 +69,7 @@ def score_locally(
     rng = random.Random(seed + 1)  # noqa: S311 - the simulated cloud's coin, not a secret
     scored = []
     for example in examples:
-        messages = build_messages("classify", {"text": example.text}, labels=LABELS, config=tasks)
+        messages = build_messages("classify", {"text": example.text}, extra=LABELS, config=tasks)
         outcome = classify_outcome(engine.score_labels(messages, list(LABELS)))
         label = outcome.output["label"] if isinstance(outcome.output, dict) else None
         scored.append(Scored(outcome.confidence or 0.0, label == example.gold, rng.random() < cloud_accuracy))

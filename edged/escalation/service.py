@@ -23,9 +23,9 @@ from edged.escalation.budget import Budget, CircuitBreaker
 from edged.escalation.cloud import CloudClient, CloudError
 from edged.escalation.config import EscalationConfig, TaskPolicy
 from edged.escalation.router import EscalationDecision, decide
-from edged.escalation.shadow import ShadowLog, agreement
+from edged.escalation.shadow import ShadowLog
 from edged.requests import Request
-from edged.tasks import TaskConfig, build_messages, parse_output
+from edged.tasks import TaskConfig, build_messages, kind_of
 
 log = logging.getLogger(__name__)
 
@@ -146,7 +146,7 @@ class Escalator:
         outcome = self.escalate(request, EscalationDecision(True, "shadow", None))
         if outcome.ok:
             self.shadow_log.record(
-                request.task, local_confidence, agreement(request.task, local_output, outcome.output)
+                request.task, local_confidence, kind_of(request.task).agreement(local_output, outcome.output)
             )
 
     def record_local(self, request: Request, usage: Mapping[str, int]) -> float:
@@ -171,9 +171,7 @@ class Escalator:
                 f"(allow_fields = {policy.allow_fields}); nothing to send",
                 code="nothing_to_send",
             )
-        messages = build_messages(
-            request.task, minimized.input, fields=request.fields, labels=request.labels, config=self.tasks
-        )
+        messages = build_messages(request.task, minimized.input, extra=request.extra, config=self.tasks)
         body = self.cloud.body(messages, request.max_tokens)
         return self.cloud.encode(body), minimized
 
@@ -270,14 +268,5 @@ class Escalator:
 
     @staticmethod
     def _output(request: Request, text: str) -> tuple[object, bool, str | None]:
-        if request.task == "classify":
-            wanted = text.strip().strip(".").strip()
-            for label in request.labels:
-                if wanted.lower() == label.lower():
-                    return {"label": label, "scores": None}, True, None
-            found = [label for label in request.labels if label.lower() in text.lower()]
-            if len(found) == 1:
-                return {"label": found[0], "scores": None}, True, None
-            return {"label": None, "scores": None}, False, "the cloud's answer names none of the labels"
-        outcome = parse_output(request.task, text, fields=request.fields)
+        outcome = kind_of(request.task).read_cloud_answer(text, request.extra)
         return outcome.output, outcome.valid, outcome.problem

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -18,32 +17,6 @@ from pathlib import Path
 from typing import Any
 
 SHADOW_FILE = "shadow.jsonl"
-_WORD = re.compile(r"\w+", re.UNICODE)
-
-
-def agreement(task: str, local: object, cloud: object) -> float:
-    """1.0 for the same answer, 0.0 for unrelated ones, per the task's output shape."""
-    if task == "classify":
-        return float(
-            isinstance(local, dict) and isinstance(cloud, dict) and local.get("label") == cloud.get("label")
-        )
-    if isinstance(local, dict) and isinstance(cloud, dict) and set(local) != {"text"}:
-        keys = set(local) | set(cloud)
-        same = sum(1 for k in keys if _norm(local.get(k)) == _norm(cloud.get(k)))
-        return same / len(keys) if keys else 1.0
-    a = set(_WORD.findall(_text(local).lower()))
-    b = set(_WORD.findall(_text(cloud).lower()))
-    return len(a & b) / len(a | b) if a | b else 1.0
-
-
-def _text(output: object) -> str:
-    if isinstance(output, dict):
-        return str(output.get("text", ""))
-    return str(output or "")
-
-
-def _norm(value: object) -> str:
-    return " ".join(str(value).lower().split()) if value is not None else ""
 
 
 class ShadowLog:

@@ -14,10 +14,23 @@ from collections.abc import Collection, Mapping
 from typing import Final, Literal, NoReturn
 
 from edged.errors import EdgedError
-from edged.requests import Escalation, Limits, Request, Route, Scope, WireProtocol, payload_correlation_id
+from edged.requests import (
+    CONTROL_CHARS,
+    NAME_CHARS,
+    SURROGATES,
+    Escalation,
+    Limits,
+    Request,
+    Route,
+    Scope,
+    WireProtocol,
+    is_name,
+    payload_correlation_id,
+)
+from edged.tasks import kind_of
+from edged.tasks.registry import extras
 
 __all__ = [
-    "ALLOWED_KEYS",
     "PROTOCOL_ERROR_CODES",
     "Escalation",
     "Limits",
@@ -26,6 +39,7 @@ __all__ = [
     "Request",
     "Route",
     "WireProtocol",
+    "allowed_keys",
     "error_reply",
     "ok_reply",
     "parse_request",
@@ -42,19 +56,22 @@ PROTOCOL_ERROR_CODES: Final = frozenset(
     {"bad_request", "too_large", "bad_encoding", "unknown_task", "forbidden", "no_reply_topic"},
 )
 
-ALLOWED_KEYS: Final = frozenset(
+# The keys every request may carry; each task kind's extra (fields, labels) joins them.
+_REQUEST_KEYS: Final = frozenset(
     {
-        "id", "task", "input", "fields", "labels", "max_tokens", "deadline_ms", "escalation",
-        "stream", "reply_to", "correlation_id",
+        "id", "task", "input", "max_tokens", "deadline_ms", "escalation", "stream", "reply_to",
+        "correlation_id",
     },
 )
+
+
+def allowed_keys() -> frozenset[str]:
+    """The keys a request may carry: the common ones and each registered kind's extra."""
+    return _REQUEST_KEYS | extras().keys()
+
 _ESCALATIONS: Final[dict[str, Escalation]] = {"auto": "auto", "never": "never", "force": "force"}
-# The tasks whose extra request keys the protocol knows; other tasks take neither.
-_FIELDS_TASK: Final = "extract"
-_LABELS_TASK: Final = "classify"
 
 _ID = re.compile(r"[A-Za-z0-9._:-]{1,64}")
-_NAME_CHARS: Final = 64
 # A certificate CN is at most 64 characters (X.509 ub-common-name); twice that is generous.
 _LEVEL_CHARS: Final = 128
 _MQTT_TOPIC_BYTES: Final = 65535
@@ -64,8 +81,6 @@ _INT_DIGITS: Final = 32
 _SHOW_CHARS: Final = 40
 _SHOW_DIGITS: Final = 20
 # C0 and C1 control characters and DEL: MQTT forbids U+0000 in topics and advises against the rest.
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class ProtocolError(EdgedError):
@@ -122,7 +137,7 @@ def _show(value: object, limit: int = _SHOW_CHARS) -> str:  # noqa: PLR0911 - on
 def _text_problem(text: str) -> str | None:
     if "\x00" in text:
         return "contains a NUL character"
-    if _SURROGATE.search(text):
+    if SURROGATES.search(text):
         return "contains a lone surrogate (not valid Unicode)"
     return None
 
@@ -134,7 +149,7 @@ def _level_problem(level: str) -> str | None:
         return f"is longer than {_LEVEL_CHARS} characters"
     if "+" in level or "#" in level:
         return "contains an MQTT wildcard"
-    if _CONTROL.search(level) or _SURROGATE.search(level):
+    if CONTROL_CHARS.search(level) or SURROGATES.search(level):
         return "contains a control character or invalid Unicode"
     return None
 
@@ -174,7 +189,7 @@ def _reply_topic_problem(topic: str, allowed: str, limits: Limits) -> str | None
         return "must not contain the MQTT wildcards '+' or '#'"
     if "//" in topic or topic.endswith("/"):
         return "must not contain an empty level ('//' or a trailing '/')"
-    if _CONTROL.search(topic) or _SURROGATE.search(topic):
+    if CONTROL_CHARS.search(topic) or SURROGATES.search(topic):
         return "must be valid UTF-8 without control characters"
     if len(topic.encode("utf-8")) > _MQTT_TOPIC_BYTES:
         return f"is longer than MQTT's {_MQTT_TOPIC_BYTES} bytes"
@@ -336,12 +351,6 @@ def _request_id(document: dict[str, object], reply: _Reply) -> None:
     reply.request_id = raw
 
 
-def _is_name(name: str) -> bool:
-    """1..64 letters, digits, '_' or '-', starting with a letter or '_' (Unicode letters allowed:
-    a Japanese plant may well name its fields in Japanese)."""
-    return 0 < len(name) <= _NAME_CHARS and name[0] != "-" and name.replace("-", "_").isidentifier()
-
-
 _INPUT_USAGE: Final = 'a string, or an object of named strings such as {"note": "...", "line": "L3"}'
 
 
@@ -358,9 +367,9 @@ def _input_shape(value: object, reply: _Reply, limits: Limits) -> dict[str, str]
             reply.fail(f"input has {len(value)} fields; the limit is {limits.max_input_fields}")
         values = {}
         for key, item in value.items():
-            if not _is_name(key):
+            if not is_name(key):
                 reply.fail(
-                    f"input field name {_show(key)} is not a name: use 1 to {_NAME_CHARS} letters, "
+                    f"input field name {_show(key)} is not a name: use 1 to {NAME_CHARS} letters, "
                     "digits, '_' or '-', starting with a letter or '_'",
                 )
             if not isinstance(item, str):
@@ -388,47 +397,6 @@ def _parse_input(value: object, reply: _Reply, limits: Limits) -> dict[str, str]
     if all(not text.strip() for text in values.values()):
         reply.fail("input is empty: give the text to work on")
     return values
-
-
-def _string_list(value: object, key: str, reply: _Reply, low: int, high: int) -> list[str]:
-    if not isinstance(value, list):
-        reply.fail(f"{key} must be an array of strings, got {_show(value)}")
-    if not low <= len(value) <= high:
-        reply.fail(f"{key} must hold {low} to {high} entries, got {len(value)}")
-    for item in value:
-        if not isinstance(item, str):
-            reply.fail(f"each entry of {key} must be a string, got {_show(item)}")
-    seen: set[str] = set()
-    for item in value:
-        if item in seen:
-            reply.fail(f"{key} repeats {_show(item)}: each entry must be unique")
-        seen.add(item)
-    return value
-
-
-def _parse_fields(value: object, reply: _Reply, limits: Limits) -> tuple[str, ...]:
-    fields = _string_list(value, "fields", reply, 1, limits.max_fields)
-    for name in fields:
-        if not _is_name(name):
-            reply.fail(
-                f"field {_show(name)} is not a name: use 1 to {_NAME_CHARS} letters, digits, '_' or "
-                "'-', starting with a letter or '_'",
-            )
-    return tuple(fields)
-
-
-def _parse_labels(value: object, reply: _Reply, limits: Limits) -> tuple[str, ...]:
-    labels = _string_list(value, "labels", reply, 2, limits.max_labels)
-    for label in labels:
-        if not label.strip():
-            reply.fail("labels must not be empty or blank")
-        if len(label) > limits.max_label_chars:
-            reply.fail(f"label {_show(label)} is longer than {limits.max_label_chars} characters")
-        if label != label.strip():
-            reply.fail(f"label {_show(label)} starts or ends with whitespace: remove it")
-        if _CONTROL.search(label) or _SURROGATE.search(label):
-            reply.fail(f"label {_show(label)} contains a control character or invalid Unicode")
-    return tuple(labels)
 
 
 def _int_in_range(document: dict[str, object], key: str, default: int, high: int, reply: _Reply) -> int:
@@ -470,10 +438,11 @@ def _check_v5_payload(document: dict[str, object], reply: _Reply) -> None:
 
 
 def _check_keys(document: dict[str, object], reply: _Reply) -> None:
-    unknown = sorted(set(document) - ALLOWED_KEYS)
+    allowed = allowed_keys()
+    unknown = sorted(set(document) - allowed)
     if unknown:
         shown = ", ".join(_show(key) for key in unknown[:5]) + (" ..." if len(unknown) > 5 else "")
-        reply.fail(f"unknown key(s) {shown}; the allowed keys are: {', '.join(sorted(ALLOWED_KEYS))}")
+        reply.fail(f"unknown key(s) {shown}; the allowed keys are: {', '.join(sorted(allowed))}")
 
 
 def _parse_task(value: object, tasks: Collection[str], reply: _Reply) -> str:
@@ -487,27 +456,22 @@ def _parse_task(value: object, tasks: Collection[str], reply: _Reply) -> str:
     return value
 
 
-def _task_extras(
-    document: dict[str, object], task: str, reply: _Reply, limits: Limits,
-) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """``fields`` (extract only) and ``labels`` (classify only)."""
-    fields: tuple[str, ...] = ()
-    raw_fields = document.get("fields")
-    if task == _FIELDS_TASK:
-        if raw_fields is None:
-            reply.fail('task extract needs "fields": the names to extract, e.g. ["machine", "symptom"]')
-        fields = _parse_fields(raw_fields, reply, limits)
-    elif raw_fields is not None:
-        reply.fail(f"fields applies to task extract only, not {task}: remove it")
-    labels: tuple[str, ...] = ()
-    raw_labels = document.get("labels")
-    if task == _LABELS_TASK:
-        if raw_labels is None:
-            reply.fail('task classify needs "labels": at least two, e.g. ["fault", "warning", "info"]')
-        labels = _parse_labels(raw_labels, reply, limits)
-    elif raw_labels is not None:
-        reply.fail(f"labels applies to task classify only, not {task}: remove it")
-    return fields, labels
+def _task_extras(document: dict[str, object], task: str, reply: _Reply, limits: Limits) -> tuple[str, ...]:
+    """The list the task's kind takes (extract's ``fields``, classify's ``labels``); any other
+    kind's key is refused."""
+    kind = kind_of(task)
+    for key, owner in extras().items():
+        if owner is not kind and document.get(key) is not None:
+            reply.fail(f"{key} applies to task {owner.name} only, not {task}: remove it")
+    if kind.extra is None:
+        return ()
+    raw = document.get(kind.extra)
+    if raw is None:
+        reply.fail(f'task {task} needs "{kind.extra}": {kind.extra_example}')
+    try:
+        return kind.parse_extra(raw, limits, _show)
+    except ValueError as exc:
+        reply.fail(str(exc))
 
 
 def _parse_escalation(value: object, reply: _Reply) -> Escalation:
@@ -569,7 +533,7 @@ def parse_request(
     _check_keys(document, reply)
     task = _parse_task(document.get("task"), tasks, reply)
     request_input = _parse_input(document.get("input"), reply, limits)
-    fields, labels = _task_extras(document, task, reply, limits)
+    extra = _task_extras(document, task, reply, limits)
     default_tokens = limits.default_max_tokens
     if task_max_tokens is not None and task in task_max_tokens:
         default_tokens = max(1, min(task_max_tokens[task], limits.max_tokens_limit))
@@ -578,8 +542,7 @@ def parse_request(
         route=route,
         task=task,
         input=request_input,
-        fields=fields,
-        labels=labels,
+        extra=extra,
         max_tokens=_int_in_range(document, "max_tokens", default_tokens, limits.max_tokens_limit, reply),
         deadline_ms=_int_in_range(
             document, "deadline_ms", limits.default_deadline_ms, limits.deadline_ms_limit, reply,

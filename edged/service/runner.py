@@ -16,7 +16,7 @@ from edged.engines.base import ChatMessage, Engine, GenerationRequest, Generatio
 from edged.errors import DeadlineExceeded, EdgedError, InputTooLong
 from edged.escalation.router import generation_confidence
 from edged.requests import Request
-from edged.tasks import TaskConfig, build_messages, classify_outcome, parse_output
+from edged.tasks import TaskConfig, build_messages, kind_of
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +42,6 @@ class TaskResult:
 
 
 # Tasks whose answer is free text: a part of it is still an answer, given as 'partial'.
-FREE_TEXT_TASKS = frozenset({"ask", "summarize"})
 
 
 def _failure(code: str, message: str, engine_ms: float = 0.0) -> TaskResult:
@@ -68,14 +67,13 @@ class TaskRunner:
                 messages = build_messages(
                     request.task,
                     request.input,
-                    fields=request.fields,
-                    labels=request.labels,
+                    extra=request.extra,
                     config=self.tasks,
                 )
             except (EdgedError, ValueError) as exc:
                 results[index] = _failure("bad_request", str(exc))
                 continue
-            if request.task == "classify":
+            if kind_of(request.task).scored:
                 results[index] = self._classify(request, messages)
                 continue
             try:
@@ -141,11 +139,11 @@ class TaskRunner:
                     "Raise deadline_ms or lower max_tokens.",
                     elapsed,
                 )
-                if request.task in FREE_TEXT_TASKS:  # a cut JSON or label would mislead; text does not
+                if kind_of(request.task).partial_readable:  # a cut JSON object would mislead; text does not
                     stopped = dataclasses.replace(stopped, output={"text": output.text})
                 results[index] = stopped
                 continue
-            outcome = parse_output(request.task, output.text, fields=request.fields)
+            outcome = kind_of(request.task).read_answer(output.text, request.extra)
             results[index] = TaskResult(
                 output=outcome.output,
                 confidence=outcome.confidence if outcome.confidence is not None
@@ -192,7 +190,7 @@ class TaskRunner:
             late = self._too_late(request, prompt_tokens)
             if late is not None:
                 return _failure("deadline_exceeded", late)
-            scores = self.engine.score_labels(messages, list(request.labels), deadline=request.deadline_at)
+            scores = self.engine.score_labels(messages, list(request.extra), deadline=request.deadline_at)
         except DeadlineExceeded as exc:
             return _failure(
                 "deadline_exceeded",
@@ -207,7 +205,7 @@ class TaskRunner:
             return _failure(
                 "engine_error", f"the local engine failed: {exc}", (time.perf_counter() - started) * 1e3
             )
-        outcome = classify_outcome(scores)
+        outcome = kind_of(request.task).read_scores(scores)
         return TaskResult(
             output=outcome.output,
             confidence=outcome.confidence,

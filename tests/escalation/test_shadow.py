@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from edged.escalation.shadow import agreement, summarize
+from edged.escalation.shadow import summarize
+from edged.tasks import kind_of
 
 
 def test_agreement_per_task_shape() -> None:
-    assert agreement("classify", {"label": "fault"}, {"label": "fault"}) == 1.0
-    assert agreement("classify", {"label": "fault"}, {"label": "normal"}) == 0.0
+    assert kind_of("classify").agreement({"label": "fault"}, {"label": "fault"}) == 1.0
+    assert kind_of("classify").agreement({"label": "fault"}, {"label": "normal"}) == 0.0
     local, cloud = {"machine": "P-7", "symptom": "leak"}, {"machine": "p-7 ", "symptom": "noise"}
-    assert agreement("extract", local, cloud) == 0.5
-    assert agreement("ask", {"text": "The capital is Paris"}, {"text": "Paris is the capital"}) == 1.0
-    assert agreement("ask", {"text": "yes"}, {"text": "no"}) == 0.0
+    assert kind_of("extract").agreement(local, cloud) == 0.5
+    assert kind_of("ask").agreement({"text": "The capital is Paris"}, {"text": "Paris is the capital"}) == 1.0
+    assert kind_of("ask").agreement({"text": "yes"}, {"text": "no"}) == 0.0
 
 
 def test_threshold_that_meets_the_target() -> None:

@@ -135,8 +135,7 @@ def test_minimal_request_gets_defaults() -> None:
     request = parse(summarize())
     assert request.task == "summarize"
     assert request.input == {"text": "Press 3 stopped twice on the night shift."}
-    assert request.fields == ()
-    assert request.labels == ()
+    assert request.extra == ()
     assert request.max_tokens == 256
     assert request.deadline_ms == 30000
     assert request.escalation == "auto"
@@ -167,7 +166,7 @@ def test_full_request() -> None:
     )
     assert request.request_id == "req-42:a.b_c"
     assert request.input == {"note": "Press 3: hydraulic leak at 02:10", "operator": "田中", "line": "L3"}
-    assert request.fields == ("machine", "symptom", "time")
+    assert request.extra == ("machine", "symptom", "time")
     assert (request.max_tokens, request.deadline_ms, request.escalation, request.stream) == (
         128,
         5000,
@@ -178,7 +177,7 @@ def test_full_request() -> None:
 
 def test_classify_request() -> None:
     request = parse({"task": "classify", "input": "E-stop pressed", "labels": ["fault", "warning", "info"]})
-    assert request.labels == ("fault", "warning", "info")
+    assert request.extra == ("fault", "warning", "info")
 
 
 def test_pool_request_replies_under_the_pool() -> None:
@@ -574,7 +573,7 @@ def test_labels_belong_to_classify_only() -> None:
 
 
 def test_labels_may_be_japanese_and_have_spaces() -> None:
-    assert parse(classify(["異常", "正常", "needs check"])).labels == ("異常", "正常", "needs check")
+    assert parse(classify(["異常", "正常", "needs check"])).extra == ("異常", "正常", "needs check")
 
 
 # -- numbers and options ---------------------------------------------------------------------

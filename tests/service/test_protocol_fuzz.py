@@ -177,24 +177,22 @@ def check_request(request: Request, topic: str, response_topic: str | None, limi
     assert all(_clean(k) and _clean(v) for k, v in request.input.items())
     assert any(v.strip() for v in request.input.values())
     if request.task == "extract":
-        assert 1 <= len(request.fields) <= limits.max_fields
-        assert len(set(request.fields)) == len(request.fields)
-        assert all(isinstance(f, str) and 1 <= len(f) <= 64 and _clean(f) for f in request.fields)
-        assert all(not set(f) & set("/+# \n") for f in request.fields)
-    else:
-        assert request.fields == ()
-    if request.task == "classify":
-        assert 2 <= len(request.labels) <= limits.max_labels
-        assert len(set(request.labels)) == len(request.labels)
+        assert 1 <= len(request.extra) <= limits.max_fields
+        assert len(set(request.extra)) == len(request.extra)
+        assert all(isinstance(f, str) and 1 <= len(f) <= 64 and _clean(f) for f in request.extra)
+        assert all(not set(f) & set("/+# \n") for f in request.extra)
+    elif request.task == "classify":
+        assert 2 <= len(request.extra) <= limits.max_labels
+        assert len(set(request.extra)) == len(request.extra)
         assert all(
             isinstance(label, str)
             and 1 <= len(label) <= limits.max_label_chars
             and label.strip() == label
             and _clean(label)
-            for label in request.labels
+            for label in request.extra
         )
     else:
-        assert request.labels == ()
+        assert request.extra == ()
     assert type(request.max_tokens) is int
     assert 1 <= request.max_tokens <= limits.max_tokens_limit
     assert type(request.deadline_ms) is int

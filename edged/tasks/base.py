@@ -1,0 +1,156 @@
+"""What every task kind shares: a task's configuration (``[tasks.NAME]``), what a kind made of an
+answer (``TaskOutcome``), and ``TaskKind``, the base each kind module fills in.
+
+A *task* is a name a request asks for (``summarize``, ``extract``, a site's ``translate``); its
+*kind* says how it is asked and how its answer is read. Text is the default kind; a kind that
+takes a list from the request (``fields``, ``labels``) names that key once, as ``extra``, and the
+protocol, the prompt, the escalation path and the shadow runs all follow it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import ClassVar, Final
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from edged.engines.base import LabelScore
+from edged.requests import Limits
+
+# A task name, as ``[tasks.NAME]`` and a request's ``task``.
+TASK_NAME: Final = re.compile(r"[a-z][a-z0-9_-]{0,31}")
+# Renders a client's value for an error message (the protocol's, short and printable).
+Show = Callable[[object], str]
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+class TaskConfig(BaseModel):
+    """One task: the ``[tasks.NAME]`` table of edged.toml."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    system: str = Field(
+        min_length=1,
+        description="The system prompt: the model's role and rules for this task. Plain text, "
+        "no placeholders.",
+    )
+    template: str = Field(
+        min_length=1,
+        description="The user message, with str.format placeholders: {input} (required; the "
+        "request's input as labelled <<< >>> blocks), {fields} (extract only; the field names "
+        "as a quoted list) and {labels} (classify only; one '- label' line each). Write {{ and }} "
+        "for literal braces.",
+    )
+    default_max_tokens: int | None = Field(
+        default=None,
+        ge=1,
+        description="max_tokens for this task's requests that set none; capped at the "
+        "protocol's max_tokens_limit. Unset: the protocol's default_max_tokens.",
+    )
+
+    @field_validator("template")
+    @classmethod
+    def _placeholders_known(cls, template: str) -> str:
+        # The placeholders are {input} and the registered kinds' extras: ask the registry (which
+        # imports the kind modules, which import this one: hence the import here).
+        from edged.tasks.registry import template_placeholders
+
+        if "input" not in template_placeholders(template):
+            raise ValueError("template must contain {input}, where the request's input goes")
+        return template
+
+
+def builtin_task(system: str, template: str) -> TaskConfig:
+    """A kind's built-in task. Its template may use the kind's own placeholder, which is known
+    only once the kind is registered, so it is checked then, by ``load_tasks``, with every task."""
+    return TaskConfig.model_construct(system=system, template=template)
+
+
+@dataclass(frozen=True)
+class TaskOutcome:
+    """What a task made of the model's answer; the router escalates on ``valid=False``."""
+
+    # text: {"text": str}; extract: {field: str | None} for exactly the asked fields;
+    # classify: {"label": str, "scores": {label: probability}}.
+    output: object
+    valid: bool
+    problem: str | None
+    # classify: the winning label's probability over the label set. Generation: None here; the
+    # router computes it from the token log-probs.
+    confidence: float | None
+
+
+def string_list(value: object, key: str, low: int, high: int, show: Show) -> list[str]:
+    """A request's list of unique strings, ``low`` to ``high`` of them; ValueError says what to fix."""
+    if not isinstance(value, list):
+        raise ValueError(f"{key} must be an array of strings, got {show(value)}")  # noqa: TRY004 - a reply
+    if not low <= len(value) <= high:
+        raise ValueError(f"{key} must hold {low} to {high} entries, got {len(value)}")
+    for item in value:
+        if not isinstance(item, str):
+            raise ValueError(f"each entry of {key} must be a string, got {show(item)}")  # noqa: TRY004
+    seen: set[str] = set()
+    for item in value:
+        if item in seen:
+            raise ValueError(f"{key} repeats {show(item)}: each entry must be unique")
+        seen.add(item)
+    return value
+
+
+class TaskKind:
+    """How a kind of task is asked and read. This base is the text kind: no extra list, a
+    generated answer read as text, agreement by shared words. A kind module subclasses it,
+    overrides what differs and is listed once in ``edged/tasks/registry.py``."""
+
+    name: ClassVar[str] = "text"
+    # The request key this kind takes (also its template placeholder), or None.
+    extra: ClassVar[str | None] = None
+    # Shown when a request lacks the extra, e.g. '["machine", "symptom"]'.
+    extra_example: ClassVar[str] = ""
+    # Answered by scoring the extra (the labels) instead of generating text.
+    scored: ClassVar[bool] = False
+    # An answer cut at its deadline still reads (text does; a cut JSON object would mislead).
+    partial_readable: ClassVar[bool] = True
+    # The tasks this kind serves out of the box, with their prompts: DEFAULT_TASKS is their union.
+    defaults: ClassVar[Mapping[str, TaskConfig]] = {}
+
+    def parse_extra(self, value: object, limits: Limits, show: Show) -> tuple[str, ...]:  # noqa: ARG002 - a kind's
+        """The request's extra list, checked; ValueError with what to fix (``show`` renders a
+        client's value in the message)."""
+        raise ValueError(f"{self.name} tasks take no extra list")
+
+    def check_extra(self, values: Sequence[str]) -> None:
+        """Before a prompt is built: ValueError when the list cannot make one."""
+
+    def render_extra(self, values: Sequence[str]) -> str:  # noqa: ARG002 - a kind's
+        """The extra list as its placeholder shows it in the prompt."""
+        return ""
+
+    def read_answer(self, text: str, extra: Sequence[str]) -> TaskOutcome:  # noqa: ARG002 - a kind's
+        """The engine's generated answer."""
+        answer = text.strip()
+        if not answer:
+            return TaskOutcome({"text": ""}, False, "the model's answer is empty", None)
+        return TaskOutcome({"text": answer}, True, None, None)
+
+    def read_scores(self, scores: Sequence[LabelScore]) -> TaskOutcome:  # noqa: ARG002 - a kind's
+        """A scored kind's answer from the engine's label scores."""
+        raise ValueError(f"{self.name} tasks are generated, not scored")
+
+    def read_cloud_answer(self, text: str, extra: Sequence[str]) -> TaskOutcome:
+        """The cloud's answer (always generated text)."""
+        return self.read_answer(text, extra)
+
+    def agreement(self, local: object, cloud: object) -> float:
+        """1.0 for the same answer, 0.0 for unrelated ones (shadow runs)."""
+        a = set(_WORD.findall(_text(local).lower()))
+        b = set(_WORD.findall(_text(cloud).lower()))
+        return len(a & b) / len(a | b) if a | b else 1.0
+
+
+def _text(output: object) -> str:
+    if isinstance(output, dict):
+        return str(output.get("text", ""))
+    return str(output or "")

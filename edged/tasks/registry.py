@@ -1,0 +1,91 @@
+"""The task kinds, one line each. A task whose name is a kind's (``extract``, ``classify``) is of
+that kind; every other task (``summarize``, ``ask``, a site's own) is text.
+
+Adding a kind is one module (a ``TaskKind`` subclass: its request extra, prompt placeholder,
+answer reader, cloud reader and shadow agreement) and one line in ``KINDS`` below.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Mapping
+from typing import Final
+
+from edged.tasks.base import TaskConfig, TaskKind
+from edged.tasks.classify import CLASSIFY_KIND
+from edged.tasks.extract import EXTRACT_KIND
+from edged.tasks.text import TEXT
+
+KINDS: Final[tuple[TaskKind, ...]] = (
+    TEXT,
+    EXTRACT_KIND,
+    CLASSIFY_KIND,
+)
+
+
+def kinds() -> dict[str, TaskKind]:
+    """The registered kinds by name (``register`` may have added some)."""
+    return {kind.name: kind for kind in (*KINDS, *_ADDED)}
+
+
+_ADDED: list[TaskKind] = []
+
+
+def register(kind: TaskKind) -> None:
+    """Add a kind from outside this package (a site's plug-in); its name must be new."""
+    if kind.name in kinds():
+        raise ValueError(f"task kind {kind.name!r} is registered already")
+    if kind.extra is not None and kind.extra in extras():
+        raise ValueError(f"request key {kind.extra!r} belongs to kind {extras()[kind.extra].name!r}")
+    _ADDED.append(kind)
+
+
+def kind_of(task: str) -> TaskKind:
+    """The kind of the task named ``task``: the kind of that name, else text."""
+    return kinds().get(task, TEXT)
+
+
+def extras() -> dict[str, TaskKind]:
+    """Each request key a kind takes (``fields``, ``labels``), with its kind."""
+    return {kind.extra: kind for kind in kinds().values() if kind.extra is not None}
+
+
+def placeholders() -> tuple[str, ...]:
+    """The names a template may use: {input} and each kind's extra."""
+    return ("input", *extras())
+
+
+def default_tasks() -> dict[str, TaskConfig]:
+    """Every kind's built-in tasks."""
+    return {name: config for kind in kinds().values() for name, config in kind.defaults.items()}
+
+
+def template_placeholders(template: str) -> set[str]:
+    """The placeholders of ``template``; ValueError for anything but {input} and the kinds' extras.
+
+    Attribute and index access ({input.__class__}), conversions and format specs are refused:
+    a template only ever places text.
+    """
+    try:
+        parsed = list(string.Formatter().parse(template))
+    except ValueError as exc:
+        raise ValueError(
+            f"template is not a valid format string ({exc}): write {{{{ and }}}} for literal braces",
+        ) from None
+    known = placeholders()
+    names: set[str] = set()
+    for _literal, name, spec, conversion in parsed:
+        if name is None:
+            continue
+        if name not in known or spec or conversion:
+            shown = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+            usable = ", ".join(f"{{{extra}}} ({kind.name})" for extra, kind in extras().items())
+            raise ValueError(
+                f"template has an unknown placeholder {shown}: use {{input}}, {usable}, "
+                "and {{ }} for literal braces",
+            )
+        names.add(name)
+    return names
+
+
+DEFAULT_TASKS: Final[Mapping[str, TaskConfig]] = default_tasks()

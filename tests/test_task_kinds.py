@@ -1,0 +1,101 @@
+"""A new task kind is one module and one registration: the protocol, the prompt, the answer, the
+cloud's answer and the shadow agreement all follow the kind, with no edit elsewhere."""
+
+from __future__ import annotations
+
+import importlib
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from edged.requests import Limits
+from edged.service.protocol import ProtocolError, allowed_keys, parse_request
+from edged.tasks import build_messages, kind_of, load_tasks, placeholders, registry
+
+KIND_MODULE = '''
+"""A site's kind: look up the given terms in the text."""
+
+from collections.abc import Mapping, Sequence
+from typing import ClassVar
+
+from edged.requests import Limits
+from edged.tasks.base import Show, TaskConfig, TaskKind, TaskOutcome, builtin_task, string_list
+
+GLOSSARY = builtin_task(system="You explain plant terms.", template="Terms: {terms}\\n\\n{input}")
+
+
+class GlossaryKind(TaskKind):
+    name: ClassVar[str] = "glossary"
+    extra: ClassVar[str | None] = "terms"
+    extra_example: ClassVar[str] = 'the terms to explain, e.g. ["OEE"]'
+    defaults: ClassVar[Mapping[str, TaskConfig]] = {"glossary": GLOSSARY}
+
+    def parse_extra(self, value: object, limits: Limits, show: Show) -> tuple[str, ...]:
+        return tuple(string_list(value, "terms", 1, 8, show))
+
+    def render_extra(self, values: Sequence[str]) -> str:
+        return " | ".join(values)
+
+    def read_answer(self, text: str, extra: Sequence[str]) -> TaskOutcome:
+        found = {term: term.lower() in text.lower() for term in extra}
+        return TaskOutcome({"explained": found}, all(found.values()), None, None)
+
+
+KIND = GlossaryKind()
+'''
+
+
+@pytest.fixture
+def glossary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> object:
+    package = tmp_path / "site_kinds"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "glossary.py").write_text(textwrap.dedent(KIND_MODULE))
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setattr(registry, "_ADDED", [])
+    module = importlib.import_module("site_kinds.glossary")
+    registry.register(module.KIND)  # the one line
+    return module.KIND
+
+
+def _parse(document: str) -> object:
+    return parse_request(
+        document.encode(), topic="edged/dev-1/req/bob", response_topic="edged/dev-1/resp/bob/1",
+        correlation=None, prefix="edged", tasks=load_tasks().keys(), limits=Limits(), received_at=0.0,
+    )
+
+
+def test_a_kind_added_in_its_own_module_is_served_end_to_end(glossary: object) -> None:
+    assert kind_of("glossary") is glossary
+    assert "terms" in allowed_keys() and "terms" in placeholders()
+    assert "glossary" in load_tasks()  # its default prompt, checked like the others
+    request = _parse('{"task": "glossary", "input": "OEE fell on L3", "terms": ["OEE", "L3"]}')
+    assert request.extra == ("OEE", "L3")  # type: ignore[attr-defined]
+    _, user = build_messages("glossary", {"text": "OEE fell"}, extra=("OEE", "L3"), config=load_tasks())
+    assert user.content.startswith("Terms: OEE | L3\n\n")
+    outcome = kind_of("glossary").read_answer("OEE is overall equipment effectiveness", ("OEE", "L3"))
+    assert outcome.output == {"explained": {"OEE": True, "L3": False}} and not outcome.valid
+
+
+def test_the_new_kinds_key_is_refused_elsewhere_and_required_on_its_task(glossary: object) -> None:
+    with pytest.raises(ProtocolError, match="terms applies to task glossary only, not summarize"):
+        _parse('{"task": "summarize", "input": "x", "terms": ["OEE"]}')
+    with pytest.raises(ProtocolError, match='task glossary needs "terms": the terms to explain'):
+        _parse('{"task": "glossary", "input": "x"}')
+    with pytest.raises(ProtocolError, match="terms must hold 1 to 8 entries"):
+        _parse('{"task": "glossary", "input": "x", "terms": []}')
+
+
+def test_without_the_registration_the_key_is_unknown() -> None:
+    assert "terms" not in allowed_keys()
+    with pytest.raises(ProtocolError, match=r"unknown key\(s\) 'terms'"):
+        _parse('{"task": "summarize", "input": "x", "terms": ["OEE"]}')
+
+
+def test_a_kind_cannot_take_a_name_or_key_that_is_taken(glossary: object) -> None:
+    with pytest.raises(ValueError, match="registered already"):
+        registry.register(glossary)  # type: ignore[arg-type]
+    clash = type("Clash", (type(kind_of("extract")),), {"name": "clash"})()
+    with pytest.raises(ValueError, match="request key 'fields' belongs to kind 'extract'"):
+        registry.register(clash)
