@@ -11,9 +11,9 @@ import math
 import re
 import uuid
 from collections.abc import Collection, Mapping
-from typing import Final, Literal, NoReturn
+from typing import Final, NoReturn
 
-from edged.errors import EdgedError
+from edged.errors import PROTOCOL_ERROR_CODES, EdgedError, ErrorCode, ProtocolErrorCode
 from edged.requests import Escalation, Limits, Request, Route, Scope, WireProtocol, payload_correlation_id
 
 __all__ = [
@@ -35,12 +35,6 @@ __all__ = [
     "stream_chunk",
 ]
 
-ProtocolErrorCode = Literal[
-    "bad_request", "too_large", "bad_encoding", "unknown_task", "forbidden", "no_reply_topic",
-]
-PROTOCOL_ERROR_CODES: Final = frozenset(
-    {"bad_request", "too_large", "bad_encoding", "unknown_task", "forbidden", "no_reply_topic"},
-)
 
 ALLOWED_KEYS: Final = frozenset(
     {
@@ -72,7 +66,7 @@ class ProtocolError(EdgedError):
     """A request was refused. ``reply_topic`` is where the error may be sent: None when the
     request named no topic we may write to, and then the daemon only logs it."""
 
-    code = "bad_request"
+    code: ErrorCode = "bad_request"
 
     def __init__(
         self,
@@ -655,7 +649,7 @@ def ok_reply(
 
 
 def error_reply(
-    code: str,
+    code: ErrorCode,
     message: str,
     *,
     request_id: str | None,
@@ -679,7 +673,7 @@ def error_reply(
 
 def request_error_reply(
     request: Request,
-    code: str,
+    code: ErrorCode,
     message: str,
     *,
     timings_ms: Mapping[str, float] | None = None,
