@@ -35,7 +35,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from edged.errors import EdgedError
+from edged.errors import EdgedError, ErrorCode
 
 CURRENT = "audit.jsonl"
 HEAD_FILE = "audit.head"
@@ -46,7 +46,7 @@ GENESIS = "0" * 64
 
 
 class AuditError(EdgedError):
-    code = "audit_error"
+    code: ErrorCode = "audit_error"
 
 
 def _canonical(record: dict[str, Any]) -> bytes:

@@ -1,6 +1,6 @@
 """An appliance's own certificate as far as its lifetime goes: read it, and say when it needs
 renewing. Below the service, the client and the doctor, which all read it; the CA that issues
-certificates is edged/provisioning/pki.py."""
+certificates is edged/provisioning/pki/."""
 
 from __future__ import annotations
 

@@ -18,13 +18,13 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from edged.errors import ConfigError, EdgedError
+from edged.errors import ConfigError, EdgedError, ErrorCode
 from edged.service.transport import IncomingMessage, MqttTransport, TransportSettings
 from edged.tomlfile import read_toml, validate
 
 
 class ClientError(EdgedError):
-    code = "client_error"
+    code: ErrorCode = "client_error"
 
 
 class ClientConfig(BaseModel):

@@ -21,7 +21,7 @@ from typing import Any
 import httpx
 
 from edged.engines.base import ChatMessage
-from edged.errors import ConfigError, EdgedError
+from edged.errors import ConfigError, EdgedError, ErrorCode
 from edged.escalation.config import CloudConfig
 
 log = logging.getLogger(__name__)
@@ -32,7 +32,7 @@ class CloudError(EdgedError):
     """The cloud gave no usable answer. ``code``: cloud_unavailable, cloud_timeout, cloud_bad_response,
     cloud_refused (4xx other than 429: our request or key is wrong; not retried)."""
 
-    code = "cloud_unavailable"
+    code: ErrorCode = "cloud_unavailable"
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from edged.errors import ErrorCode
 from edged.escalation.config import TaskPolicy
 from edged.vocabulary import Trigger
 
@@ -43,7 +44,7 @@ def trigger_for(  # noqa: PLR0911 - one return per trigger reads as the table it
     *,
     client: str,
     policy: TaskPolicy,
-    error_code: str | None,
+    error_code: ErrorCode | None,
     valid: bool,
     confidence: float | None,
 ) -> Trigger | None:
@@ -70,7 +71,7 @@ def decide(
     *,
     client: str,
     policy: TaskPolicy,
-    error_code: str | None = None,
+    error_code: ErrorCode | None = None,
     valid: bool = True,
     confidence: float | None = None,
     cloud_configured: bool,

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from edged.audit import AuditLog
-from edged.errors import EdgedError
+from edged.errors import EdgedError, ErrorCode
 from edged.escalation.budget import Budget, CircuitBreaker
 from edged.escalation.cloud import CloudClient, CloudError
 from edged.escalation.config import EscalationConfig, TaskPolicy
@@ -73,7 +73,7 @@ class EscalationOutcome:
     cloud_tokens: int = 0
     cost: float = 0.0
     cloud_ms: float = 0.0
-    error_code: str | None = None
+    error_code: ErrorCode | None = None
     error_message: str | None = None
     notes: list[str] = field(default_factory=list)
     placeholders: dict[str, int] = field(default_factory=dict)  # values replaced per type (counts only)
@@ -109,7 +109,7 @@ class Escalator:
         self,
         request: Request,
         *,
-        error_code: str | None = None,
+        error_code: ErrorCode | None = None,
         valid: bool = True,
         confidence: float | None = None,
     ) -> EscalationDecision:

@@ -13,7 +13,7 @@ import threading
 from collections.abc import Iterable
 from pathlib import Path
 
-from edged.errors import ConfigError, EdgedError
+from edged.errors import ConfigError, EdgedError, ErrorCode
 from edged.privacy.config import MIN_KEY_BYTES, PrivacyConfig, PrivacyMode
 from edged.privacy.detector import Detector, Span, TextView
 from edged.privacy.entities import Entity
@@ -36,7 +36,7 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 class RedactionFailed(EdgedError):
     """A detector raised: the text cannot be shown to be free of personal values."""
 
-    code = "redaction_failed"
+    code: ErrorCode = "redaction_failed"
 
 
 class Redactor:

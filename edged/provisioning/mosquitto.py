@@ -10,13 +10,13 @@ import time
 from pathlib import Path
 from typing import IO
 
-from edged.errors import EdgedError
+from edged.errors import EdgedError, ErrorCode
 
 SEARCH = ("/usr/sbin/mosquitto", "/usr/local/sbin/mosquitto")
 
 
 class MosquittoError(EdgedError):
-    code = "broker_unavailable"
+    code: ErrorCode = "broker_unavailable"
 
 
 def mosquitto_binary() -> str:

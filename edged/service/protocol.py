@@ -11,9 +11,9 @@ import math
 import re
 import uuid
 from collections.abc import Collection, Mapping
-from typing import Final, Literal, NoReturn
+from typing import Final, NoReturn
 
-from edged.errors import EdgedError
+from edged.errors import PROTOCOL_ERROR_CODES, EdgedError, ErrorCode, ProtocolErrorCode
 from edged.requests import (
     CONTROL_CHARS,
     NAME_CHARS,
@@ -49,12 +49,6 @@ __all__ = [
     "stream_chunk",
 ]
 
-ProtocolErrorCode = Literal[
-    "bad_request", "too_large", "bad_encoding", "unknown_task", "forbidden", "no_reply_topic",
-]
-PROTOCOL_ERROR_CODES: Final = frozenset(
-    {"bad_request", "too_large", "bad_encoding", "unknown_task", "forbidden", "no_reply_topic"},
-)
 
 # The keys every request may carry; each task kind's extra (fields, labels) joins them.
 _REQUEST_KEYS: Final = frozenset(
@@ -87,7 +81,7 @@ class ProtocolError(EdgedError):
     """A request was refused. ``reply_topic`` is where the error may be sent: None when the
     request named no topic we may write to, and then the daemon only logs it."""
 
-    code = "bad_request"
+    code: ErrorCode = "bad_request"
 
     def __init__(
         self,
@@ -618,7 +612,7 @@ def ok_reply(
 
 
 def error_reply(
-    code: str,
+    code: ErrorCode,
     message: str,
     *,
     request_id: str | None,
@@ -642,7 +636,7 @@ def error_reply(
 
 def request_error_reply(
     request: Request,
-    code: str,
+    code: ErrorCode,
     message: str,
     *,
     timings_ms: Mapping[str, float] | None = None,

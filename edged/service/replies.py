@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
+from edged.errors import ErrorCode
 from edged.escalation.router import EscalationDecision
 from edged.escalation.service import EscalationOutcome
 from edged.requests import Request
@@ -83,7 +84,7 @@ class Replies:
     def error(
         self,
         item: InFlight,
-        code: str,
+        code: ErrorCode,
         message: str,
         *,
         job: Job[InFlight] | None = None,

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from edged.engines.base import ChatMessage, Engine, GenerationRequest, GenerationResult
-from edged.errors import DeadlineExceeded, EdgedError, InputTooLong
+from edged.errors import DeadlineExceeded, EdgedError, ErrorCode, InputTooLong
 from edged.escalation.router import generation_confidence
 from edged.requests import Request
 from edged.tasks import TaskConfig, build_messages, kind_of
@@ -27,7 +27,7 @@ ChunkCallback = Callable[[int, str], None]
 @dataclass(frozen=True)
 class TaskResult:
     output: object | None = None
-    error_code: str | None = None
+    error_code: ErrorCode | None = None
     error_message: str | None = None
     confidence: float | None = None
     valid: bool = True
@@ -44,7 +44,7 @@ class TaskResult:
 # Tasks whose answer is free text: a part of it is still an answer, given as 'partial'.
 
 
-def _failure(code: str, message: str, engine_ms: float = 0.0) -> TaskResult:
+def _failure(code: ErrorCode, message: str, engine_ms: float = 0.0) -> TaskResult:
     return TaskResult(error_code=code, error_message=message, valid=False, engine_ms=engine_ms)
 
 

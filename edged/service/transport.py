@@ -24,13 +24,13 @@ from paho.mqtt.enums import CallbackAPIVersion, MQTTErrorCode
 from paho.mqtt.packettypes import PacketTypes
 from paho.mqtt.properties import Properties
 
-from edged.errors import ConfigError, EdgedError
+from edged.errors import ConfigError, EdgedError, ErrorCode
 
 log = logging.getLogger(__name__)
 
 
 class TransportError(EdgedError):
-    code = "transport_error"
+    code: ErrorCode = "transport_error"
 
 
 @dataclass(frozen=True)
