@@ -28,7 +28,7 @@ from collections.abc import Mapping
 from typing import Final, Literal
 
 ErrorCode = Literal[
-    # A request refused by the MQTT protocol (edged/service/protocol.py).
+    # A request refused by the MQTT protocol (edged/service/protocol/).
     "bad_request",
     "too_large",
     "bad_encoding",
@@ -99,7 +99,7 @@ ErrorCode = Literal[
 ]
 ERROR_CODES: Final[tuple[ErrorCode, ...]] = typing.get_args(ErrorCode)
 
-# The codes edged/service/protocol.py refuses a request with (a narrower type for ProtocolError).
+# The codes edged/service/protocol/ refuses a request with (a narrower type for ProtocolError).
 ProtocolErrorCode = Literal[
     "bad_request", "too_large", "bad_encoding", "unknown_task", "forbidden", "no_reply_topic",
 ]

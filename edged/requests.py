@@ -1,6 +1,6 @@
 """What a parsed request is, and the limits it was parsed under: the types the service, the
 escalation path and the configuration share, kept below all of them (the wire protocol that
-produces them lives in edged/service/protocol.py)."""
+produces them lives in edged/service/protocol/)."""
 
 from __future__ import annotations
 

@@ -1,8 +1,9 @@
 """The daemon: MQTT in, validated requests through the scheduler and the engine, replies out.
 
-This module is the request intake (parse, dedupe, queue, run batches) and the composition of the
-daemon's parts: ``replies.py`` sends each request's one reply and keeps the counts, ``dispatch.py``
-takes what goes to the cloud, ``health.py`` tells the outside (status, telemetry, systemd).
+This module is the request intake (parse, dedupe, queue, run batches). Its partners, composed
+with it by ``main.py``: ``replies.py`` sends each request's one reply, ``metrics.py`` keeps the
+counts, ``dispatch.py`` takes what goes to the cloud, ``health.py`` tells the outside (status,
+telemetry, systemd).
 
 Threads: the MQTT network thread parses each message and queues it (or answers at once with an
 error or ``busy``); the scheduler's worker runs batches on the engine and publishes replies; the
@@ -22,10 +23,8 @@ from collections.abc import Callable
 from edged.config import EdgedConfig
 from edged.engines.base import Engine
 from edged.escalation.service import Escalator
-from edged.hardware.profiles import ThermalLimits
-from edged.hardware.telemetry import GpuSampler
 from edged.service.dispatch import EscalationDispatch
-from edged.service.health import HealthReporter, thermal_limits_for
+from edged.service.health import HealthReporter
 from edged.service.metrics import ServiceMetrics
 from edged.service.protocol import (
     ProtocolError,
@@ -37,50 +36,40 @@ from edged.service.replies import InFlight, Replies
 from edged.service.runner import TaskRunner
 from edged.service.scheduler import Job, Scheduler
 from edged.service.systemd import Notifier
-from edged.service.transport import (
-    IncomingMessage,
-    MqttTransport,
-    Transport,
-    TransportFactory,
-    TransportSettings,
-    Will,
-)
+from edged.service.transport import IncomingMessage, Transport
 
 log = logging.getLogger(__name__)
 
 DEDUPE_WINDOW = 4096  # recent request keys remembered to drop QoS 1 redeliveries
 
 
-def _default_transport(
-    settings: TransportSettings,
-    on_message: Callable[[IncomingMessage], None],
-    on_connection: Callable[[bool], None],
-) -> Transport:
-    return MqttTransport(settings, on_message, on_connection)
-
-
 class Daemon:
-    """The request intake, composed with its replies, cloud dispatch, health reporter and
-    transport; ``edged run`` (service/main.py) builds one and runs ``serve_forever``."""
+    """The request intake: parse, dedupe, queue and run batches, then hand each result to the
+    replies (or the cloud dispatch). ``edged.service.main.build_daemon`` composes it with its
+    transport, replies, dispatch and health reporter; ``edged run`` then runs ``serve_forever``."""
+
+    # Attached by the composition root (build_daemon), before start().
+    transport: Transport
+    replies: Replies
+    reporter: HealthReporter
+    dispatch: EscalationDispatch | None
+    escalator: Escalator | None
 
     def __init__(
         self,
         config: EdgedConfig,
         engine: Engine,
         *,
-        transport_factory: TransportFactory = _default_transport,
+        metrics: ServiceMetrics,
+        notifier: Notifier,
         clock: Callable[[], float] = time.monotonic,
-        escalator: Escalator | None = None,
-        notifier: Notifier | None = None,
-        gpu: GpuSampler | None = None,
-        thermal_limits: ThermalLimits | None = None,
     ) -> None:
         self.config = config
         self.engine = engine
-        self.escalator = escalator
+        self.metrics = metrics
+        self.notifier = notifier
         self.clock = clock
         self.prefix = config.mqtt.prefix
-        self.device = config.device_id
         self.tasks = config.task_table()
         self.task_max_tokens = {
             name: task.default_max_tokens for name, task in self.tasks.items() if task.default_max_tokens
@@ -99,49 +88,26 @@ class Daemon:
         self._seen_lock = threading.Lock()
         self._accepting = True
         self._stop = threading.Event()
-        # Status, telemetry, systemd and health: the reporter. Before the transport: its Will is
-        # the reporter's "offline" status.
-        self.notifier = notifier or Notifier()
-        self.metrics = ServiceMetrics()
-        self.reporter = HealthReporter(
-            config,
-            engine,
-            self.scheduler,
-            accepting=lambda: self._accepting,
-            metrics=self.metrics,
-            notifier=self.notifier,
-            escalator=escalator,
-            gpu=gpu,
-            thermal_limits=thermal_limits or thermal_limits_for(engine.info.profile),
-            clock=clock,
-        )
-        mqtt = config.mqtt
-        subscriptions = [f"{self.prefix}/{self.device}/req/+"]
-        subscriptions += [f"$share/{pool}/{self.prefix}/pool/{pool}/req/+" for pool in mqtt.pools]
-        settings = TransportSettings(
-            host=mqtt.host,
-            port=mqtt.port,
-            ca=mqtt.ca,
-            cert=mqtt.cert,
-            key=mqtt.key,
-            client_id=mqtt.client_id or f"edged-{self.device}",
-            keepalive_s=mqtt.keepalive_s,
-            session_expiry_s=mqtt.session_expiry_s,
-            subscriptions=tuple(subscriptions),
-            will=Will(self.reporter.status_topic, self.reporter.status_payload("offline")),
-            reconnect_min_s=mqtt.reconnect_min_s,
-            reconnect_max_s=mqtt.reconnect_max_s,
-            check_hostname=not mqtt.tls_insecure_dev_only,
-        )
-        self.transport = transport_factory(settings, self._on_message, self.reporter.on_connection)
-        self.reporter.attach(self.transport)
-        self.replies = Replies(
-            self.transport, self.metrics, model=self.reporter.model, clock=clock
-        )
-        self.dispatch: EscalationDispatch | None = None
-        if escalator is not None:
-            workers = config.cloud.max_concurrent if config.cloud is not None else 1
-            self.dispatch = EscalationDispatch(escalator, self.replies, self.metrics, workers=workers)
+
+    def attach(
+        self,
+        *,
+        transport: Transport,
+        replies: Replies,
+        reporter: HealthReporter,
+        dispatch: EscalationDispatch | None,
+        escalator: Escalator | None,
+    ) -> None:
+        """The parts that answer, report and carry messages (they need the intake first)."""
+        self.transport = transport
+        self.replies = replies
+        self.reporter = reporter
+        self.dispatch = dispatch
+        self.escalator = escalator
+
+    def accepting(self) -> bool:
+        """False once shutdown began: new requests get ``shutting_down``."""
+        return self._accepting
 
     # -- lifecycle ---------------------------------------------------------------------------
 
@@ -206,7 +172,7 @@ class Daemon:
                 self._seen.popitem(last=False)
         return seen and message.dup
 
-    def _on_message(self, message: IncomingMessage) -> None:  # noqa: PLR0911 - one early return per outcome
+    def on_message(self, message: IncomingMessage) -> None:  # noqa: PLR0911 - one early return per outcome
         now = self.clock()
         if message.retain:
             # A retained request would be replayed at every reconnect; refuse it for good.

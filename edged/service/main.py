@@ -1,5 +1,9 @@
-"""`edged run`: load the configuration and the engine, serve until SIGTERM, and tell systemd each step
-(STATUS= while starting, READY=1 once serving, STOPPING=1 on the way out)."""
+"""`edged run`: load the configuration and the engine, compose the daemon, serve until SIGTERM, and
+tell systemd each step (STATUS= while starting, READY=1 once serving, STOPPING=1 on the way out).
+
+The composition root: ``build_daemon`` is the one place where the service's parts (intake,
+replies, metrics, cloud dispatch, health reporter, transport) are made and wired together.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,8 @@ import logging
 import os
 import signal
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
 
@@ -15,10 +21,23 @@ from edged.engines.base import Engine
 from edged.engines.loader import load_engine, usable_engine
 from edged.engines.store import EngineStore, default_store
 from edged.errors import ConfigError, EdgedError
+from edged.escalation.service import Escalator
+from edged.hardware.profiles import ThermalLimits
 from edged.hardware.telemetry import GpuSampler, sampler_for
 from edged.service.daemon import Daemon
-from edged.service.metrics import MetricsServer
+from edged.service.dispatch import EscalationDispatch
+from edged.service.health import HealthReporter, thermal_limits_for
+from edged.service.metrics import MetricsServer, ServiceMetrics
+from edged.service.replies import Replies
 from edged.service.systemd import Notifier, missing_credential
+from edged.service.transport import (
+    IncomingMessage,
+    MqttTransport,
+    Transport,
+    TransportFactory,
+    TransportSettings,
+    Will,
+)
 
 log = logging.getLogger("edged")
 
@@ -69,6 +88,78 @@ def load_checked_config(config_path: Path) -> EdgedConfig:
     if problems:
         raise ConfigError("; ".join(problems) + ".", code="config_files")
     return config
+
+
+def _default_transport(
+    settings: TransportSettings,
+    on_message: Callable[[IncomingMessage], None],
+    on_connection: Callable[[bool], None],
+) -> Transport:
+    return MqttTransport(settings, on_message, on_connection)
+
+
+def transport_settings(config: EdgedConfig, will: Will) -> TransportSettings:
+    """The MQTT connection of ``[mqtt]``: the device's request topic and its pools' shared ones."""
+    mqtt, prefix, device = config.mqtt, config.mqtt.prefix, config.device_id
+    subscriptions = [f"{prefix}/{device}/req/+"]
+    subscriptions += [f"$share/{pool}/{prefix}/pool/{pool}/req/+" for pool in mqtt.pools]
+    return TransportSettings(
+        host=mqtt.host,
+        port=mqtt.port,
+        ca=mqtt.ca,
+        cert=mqtt.cert,
+        key=mqtt.key,
+        client_id=mqtt.client_id or f"edged-{device}",
+        keepalive_s=mqtt.keepalive_s,
+        session_expiry_s=mqtt.session_expiry_s,
+        subscriptions=tuple(subscriptions),
+        will=will,
+        reconnect_min_s=mqtt.reconnect_min_s,
+        reconnect_max_s=mqtt.reconnect_max_s,
+        check_hostname=not mqtt.tls_insecure_dev_only,
+    )
+
+
+def build_daemon(
+    config: EdgedConfig,
+    engine: Engine,
+    *,
+    transport_factory: TransportFactory = _default_transport,
+    clock: Callable[[], float] = time.monotonic,
+    escalator: Escalator | None = None,
+    notifier: Notifier | None = None,
+    gpu: GpuSampler | None = None,
+    thermal_limits: ThermalLimits | None = None,
+) -> Daemon:
+    """The daemon with all its parts; the seams (transport, clock, GPU, limits) for tests."""
+    notifier = notifier or Notifier()
+    metrics = ServiceMetrics()
+    intake = Daemon(config, engine, metrics=metrics, notifier=notifier, clock=clock)
+    reporter = HealthReporter(
+        config,
+        engine,
+        intake.scheduler,
+        accepting=intake.accepting,
+        metrics=metrics,
+        notifier=notifier,
+        escalator=escalator,
+        gpu=gpu,
+        thermal_limits=thermal_limits or thermal_limits_for(engine.info.profile),
+        clock=clock,
+    )
+    # The reporter before the transport: the transport's Last Will is the reporter's "offline".
+    will = Will(reporter.status_topic, reporter.status_payload("offline"))
+    transport = transport_factory(transport_settings(config, will), intake.on_message, reporter.on_connection)
+    reporter.attach(transport)
+    replies = Replies(transport, metrics, model=reporter.model, clock=clock)
+    dispatch = None
+    if escalator is not None:
+        workers = config.cloud.max_concurrent if config.cloud is not None else 1
+        dispatch = EscalationDispatch(escalator, replies, metrics, workers=workers)
+    intake.attach(
+        transport=transport, replies=replies, reporter=reporter, dispatch=dispatch, escalator=escalator,
+    )
+    return intake
 
 
 def _load(config_path: Path, notifier: Notifier) -> tuple[EdgedConfig, Engine, GpuSampler | None]:
@@ -127,7 +218,7 @@ def run(config_path: Path, *, log_level: str = "INFO") -> int:
             # as an error too, so that `journalctl -p err` shows why the service is down.
             log.error("failed to start [%s]: %s", exc.code, exc.message)  # noqa: TRY400 - the message is the fix
         raise
-    daemon = Daemon(config, engine, escalator=escalator, notifier=notifier, gpu=gpu)
+    daemon = build_daemon(config, engine, escalator=escalator, notifier=notifier, gpu=gpu)
     metrics = _start_metrics(config, daemon)
 
     def on_signal(signum: int, _frame: FrameType | None) -> None:

@@ -20,6 +20,7 @@ from edged.escalation.config import CloudConfig, EscalationConfig, TaskPolicy
 from edged.privacy import Redactor
 from edged.service.daemon import Daemon
 from edged.service.escalation_setup import build_escalator
+from edged.service.main import build_daemon
 from edged.tasks import build_messages, load_tasks
 from tests.escalation.fake_cloud import FakeCloud, Received, chat_answer
 from tests.service.conftest import daemon_config
@@ -57,7 +58,7 @@ def serve(site: ProvisionedSite, broker: MosquittoBroker, cpu_engine: Engine, fa
         config = EdgedConfig.model_validate({**base.model_dump(), "cloud": cloud_config,
                                              "escalation": escalation})
         escalator = build_escalator(config, redactor=redactor if redactor is not None else Redactor())
-        daemon = Daemon(config, cpu_engine, escalator=escalator)
+        daemon = build_daemon(config, cpu_engine, escalator=escalator)
         daemon.start()
         assert daemon.transport.wait_connected(5)
         thread = threading.Thread(target=daemon.serve_forever, daemon=True)

@@ -16,7 +16,7 @@ from edged.certificates import CertValidity
 from edged.cli import main
 from edged.config import EdgedConfig, MqttConfig
 from edged.provisioning import pki
-from edged.service.daemon import Daemon
+from edged.service.main import build_daemon
 from tests.ops.conftest import TinyEngine
 from tests.support.broker import MosquittoBroker
 from tests.support.fixtures import ClientFactory, ProvisionedSite
@@ -58,7 +58,7 @@ def test_an_expiring_certificate_shows_in_the_retained_status_and_the_metrics(
         key=folder / "dev-1.key", reconnect_min_s=0.05, reconnect_max_s=0.5))
     watcher = mqtt_client(site.identity("bob"), broker)
     watcher.subscribe_and_wait("edged/dev-1/status")
-    daemon = Daemon(config, TinyEngine())
+    daemon = build_daemon(config, TinyEngine())
     daemon.start()
     try:
         assert daemon.transport.wait_connected(5)

@@ -14,6 +14,7 @@ from edged.config import EdgedConfig, MqttConfig, SchedulerConfig
 from edged.hardware.profiles import ThermalLimits
 from edged.hardware.telemetry import GpuSample
 from edged.service.daemon import Daemon
+from edged.service.main import build_daemon
 from edged.service.systemd import Notifier, socket_sender
 from edged.service.transport import IncomingMessage, TransportSettings
 from tests.ops.conftest import NotifySocket, ScriptedTransport, TinyEngine, statuses
@@ -41,7 +42,7 @@ def daemon_and_transport(
         return made[0]
 
     notifier = Notifier(socket_sender(notify_socket.address), watchdog_usec=WATCHDOG_USEC)
-    daemon = Daemon(_config(tmp_path), TinyEngine(), transport_factory=factory, notifier=notifier)
+    daemon = build_daemon(_config(tmp_path), TinyEngine(), transport_factory=factory, notifier=notifier)
     daemon.start()
     loop = threading.Thread(target=daemon.serve_forever, daemon=True)
     loop.start()
@@ -151,7 +152,7 @@ def test_the_thermal_guard_halves_the_batch_and_says_so_in_the_status(tmp_path: 
 
     gpu = _HotGpu()
     config = _config(tmp_path).model_copy(update={"scheduler": SchedulerConfig(max_batch=8)})
-    daemon = Daemon(config, TinyEngine(), transport_factory=factory, gpu=gpu,
+    daemon = build_daemon(config, TinyEngine(), transport_factory=factory, gpu=gpu,
                     thermal_limits=ThermalLimits(gpu_throttle_c=80.0, gpu_max_c=95.0))
     made[0].connect()
     last = daemon.metrics.counts()

@@ -12,6 +12,7 @@ from edged.client import ClientConfig, EdgedClient
 from edged.config import EdgedConfig, MqttConfig, SchedulerConfig
 from edged.engines.base import Engine
 from edged.service.daemon import Daemon
+from edged.service.main import build_daemon
 from tests.support.broker import MosquittoBroker
 from tests.support.fixtures import ProvisionedSite
 
@@ -38,7 +39,7 @@ def start_daemon(site: ProvisionedSite, broker: MosquittoBroker, cpu_engine: Eng
 
     def start(device: str = "dev-1", engine: Engine | None = None, pools: tuple[str, ...] = ("line3",),
               **scheduler: Any) -> Daemon:
-        daemon = Daemon(daemon_config(site, broker, device, pools, **scheduler), engine or cpu_engine)
+        daemon = build_daemon(daemon_config(site, broker, device, pools, **scheduler), engine or cpu_engine)
         daemon.start()
         assert daemon.transport.wait_connected(5), broker.log_text()[-2000:]
         thread = threading.Thread(target=daemon.serve_forever, daemon=True)
