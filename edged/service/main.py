@@ -27,7 +27,8 @@ from edged.hardware.telemetry import GpuSampler, sampler_for
 from edged.service.daemon import Daemon
 from edged.service.dispatch import EscalationDispatch
 from edged.service.health import HealthReporter, thermal_limits_for
-from edged.service.metrics import MetricsServer, ServiceMetrics
+from edged.service.metrics import ServiceMetrics
+from edged.service.prometheus import MetricsServer
 from edged.service.replies import Replies
 from edged.service.systemd import Notifier, missing_credential
 from edged.service.transport import (

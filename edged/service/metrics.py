@@ -1,200 +1,18 @@
-"""Prometheus metrics of the daemon and the local HTTP endpoint that serves them (/metrics, /healthz).
-
-The text exposition format is a few lines to write, so edged carries no client library: counters,
-gauges and histograms with labels, each thread-safe, rendered on every scrape.
-"""
+"""The daemon's metrics: every series it exports, and the only place its counts live (the
+telemetry's totals are read from them). The exposition primitives and the HTTP endpoint are in
+``prometheus.py``."""
 
 from __future__ import annotations
 
-import json
-import logging
-import math
-import threading
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import TypeVar
 
+from edged.service.prometheus import Counter, Gauge, Histogram, Registry
 from edged.vocabulary import TRIGGERS
 
-log = logging.getLogger(__name__)
-
-CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
-# Request latency on an appliance: tens of milliseconds (classify) to a minute (long summaries).
-LATENCY_BUCKETS = (0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 120.0)
 # Escalation triggers, exactly those the router emits; exported at 0 so dashboards and alerts see
-# every series from the start, before any request escalated. (Until this round the list was
-# written here by hand and named task_policy, local_failure and overload, which the router never
-# emits: three series that never moved.)
+# every series from the start, before any request escalated.
 ESCALATION_TRIGGERS = TRIGGERS
-
-LabelValues = tuple[str, ...]
-M = TypeVar("M", bound="_Metric")
-
-
-def _number(value: float) -> str:
-    if math.isnan(value):
-        return "NaN"
-    if math.isinf(value):
-        return "+Inf" if value > 0 else "-Inf"
-    if float(value).is_integer() and abs(value) < 1e15:
-        return str(int(value))
-    return repr(float(value))
-
-
-def _escape(value: str) -> str:
-    return value.replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"')
-
-
-def _labels(names: Sequence[str], values: Sequence[str], extra: str = "") -> str:
-    parts = [f'{n}="{_escape(v)}"' for n, v in zip(names, values, strict=True)]
-    if extra:
-        parts.append(extra)
-    return "{" + ",".join(parts) + "}" if parts else ""
-
-
-class _Metric:
-    kind = ""
-
-    def __init__(self, name: str, help_text: str, labels: Sequence[str] = ()) -> None:
-        self.name = name
-        self.help = help_text
-        self.label_names = tuple(labels)
-        self._lock = threading.Lock()
-
-    def _key(self, labels: Mapping[str, str]) -> LabelValues:
-        if set(labels) != set(self.label_names):
-            raise ValueError(f"{self.name} takes labels {self.label_names}, got {tuple(labels)}")
-        return tuple(str(labels[n]) for n in self.label_names)
-
-    def header(self) -> list[str]:
-        help_text = self.help.replace("\\", "\\\\")
-        return [f"# HELP {self.name} {help_text}", f"# TYPE {self.name} {self.kind}"]
-
-    def samples(self) -> list[str]:
-        raise NotImplementedError
-
-
-class Counter(_Metric):
-    kind = "counter"
-
-    def __init__(self, name: str, help_text: str, labels: Sequence[str] = ()) -> None:
-        super().__init__(name, help_text, labels)
-        self._values: dict[LabelValues, float] = {} if labels else {(): 0.0}
-
-    def inc(self, amount: float = 1.0, **labels: str) -> None:
-        if amount < 0:
-            raise ValueError(f"{self.name}: a counter only goes up")
-        key = self._key(labels)
-        with self._lock:
-            self._values[key] = self._values.get(key, 0.0) + amount
-
-    def seed(self, **labels: str) -> None:
-        """Export this series at 0 before its first increment."""
-        key = self._key(labels)
-        with self._lock:
-            self._values.setdefault(key, 0.0)
-
-    def value(self, **labels: str) -> float:
-        with self._lock:
-            return self._values.get(self._key(labels), 0.0)
-
-    def series(self) -> dict[LabelValues, float]:
-        """Every series' value, by its label values in ``label_names`` order."""
-        with self._lock:
-            return dict(self._values)
-
-    def samples(self) -> list[str]:
-        with self._lock:
-            items = sorted(self._values.items())
-        return [f"{self.name}{_labels(self.label_names, k)} {_number(v)}" for k, v in items]
-
-
-class Gauge(_Metric):
-    kind = "gauge"
-
-    def __init__(self, name: str, help_text: str, labels: Sequence[str] = ()) -> None:
-        super().__init__(name, help_text, labels)
-        self._values: dict[LabelValues, float] = {}
-
-    def set(self, value: float | None, **labels: str) -> None:
-        """Set the value; None removes the series (unknown is absent, not 0)."""
-        key = self._key(labels)
-        with self._lock:
-            if value is None:
-                self._values.pop(key, None)
-            else:
-                self._values[key] = float(value)
-
-    def value(self, **labels: str) -> float | None:
-        with self._lock:
-            return self._values.get(self._key(labels))
-
-    def samples(self) -> list[str]:
-        with self._lock:
-            items = sorted(self._values.items())
-        return [f"{self.name}{_labels(self.label_names, k)} {_number(v)}" for k, v in items]
-
-
-class Histogram(_Metric):
-    kind = "histogram"
-
-    def __init__(
-        self,
-        name: str,
-        help_text: str,
-        labels: Sequence[str] = (),
-        buckets: Sequence[float] = LATENCY_BUCKETS,
-    ) -> None:
-        super().__init__(name, help_text, labels)
-        self.buckets = tuple(sorted(buckets))
-        # Per series: a count per bucket (not cumulative), then sum and count.
-        self._values: dict[LabelValues, tuple[list[int], list[float]]] = {}
-
-    def observe(self, value: float, **labels: str) -> None:
-        key = self._key(labels)
-        with self._lock:
-            counts, totals = self._values.setdefault(key, ([0] * (len(self.buckets) + 1), [0.0, 0.0]))
-            index = next((i for i, bound in enumerate(self.buckets) if value <= bound), len(self.buckets))
-            counts[index] += 1
-            totals[0] += value
-            totals[1] += 1
-
-    def count(self, **labels: str) -> int:
-        with self._lock:
-            found = self._values.get(self._key(labels))
-            return int(found[1][1]) if found else 0
-
-    def samples(self) -> list[str]:
-        with self._lock:
-            items = sorted((k, (list(c), list(t))) for k, (c, t) in self._values.items())
-        lines = []
-        for key, (counts, (total, count)) in items:
-            running = 0
-            for bound, n in zip((*self.buckets, math.inf), counts, strict=True):
-                running += n
-                le = f'le="{_number(bound)}"'
-                lines.append(f"{self.name}_bucket{_labels(self.label_names, key, le)} {running}")
-            lines.append(f"{self.name}_sum{_labels(self.label_names, key)} {_number(total)}")
-            lines.append(f"{self.name}_count{_labels(self.label_names, key)} {_number(count)}")
-        return lines
-
-
-class Registry:
-    def __init__(self) -> None:
-        self._metrics: list[_Metric] = []
-
-    def add(self, metric: _Metric) -> None:
-        if any(m.name == metric.name for m in self._metrics):
-            raise ValueError(f"metric {metric.name} is registered twice")
-        self._metrics.append(metric)
-
-    def render(self) -> str:
-        lines: list[str] = []
-        for metric in self._metrics:
-            lines += metric.header()
-            lines += metric.samples()
-        return "\n".join(lines) + "\n"
 
 
 @dataclass(frozen=True)
@@ -223,12 +41,20 @@ class ServiceMetrics:
     counts live: the telemetry's totals (``counts()``) are read from these series."""
 
     def __init__(self, escalation_triggers: Iterable[str] = ESCALATION_TRIGGERS) -> None:
-        self.registry = registry = Registry()
+        self.registry = Registry()
+        self._state_metrics()
+        self._request_metrics()
+        self._cloud_metrics()
+        self._device_metrics()
+        for token_kind in ("prompt", "completion", "cloud"):
+            self.tokens.seed(kind=token_kind)
+        for trigger in escalation_triggers:
+            self.escalations.seed(trigger=trigger)
+        self.ready.set(0)
+        self.broker_connected.set(0)
 
-        def add(metric: M) -> M:
-            registry.add(metric)
-            return metric
-
+    def _state_metrics(self) -> None:
+        add = self.registry.add
         self.info = add(
             Gauge(
                 "edged_info",
@@ -241,6 +67,9 @@ class ServiceMetrics:
         self.engine_up = add(
             Gauge("edged_engine_up", "1 while the engine serves; 0 while it restarts, hangs or is down.")
         )
+
+    def _request_metrics(self) -> None:
+        add = self.registry.add
         self.requests = add(
             Counter(
                 "edged_requests_total",
@@ -273,6 +102,9 @@ class ServiceMetrics:
                 "Completion tokens per second over the last telemetry period.",
             )
         )
+
+    def _cloud_metrics(self) -> None:
+        add = self.registry.add
         self.escalations = add(
             Counter("edged_escalations_total", "Requests escalated to the cloud, by trigger.", ("trigger",))
         )
@@ -293,6 +125,17 @@ class ServiceMetrics:
                 ("type",),
             )
         )
+        self.escalation_failures = add(
+            Counter(
+                "edged_escalation_failures_total",
+                "Escalations the cloud did not answer, by error code (the local answer went back "
+                "degraded, or the error).",
+                ("code",),
+            )
+        )
+
+    def _device_metrics(self) -> None:
+        add = self.registry.add
         self.gpu_temperature = add(
             Gauge("edged_gpu_temperature_celsius", "GPU temperature (absent without a GPU).")
         )
@@ -309,20 +152,6 @@ class ServiceMetrics:
                 "1 when the device certificate expires within ops.certificate_warn_days, or has expired.",
             )
         )
-        self.escalation_failures = add(
-            Counter(
-                "edged_escalation_failures_total",
-                "Escalations the cloud did not answer, by error code (the local answer went back "
-                "degraded, or the error).",
-                ("code",),
-            )
-        )
-        for token_kind in ("prompt", "completion", "cloud"):
-            self.tokens.seed(kind=token_kind)
-        for trigger in escalation_triggers:
-            self.escalations.seed(trigger=trigger)
-        self.ready.set(0)
-        self.broker_connected.set(0)
 
     def render(self) -> str:
         return self.registry.render()
@@ -397,57 +226,3 @@ class ServiceMetrics:
                 self.redactions.inc(n, type=kind)
 
 
-HealthProbe = Callable[[], tuple[bool, dict[str, object]]]
-
-
-class MetricsServer:
-    """GET /metrics (Prometheus text) and /healthz (200 or 503 with a JSON body) on a local port."""
-
-    def __init__(self, render: Callable[[], str], health: HealthProbe, host: str, port: int) -> None:
-        self._render = render
-        self._health = health
-        self._server = ThreadingHTTPServer((host, port), self._handler_class())
-        self._server.daemon_threads = True
-        self._thread: threading.Thread | None = None
-
-    @property
-    def address(self) -> tuple[str, int]:
-        host, port = self._server.server_address[:2]
-        return str(host), int(port)
-
-    def _handler_class(self) -> type[BaseHTTPRequestHandler]:
-        server = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:
-                path = self.path.split("?", 1)[0]
-                if path == "/metrics":
-                    self._send(200, CONTENT_TYPE, server._render().encode())
-                elif path == "/healthz":
-                    healthy, body = server._health()
-                    self._send(200 if healthy else 503, "application/json", json.dumps(body).encode())
-                else:
-                    self._send(404, "text/plain; charset=utf-8", b"try /metrics or /healthz\n")
-
-            def _send(self, code: int, content_type: str, body: bytes) -> None:
-                self.send_response(code)
-                self.send_header("Content-Type", content_type)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, format: str, *args: object) -> None:
-                log.debug("metrics endpoint: " + format, *args)
-
-        return Handler
-
-    def start(self) -> MetricsServer:
-        self._thread = threading.Thread(target=self._server.serve_forever, name="edged-metrics", daemon=True)
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        if self._thread is not None:
-            self._server.shutdown()
-            self._thread.join(5)
-        self._server.server_close()

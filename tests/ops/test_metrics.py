@@ -8,7 +8,8 @@ import urllib.request
 
 import pytest
 
-from edged.service.metrics import Counter, Gauge, Histogram, MetricsServer, Registry, ServiceMetrics
+from edged.service.metrics import ServiceMetrics
+from edged.service.prometheus import Counter, Gauge, Histogram, MetricsServer, Registry
 
 
 def test_text_exposition_format() -> None:
