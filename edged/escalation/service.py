@@ -176,11 +176,11 @@ class Escalator:
         return self.cloud.encode(body), minimized
 
     def escalate(self, request: Request, decision: EscalationDecision) -> EscalationOutcome:
+        """Minimize, redact, audit, send, audit the outcome, re-identify and read the answer."""
         if self.cloud is None or self.audit is None:
             return EscalationOutcome(
                 False, error_code="cloud_unavailable", error_message="no cloud configured"
             )
-        policy = self.config.policy(request.task)
         try:
             payload, minimized = self.prepare(request)
         except EdgedError as exc:
@@ -191,41 +191,14 @@ class Escalator:
                 error_code="cloud_unavailable",
                 error_message="the cloud circuit is open after repeated failures",
             )
-        digest = hashlib.sha256(payload).hexdigest()
         # Written before anything leaves: a crash after sending cannot leave an unrecorded body.
-        self.audit.append(
-            event="escalation",
-            request_id=request.request_id,
-            client_id=request.route.client_id,
-            task=request.task,
-            trigger=decision.trigger,
-            body_sha256=digest,
-            body_bytes=len(payload),
-            placeholders=minimized.vault.counts(),
-            dropped_fields=list(minimized.dropped),
-            cloud_model=self.cloud.config.model,
-        )
+        self._audit_body(self.audit, self.cloud, request, decision, payload=payload, minimized=minimized)
         started = self.clock()
         try:
             answer = self.cloud.complete(payload, request.deadline_at)
         except CloudError as exc:
-            if self.circuit is not None:
-                self.circuit.failure()
-            self.audit.append(
-                event="outcome",
-                request_id=request.request_id,
-                outcome=f"failed: {exc.code}",
-                prompt_tokens=0,
-                completion_tokens=0,
-                cost=0.0,
-            )
-            log.warning("request %s: escalation failed [%s]: %s", request.request_id, exc.code, exc.message)
-            return EscalationOutcome(
-                False,
-                error_code=exc.code,
-                error_message=exc.message,
-                cloud_ms=(self.clock() - started) * 1e3,
-                placeholders=minimized.vault.counts(),
+            return self._failed(
+                self.audit, request, exc, cloud_ms=(self.clock() - started) * 1e3, minimized=minimized,
             )
         if self.circuit is not None:
             self.circuit.success()
@@ -243,21 +216,13 @@ class Escalator:
             cost=round(cost, 6),
             cloud_model=answer.model,
         )
-        notes: list[str] = []
-        text = answer.text
-        if policy.reidentify:
-            text, unknown = minimized.vault.reidentify(text)
-            if unknown:
-                notes.append(
-                    f"the cloud's answer has placeholders this request did not send: "
-                    f"{', '.join(sorted(set(unknown)))} (left unchanged)"
-                )
-        output, valid, problem = self._output(request, text)
+        text, notes = self._reidentify(request, answer.text, minimized)
+        outcome = kind_of(request.task).read_cloud_answer(text, request.extra)
         return EscalationOutcome(
             True,
-            output=output,
-            valid=valid,
-            problem=problem,
+            output=outcome.output,
+            valid=outcome.valid,
+            problem=outcome.problem,
             cloud_model=answer.model,
             cloud_tokens=answer.prompt_tokens + answer.completion_tokens,
             cost=cost,
@@ -267,6 +232,59 @@ class Escalator:
         )
 
     @staticmethod
-    def _output(request: Request, text: str) -> tuple[object, bool, str | None]:
-        outcome = kind_of(request.task).read_cloud_answer(text, request.extra)
-        return outcome.output, outcome.valid, outcome.problem
+    def _audit_body(
+        audit: AuditLog,
+        cloud: CloudClient,
+        request: Request,
+        decision: EscalationDecision,
+        *,
+        payload: bytes,
+        minimized: Minimized,
+    ) -> None:
+        """What is about to leave: its hash and size, the placeholder counts, never the text."""
+        audit.append(
+            event="escalation",
+            request_id=request.request_id,
+            client_id=request.route.client_id,
+            task=request.task,
+            trigger=decision.trigger,
+            body_sha256=hashlib.sha256(payload).hexdigest(),
+            body_bytes=len(payload),
+            placeholders=minimized.vault.counts(),
+            dropped_fields=list(minimized.dropped),
+            cloud_model=cloud.config.model,
+        )
+
+    def _failed(
+        self, audit: AuditLog, request: Request, exc: CloudError, *, cloud_ms: float, minimized: Minimized,
+    ) -> EscalationOutcome:
+        if self.circuit is not None:
+            self.circuit.failure()
+        audit.append(
+            event="outcome",
+            request_id=request.request_id,
+            outcome=f"failed: {exc.code}",
+            prompt_tokens=0,
+            completion_tokens=0,
+            cost=0.0,
+        )
+        log.warning("request %s: escalation failed [%s]: %s", request.request_id, exc.code, exc.message)
+        return EscalationOutcome(
+            False,
+            error_code=exc.code,
+            error_message=exc.message,
+            cloud_ms=cloud_ms,
+            placeholders=minimized.vault.counts(),
+        )
+
+    def _reidentify(self, request: Request, text: str, minimized: Minimized) -> tuple[str, list[str]]:
+        """The cloud's answer with this request's placeholders put back (when the task allows)."""
+        notes: list[str] = []
+        if self.config.policy(request.task).reidentify:
+            text, unknown = minimized.vault.reidentify(text)
+            if unknown:
+                notes.append(
+                    f"the cloud's answer has placeholders this request did not send: "
+                    f"{', '.join(sorted(set(unknown)))} (left unchanged)"
+                )
+        return text, notes
