@@ -24,7 +24,8 @@ from edged.engines.base import Engine
 from edged.errors import ConfigError, PkiError
 from edged.escalation.service import Escalator
 from edged.hardware.profiles import ThermalLimits, get_profile
-from edged.hardware.telemetry import GpuSampler, ThermalGuard, read_host
+from edged.hardware.telemetry import GpuSampler, read_host
+from edged.hardware.thermal import ThermalGuard
 from edged.service.metrics import RequestCounts, ServiceMetrics
 from edged.service.systemd import Notifier
 from edged.service.transport import Transport

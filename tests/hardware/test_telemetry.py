@@ -13,11 +13,11 @@ from edged.hardware.profiles import ThermalLimits
 from edged.hardware.telemetry import (
     NvmlSampler,
     TegrastatsSampler,
-    ThermalGuard,
     decode_throttle_reasons,
     parse_tegrastats,
     read_host,
 )
+from edged.hardware.thermal import ThermalGuard
 
 DATA = Path(__file__).parent / "data" / "tegrastats.txt"
 LINES = dict(
