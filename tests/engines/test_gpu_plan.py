@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from edged.cli import main as cli_main
 from edged import backends
+from edged.cli import main as cli_main
 from edged.engines import loader
 from edged.engines.build import plan_build, run_build
 from edged.engines.gpu_plan import GIB, HostMemory, plan_gpu
