@@ -19,3 +19,8 @@ Trigger = Literal[
     "low_confidence",
 ]
 TRIGGERS: tuple[Trigger, ...] = typing.get_args(Trigger)
+
+# The engine backends edged ships (edged/backends.py declares what each supports; a backend added
+# at run time through edged.backends.register extends the registry, not this list).
+BackendName = Literal["trtllm", "onnx-genai-cuda", "onnx-genai-cpu"]
+BACKEND_NAMES: tuple[BackendName, ...] = typing.get_args(BackendName)

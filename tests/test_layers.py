@@ -12,7 +12,7 @@ import edged
 ROOT = Path(edged.__file__).parent
 # Lowest first. A module may import its own package (edged.<name>) and anything in a lower layer.
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("edged", "edged.vocabulary", "edged.errors", "edged.requests", "edged.certificates",
+    ("edged", "edged.vocabulary", "edged.backends", "edged.errors", "edged.requests", "edged.certificates",
      "edged.credentials", "edged.tomlfile"),
     ("edged.hardware", "edged.audit", "edged.privacy"),
     ("edged.engines",),

@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 from edged.engines.backends import library_versions
-from edged.engines.build import BuildPlan, BuildReporter
+from edged.engines.build_plan import BuildPlan, BuildReporter
 from edged.engines.build_steps import builder_precision
 from edged.engines.cpu_convert import check_build_extra, run_step_builder, run_step_gguf
 from edged.errors import BuildError

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from edged.engines.backends import library_versions
-from edged.engines.build import BuildPlan, BuildReporter
+from edged.engines.build_plan import BuildPlan, BuildReporter
 from edged.engines.build_steps import builder_precision, run_child
 from edged.errors import BuildError, MissingExtra
 

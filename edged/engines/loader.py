@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from edged.engines.backends import BACKENDS, library_versions, resolve
+from edged.backends import BACKENDS, backend_spec
+from edged.engines.backends import library_versions, resolve
 from edged.engines.base import Engine, EngineInfo
 from edged.engines.manifest import EngineManifest, check_files
 from edged.engines.store import EngineStore
@@ -44,7 +45,7 @@ def check_engine(
             f"Build one with: edged engine build --profile {profile.name}",
             code="engine_missing",
         )
-    backend = BACKENDS[manifest.backend]
+    backend = backend_spec(manifest.backend)
     differences = manifest.fingerprint.runtime_differences(
         profile.hardware_identity(facts), library_versions(backend.runtime_libraries),
     )

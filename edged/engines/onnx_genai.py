@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from edged.backends import backend_spec
 from edged.engines.base import (
     ChatMessage,
     EngineHealth,
@@ -69,7 +70,7 @@ class OnnxGenaiEngine:
     """A loaded ONNX Runtime GenAI model folder (``genai_config.json`` + ``model.onnx``)."""
 
     def __init__(self, path: Path, info: EngineInfo) -> None:
-        og = _import_genai("cuda" if info.backend == "onnx-genai-cuda" else "cpu")
+        og = _import_genai(backend_spec(info.backend).extra)
         self._og = og
         self._info = info
         self._lock = threading.Lock()

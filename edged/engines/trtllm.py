@@ -1,32 +1,16 @@
-"""TensorRT-LLM backend: Phi-3 Mini built into a TensorRT engine for this GPU, and served from it.
+"""TensorRT-LLM backend: Phi-3 Mini served from a TensorRT engine built for this GPU.
 
 Imported only when a profile chooses ``trtllm``; ``tensorrt_llm`` itself only inside functions.
-Written against the LLM API of TensorRT-LLM 1.2 (the trtllm extra pins 1.2.1):
-
-- ``tensorrt_llm._tensorrt_engine.LLM`` is the TensorRT-engine backend (``tensorrt_llm.LLM`` is
-  the PyTorch one). Given a Hugging Face folder it quantizes and builds; ``save(dir)`` copies the
-  engine out; given that folder later it loads the engine (``TrtLlmArgs``, ``BuildConfig``).
-- ``QuantConfig(quant_algo=QuantAlgo.W4A16_AWQ | W8A16 | FP8, kv_cache_quant_algo=QuantAlgo.FP8 |
-  INT8)``; the KV cache dtype is set there, since ``KvCacheConfig.dtype`` is not supported by the
-  TensorRT backend.
-- ``SamplingParams(logprobs=1)`` on the TensorRT backend needs ``gather_generation_logits=True`` on
-  the ``LLM``; each returned entry maps token id to ``Logprob(logprob, rank)``, the sampled token
-  always included. ``return_generation_logits=True`` returns the raw logits (label scoring).
-- Later TensorRT-LLM releases removed the TensorRT backend; edged then says so instead of failing
-  on an import.
+``trtllm_api`` holds the settings and ``LLM(...)`` arguments (and, in its docstring, the notes on
+the LLM API this is written against); ``trtllm_build`` the builder.
 """
 
 from __future__ import annotations
 
 import asyncio
-import importlib
-import importlib.metadata
 import json
-import shutil
-import sys
 import time
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -46,193 +30,18 @@ from edged.engines.base import (
     TokenCallback,
     check_fits_context,
 )
-from edged.engines.build_steps import run_child
 from edged.engines.onnx_genai import token_logprobs
-from edged.errors import (
-    BuildError,
-    EngineError,
-    FingerprintMismatch,
-    InputTooLong,
-    MissingExtra,
-    StoreError,
+from edged.engines.trtllm_api import (
+    SETTINGS_FILE,
+    TOKENIZER_DIR,
+    TrtllmSettings,
+    import_trtllm,
+    llm_arguments,
+    tensorrt_engine_llm,
 )
+from edged.errors import EngineError, FingerprintMismatch, InputTooLong, StoreError
 
-SETTINGS_FILE = "edged-trtllm.json"
-TOKENIZER_DIR = "tokenizer"
-# Copied from the checkpoint beside the engine, so loading needs nothing but the engine folder.
-TOKENIZER_FILES = (
-    "tokenizer.json", "tokenizer_config.json", "tokenizer.model", "special_tokens_map.json",
-    "added_tokens.json", "generation_config.json", "chat_template.jinja",
-)
-TOOLCHAIN = ("tensorrt-llm", "tensorrt", "torch", "transformers", "nvidia-modelopt")
 HEALTH_PROMPT = (ChatMessage("user", "ping"),)
-CALIBRATION_BATCHES = 256  # TensorRT-LLM's own examples calibrate FP8 and AWQ on 256 samples
-
-
-@dataclass(frozen=True)
-class TrtllmSettings:
-    """Everything edged passes to TensorRT-LLM, from the build plan; stored beside the engine."""
-
-    checkpoint: str
-    quant_algo: str | None  # QuantAlgo member name, None for FP16
-    kv_cache_quant_algo: str | None
-    calibration_dataset: str | None
-    max_batch_size: int
-    max_input_len: int
-    max_seq_len: int
-    max_num_tokens: int
-    chunked_context: bool
-    kv_cache_fraction: float
-    lora_slots: int
-    lora_max_rank: int
-
-    @classmethod
-    def from_plan(cls, plan: Any) -> TrtllmSettings:
-        """``plan`` is a BuildPlan with its ``gpu`` section (typed Any: build.py imports us)."""
-        gpu = plan.gpu
-        if gpu is None:
-            raise BuildError(f"The plan for {plan.profile} has no GPU section; re-run the build.")
-        return cls(
-            checkpoint=plan.checkpoint,
-            quant_algo=gpu.trtllm_quant_algo,
-            kv_cache_quant_algo=gpu.trtllm_kv_cache_quant_algo,
-            calibration_dataset=gpu.calibration_dataset,
-            max_batch_size=gpu.max_batch_size,
-            max_input_len=gpu.max_input_len,
-            max_seq_len=gpu.max_seq_len,
-            max_num_tokens=gpu.max_num_tokens,
-            chunked_context=gpu.chunked_context,
-            kv_cache_fraction=gpu.kv_cache_fraction,
-            lora_slots=gpu.lora_slots,
-            lora_max_rank=gpu.lora_max_rank,
-        )
-
-    def build_config_kwargs(self) -> dict[str, Any]:
-        """tensorrt_llm.BuildConfig fields (builder.py): the engine's shape limits."""
-        return {
-            "max_batch_size": self.max_batch_size,
-            "max_input_len": self.max_input_len,
-            "max_seq_len": self.max_seq_len,
-            "max_num_tokens": self.max_num_tokens,
-            "max_beam_width": 1,
-        }
-
-    def runtime_kwargs(self) -> dict[str, Any]:
-        """TrtLlmArgs fields used at load time; the LLM's own defaults (max_batch_size 2048,
-        max_num_tokens 8192) would otherwise reach the executor."""
-        return {
-            "max_batch_size": self.max_batch_size,
-            "max_num_tokens": self.max_num_tokens,
-            "max_seq_len": self.max_seq_len,
-            "enable_chunked_prefill": self.chunked_context,
-            # Required for SamplingParams.logprobs on the TensorRT backend (BaseLLM._check_arguments).
-            "gather_generation_logits": True,
-        }
-
-
-def _import(name: str, purpose: str) -> Any:
-    try:
-        return importlib.import_module(name)
-    except ImportError:
-        raise MissingExtra(name.partition(".")[0], "trtllm", purpose) from None
-
-
-def _llm_class() -> Any:
-    """The TensorRT-engine LLM class, or a clear error where this TensorRT-LLM has none."""
-    _import("tensorrt_llm", "The TensorRT-LLM engine")
-    try:
-        module = importlib.import_module("tensorrt_llm._tensorrt_engine")
-    except ImportError:
-        version = library_versions(("tensorrt-llm",))["tensorrt-llm"]
-        raise EngineError(
-            f"tensorrt-llm {version} has no TensorRT engine backend (releases after the 1.2 line "
-            "removed it). Install the version edged is written for: pip install 'edged[trtllm]' "
-            "(tensorrt-llm 1.2.1).",
-            code="backend_unavailable",
-        ) from None
-    return module.LLM
-
-
-def _llm_arguments(settings: TrtllmSettings, llmapi: Any, *, build: bool) -> dict[str, Any]:
-    """Keyword arguments of LLM(...) for a build (``build``) or for loading a built engine."""
-    kwargs: dict[str, Any] = {
-        **settings.runtime_kwargs(),
-        "kv_cache_config": llmapi.KvCacheConfig(
-            free_gpu_memory_fraction=settings.kv_cache_fraction,
-            # Label scoring sends the same prompt once per label position: reuse its blocks.
-            enable_block_reuse=True,
-        ),
-    }
-    if settings.lora_slots:
-        lora_helper = importlib.import_module("tensorrt_llm.lora_helper")
-        kwargs["enable_lora"] = True
-        kwargs["lora_config"] = lora_helper.LoraConfig(
-            max_lora_rank=settings.lora_max_rank,
-            max_loras=settings.lora_slots,
-            max_cpu_loras=settings.lora_slots,
-        )
-    if build:
-        quant_algo = llmapi.QuantAlgo
-        kwargs["build_config"] = llmapi.BuildConfig(**settings.build_config_kwargs())
-        kwargs["quant_config"] = llmapi.QuantConfig(
-            quant_algo=getattr(quant_algo, settings.quant_algo) if settings.quant_algo else None,
-            kv_cache_quant_algo=(
-                getattr(quant_algo, settings.kv_cache_quant_algo) if settings.kv_cache_quant_algo else None
-            ),
-        )
-        if settings.calibration_dataset:
-            kwargs["calib_config"] = llmapi.CalibConfig(
-                calib_dataset=settings.calibration_dataset, calib_batches=CALIBRATION_BATCHES,
-            )
-    return kwargs
-
-
-# -- build --------------------------------------------------------------------------------------
-
-
-def build_trtllm_engine(
-    plan: Any, out_dir: Path, work_dir: Path, log: Path, reporter: Any,
-) -> dict[str, str]:
-    """Builder for ``backends.BACKENDS['trtllm']``: quantize and build in a child process."""
-    settings = TrtllmSettings.from_plan(plan)
-    settings_path = work_dir / SETTINGS_FILE
-    settings_path.write_text(json.dumps(asdict(settings), indent=2) + "\n", encoding="utf-8")
-    what = f"{settings.quant_algo or 'FP16'} weights, KV cache {settings.kv_cache_quant_algo or 'FP16'}"
-    reporter.start("build", f"Building the TensorRT engine ({what}); this takes minutes")
-    run_child(
-        [sys.executable, "-m", "edged.engines.trtllm", "build", str(settings_path), str(out_dir),
-         str(work_dir / "llm-workspace")],
-        log,
-        "The TensorRT-LLM engine build",
-        "Check the log above: a quantization or TensorRT error names its cause. A build needs the "
-        "GPU to itself; stop the edged service while building.",
-    )
-    size = sum(p.stat().st_size for p in out_dir.rglob("*") if p.is_file())
-    reporter.done("build", f"{size / 2**20:.0f} MiB engine")
-    return library_versions(TOOLCHAIN)
-
-
-def _build_in_child(settings_path: Path, out_dir: Path, workspace: Path) -> None:
-    settings = TrtllmSettings(**json.loads(settings_path.read_text(encoding="utf-8")))
-    llm_class = _llm_class()
-    llmapi = _import("tensorrt_llm.llmapi", "Building a TensorRT-LLM engine")
-    workspace.mkdir(parents=True, exist_ok=True)
-    llm = llm_class(model=settings.checkpoint, workspace=str(workspace),
-                    **_llm_arguments(settings, llmapi, build=True))
-    try:
-        llm.save(str(out_dir))
-    finally:
-        llm.shutdown()
-    tokenizer = out_dir / TOKENIZER_DIR
-    tokenizer.mkdir(exist_ok=True)
-    for name in TOKENIZER_FILES:
-        source = Path(settings.checkpoint) / name
-        if source.is_file():
-            shutil.copy2(source, tokenizer / name)
-    (out_dir / SETTINGS_FILE).write_text(json.dumps(asdict(settings), indent=2) + "\n", encoding="utf-8")
-
-
-# -- run ----------------------------------------------------------------------------------------
 
 
 def check_engine_version(folder: Path, installed: str) -> None:
@@ -331,14 +140,14 @@ class TrtllmEngine:
                 "`edged engine build --force`.",
                 code="engine_corrupt",
             ) from None
-        llm_class = _llm_class()
-        llmapi = _import("tensorrt_llm.llmapi", "The TensorRT-LLM engine")
+        llm_class = tensorrt_engine_llm()
+        llmapi = import_trtllm("tensorrt_llm.llmapi", "The TensorRT-LLM engine")
         self._llmapi = llmapi
-        transformers = _import("transformers", "The TensorRT-LLM engine's tokenizer")
+        transformers = import_trtllm("transformers", "The TensorRT-LLM engine's tokenizer")
         try:
             self._tokenizer = transformers.AutoTokenizer.from_pretrained(str(path / TOKENIZER_DIR))
             self._llm = llm_class(model=str(path), tokenizer=str(path / TOKENIZER_DIR),
-                                  **_llm_arguments(settings, llmapi, build=False))
+                                  **llm_arguments(settings, llmapi, build=False))
         except Exception as exc:
             text = str(exc)
             if "serializ" in text.lower() or "version" in text.lower():
@@ -509,16 +318,3 @@ class TrtllmEngine:
         llm = self.__dict__.pop("_llm", None)
         if llm is not None:
             llm.shutdown()
-
-
-def main(argv: list[str] | None = None) -> int:
-    args = list(sys.argv[1:] if argv is None else argv)
-    if len(args) != 4 or args[0] != "build":
-        sys.stderr.write("usage: python -m edged.engines.trtllm build SETTINGS.json OUT_DIR WORKSPACE\n")
-        return 2
-    _build_in_child(Path(args[1]), Path(args[2]), Path(args[3]))
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -12,9 +12,11 @@ import re
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, Field, field_validator, model_validator
 
+from edged.backends import BACKENDS, backend_spec, describe_names
 from edged.errors import ConfigError
+from edged.hardware.engine_settings import STORE_NAME, EngineSettings, StrictModel
 from edged.hardware.facts import CpuFacts, GpuFacts, HardwareFacts, JetsonFacts
 from edged.tomlfile import read_toml, validate
 
@@ -33,14 +35,9 @@ __all__ = [
 
 PROFILES_DIR_ENV = "EDGED_PROFILES_DIR"
 
-# Profile and model names become directory names in the engine store (engines/<profile>/<model>).
-_NAME = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 _CC = re.compile(r"^\d+\.\d+$")
 # Ada (8.9) is the first architecture with FP8 tensor cores; Hopper is 9.0.
 _FP8_MIN_CC = (8, 9)
-
-_TRTLLM_QUANT = ("int4_awq", "int8_wo", "fp8", "fp16")
-_ONNX_QUANT = ("int4", "int8", "fp16", "fp32")
 
 _FINGERPRINT_SECTIONS: dict[str, type[BaseModel]] = {
     "cpu": CpuFacts,
@@ -60,16 +57,12 @@ _FINGERPRINT_PATHS = frozenset(
 _SECTIONS_BY_KIND = {"jetson": {"cpu", "jetson"}, "gpu": {"cpu", "gpu"}, "cpu": {"cpu"}}
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
 def _cc_tuple(text: str) -> tuple[int, int]:
     major, minor = text.split(".")
     return int(major), int(minor)
 
 
-class ProfileMatchRule(_Strict):
+class ProfileMatchRule(StrictModel):
     """How to recognise the hardware. Every listed condition must hold; a list matches if any
     of its entries does."""
 
@@ -149,126 +142,8 @@ class ProfileMatchRule(_Strict):
         return self
 
 
-class EngineSettings(_Strict):
-    """How the model is built and run on this hardware."""
 
-    backend: Literal["trtllm", "onnx-genai-cuda", "onnx-genai-cpu"] = Field(
-        description="'trtllm' (TensorRT-LLM), 'onnx-genai-cuda' (ONNX Runtime GenAI on CUDA) "
-        "or 'onnx-genai-cpu' (ONNX Runtime GenAI on the CPU; cpu profiles only).",
-    )
-    model: str = Field(
-        description="Model id, also the engine store directory name, e.g. "
-        "'phi-3-mini-4k-instruct' or 'smollm2-135m-instruct'.",
-    )
-    quantization: Literal["int4_awq", "int8_wo", "fp8", "fp16", "int8", "int4", "fp32"] = Field(
-        description="Weight format. TensorRT-LLM: int4_awq, int8_wo (weight-only), fp8 (needs "
-        "compute capability 8.9+), fp16. ONNX Runtime GenAI: int4, int8, fp16, fp32.",
-    )
-    kv_cache_dtype: Literal["fp16", "fp8", "int8", "fp32"] = Field(
-        description="KV cache element type: fp16; fp8 (compute capability 8.9+) or int8 halve "
-        "it; fp32 is what ONNX Runtime GenAI uses on the CPU.",
-    )
-    max_batch_size: int = Field(
-        ge=1,
-        le=256,
-        description="Most requests in flight at once (TensorRT-LLM max_batch_size).",
-    )
-    max_input_len: int = Field(ge=1, description="Longest prompt in tokens.")
-    max_seq_len: int = Field(
-        ge=2,
-        description="Longest prompt plus answer in tokens; above max_input_len.",
-    )
-    max_num_tokens: int = Field(
-        ge=1,
-        description="Most tokens one engine step processes across the batch (TensorRT-LLM "
-        "max_num_tokens). At least max_batch_size, since each request in generation adds one "
-        "token per step. Without chunked_context a whole prompt must fit in one step, so it "
-        "must also be at least max_input_len; with chunked_context long prompts are split into "
-        "chunks of this size and it may be smaller.",
-    )
-    chunked_context: bool = Field(
-        default=False,
-        description="Split long prompts across steps (TensorRT-LLM chunked context, which needs "
-        "the paged context FMHA of compute capability 8.0+ GPUs). trtllm only; off on Jetson, "
-        "where the Jetson branch of TensorRT-LLM does not validate it.",
-    )
-    kv_cache_fraction: float = Field(
-        gt=0,
-        le=0.95,
-        description="Share of the memory left free after the engine loads that the KV cache "
-        "may take (TensorRT-LLM kv_cache_free_gpu_memory_fraction). On Jetson and CPU that "
-        "memory is system RAM shared with everything else, so keep it lower there.",
-    )
-    lora_slots: int = Field(
-        default=0,
-        ge=0,
-        le=64,
-        description="LoRA adapters resident on the GPU at once (TensorRT-LLM max_loras); 0 builds "
-        "the engine without the LoRA plugin. trtllm only.",
-    )
-    lora_max_rank: int = Field(
-        default=0,
-        ge=0,
-        le=256,
-        description="Largest LoRA rank the engine accepts (TensorRT-LLM max_lora_rank); set with "
-        "lora_slots.",
-    )
-
-    @field_validator("model")
-    @classmethod
-    def _model_id(cls, value: str) -> str:
-        if not _NAME.match(value):
-            raise ValueError(
-                f"model id {value!r} must be lowercase letters, digits, '.', '_' or '-' "
-                "(it names a directory in the engine store)",
-            )
-        return value
-
-    @model_validator(mode="after")
-    def _limits_and_formats(self) -> EngineSettings:
-        if self.max_input_len >= self.max_seq_len:
-            raise ValueError(
-                f"max_input_len ({self.max_input_len}) must be below max_seq_len "
-                f"({self.max_seq_len}), or no answer token fits",
-            )
-        if self.max_num_tokens < self.max_batch_size:
-            raise ValueError(
-                f"max_num_tokens ({self.max_num_tokens}) must be at least max_batch_size "
-                f"({self.max_batch_size}): every request in generation adds a token per step",
-            )
-        if not self.chunked_context and self.max_num_tokens < self.max_input_len:
-            raise ValueError(
-                f"max_num_tokens ({self.max_num_tokens}) is below max_input_len "
-                f"({self.max_input_len}) and chunked_context is off, so the longest prompt "
-                "cannot be processed; raise max_num_tokens or set chunked_context = true",
-            )
-        if self.chunked_context and self.backend != "trtllm":
-            raise ValueError("chunked_context is a TensorRT-LLM feature; set it false")
-        valid = _TRTLLM_QUANT if self.backend == "trtllm" else _ONNX_QUANT
-        if self.quantization not in valid:
-            raise ValueError(
-                f"quantization {self.quantization!r} is not available with backend "
-                f"{self.backend!r}; valid: {', '.join(valid)}",
-            )
-        if self.backend == "onnx-genai-cpu" and self.kv_cache_dtype != "fp32":
-            raise ValueError(
-                "backend 'onnx-genai-cpu' keeps its KV cache in fp32; set kv_cache_dtype = 'fp32'",
-            )
-        if self.backend != "onnx-genai-cpu" and self.kv_cache_dtype == "fp32":
-            raise ValueError(
-                "kv_cache_dtype 'fp32' is for onnx-genai-cpu only; on a GPU use fp16, fp8 or int8",
-            )
-        if (self.lora_slots > 0) != (self.lora_max_rank > 0):
-            raise ValueError(
-                f"lora_slots ({self.lora_slots}) and lora_max_rank ({self.lora_max_rank}) go "
-                "together: set both above 0 to serve LoRA adapters, or both to 0",
-            )
-        if self.lora_slots and self.backend != "trtllm":
-            raise ValueError("LoRA slots are a TensorRT-LLM feature; set lora_slots = 0")
-        return self
-
-
-class MemoryBudget(_Strict):
+class MemoryBudget(StrictModel):
     """What the build plan may assume about memory when it cannot measure the machine."""
 
     nominal_gib: float | None = Field(
@@ -286,7 +161,7 @@ class MemoryBudget(_Strict):
     )
 
 
-class ThermalLimits(_Strict):
+class ThermalLimits(StrictModel):
     """Limits telemetry and the scheduler hold the hardware to; None where not applicable."""
 
     gpu_throttle_c: float | None = Field(
@@ -319,7 +194,7 @@ class ThermalLimits(_Strict):
         return self
 
 
-class Profile(_Strict):
+class Profile(StrictModel):
     """One hardware profile: how to recognise the machine and how to run the model on it."""
 
     name: str = Field(description="Profile name; must equal the file name without '.toml'.")
@@ -348,7 +223,7 @@ class Profile(_Strict):
     @field_validator("name")
     @classmethod
     def _name_format(cls, value: str) -> str:
-        if not _NAME.match(value):
+        if not STORE_NAME.match(value):
             raise ValueError(
                 f"profile name {value!r} must be lowercase letters, digits, '.', '_' or '-'",
             )
@@ -358,10 +233,13 @@ class Profile(_Strict):
     def _consistent(self) -> Profile:
         kind = self.match.kind
         backend = self.engine.backend
-        if (backend == "onnx-genai-cpu") != (kind == "cpu"):
+        spec = backend_spec(backend)
+        if kind not in spec.match_kinds:
+            fitting = tuple(b.name for b in BACKENDS.values() if kind in b.match_kinds)
             raise ValueError(
-                f"backend {backend!r} does not fit match.kind {kind!r}: 'onnx-genai-cpu' is "
-                "the backend of kind 'cpu', and kind 'cpu' can use no other",
+                f"backend {backend!r} does not fit match.kind {kind!r}: it runs on kind "
+                f"{describe_names(spec.match_kinds)}; kind {kind!r} can use "
+                f"{describe_names(fitting) if fitting else 'no registered backend'}",
             )
         uses_fp8 = "fp8" in (self.engine.quantization, self.engine.kv_cache_dtype)
         if uses_fp8:
@@ -497,7 +375,7 @@ def get_profile(name: str, directory: Path | None = None) -> Profile:
     """The profile called ``name``; reads only that file, so a broken neighbour does not matter."""
     folder = directory if directory is not None else default_profiles_dir()
     known = sorted(file.stem for file in folder.glob("*.toml")) if folder.is_dir() else []
-    if not _NAME.match(name) or name not in known:
+    if not STORE_NAME.match(name) or name not in known:
         choices = ", ".join(known) if known else "none"
         raise ConfigError(
             f"Unknown hardware profile {name!r} (profiles in {folder}: {choices}). Use one of "

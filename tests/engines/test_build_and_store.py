@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from edged.engines import backends
-from edged.engines.backends import BackendSpec
+from edged import backends
 from edged.engines.build import plan_build, run_build
 from edged.engines.loader import check_engine, load_engine
 from edged.engines.manifest import MANIFEST_NAME, EngineManifest
@@ -22,12 +22,11 @@ from . import fake_backend
 
 @pytest.fixture(autouse=True)
 def fake_cpu_backend(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(backends.BACKENDS, "onnx-genai-cpu", BackendSpec(
-        name="onnx-genai-cpu",
+    monkeypatch.setitem(backends.BACKENDS, "onnx-genai-cpu", replace(
+        backends.ONNX_GENAI_CPU,
         runtime_libraries=("pytest",),
         engine_class="tests.engines.fake_backend:FakeEngine",
         builder="tests.engines.fake_backend:fake_builder",
-        extra="cpu",
     ))
     fake_backend.behaviour.update(answer_wrong=False, fail_in_builder=False)
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from edged import backends
 from edged.cli import main as cli_main
-from edged.engines import backends, loader
-from edged.engines.backends import BackendSpec
+from edged.engines import loader
 from edged.engines.build import plan_build, run_build
 from edged.engines.gpu_plan import GIB, HostMemory, plan_gpu
 from edged.engines.loader import load_engine
@@ -145,12 +146,12 @@ def test_fp8_profile_on_an_ampere_gpu_is_refused(
     monkeypatch.setitem(
         backends.BACKENDS,
         "trtllm",
-        BackendSpec(
-            name="trtllm",
+        replace(
+            backends.TRTLLM,
             runtime_libraries=("pytest",),
             engine_class="tests.engines.fake_backend:FakeEngine",
             builder="tests.engines.fake_backend:fake_builder",
-            extra="trtllm",
+            build_requires=(),
         ),
     )
     plan = plan_gpu(get_profile("h100"), A100, PHI3, phi3, None)
@@ -328,12 +329,12 @@ def test_checkpoint_and_tensorrt_llm_changes_force_a_rebuild(
     monkeypatch.setitem(
         backends.BACKENDS,
         "trtllm",
-        BackendSpec(
-            name="trtllm",
+        replace(
+            backends.TRTLLM,
             runtime_libraries=("pytest",),
             engine_class="tests.engines.fake_backend:FakeEngine",
             builder="tests.engines.fake_backend:fake_builder",
-            extra="trtllm",
+            build_requires=(),
         ),
     )
     monkeypatch.setitem(fake_backend.ANSWERS, "12 times 12", "144")  # Phi-3's third golden prompt

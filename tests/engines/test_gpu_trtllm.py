@@ -12,14 +12,13 @@ import pytest
 
 from edged.engines.base import Sampling
 from edged.engines.trtllm import (
-    TrtllmSettings,
-    _llm_arguments,
     check_engine_version,
     chosen_logprobs,
     collect_logprobs,
     finish_reason,
     sampling_arguments,
 )
+from edged.engines.trtllm_api import TrtllmSettings, llm_arguments
 from edged.errors import EngineError, FingerprintMismatch, MissingExtra, StoreError
 
 SETTINGS = TrtllmSettings(
@@ -53,7 +52,7 @@ LLMAPI = SimpleNamespace(
 
 
 def test_build_arguments_follow_the_plan() -> None:
-    kwargs = _llm_arguments(SETTINGS, LLMAPI, build=True)
+    kwargs = llm_arguments(SETTINGS, LLMAPI, build=True)
     assert kwargs["build_config"].kwargs == {
         "max_batch_size": 128,
         "max_input_len": 3072,
@@ -70,7 +69,7 @@ def test_build_arguments_follow_the_plan() -> None:
     assert kwargs["gather_generation_logits"] is True  # SamplingParams.logprobs needs it on TensorRT
     assert kwargs["enable_chunked_prefill"] is True
     assert "enable_lora" not in kwargs
-    loaded = _llm_arguments(SETTINGS, LLMAPI, build=False)
+    loaded = llm_arguments(SETTINGS, LLMAPI, build=False)
     assert "build_config" not in loaded and "quant_config" not in loaded
     assert (loaded["max_batch_size"], loaded["max_num_tokens"], loaded["max_seq_len"]) == (128, 8192, 4096)
 
@@ -79,7 +78,7 @@ def test_fp16_builds_without_quantization() -> None:
     fp16 = TrtllmSettings(
         **{**SETTINGS.__dict__, "quant_algo": None, "kv_cache_quant_algo": None, "calibration_dataset": None}
     )
-    kwargs = _llm_arguments(fp16, LLMAPI, build=True)
+    kwargs = llm_arguments(fp16, LLMAPI, build=True)
     assert kwargs["quant_config"].kwargs == {"quant_algo": None, "kv_cache_quant_algo": None}
     assert "calib_config" not in kwargs
 

@@ -10,7 +10,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from edged.engines.backends import BACKENDS, library_versions
+from edged.backends import backend_spec
+from edged.engines.backends import library_versions
 from edged.engines.base import Engine
 from edged.engines.loader import load_engine
 from edged.engines.store import EngineStore, default_store
@@ -33,10 +34,10 @@ def _gpu_engine() -> tuple[Engine | None, str]:
     except EdgedError as exc:
         return None, f"hardware detection failed: {exc.message}"
     profile, facts = report.chosen, report.facts
-    if profile.engine.backend == "onnx-genai-cpu":
+    backend = backend_spec(profile.engine.backend)
+    if not backend.needs_gpu:
         return None, (f"no GPU backend on this machine: detected kind {facts.kind!r} "
                       f"(NVML: {facts.nvml_status}), profile {profile.name}")
-    backend = BACKENDS[profile.engine.backend]
     runtime = library_versions(backend.runtime_libraries)
     if all(v == "absent" for name, v in runtime.items() if name in ("tensorrt-llm", "onnxruntime-genai-cuda",
                                                                     "onnxruntime-genai")):
