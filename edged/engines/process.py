@@ -192,30 +192,7 @@ class EngineProcess:
     def _start(self) -> None:
         """Start a child and wait until it has loaded the model (or failed to)."""
         self._ready.clear()
-        # A fresh interpreter, not a fork of a threaded daemon, and not multiprocessing's spawn
-        # either (it re-imports the caller's __main__: the CLI, pytest); a socket pair carries
-        # multiprocessing's framed pickles both ways.
-        parent_sock, child_sock = socket.socketpair()
-        with child_sock:
-            process = subprocess.Popen(  # noqa: S603 - this interpreter, our own module
-                [sys.executable, "-m", "edged.engines.process", str(self.folder), str(child_sock.fileno())],
-                pass_fds=(child_sock.fileno(),),
-                stdin=subprocess.DEVNULL,
-            )
-        parent = Connection(parent_sock.detach())
-        with self._state_lock:
-            self._loading = process  # close() stops it, even mid-load
-        deadline = time.monotonic() + self.start_timeout_s
-        message: Any = None
-        while time.monotonic() < deadline and process.poll() is None:
-            if parent.poll(0.2):
-                try:
-                    message = parent.recv()
-                except (EOFError, OSError):
-                    break
-                break
-        with self._state_lock:
-            self._loading = None
+        process, parent, message = _spawn(self.folder, self.start_timeout_s, self._set_loading)
         if not message or message[0] != "ready":
             process.kill()
             process.wait(5)
@@ -240,6 +217,10 @@ class EngineProcess:
         log.info("engine process %d serving %s", process.pid, message[1].model_id)
         threading.Thread(target=self._watch, args=(process,), name="edged-engine-watch", daemon=True).start()
         self._tell("serving")
+
+    def _set_loading(self, process: Any) -> None:
+        with self._state_lock:
+            self._loading = process  # close() stops it, even mid-load
 
     def _watch(self, process: Any) -> None:
         """A child that dies between calls is restarted now, not by the next request's failure.
@@ -312,7 +293,7 @@ class EngineProcess:
             except (EOFError, OSError, BrokenPipeError) as exc:
                 if self._closed:
                     raise EngineError(f"the engine was closed during {message[0]}") from None
-                code = self._exit_code(process)
+                code = _exit_code(process)
                 self._restart_in_background(f"it died during {message[0]}: {type(exc).__name__}", process)
                 raise EngineError(
                     f"the engine process died during {message[0]} (exit code {code}); it is being restarted",
@@ -361,14 +342,42 @@ class EngineProcess:
             error = _ERRORS.get(payload[0], EngineError)
             raise error(payload[1])
 
-    @staticmethod
-    def _exit_code(process: Any) -> str:
-        if process is None:
-            return "unknown"
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            process.wait(1)  # its end of the pipe closes a moment before it is reaped
-        code = process.poll()
-        return "unknown" if code is None else str(code)
+def _spawn(
+    folder: Path, timeout_s: float, loading: Callable[[Any], None],
+) -> tuple[Any, Connection, Any]:
+    """A child started on ``folder`` and its first message ("ready", info), ("error", ...) or
+    None when it exited or said nothing within ``timeout_s``. ``loading(process)`` is told the
+    child while it loads, and None once it has answered."""
+    # A fresh interpreter, not a fork of a threaded daemon, and not multiprocessing's spawn
+    # either (it re-imports the caller's __main__: the CLI, pytest); a socket pair carries
+    # multiprocessing's framed pickles both ways.
+    parent_sock, child_sock = socket.socketpair()
+    with child_sock:
+        process = subprocess.Popen(  # noqa: S603 - this interpreter, our own module
+            [sys.executable, "-m", "edged.engines.process", str(folder), str(child_sock.fileno())],
+            pass_fds=(child_sock.fileno(),),
+            stdin=subprocess.DEVNULL,
+        )
+    parent = Connection(parent_sock.detach())
+    loading(process)
+    deadline = time.monotonic() + timeout_s
+    message: Any = None
+    while time.monotonic() < deadline and process.poll() is None:
+        if parent.poll(0.2):
+            with contextlib.suppress(EOFError, OSError):
+                message = parent.recv()
+            break
+    loading(None)
+    return process, parent, message
+
+
+def _exit_code(process: Any) -> str:
+    if process is None:
+        return "unknown"
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        process.wait(1)  # its end of the pipe closes a moment before it is reaped
+    code = process.poll()
+    return "unknown" if code is None else str(code)
 
 
 # -- the child ---------------------------------------------------------------------------------
