@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from edged import __version__
 from edged.errors import ConfigError, EdgedError
+from edged.paths import AUDIT_DIR, CONFIG_FILE, ENGINE_STORE, STATE_DIR, UNIT_FILE
 
 if TYPE_CHECKING:
     from edged.engines.store import EngineStore
@@ -382,7 +383,7 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
 
         folder = load_config(Path(args.config)).escalation.state_dir / "audit"
     else:
-        folder = Path("/var/lib/edged/audit")
+        folder = AUDIT_DIR
     expect = None
     if args.expect_head:
         seq, _, digest = args.expect_head.partition(":")
@@ -425,7 +426,7 @@ def cmd_eval_shadow(args: argparse.Namespace) -> int:
     from edged.escalation.shadow import SHADOW_FILE, read_records, summarize
 
     config = load_config(Path(args.config)) if args.config else None
-    default_state = config.escalation.state_dir if config else Path("/var/lib/edged")
+    default_state = config.escalation.state_dir if config else STATE_DIR
     state = Path(args.state) if args.state else default_state
     tasks = config.escalation.tasks if config else {}
     targets = {name: policy.shadow_target for name, policy in tasks.items()}
@@ -459,7 +460,7 @@ def build_parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - one flat, read
     def store_option(p: argparse.ArgumentParser) -> None:
         p.add_argument("--store", metavar="DIR",
                        help="engine store (default: $EDGED_ENGINE_STORE, the checkout's engines/, "
-                            "or /var/lib/edged/engines)")
+                            f"or {ENGINE_STORE})")
 
     def profile_option(p: argparse.ArgumentParser) -> None:
         p.add_argument("--profile", default="auto", metavar="auto|NAME",
@@ -556,10 +557,10 @@ def build_parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - one flat, read
     validate.set_defaults(handler=cmd_config_validate)
 
     doctor = commands.add_parser("doctor", help="check this installation end to end and say what to fix")
-    doctor.add_argument("--config", default="/etc/edged/edged.toml", metavar="FILE",
-                        help="edged.toml (default /etc/edged/edged.toml)")
+    doctor.add_argument("--config", default=str(CONFIG_FILE), metavar="FILE",
+                        help=f"edged.toml (default {CONFIG_FILE})")
     doctor.add_argument("--unit", metavar="FILE", help="the unit whose LoadCredential= provides the key "
-                        "(default /etc/systemd/system/edged.service)")
+                        f"(default {UNIT_FILE})")
     doctor.add_argument("--ca", metavar="DIR", help="also check this site CA's CRL (on the CA's machine)")
     doctor.add_argument("--timeout", type=float, default=5.0, help="seconds per network check")
     doctor.add_argument("--json", action="store_true")
@@ -604,7 +605,7 @@ def build_parser() -> argparse.ArgumentParser:  # noqa: PLR0915 - one flat, read
     audit_verify = audit.add_parser("verify", help="check the hash chain and signatures; name the first "
                                                    "broken record")
     audit_verify.add_argument("--log", metavar="DIR", help="audit folder (default: from --config, or "
-                                                          "/var/lib/edged/audit)")
+                                                          f"{AUDIT_DIR})")
     audit_verify.add_argument("--config", metavar="FILE", help="edged.toml, to find the state folder")
     audit_verify.add_argument("--key", metavar="PEM", help="public key (default: audit.pub in the folder)")
     audit_verify.add_argument(

@@ -14,8 +14,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import Field, ValidationError, field_validator
 
+from edged.basemodel import StrictModel
 from edged.engines.base import ChatMessage, LabelScore, label_probabilities
 from edged.errors import ConfigError
 
@@ -52,10 +53,8 @@ _DELIMITER_RUN = re.compile(r"<{3,}|>{3,}")
 _TEMPLATE_MARKER = re.compile(r"<\||\|>|</?s>")
 
 
-class TaskConfig(BaseModel):
+class TaskConfig(StrictModel):
     """One task: the ``[tasks.NAME]`` table of edged.toml."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     system: str = Field(
         min_length=1,

@@ -13,7 +13,7 @@ ROOT = Path(edged.__file__).parent
 # Lowest first. A module may import its own package (edged.<name>) and anything in a lower layer.
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("edged", "edged.vocabulary", "edged.errors", "edged.requests", "edged.certificates",
-     "edged.credentials", "edged.tomlfile"),
+     "edged.paths", "edged.basemodel", "edged.tomlfile"),
     ("edged.hardware", "edged.audit", "edged.privacy"),
     ("edged.engines",),
     ("edged.tasks",),

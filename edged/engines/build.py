@@ -16,9 +16,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Literal, Protocol
 
-from pydantic import BaseModel, ConfigDict
-
 from edged import __version__
+from edged.basemodel import StrictModel
 from edged.engines.backends import BACKENDS, BackendSpec, library_versions, resolve
 from edged.engines.base import Engine, GenerationRequest
 from edged.engines.gpu_plan import GpuPlan, HostMemory, plan_gpu, read_host_memory
@@ -61,9 +60,7 @@ class SilentReporter:
         pass
 
 
-class BuildPlan(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
+class BuildPlan(StrictModel):
     profile: str
     model_id: str
     backend: str
@@ -82,9 +79,7 @@ class BuildPlan(BaseModel):
     gpu: GpuPlan | None = None
 
 
-class BuildOutcome(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
+class BuildOutcome(StrictModel):
     plan: BuildPlan
     cached: bool
     folder: str

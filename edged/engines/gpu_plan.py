@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
+from edged.basemodel import StrictModel
 from edged.engines.models import MODELS, ModelGeometry, ModelSpec
 from edged.errors import CheckpointError
 from edged.hardware.facts import HardwareFacts
@@ -71,11 +72,7 @@ GpuBackend = Literal["trtllm", "onnx-genai-cuda"]
 CheckpointKind = Literal["hf", "hf-prequantized", "onnx-genai"]
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class HostMemory(_Model):
+class HostMemory(StrictModel):
     """RAM and swap as /proc/meminfo reports them; builds are limited by these, not the GPU's."""
 
     mem_total_bytes: int = Field(ge=0)
@@ -84,7 +81,7 @@ class HostMemory(_Model):
     swap_free_bytes: int = Field(ge=0)
 
 
-class CheckpointInfo(_Model):
+class CheckpointInfo(StrictModel):
     kind: CheckpointKind = Field(description="hf: a Hugging Face folder; hf-prequantized: one "
                                  "with quantized weights; onnx-genai: an already built ONNX model.")
     architecture: str | None
@@ -94,7 +91,7 @@ class CheckpointInfo(_Model):
     notes: list[str]
 
 
-class GpuPlan(_Model):
+class GpuPlan(StrictModel):
     """What a GPU build will use and why; refusals say what to change."""
 
     backend: str

@@ -12,11 +12,12 @@ import re
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, Field, field_validator, model_validator
 
+from edged.basemodel import StrictModel
 from edged.errors import ConfigError
 from edged.hardware.facts import CpuFacts, GpuFacts, HardwareFacts, JetsonFacts
-from edged.tomlfile import read_toml, validate
+from edged.tomlfile import load_model
 
 __all__ = [
     "PROFILES_DIR_ENV",
@@ -60,16 +61,12 @@ _FINGERPRINT_PATHS = frozenset(
 _SECTIONS_BY_KIND = {"jetson": {"cpu", "jetson"}, "gpu": {"cpu", "gpu"}, "cpu": {"cpu"}}
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
 def _cc_tuple(text: str) -> tuple[int, int]:
     major, minor = text.split(".")
     return int(major), int(minor)
 
 
-class ProfileMatchRule(_Strict):
+class ProfileMatchRule(StrictModel):
     """How to recognise the hardware. Every listed condition must hold; a list matches if any
     of its entries does."""
 
@@ -149,7 +146,7 @@ class ProfileMatchRule(_Strict):
         return self
 
 
-class EngineSettings(_Strict):
+class EngineSettings(StrictModel):
     """How the model is built and run on this hardware."""
 
     backend: Literal["trtllm", "onnx-genai-cuda", "onnx-genai-cpu"] = Field(
@@ -268,7 +265,7 @@ class EngineSettings(_Strict):
         return self
 
 
-class MemoryBudget(_Strict):
+class MemoryBudget(StrictModel):
     """What the build plan may assume about memory when it cannot measure the machine."""
 
     nominal_gib: float | None = Field(
@@ -286,7 +283,7 @@ class MemoryBudget(_Strict):
     )
 
 
-class ThermalLimits(_Strict):
+class ThermalLimits(StrictModel):
     """Limits telemetry and the scheduler hold the hardware to; None where not applicable."""
 
     gpu_throttle_c: float | None = Field(
@@ -319,7 +316,7 @@ class ThermalLimits(_Strict):
         return self
 
 
-class Profile(_Strict):
+class Profile(StrictModel):
     """One hardware profile: how to recognise the machine and how to run the model on it."""
 
     name: str = Field(description="Profile name; must equal the file name without '.toml'.")
@@ -455,8 +452,7 @@ def load_profile(path: Path) -> Profile:
             f"{path}: no such profile file. List the profiles with `edged hw detect` and check "
             f"the directory (set ${PROFILES_DIR_ENV} to use another).",
         )
-    data = read_toml(path, "profile")
-    profile = validate(Profile, data, path, "Fix the profile and run `edged hw detect` to check it.")
+    profile = load_model(Profile, path, "profile", "Fix the profile and run `edged hw detect` to check it.")
     if profile.name != path.stem:
         raise ConfigError(
             f"{path}: key 'name' is {profile.name!r} but the file is {path.name!r}; a profile's "
