@@ -22,7 +22,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("edged.service",),
     ("edged.client", "edged.doctor"),
     ("edged.bench",),
-    ("edged.cli", "edged.__main__"),
+    ("edged.cli", "edged.__main__", "edged.commands"),
 )
 # Command-line front ends inside a package sit with the CLI: they parse arguments, load the
 # configuration and call down into their package.
