@@ -13,6 +13,7 @@ from cryptography import x509
 from cryptography.x509.oid import NameOID
 
 from edged.errors import PkiError
+from edged.paths import CONFIG_FILE
 
 
 def _now() -> datetime:
@@ -21,7 +22,7 @@ def _now() -> datetime:
 
 CERT_WARN_DAYS = 30
 RENEW_HINT = (
-    "make a CSR with `edged pki renew --config /etc/edged/edged.toml`, have the site CA sign it, "
+    f"make a CSR with `edged pki renew --config {CONFIG_FILE}`, have the site CA sign it, "
     "install the new certificate and restart edged"
 )
 CertState = Literal["ok", "expiring", "expired", "not_yet_valid"]

@@ -16,21 +16,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
+from edged.basemodel import StrictModel
 from edged.errors import ConfigError, EdgedError, ErrorCode
 from edged.service.transport import IncomingMessage, MqttTransport, TransportSettings
-from edged.tomlfile import read_toml, validate
+from edged.tomlfile import load_model
 
 
 class ClientError(EdgedError):
     code: ErrorCode = "client_error"
 
 
-class ClientConfig(BaseModel):
+class ClientConfig(StrictModel):
     """client.toml: where the appliance is and which certificate this client uses."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     host: str = Field(description="Broker host name or address.")
     port: int = Field(default=8883, ge=1, le=65535, description="Broker TLS port.")
@@ -43,17 +42,7 @@ class ClientConfig(BaseModel):
 
 
 def load_client_config(path: Path) -> ClientConfig:
-    config = validate(
-        ClientConfig, read_toml(path, "client configuration"), path, "Fix the client configuration."
-    )
-    base = path.parent
-
-    def resolve(p: Path) -> Path:
-        return p if p.is_absolute() else base / p
-
-    return config.model_copy(
-        update={"ca": resolve(config.ca), "cert": resolve(config.cert), "key": resolve(config.key)}
-    )
+    return load_model(ClientConfig, path, "client configuration", "Fix the client configuration.")
 
 
 def certificate_cn(cert: Path) -> str:

@@ -1,7 +1,9 @@
 """edged.toml: the daemon's configuration as strict pydantic models, and its loader.
 
-The models validate data only. ``load_config`` reads the file, resolves relative paths against
-the file's folder, and turns every problem into one ``ConfigError`` naming file, key and fix.
+The models validate data only. ``load_config`` reads the file with the one loader
+(``edged.tomlfile.load_model``: relative paths taken from the file's folder) and turns every
+problem into one ``ConfigError`` naming file, key and fix. ``[limits]`` is ``edged.requests.Limits``
+itself, the object the wire protocol checks requests against.
 """
 
 from __future__ import annotations
@@ -11,24 +13,21 @@ import re
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
-from edged.credentials import resolve_credential
+from edged.basemodel import StrictModel
 from edged.errors import ConfigError
 from edged.escalation.config import CloudConfig, EscalationConfig
+from edged.paths import ENGINE_STORE, CredentialPath
 from edged.privacy.config import PrivacyConfig
 from edged.requests import Limits
 from edged.tasks import TaskConfig, load_tasks
-from edged.tomlfile import read_toml, validate
+from edged.tomlfile import load_model
 
 ID_PATTERN = r"^[A-Za-z0-9._-]{1,64}$"
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class MqttConfig(_Strict):
+class MqttConfig(StrictModel):
     host: str = Field(description="Broker host name or address; must match the broker certificate's SAN.")
     port: int = Field(default=8883, ge=1, le=65535, description="Broker TLS port.")
     prefix: str = Field(
@@ -38,7 +37,7 @@ class MqttConfig(_Strict):
     )
     ca: Path = Field(description="Site CA certificate (PEM) that signed the broker's certificate.")
     cert: Path = Field(description="This appliance's certificate (PEM); its CN is the device id.")
-    key: Path = Field(
+    key: CredentialPath = Field(
         description="This appliance's private key (PEM, mode 0600). A bare file name "
         "is looked up in $CREDENTIALS_DIRECTORY first (systemd LoadCredential)."
     )
@@ -83,11 +82,11 @@ class MqttConfig(_Strict):
         return self
 
 
-class EngineConfig(_Strict):
+class EngineConfig(StrictModel):
     profile: str = Field(default="auto", description="Hardware profile name, or 'auto' to detect.")
     store: Path | None = Field(
         default=None,
-        description="Engine store folder; default /var/lib/edged/engines (or $EDGED_ENGINE_STORE).",
+        description=f"Engine store folder; default {ENGINE_STORE} (or $EDGED_ENGINE_STORE).",
     )
     model: str | None = Field(default=None, description="Model id; default the profile's.")
     isolation: Literal["process", "thread"] = Field(
@@ -105,30 +104,7 @@ class EngineConfig(_Strict):
     )
 
 
-class LimitsConfig(_Strict):
-    max_payload_bytes: int = Field(
-        default=65536, ge=256, le=16 << 20, description="Largest request accepted."
-    )
-    max_input_chars: int = Field(default=16000, ge=1, description="Total characters of all input fields.")
-    max_tokens_limit: int = Field(default=1024, ge=1, description="Largest max_tokens a request may ask for.")
-    default_max_tokens: int = Field(default=256, ge=1, description="max_tokens when a request gives none.")
-    deadline_ms_limit: int = Field(default=120000, ge=100, description="Largest deadline_ms accepted.")
-    default_deadline_ms: int = Field(
-        default=30000, ge=100, description="deadline_ms when a request gives none."
-    )
-
-    def to_limits(self) -> Limits:
-        return Limits(
-            max_payload_bytes=self.max_payload_bytes,
-            max_input_chars=self.max_input_chars,
-            max_tokens_limit=self.max_tokens_limit,
-            default_max_tokens=self.default_max_tokens,
-            deadline_ms_limit=self.deadline_ms_limit,
-            default_deadline_ms=self.default_deadline_ms,
-        )
-
-
-class SchedulerConfig(_Strict):
+class SchedulerConfig(StrictModel):
     queue_size: int = Field(
         default=64,
         ge=1,
@@ -154,7 +130,7 @@ class SchedulerConfig(_Strict):
     )
 
 
-class OpsConfig(_Strict):
+class OpsConfig(StrictModel):
     """Operations: the local metrics endpoint and how early certificate expiry is flagged."""
 
     metrics_enabled: bool = Field(
@@ -177,11 +153,11 @@ class OpsConfig(_Strict):
     )
 
 
-class EdgedConfig(_Strict):
+class EdgedConfig(StrictModel):
     device_id: str = Field(pattern=ID_PATTERN, description="This appliance's id: its certificate's CN.")
     mqtt: MqttConfig = Field(description="Broker connection.")
     engine: EngineConfig = Field(default_factory=EngineConfig, description="Which engine to load.")
-    limits: LimitsConfig = Field(default_factory=LimitsConfig, description="Request validation limits.")
+    limits: Limits = Field(default_factory=Limits, description="Request validation limits.")
     scheduler: SchedulerConfig = Field(default_factory=SchedulerConfig, description="Queue and batching.")
     ops: OpsConfig = Field(default_factory=OpsConfig, description="Metrics endpoint, certificate warnings.")
     tasks: dict[str, TaskConfig] = Field(
@@ -200,45 +176,9 @@ class EdgedConfig(_Strict):
         return load_tasks(self.tasks)
 
 
-def _resolve(base: Path, path: Path) -> Path:
-    return path if path.is_absolute() else (base / path)
-
-
-resolve_key = resolve_credential  # the name the rest of edged knows it by
-
-
 def load_config(path: Path) -> EdgedConfig:
-    data = read_toml(path, "configuration")
-    config = validate(EdgedConfig, data, path, "Fix the file and check it with `edged config validate`.")
-    base = path.parent
-    mqtt = config.mqtt.model_copy(
-        update={
-            "ca": _resolve(base, config.mqtt.ca),
-            "cert": _resolve(base, config.mqtt.cert),
-            "key": resolve_key(config.mqtt.key, base),
-        }
-    )
-    engine = config.engine
-    if engine.store is not None:
-        engine = engine.model_copy(update={"store": _resolve(base, engine.store)})
-    cloud = config.cloud
-    if cloud is not None:
-        cloud = cloud.model_copy(
-            update={
-                "api_key_file": resolve_key(cloud.api_key_file, base) if cloud.api_key_file else None,
-                **{
-                    name: _resolve(base, getattr(cloud, name))
-                    for name in ("ca_bundle", "client_cert", "client_key")
-                    if getattr(cloud, name) is not None
-                },
-            }
-        )
-    escalation = config.escalation.model_copy(
-        update={"state_dir": _resolve(base, config.escalation.state_dir)}
-    )
-    config = config.model_copy(
-        update={"mqtt": mqtt, "engine": engine, "cloud": cloud, "escalation": escalation,
-                "privacy": config.privacy.resolved(base)}
+    config = load_model(
+        EdgedConfig, path, "configuration", "Fix the file and check it with `edged config validate`."
     )
     if config.mqtt.tls_insecure_dev_only and os.environ.get("EDGED_DEV") != "1":
         raise ConfigError(
@@ -249,11 +189,6 @@ def load_config(path: Path) -> EdgedConfig:
         config.task_table()
     except ConfigError as exc:
         raise ConfigError(f"{path}: {exc.message}") from None
-    limits = config.limits
-    if limits.default_max_tokens > limits.max_tokens_limit:
-        raise ConfigError(f"{path}: key 'limits.default_max_tokens' exceeds 'limits.max_tokens_limit'.")
-    if limits.default_deadline_ms > limits.deadline_ms_limit:
-        raise ConfigError(f"{path}: key 'limits.default_deadline_ms' exceeds 'limits.deadline_ms_limit'.")
     return config
 
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from edged.errors import EdgedError
+from edged.paths import ENGINE_STORE, PKI_DIR, UNIT_FILE
 
 if TYPE_CHECKING:
     from edged.config import EdgedConfig
@@ -101,7 +102,7 @@ def check_key(config: EdgedConfig, config_path: Path, unit: Path) -> tuple[Findi
                 "key", "fail",
                 f"the credential '{key.name}' (mqtt.key) is not loaded by {unit} (no "
                 f"LoadCredential={key.name}:...), and {key} does not exist",
-                f"add `LoadCredential={key.name}:/etc/edged/pki/{key.name}` (systemctl edit edged), or set "
+                f"add `LoadCredential={key.name}:{PKI_DIR / key.name}` (systemctl edit edged), or set "
                 "mqtt.key to the credential the unit loads",
             ), None
         return Finding("key", "fail", f"{key} does not exist",
@@ -259,7 +260,7 @@ def check_engine(config: EdgedConfig, detect: Callable[[], MatchReport]) -> Find
         result = compare(store, profile, report.facts, model_id=config.engine.model, full=False)
     except EdgedError as exc:
         return Finding("engine", "fail", exc.message, "build it: edged engine build --profile auto "
-                       "--store /var/lib/edged/engines (GPU profiles also need --checkpoint PATH)")
+                       f"--store {ENGINE_STORE} (GPU profiles also need --checkpoint PATH)")
     if not result.ok:
         problems = [*result.differences, *result.file_problems]
         rebuild = f"edged engine build --profile {profile.name} --store {store.root} --force"
@@ -360,10 +361,8 @@ def run_checks(
     service: bool = True,
 ) -> list[Finding]:
     """Every check, in the order an operator fixes things; later checks skip when an earlier one failed."""
-    from edged.service.systemd import UNIT_PATH
-
     seams = seams or Seams()
-    unit = unit or UNIT_PATH
+    unit = unit or UNIT_FILE
     now = seams.now()
     findings: list[Finding] = []
     config_finding, config = check_config(config_path)

@@ -8,6 +8,10 @@ import re
 from dataclasses import dataclass
 from typing import Final, Literal
 
+from pydantic import Field, model_validator
+
+from edged.basemodel import StrictModel
+
 Escalation = Literal["auto", "never", "force"]
 WireProtocol = Literal["v5", "v311"]
 Scope = Literal["device", "pool"]
@@ -25,27 +29,31 @@ def is_name(name: str) -> bool:
     return 0 < len(name) <= NAME_CHARS and name[0] != "-" and name.replace("-", "_").isidentifier()
 
 
-@dataclass(frozen=True)
-class Limits:
-    """What a request may ask for; ``edged.toml`` maps onto it."""
+class Limits(StrictModel):
+    """What a request may ask for: the ``[limits]`` table of edged.toml, validated once, and the
+    object the wire protocol checks every request against."""
 
-    max_payload_bytes: int = 65536
-    max_input_chars: int = 16000  # over all input strings together
-    max_input_fields: int = 32
-    max_tokens_limit: int = 1024
-    default_max_tokens: int = 256
-    deadline_ms_limit: int = 120000
-    default_deadline_ms: int = 30000
-    max_fields: int = 32
-    max_labels: int = 32
-    max_label_chars: int = 64
-    max_topic_chars: int = 512
-    max_correlation_bytes: int = 256
+    max_payload_bytes: int = Field(
+        default=65536, ge=256, le=16 << 20, description="Largest request accepted."
+    )
+    max_input_chars: int = Field(default=16000, ge=1, description="Total characters of all input fields.")
+    max_input_fields: int = Field(default=32, ge=1, description="Input strings in one request at most.")
+    max_tokens_limit: int = Field(default=1024, ge=1, description="Largest max_tokens a request may ask for.")
+    default_max_tokens: int = Field(default=256, ge=1, description="max_tokens when a request gives none.")
+    deadline_ms_limit: int = Field(default=120000, ge=100, description="Largest deadline_ms accepted.")
+    default_deadline_ms: int = Field(
+        default=30000, ge=100, description="deadline_ms when a request gives none."
+    )
+    max_fields: int = Field(default=32, ge=1, description="Fields an extract request may name at most.")
+    max_labels: int = Field(
+        default=32, ge=2, description="Labels a classify request may give (it needs two)."
+    )
+    max_label_chars: int = Field(default=64, ge=1, description="Characters of one classify label.")
+    max_topic_chars: int = Field(default=512, ge=1, description="Characters of a reply (Response) topic.")
+    max_correlation_bytes: int = Field(default=256, ge=1, description="Bytes of Correlation Data.")
 
-    def __post_init__(self) -> None:
-        for name, value in vars(self).items():
-            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-                raise ValueError(f"limit {name} must be a positive integer, got {value!r}")
+    @model_validator(mode="after")
+    def _defaults_within_limits(self) -> Limits:
         if self.default_max_tokens > self.max_tokens_limit:
             raise ValueError(
                 f"default_max_tokens ({self.default_max_tokens}) is above max_tokens_limit "
@@ -56,8 +64,7 @@ class Limits:
                 f"default_deadline_ms ({self.default_deadline_ms}) is above deadline_ms_limit "
                 f"({self.deadline_ms_limit})",
             )
-        if self.max_labels < 2:
-            raise ValueError(f"max_labels must be at least 2 (classify needs two), got {self.max_labels}")
+        return self
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """Reading a TOML file into a strict pydantic model, with errors a person can act on.
 
-Shared by the hardware profiles and edged.toml: every problem becomes one ``ConfigError`` that
-names the file, the dotted key, what is wrong and what would be valid.
+Shared by the hardware profiles, edged.toml and client.toml: ``load_model`` is the one loader;
+every problem becomes one ``ConfigError`` that names the file, the dotted key, what is wrong and
+what would be valid.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from edged.errors import ConfigError
+from edged.paths import resolve_paths
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -40,6 +42,19 @@ def read_toml(path: Path, what: str) -> dict[str, Any]:
         raise ConfigError(f"{path}: is not UTF-8 text. Save it as UTF-8 TOML.") from None
     except tomllib.TOMLDecodeError as err:
         raise ConfigError(f"{path}: is not valid TOML: {err}. Fix the syntax there.") from None
+
+
+def load_model(
+    model: type[ModelT], path: Path, what: str, fix_hint: str, *, table: str | None = None
+) -> ModelT:
+    """Read ``path``, validate it (or its ``[table]``; absent: the defaults) as ``model``, and take
+    the relative paths it names from the file's folder (``edged.paths.resolve_paths``)."""
+    data: Any = read_toml(path, what)
+    if table is not None:
+        data = data.get(table, {})
+        if not isinstance(data, dict):
+            raise ConfigError(f"{path}: key '{table}' must be a table ([{table}]). Fix it there.")
+    return resolve_paths(validate(model, data, path, fix_hint), path.parent)
 
 
 def validate(model: type[ModelT], data: Any, path: Path, fix_hint: str) -> ModelT:

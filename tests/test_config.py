@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
 from edged.cli import main
 from edged.config import check_files, load_config
@@ -33,6 +34,48 @@ def test_minimal_config_gets_defaults_and_resolved_paths(tmp_path: Path) -> None
     assert config.mqtt.key == tmp_path / "dev-1.key"
     assert set(config.task_table()) >= {"summarize", "extract", "classify", "ask"}
     assert config.scheduler.queue_size == 64
+
+
+def test_limits_are_the_object_the_service_parses_with(tmp_path: Path) -> None:
+    """[limits] is edged.requests.Limits itself: its defaults and cross-checks are declared once."""
+    from edged.requests import Limits
+    from edged.service import protocol
+
+    config = load_config(write(tmp_path, MINIMAL))
+    assert type(config.limits) is Limits is protocol.Limits
+    assert config.limits == Limits()
+    table = "[limits]\nmax_labels = 5\nmax_payload_bytes = 4096\n"
+    limits = load_config(write(tmp_path, MINIMAL + table)).limits
+    assert (limits.max_labels, limits.max_payload_bytes, limits.max_fields) == (5, 4096, Limits().max_fields)
+    # The cross-check of the file is the model's own, word for word.
+    with pytest.raises(ValidationError) as direct:
+        Limits(default_max_tokens=5000)
+    with pytest.raises(ConfigError) as loaded:
+        load_config(write(tmp_path, MINIMAL + "[limits]\ndefault_max_tokens = 5000\n"))
+    (error,) = direct.value.errors()
+    assert error["msg"] == "Value error, default_max_tokens (5000) is above max_tokens_limit (1024)"
+    assert f"key 'limits': {error['msg'].removeprefix('Value error, ')}." in loaded.value.message
+
+
+def test_every_model_derives_from_the_one_strict_base() -> None:
+    """extra='forbid', frozen: declared in edged/basemodel.py only; no model restates or skips it."""
+    import ast
+
+    import edged
+
+    root = Path(edged.__file__).parent
+    own_config, loose = [], []
+    for path in sorted(root.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "ConfigDict":
+                own_config.append(f"{path.relative_to(root)}:{node.lineno}")
+            if isinstance(node, ast.ClassDef) and any(
+                getattr(base, "id", getattr(base, "attr", None)) == "BaseModel" for base in node.bases
+            ):
+                loose.append(f"{path.relative_to(root)}:{node.name}")
+    assert own_config == ["basemodel.py:13"]
+    assert loose == ["basemodel.py:StrictModel"]
 
 
 def test_key_comes_from_the_credentials_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -13,7 +13,7 @@ ROOT = Path(edged.__file__).parent
 # Lowest first. A module may import its own package (edged.<name>) and anything in a lower layer.
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("edged", "edged.vocabulary", "edged.backends", "edged.errors", "edged.requests", "edged.certificates",
-     "edged.credentials", "edged.tomlfile"),
+     "edged.paths", "edged.basemodel", "edged.tomlfile"),
     ("edged.hardware", "edged.audit", "edged.privacy"),
     ("edged.engines",),
     ("edged.tasks",),
@@ -22,7 +22,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("edged.service",),
     ("edged.client", "edged.doctor"),
     ("edged.bench",),
-    ("edged.cli", "edged.__main__"),
+    ("edged.cli", "edged.__main__", "edged.commands"),
 )
 # Command-line front ends inside a package sit with the CLI: they parse arguments, load the
 # configuration and call down into their package.

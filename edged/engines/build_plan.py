@@ -14,9 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, Protocol
 
-from pydantic import BaseModel, ConfigDict
-
 from edged.backends import BackendSpec, backend_spec
+from edged.basemodel import StrictModel
 from edged.engines.backends import library_versions
 from edged.engines.gpu_plan import GpuPlan, HostMemory, plan_gpu, read_host_memory
 from edged.engines.manifest import Fingerprint, Scalar, check_files, sha256_file
@@ -46,9 +45,7 @@ class SilentReporter:
         pass
 
 
-class BuildPlan(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
+class BuildPlan(StrictModel):
     profile: str
     model_id: str
     backend: str

@@ -13,10 +13,9 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict
-
 from edged import __version__
 from edged.backends import BackendSpec, backend_spec
+from edged.basemodel import StrictModel
 from edged.engines.backends import resolve
 from edged.engines.base import Engine, GenerationRequest
 from edged.engines.build_plan import (
@@ -43,9 +42,7 @@ from edged.errors import BuildError
 MICROBENCH_TOKENS = 48
 
 
-class BuildOutcome(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
+class BuildOutcome(StrictModel):
     plan: BuildPlan
     cached: bool
     folder: str

@@ -7,18 +7,17 @@ import json
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from edged.backends import BackendSpec
+from edged.basemodel import StrictModel
 from edged.engines.models import MODELS, ModelGeometry, ModelSpec
 from edged.errors import CheckpointError
 
 CheckpointKind = Literal["hf", "hf-prequantized", "onnx-genai"]
 
 
-class CheckpointInfo(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
+class CheckpointInfo(StrictModel):
     kind: CheckpointKind = Field(description="hf: a Hugging Face folder; hf-prequantized: one "
                                  "with quantized weights; onnx-genai: an already built ONNX model.")
     architecture: str | None

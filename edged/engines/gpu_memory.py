@@ -8,9 +8,10 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from edged.backends import GpuRules
+from edged.basemodel import StrictModel
 from edged.engines.checkpoint import CheckpointInfo
 from edged.engines.models import ModelGeometry
 from edged.hardware.facts import HardwareFacts
@@ -36,10 +37,8 @@ WEIGHT_BYTES: dict[str, float] = {
 KV_ELEMENT_BYTES: dict[str, int] = {"fp16": 2, "fp8": 1, "int8": 1, "fp32": 4}
 
 
-class HostMemory(BaseModel):
+class HostMemory(StrictModel):
     """RAM and swap as /proc/meminfo reports them; builds are limited by these, not the GPU's."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     mem_total_bytes: int = Field(ge=0)
     mem_available_bytes: int = Field(ge=0)

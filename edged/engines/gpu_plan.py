@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypedDict
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from edged.backends import BackendSpec, GpuRules, backend_spec
+from edged.basemodel import StrictModel
 from edged.engines.checkpoint import CheckpointInfo, CheckpointKind, inspect_checkpoint
 from edged.engines.gpu_memory import (
     GIB,
@@ -46,10 +47,8 @@ CALIBRATION_DIR = "calibration"
 MIN_ANSWER_TOKENS = 256
 
 
-class GpuPlan(BaseModel):
+class GpuPlan(StrictModel):
     """What a GPU build will use and why; refusals say what to change."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     backend: str
     on_target: bool = Field(description="True when the memory figures are this machine's.")

@@ -13,8 +13,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import Field, ValidationError
 
+from edged.basemodel import StrictModel
 from edged.errors import StoreError
 
 MANIFEST_NAME = "manifest.json"
@@ -22,9 +23,7 @@ MANIFEST_FORMAT = 1
 Scalar = str | int | float | bool
 
 
-class Fingerprint(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
+class Fingerprint(StrictModel):
     hardware: dict[str, str] = Field(description="Binding hardware facts, by dotted field name.")
     libraries: dict[str, str] = Field(description="Versions of the libraries that built and run it.")
     checkpoint_sha256: str = Field(description="SHA-256 of the checkpoint's content.")
@@ -52,33 +51,25 @@ class Fingerprint(BaseModel):
         return changes
 
 
-class FileEntry(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
+class FileEntry(StrictModel):
     size: int
     sha256: str
 
 
-class SmokeResult(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
+class SmokeResult(StrictModel):
     prompt: str
     expect: str
     output: str
     passed: bool
 
 
-class MicroBench(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
+class MicroBench(StrictModel):
     ttft_ms: float
     decode_tokens_per_s: float
     tokens: int
 
 
-class EngineManifest(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
+class EngineManifest(StrictModel):
     format_version: Literal[1] = Field(description="Layout of this file; edged refuses others.")
     edged_version: str
     profile: str

@@ -18,10 +18,10 @@ from pathlib import Path
 
 from edged.engines.manifest import EngineManifest
 from edged.errors import StoreError
+from edged.paths import ENGINE_STORE
 
 STAGING = ".staging"
 LOCK = ".lock"
-SYSTEM_STORE = Path("/var/lib/edged/engines")
 
 
 def default_store() -> Path:
@@ -32,7 +32,7 @@ def default_store() -> Path:
     checkout = Path(__file__).resolve().parents[2]
     if (checkout / "pyproject.toml").is_file() and (checkout / "engines").is_dir():
         return checkout / "engines"
-    return SYSTEM_STORE
+    return ENGINE_STORE
 
 
 @dataclass(frozen=True)

@@ -5,22 +5,21 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator, model_validator
+from pydantic import Field, HttpUrl, field_validator, model_validator
+
+from edged.basemodel import StrictModel
+from edged.paths import STATE_DIR, CredentialPath
 
 Mode = Literal["local", "auto", "cloud"]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Prices(_Strict):
+class Prices(StrictModel):
     prompt_per_1k: float = Field(default=0.0, ge=0, description="Price of 1,000 prompt tokens.")
     completion_per_1k: float = Field(default=0.0, ge=0, description="Price of 1,000 completion tokens.")
     currency: str = Field(default="USD", description="Currency of the prices and the spend budget.")
 
 
-class Budgets(_Strict):
+class Budgets(StrictModel):
     requests_per_day: int | None = Field(default=None, ge=0, description="Cloud requests per UTC day.")
     tokens_per_day: int | None = Field(default=None, ge=0, description="Cloud tokens per UTC day.")
     spend_per_day: float | None = Field(
@@ -28,7 +27,7 @@ class Budgets(_Strict):
     )
 
 
-class CloudConfig(_Strict):
+class CloudConfig(StrictModel):
     """An OpenAI-compatible Chat Completions endpoint (OpenAI, Azure OpenAI, NVIDIA NIM, vLLM)."""
 
     kind: Literal["openai", "azure"] = Field(
@@ -40,7 +39,7 @@ class CloudConfig(_Strict):
     )
     model: str = Field(description="Model name sent in the body (Azure: the deployment name).")
     api_version: str | None = Field(default=None, description="Azure only: the api-version query value.")
-    api_key_file: Path | None = Field(
+    api_key_file: CredentialPath | None = Field(
         default=None,
         description="File holding the API key. A bare name is looked up in $CREDENTIALS_DIRECTORY first. "
         "The key itself never goes into this file or the logs.",
@@ -104,7 +103,7 @@ class CloudConfig(_Strict):
         return self
 
 
-class TaskPolicy(_Strict):
+class TaskPolicy(StrictModel):
     """How one task may use the cloud."""
 
     mode: Mode = Field(
@@ -142,11 +141,11 @@ class TaskPolicy(_Strict):
         return fields
 
 
-class EscalationConfig(_Strict):
+class EscalationConfig(StrictModel):
     default: TaskPolicy = Field(default_factory=TaskPolicy, description="Policy of tasks not listed.")
     tasks: dict[str, TaskPolicy] = Field(default_factory=dict, description="Policy per task name.")
     state_dir: Path = Field(
-        default=Path("/var/lib/edged"), description="Where budgets, the audit log and its signing key live."
+        default=STATE_DIR, description="Where budgets, the audit log and its signing key live."
     )
     audit_max_bytes: int = Field(default=10 << 20, ge=4096, description="Rotate the audit log at this size.")
 

@@ -9,17 +9,14 @@ from __future__ import annotations
 
 import re
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from edged.backends import BACKENDS, BackendSpec, KvCacheDtype, WeightFormat, backend_names, describe_names
+from edged.basemodel import StrictModel
 
 # Profile and model names become directory names in the engine store (engines/<profile>/<model>).
 STORE_NAME = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
-
-
-class StrictModel(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
 
 def _titles_with(feature: str) -> str:

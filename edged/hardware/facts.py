@@ -7,14 +7,12 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
+
+from edged.basemodel import StrictModel
 
 
-class _Facts(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class GpuFacts(_Facts):
+class GpuFacts(StrictModel):
     """One discrete NVIDIA GPU as NVML reports it."""
 
     index: int = Field(ge=0, description="NVML device index (0 is the GPU edged runs on).")
@@ -43,7 +41,7 @@ class GpuFacts(_Facts):
     )
 
 
-class JetsonFacts(_Facts):
+class JetsonFacts(StrictModel):
     """A Jetson module, recognised by its device tree (Jetson has no NVML)."""
 
     model: str = Field(
@@ -65,7 +63,7 @@ class JetsonFacts(_Facts):
     )
 
 
-class CpuFacts(_Facts):
+class CpuFacts(StrictModel):
     """The host CPU and its RAM."""
 
     arch: str = Field(description="Normalised machine architecture: 'x86_64' or 'aarch64'.")
@@ -77,7 +75,7 @@ class CpuFacts(_Facts):
     memory_total_bytes: int = Field(ge=0, description="MemTotal from /proc/meminfo in bytes.")
 
 
-class HardwareFacts(_Facts):
+class HardwareFacts(StrictModel):
     """Everything detection found; ``kind`` says which accelerator edged can use."""
 
     kind: Literal["jetson", "gpu", "cpu"] = Field(

@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
+from edged.basemodel import StrictModel
 from edged.errors import ConfigError
 from edged.hardware.facts import HardwareFacts
 from edged.hardware.profiles import Profile, ProfileMatchRule
@@ -20,10 +21,8 @@ __all__ = ["MatchReport", "ProfileVerdict", "match_profiles", "matches_word"]
 _GIB = 1024**3
 
 
-class ProfileVerdict(BaseModel):
+class ProfileVerdict(StrictModel):
     """Whether one profile fits this machine, and why (or why not)."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     name: str = Field(description="Profile name.")
     matched: bool = Field(description="True if the profile's match rule holds on this machine.")
@@ -33,10 +32,8 @@ class ProfileVerdict(BaseModel):
     )
 
 
-class MatchReport(BaseModel):
+class MatchReport(StrictModel):
     """The detected facts, the chosen profile and a verdict per profile (chosen one first)."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     facts: HardwareFacts = Field(description="What detection found.")
     chosen: Profile = Field(description="The highest-priority profile that matched.")

@@ -15,10 +15,11 @@ from typing import Literal
 from pydantic import BaseModel, Field, field_validator, model_validator
 
 from edged.backends import BACKENDS, backend_spec, describe_names
+from edged.basemodel import StrictModel
 from edged.errors import ConfigError
-from edged.hardware.engine_settings import STORE_NAME, EngineSettings, StrictModel
+from edged.hardware.engine_settings import STORE_NAME, EngineSettings
 from edged.hardware.facts import CpuFacts, GpuFacts, HardwareFacts, JetsonFacts
-from edged.tomlfile import read_toml, validate
+from edged.tomlfile import load_model
 
 __all__ = [
     "PROFILES_DIR_ENV",
@@ -333,8 +334,7 @@ def load_profile(path: Path) -> Profile:
             f"{path}: no such profile file. List the profiles with `edged hw detect` and check "
             f"the directory (set ${PROFILES_DIR_ENV} to use another).",
         )
-    data = read_toml(path, "profile")
-    profile = validate(Profile, data, path, "Fix the profile and run `edged hw detect` to check it.")
+    profile = load_model(Profile, path, "profile", "Fix the profile and run `edged hw detect` to check it.")
     if profile.name != path.stem:
         raise ConfigError(
             f"{path}: key 'name' is {profile.name!r} but the file is {path.name!r}; a profile's "

@@ -2,7 +2,8 @@
 an optional roster of names, and how placeholders are made.
 
 The models hold data and check it; files they name (roster, HMAC key) are read by the
-``Redactor``, relative paths resolved by whoever loads the config (``load_privacy_config``).
+``Redactor``; relative paths are taken from the configuration file's folder by the one loader
+(``edged.tomlfile.load_model``).
 """
 
 from __future__ import annotations
@@ -11,12 +12,12 @@ import re
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
-from edged.credentials import resolve_credential
-from edged.errors import ConfigError
+from edged.basemodel import StrictModel
+from edged.paths import CredentialPath
 from edged.privacy.registry import DETECTORS
-from edged.tomlfile import read_toml, validate
+from edged.tomlfile import load_model
 
 # The strict-only detectors run in strict mode whatever this list says; the others run when named.
 ALL_DETECTORS: tuple[str, ...] = tuple(DETECTORS)
@@ -25,11 +26,7 @@ Validation = Literal["none", "luhn", "my_number", "mod11", "mod97"]
 MIN_KEY_BYTES = 32
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class SitePattern(_Strict):
+class SitePattern(StrictModel):
     """One of the plant's own identifier formats (employee ids, serial numbers, lot numbers)."""
 
     name: str = Field(
@@ -69,7 +66,7 @@ class SitePattern(_Strict):
         return self.name.upper()
 
 
-class PrivacyConfig(_Strict):
+class PrivacyConfig(StrictModel):
     """What ``redact`` looks for before anything leaves the appliance."""
 
     detectors: list[str] = Field(
@@ -118,7 +115,7 @@ class PrivacyConfig(_Strict):
         description="Japanese morphological dictionary for names: unidic-lite (fugashi, the default, "
         "chosen by measurement), or sudachi-core / sudachi-small (need sudachipy and the dictionary).",
     )
-    hmac_key: Path | None = Field(
+    hmac_key: CredentialPath | None = Field(
         default=None,
         description="File holding the device secret for keyed pseudonyms (at least 32 bytes, mode "
         "0600). A bare file name is looked up in $CREDENTIALS_DIRECTORY first.",
@@ -150,22 +147,9 @@ class PrivacyConfig(_Strict):
             raise ValueError(f"site_patterns names repeat: {', '.join(duplicates)}")
         return self
 
-    def resolved(self, base: Path) -> PrivacyConfig:
-        """The same config with relative file paths taken from ``base`` (the config file's folder);
-        a bare key file name is looked up in $CREDENTIALS_DIRECTORY first (systemd LoadCredential)."""
-        update: dict[str, Path] = {}
-        if self.roster is not None and not self.roster.is_absolute():
-            update["roster"] = base / self.roster
-        if self.hmac_key is not None and not self.hmac_key.is_absolute():
-            update["hmac_key"] = resolve_credential(self.hmac_key, base)
-        return self.model_copy(update=update) if update else self
-
 
 def load_privacy_config(path: Path) -> PrivacyConfig:
     """The ``[privacy]`` table of an edged.toml (defaults when the table is absent)."""
-    data = read_toml(path, "configuration")
-    table = data.get("privacy", {})
-    if not isinstance(table, dict):
-        raise ConfigError(f"{path}: key 'privacy' must be a table ([privacy]). Fix it there.")
-    config = validate(PrivacyConfig, table, path, "Fix the [privacy] table of that file.")
-    return config.resolved(path.parent)
+    return load_model(
+        PrivacyConfig, path, "configuration", "Fix the [privacy] table of that file.", table="privacy"
+    )

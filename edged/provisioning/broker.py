@@ -15,8 +15,9 @@ import stat
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, Field, field_validator, model_validator
 
+from edged.basemodel import StrictModel
 from edged.errors import ConfigError, PkiError
 from edged.provisioning.pki import validate_id, write_file_atomic
 
@@ -55,10 +56,8 @@ def _absolute(value: Path) -> Path:
 AbsPath = Annotated[Path, AfterValidator(_absolute)]
 
 
-class DeviceAccess(BaseModel):
+class DeviceAccess(StrictModel):
     """One appliance: its certificate CN and the pools it serves."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     id: Annotated[str, _id("device id")] = Field(description="The appliance's certificate CN.")
     pools: tuple[Annotated[str, _id("pool name")], ...] = Field(
@@ -78,10 +77,8 @@ class DeviceAccess(BaseModel):
         return cls(id=device, pools=tuple(p for p in pools.split(",") if p))
 
 
-class BrokerSite(BaseModel):
+class BrokerSite(StrictModel):
     """Everything that decides one site's broker config and ACL."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     host: str = Field(default="0.0.0.0", description="Address the TLS listener binds to.")  # noqa: S104 - a broker serves the plant network
     port: int = Field(default=8883, ge=1, le=65535, description="TLS listener port.")

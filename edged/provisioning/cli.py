@@ -244,13 +244,17 @@ def cmd_broker_config(args: argparse.Namespace) -> int:
 # -- parser ------------------------------------------------------------------------------------
 
 
-def add_commands(  # noqa: PLR0915 - one flat, readable parser table
-    commands: argparse._SubParsersAction[argparse.ArgumentParser],
-) -> None:
+def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register ``pki`` and ``broker`` on the ``edged`` command's subparsers."""
     pki = commands.add_parser("pki", help="site CA, certificates, CSRs and the CRL").add_subparsers(
         dest="pki_command", required=True, metavar="COMMAND")
+    _add_pki_issuing(pki)
+    _add_pki_upkeep(pki)
+    _add_broker(commands)
 
+
+def _add_pki_issuing(pki: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """The CA itself and the certificates it signs: init-ca, issue, csr, sign."""
     init = pki.add_parser("init-ca", help="create the site CA (with an empty CRL)")
     init.add_argument("--dir", required=True, metavar="DIR", help="CA directory to create")
     init.add_argument("--name", default="edged site CA", help="the CA's common name")
@@ -292,6 +296,9 @@ def add_commands(  # noqa: PLR0915 - one flat, readable parser table
     sign.add_argument("--force", action="store_true")
     sign.set_defaults(handler=cmd_pki_sign)
 
+
+def _add_pki_upkeep(pki: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Keeping a site's certificates current: revoke, crl, list, renew."""
     revoke = pki.add_parser("revoke", help="revoke certificates and rewrite the CRL")
     revoke.add_argument("--ca", required=True, metavar="DIR")
     which = revoke.add_mutually_exclusive_group(required=True)
@@ -323,6 +330,8 @@ def add_commands(  # noqa: PLR0915 - one flat, readable parser table
     renew.add_argument("--force", action="store_true", help="replace an earlier CSR or new key")
     renew.set_defaults(handler=cmd_pki_renew)
 
+
+def _add_broker(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     broker = commands.add_parser("broker", help="the site's Mosquitto broker").add_subparsers(
         dest="broker_command", required=True, metavar="COMMAND")
     config = broker.add_parser(

@@ -74,7 +74,7 @@ class Daemon:
         self.task_max_tokens = {
             name: task.default_max_tokens for name, task in self.tasks.items() if task.default_max_tokens
         }
-        self.limits = config.limits.to_limits()
+        self.limits = config.limits
         self.runner = TaskRunner(engine, self.tasks, clock=clock)
         self.scheduler: Scheduler[InFlight] = Scheduler(
             self._execute,

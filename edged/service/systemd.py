@@ -14,7 +14,8 @@ import socket
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from edged.credentials import CREDENTIALS_ENV as CREDENTIALS_DIRECTORY
+from edged.paths import CREDENTIALS_ENV as CREDENTIALS_DIRECTORY
+from edged.paths import PKI_DIR, UNIT_FILE
 
 log = logging.getLogger(__name__)
 
@@ -157,7 +158,7 @@ def missing_credential(key: Path, config_path: Path, environ: Mapping[str, str] 
         return (
             f"{config_path}: key 'mqtt.key': the credential '{key.name}' is not in $CREDENTIALS_DIRECTORY "
             f"({credentials}) and {key} does not exist: give edged.service "
-            f"`LoadCredential={key.name}:/etc/edged/pki/{key.name}` (systemctl edit edged), or set "
+            f"`LoadCredential={key.name}:{PKI_DIR / key.name}` (systemctl edit edged), or set "
             "mqtt.key to the name the unit loads"
         )
     return (
@@ -167,10 +168,7 @@ def missing_credential(key: Path, config_path: Path, environ: Mapping[str, str] 
     )
 
 
-UNIT_PATH = Path("/etc/systemd/system/edged.service")
-
-
-def unit_credentials(unit: Path = UNIT_PATH) -> dict[str, Path]:
+def unit_credentials(unit: Path = UNIT_FILE) -> dict[str, Path]:
     """``LoadCredential=NAME:PATH`` of the unit and its drop-ins (later ones win), by name.
 
     Outside the service (doctor, renew) this is how a bare ``mqtt.key`` name is found on disk.
@@ -192,7 +190,7 @@ def unit_credentials(unit: Path = UNIT_PATH) -> dict[str, Path]:
     return found
 
 
-def key_on_disk(key: Path, config_path: Path, unit: Path = UNIT_PATH) -> Path:
+def key_on_disk(key: Path, config_path: Path, unit: Path = UNIT_FILE) -> Path:
     """Where the configured key is on disk for a command run by hand rather than by systemd.
 
     A bare name that did not resolve (no $CREDENTIALS_DIRECTORY) is looked up in the unit's

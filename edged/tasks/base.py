@@ -14,8 +14,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import ClassVar, Final
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import Field, field_validator
 
+from edged.basemodel import StrictModel
 from edged.engines.base import LabelScore
 from edged.requests import Limits
 
@@ -26,10 +27,8 @@ Show = Callable[[object], str]
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
-class TaskConfig(BaseModel):
+class TaskConfig(StrictModel):
     """One task: the ``[tasks.NAME]`` table of edged.toml."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     system: str = Field(
         min_length=1,

@@ -226,10 +226,10 @@ def test_too_large_v311_cannot_be_answered() -> None:
 
 
 def test_payload_at_the_limit_is_read() -> None:
-    limits = Limits(max_payload_bytes=200)
+    limits = Limits(max_payload_bytes=256)  # the smallest limit edged.toml allows
     body = summarize()
     payload = json.dumps(body).encode()
-    payload += b" " * (200 - len(payload))
+    payload += b" " * (256 - len(payload))
     assert parse(raw=payload, limits=limits).task == "summarize"
     assert refused(raw=payload + b" ", limits=limits).code == "too_large"
 
@@ -626,10 +626,10 @@ def test_huge_integers_are_not_printed() -> None:
 def test_limits_validate_themselves() -> None:
     with pytest.raises(ValueError, match="default_max_tokens"):
         Limits(max_tokens_limit=100)
-    with pytest.raises(ValueError, match="limit max_fields must be a positive integer"):
+    with pytest.raises(ValueError, match="max_fields\n  Input should be greater than or equal to 1"):
         Limits(max_fields=0)
     with pytest.raises(ValueError, match="default_deadline_ms"):
-        Limits(deadline_ms_limit=10)
+        Limits(deadline_ms_limit=1000)
 
 
 # -- replies ---------------------------------------------------------------------------------

@@ -1,0 +1,158 @@
+"""`edged bench` and `edged eval`: commands that print figures."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from edged.commands.common import engine_store, print_json, profile_and_facts, profile_option, store_option
+from edged.paths import STATE_DIR
+
+
+def cmd_bench_engine(args: argparse.Namespace) -> int:
+    from edged.bench.engine import render, run_engine_bench
+
+    profile, facts, _ = profile_and_facts(args.profile)
+    result = run_engine_bench(engine_store(args), profile, facts, tokens=args.tokens, repeats=args.repeats)
+    if args.json:
+        print_json(result)
+    else:
+        print(render(result))
+    return 0
+
+
+def cmd_bench_service(args: argparse.Namespace) -> int:
+    from edged.bench.service import render, run_service_bench
+
+    result = run_service_bench(
+        engine_store(args),
+        requests=args.requests,
+        clients=args.clients,
+        tokens=args.tokens,
+        isolation=args.isolation,
+    )
+    if args.json:
+        print_json(result)
+    else:
+        print(render(result))
+    return 0
+
+
+def cmd_bench_faults(args: argparse.Namespace) -> int:
+    from edged.bench.faults import render, run_faults_bench
+
+    result = run_faults_bench(engine_store(args))
+    if args.json:
+        print_json(result)
+    else:
+        print(render(result))
+    return 0
+
+
+def cmd_bench_escalation(args: argparse.Namespace) -> int:
+    from edged.bench.escalation import render, run_escalation_bench
+
+    result = run_escalation_bench(args.requests)
+    if args.json:
+        print_json(result)
+    else:
+        print(render(result))
+    return 0
+
+
+def cmd_eval_router(args: argparse.Namespace) -> int:
+    from edged.engines.loader import load_engine
+    from edged.escalation.evaluate import evaluate, load_sst2, render, score_locally
+
+    profile, facts, _ = profile_and_facts(args.profile)
+    engine = load_engine(engine_store(args), profile, facts)
+    examples = load_sst2(args.limit, args.seed)
+    scored = score_locally(engine, examples, args.cloud_accuracy, args.seed)
+    result = evaluate(scored, args.target_rate, args.seed)
+    if args.json:
+        print_json(result)
+    else:
+        print(render(result))
+    return 0
+
+
+def cmd_eval_shadow(args: argparse.Namespace) -> int:
+    from edged.config import load_config
+    from edged.escalation.shadow import SHADOW_FILE, read_records, summarize
+
+    config = load_config(Path(args.config)) if args.config else None
+    default_state = config.escalation.state_dir if config else STATE_DIR
+    state = Path(args.state) if args.state else default_state
+    tasks = config.escalation.tasks if config else {}
+    targets = {name: policy.shadow_target for name, policy in tasks.items()}
+    rows = summarize(read_records(state / SHADOW_FILE), targets)
+    if args.json:
+        print_json([vars(row) for row in rows])
+        return 0
+    if not rows:
+        print(f"no shadow comparisons in {state / SHADOW_FILE}; set shadow_fraction in "
+              "[escalation.tasks.NAME] to collect some")
+        return 0
+    print("task          samples  mean agreement  threshold  escalation rate at it")
+    for row in rows:
+        threshold = f"{row.threshold:.3f}" if row.threshold is not None else "none meets"
+        rate = f"{row.escalation_rate:.1%}" if row.escalation_rate is not None else "-"
+        print(f"{row.task:<13} {row.samples:>7}  {row.mean_agreement:>14.3f}  {threshold:>9}  {rate:>21}")
+    return 0
+
+
+def add_bench(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    bench = commands.add_parser("bench", help="benchmarks that print figures").add_subparsers(
+        dest="bench_command", required=True, metavar="COMMAND")
+    bench_engine = bench.add_parser("engine", help="TTFT, decode and batch throughput, wrapper cost")
+    bench_engine.add_argument("--tokens", type=int, default=64, help="new tokens per request")
+    bench_engine.add_argument("--repeats", type=int, default=3, help="runs per figure (best kept)")
+    bench_engine.add_argument("--json", action="store_true")
+    profile_option(bench_engine)
+    store_option(bench_engine)
+    bench_engine.set_defaults(handler=cmd_bench_engine)
+    bench_service = bench.add_parser("service", help="daemon overhead, batching gain and ready time over "
+                                                     "a real broker with mTLS")
+    bench_service.add_argument("--requests", type=int, default=32)
+    bench_service.add_argument("--clients", type=int, default=8)
+    bench_service.add_argument("--tokens", type=int, default=48,
+                               help="new tokens per request (48: a typical extraction answer)")
+    bench_service.add_argument(
+        "--isolation", choices=("process", "thread"), default="process",
+        help="the engine in its own process (edged run's default) or in the daemon's",
+    )
+    bench_service.add_argument("--json", action="store_true")
+    store_option(bench_service)
+    bench_service.set_defaults(handler=cmd_bench_service)
+    bench_faults = bench.add_parser(
+        "faults",
+        help="the daemon under long prompts, a killed engine, a burst and SIGTERM, over a real broker",
+    )
+    bench_faults.add_argument("--json", action="store_true")
+    store_option(bench_faults)
+    bench_faults.set_defaults(handler=cmd_bench_faults)
+    bench_escalation = bench.add_parser("escalation", help="cost of the escalation path on the appliance, "
+                                                           "cloud time excluded")
+    bench_escalation.add_argument("--requests", type=int, default=300)
+    bench_escalation.add_argument("--json", action="store_true")
+    bench_escalation.set_defaults(handler=cmd_bench_escalation)
+
+
+def add_eval(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    evaluate = commands.add_parser("eval", help="evaluations that print figures").add_subparsers(
+        dest="eval_command", required=True, metavar="COMMAND")
+    router = evaluate.add_parser("router", help="confidence as an escalation signal: AUROC, APGR, thresholds")
+    router.add_argument("--limit", type=int, default=300, help="sentences (0: all 872)")
+    router.add_argument("--cloud-accuracy", type=float, default=0.95, help="accuracy of the simulated cloud")
+    router.add_argument("--target-rate", type=float, default=0.2,
+                        help="escalation rate to pick a threshold for")
+    router.add_argument("--seed", type=int, default=0)
+    router.add_argument("--json", action="store_true")
+    profile_option(router)
+    store_option(router)
+    router.set_defaults(handler=cmd_eval_router)
+    shadow = evaluate.add_parser("shadow", help="agreement of local and cloud answers (shadow mode)")
+    shadow.add_argument("--config", metavar="FILE", help="edged.toml (state folder and per-task targets)")
+    shadow.add_argument("--state", metavar="DIR", help="state folder holding shadow.jsonl")
+    shadow.add_argument("--json", action="store_true")
+    shadow.set_defaults(handler=cmd_eval_shadow)
