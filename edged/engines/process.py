@@ -6,7 +6,7 @@ Here the model lives in a child process (as vLLM's engine core and TensorRT-LLM'
 workers do); the daemon's thread that calls ``generate`` waits on a pipe, which releases the GIL,
 so the rest of the daemon runs on.
 
-    parent (daemon)                       child (python -m edged.engines.process, a socket pair)
+    parent (daemon)                       child (python -m edged.engines.process_child, a socket pair)
     EngineProcess.generate(batch) ──► ("generate", requests, stream) ─► engine.generate(...)
                                   ◄── ("token", i, id, text) or ("tick",)   (every token)
                                   ◄── ("result", results) | ("error", kind, message)
@@ -22,8 +22,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import os
-import signal
 import socket
 import subprocess
 import sys
@@ -354,7 +352,7 @@ def _spawn(
     parent_sock, child_sock = socket.socketpair()
     with child_sock:
         process = subprocess.Popen(  # noqa: S603 - this interpreter, our own module
-            [sys.executable, "-m", "edged.engines.process", str(folder), str(child_sock.fileno())],
+            [sys.executable, "-m", "edged.engines.process_child", str(folder), str(child_sock.fileno())],
             pass_fds=(child_sock.fileno(),),
             stdin=subprocess.DEVNULL,
         )
@@ -378,68 +376,3 @@ def _exit_code(process: Any) -> str:
         process.wait(1)  # its end of the pipe closes a moment before it is reaped
     code = process.poll()
     return "unknown" if code is None else str(code)
-
-
-# -- the child ---------------------------------------------------------------------------------
-
-
-def serve(conn: Connection, folder: str) -> None:
-    """The child's loop: load the engine, then answer one message at a time until told to close
-    or the parent goes away (its end of the pipe closes)."""
-    # The daemon decides when the engine stops: a SIGTERM for the service (systemd sends it to the
-    # whole group) must not kill the model under requests the daemon is still finishing.
-    signal.signal(signal.SIGTERM, signal.SIG_IGN)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    from edged.engines.loader import load_engine_from
-    from edged.engines.manifest import EngineManifest
-
-    try:
-        engine = load_engine_from(Path(folder), EngineManifest.read(Path(folder)))
-    except Exception as exc:
-        conn.send(("error", type(exc).__name__, str(exc)))
-        return
-    conn.send(("ready", engine.info))
-    while True:
-        try:
-            message = conn.recv()
-        except (EOFError, OSError):
-            break  # the parent is gone
-        if message[0] == "close":
-            break
-        try:
-            conn.send(("result", _answer(engine, conn, message)))
-        except (BrokenPipeError, OSError):
-            break
-        except EdgedError as exc:
-            conn.send(("error", type(exc).__name__, exc.message))
-        except Exception as exc:
-            conn.send(("error", "EngineError", f"{type(exc).__name__}: {exc}"))
-    engine.close()
-    os._exit(0)  # no interpreter teardown: the runtime's threads may still hold the model
-
-
-def _answer(engine: Any, conn: Connection, message: tuple[Any, ...]) -> Any:
-    kind = message[0]
-    if kind == "generate":
-        # every token is a sign of life; its text travels only when the caller streams
-        stream = message[2]
-        return engine.generate(
-            message[1],
-            lambda i, token, text: conn.send(("token", i, token, text) if stream else ("tick",)),
-        )
-    if kind == "count_tokens":
-        return engine.count_tokens(message[1])
-    if kind == "score_labels":
-        return engine.score_labels(message[1], message[2], complete=message[3], deadline=message[4])
-    if kind == "health":
-        return engine.health()
-    if kind == "crash_for_test":  # the fault tests' seam: how an engine dies or hangs mid-call
-        if message[1] == "exit":
-            os._exit(3)
-        time.sleep(float(message[1]))
-        return None
-    raise EngineError(f"unknown engine process message {kind!r}")
-
-
-if __name__ == "__main__":
-    serve(Connection(int(sys.argv[2])), sys.argv[1])
