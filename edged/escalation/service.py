@@ -175,8 +175,11 @@ class Escalator:
         body = self.cloud.body(messages, request.max_tokens)
         return self.cloud.encode(body), minimized
 
-    def escalate(self, request: Request, decision: EscalationDecision) -> EscalationOutcome:
-        """Minimize, redact, audit, send, audit the outcome, re-identify and read the answer."""
+    def escalate(
+        self, request: Request, decision: EscalationDecision, *, deadline: float | None = None,
+    ) -> EscalationOutcome:
+        """Minimize, redact, audit, send, audit the outcome, re-identify and read the answer. The
+        cloud must answer by ``deadline`` (monotonic; default the request's own)."""
         if self.cloud is None or self.audit is None:
             return EscalationOutcome(
                 False, error_code="cloud_unavailable", error_message="no cloud configured"
@@ -195,7 +198,7 @@ class Escalator:
         self._audit_body(self.audit, self.cloud, request, decision, payload=payload, minimized=minimized)
         started = self.clock()
         try:
-            answer = self.cloud.complete(payload, request.deadline_at)
+            answer = self.cloud.complete(payload, deadline if deadline is not None else request.deadline_at)
         except CloudError as exc:
             return self._failed(
                 self.audit, request, exc, cloud_ms=(self.clock() - started) * 1e3, minimized=minimized,

@@ -210,6 +210,8 @@ class Daemon:
         if not self._accepting:
             self.replies.error(item, "shutting_down", "the appliance is stopping; send the request again")
             return
+        if self.dispatch is not None and self.dispatch.take_at_intake(item):
+            return  # forced or cloud-only: the cloud answers, the engine's queue is not held
         if not self.scheduler.submit(item, request.deadline_at):
             if self.dispatch is not None and self.dispatch.take_busy(item):
                 return

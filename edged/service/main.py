@@ -156,7 +156,10 @@ def build_daemon(
     dispatch = None
     if escalator is not None:
         workers = config.cloud.max_concurrent if config.cloud is not None else 1
-        dispatch = EscalationDispatch(escalator, replies, metrics, workers=workers)
+        dispatch = EscalationDispatch(
+            escalator, replies, metrics, workers=workers, clock=clock,
+            fallback=lambda item: intake.scheduler.submit(item, item.request.deadline_at),
+        )
     intake.attach(
         transport=transport, replies=replies, reporter=reporter, dispatch=dispatch, escalator=escalator,
     )

@@ -32,6 +32,9 @@ class InFlight:
     request: Request
     answered: bool = False
     lock: threading.Lock = field(default_factory=threading.Lock)
+    # Sent to the cloud first (forced, or a cloud-mode task) and the cloud failed: the engine's
+    # answer goes back degraded with this reason, and is not escalated again.
+    cloud_failed: EscalationDecision | None = None
 
 
 class Replies:

@@ -41,7 +41,8 @@ def serve(site: ProvisionedSite, broker: MosquittoBroker, cpu_engine: Engine, fa
     (tmp_path / "api.key").write_text("sk-test-key\n")
 
     def start(
-        *, tasks: dict[str, TaskPolicy] | None = None, redactor: Redactor | None = None, **cloud: Any
+        *, tasks: dict[str, TaskPolicy] | None = None, redactor: Redactor | None = None,
+        engine: Engine | None = None, **cloud: Any,
     ) -> tuple[Daemon, EdgedClient]:
         base = daemon_config(site, broker)
         cloud_config = CloudConfig.model_validate({
@@ -58,7 +59,7 @@ def serve(site: ProvisionedSite, broker: MosquittoBroker, cpu_engine: Engine, fa
         config = EdgedConfig.model_validate({**base.model_dump(), "cloud": cloud_config,
                                              "escalation": escalation})
         escalator = build_escalator(config, redactor=redactor if redactor is not None else Redactor())
-        daemon = build_daemon(config, cpu_engine, escalator=escalator)
+        daemon = build_daemon(config, engine or cpu_engine, escalator=escalator)
         daemon.start()
         assert daemon.transport.wait_connected(5)
         thread = threading.Thread(target=daemon.serve_forever, daemon=True)
@@ -324,3 +325,60 @@ def test_a_failing_detector_keeps_the_text_home(serve: Serve, fake_cloud: FakeCl
     assert reply["status"] == "ok" and reply["source"] == "edge", reply
     assert reply["degraded"] is True
     assert "redaction_failed" in reply["reason"]
+
+
+class GatedEngine:
+    """The CPU engine behind a gate: generate waits until the test opens it, and counts its calls."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.gate = threading.Event()
+        self.generated: list[int] = []
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.engine, name)
+
+    def generate(self, requests: Any, on_token: Any = None) -> Any:
+        self.generated.append(len(requests))
+        self.gate.wait(30)
+        return self.engine.generate(requests, on_token)
+
+
+def test_forced_escalations_do_not_wait_for_a_busy_engine(serve: Serve, cpu_engine: Engine) -> None:
+    """A forced request goes to the cloud at intake: with the engine held by another request, it is
+    answered by the cloud at once, and the engine never sees it."""
+    gated = GatedEngine(cpu_engine)
+    _, client = serve(engine=gated)  # type: ignore[arg-type]
+    waiting: list[dict[str, Any]] = []
+    held = {"task": "ask", "input": "Say hi.", "max_tokens": 4, "escalation": "never", "deadline_ms": 60000}
+    local = threading.Thread(target=lambda: waiting.append(client.request(held).body))
+    local.start()
+    deadline = time.monotonic() + 10
+    while not gated.generated and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert gated.generated == [1]  # the engine holds the local request
+    started = time.monotonic()
+    replies = [client.request({"task": "ask", "input": f"Say hi {n}.", "max_tokens": 4,
+                               "escalation": "force", "deadline_ms": 20000}).body for n in range(5)]
+    elapsed = time.monotonic() - started
+    assert all(r["status"] == "ok" and r["source"] == "cloud" for r in replies), replies
+    assert elapsed < 5.0, elapsed  # not behind the engine, which is still held
+    assert gated.generated == [1] and not waiting
+    gated.gate.set()
+    local.join(30)
+    assert waiting and waiting[0]["source"] == "edge"
+
+
+def test_a_forced_request_falls_back_to_the_engine_when_the_cloud_fails(
+    serve: Serve, fake_cloud: FakeCloud, cpu_engine: Engine,
+) -> None:
+    """The engine answers a cloud-first request only after the cloud failed, degraded, with why."""
+    fake_cloud.behaviour = lambda r: (503, {}, b"down")
+    gated = GatedEngine(cpu_engine)
+    gated.gate.set()
+    _, client = serve(engine=gated)  # type: ignore[arg-type]
+    reply = client.request({"task": "ask", "input": "Say hi.", "max_tokens": 4, "escalation": "force",
+                            "deadline_ms": 20000}).body
+    assert reply["status"] == "ok" and reply["source"] == "edge" and reply["degraded"] is True
+    assert "cloud failed" in reply["reason"]
+    assert gated.generated == [1] and len(fake_cloud.received) >= 1
