@@ -60,7 +60,8 @@ def test_classify_with_many_long_labels_respects_a_short_deadline(
     elapsed = time.monotonic() - started
     body = reply.body
     assert body["status"] == "ok" or body["error"]["code"] == "deadline_exceeded", body
-    assert elapsed < 3.0, elapsed  # was 16.8 s; the bench measures the real margin
+    # was 16.8 s; the bound leaves room for a loaded CI machine (the bench measures the real margin)
+    assert elapsed < 6.0, elapsed
 
 
 def test_an_input_too_long_to_read_in_time_is_refused_before_the_engine_runs(
