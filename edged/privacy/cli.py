@@ -115,7 +115,7 @@ def cmd_eval_redact(args: argparse.Namespace) -> int:
         ja_analyzer=args.ja_analyzer,
         presidio=not args.no_presidio,
         save_data=Path(args.save_data) if args.save_data else None,
-        sets=tuple(args.sets) if args.sets else ("final", "holdout", "independent", "generated"),
+        sets=tuple(args.sets) if args.sets else ("final", "holdout", "independent", "fresh", "generated"),
     )
     if args.json:
         _write(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
@@ -153,8 +153,8 @@ def add_eval_redact(evals: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "--set",
         dest="sets",
         action="append",
-        choices=("final", "holdout", "independent", "generated"),
-        help="measure only this set (repeatable; default: all four)",
+        choices=("final", "holdout", "independent", "fresh", "generated"),
+        help="measure only this set (repeatable; default: all five)",
     )
     p.add_argument(
         "--config",
