@@ -31,3 +31,54 @@ def test_names_in_letters_beyond_latin_1(redactor: Redactor, text: str, name: st
 )
 def test_plant_words_in_those_letters_stay(redactor: Redactor, text: str) -> None:
     assert not [e for e in redactor.detect(text) if e.type == "PERSON"], text
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        (
+            "Return the gauge to Avenida Libertador Norte 1820, X5000ABC Córdoba by Friday.",
+            "Avenida Libertador Norte 1820, X5000ABC Córdoba",
+        ),
+        (
+            "Sample sent to Vicolo dei Tintori 14, 50122 Firenze FI yesterday.",
+            "Vicolo dei Tintori 14, 50122 Firenze FI",
+        ),
+        ("Site visit: Carrera 45 # 12-30 Sur, Itagüí, then lunch.", "Carrera 45 # 12-30 Sur, Itagüí"),
+        (
+            "Deliver to Calle de la Ribera, 27, 2º A, 24400 Ponferrada before noon.",
+            "Calle de la Ribera, 27, 2º A, 24400 Ponferrada",
+        ),
+        (
+            "Invoice address 17 rue des Tanneurs, 67000 Strasbourg, VAT attached.",
+            "17 rue des Tanneurs, 67000 Strasbourg",
+        ),
+        (
+            "Spare motor from Hauptstr. 12, A-6020 Innsbruck am Inn arrived.",
+            "Hauptstr. 12, A-6020 Innsbruck am Inn",
+        ),
+        (
+            "Ship to Servidão das Flores, 12 - Centro, Itajaí - SC, 88301-000 please.",
+            "Servidão das Flores, 12 - Centro, Itajaí - SC, 88301-000",
+        ),
+        (
+            "Office: 2-4-8 Honcho, Aoba Tower 9F, Aoba-ku, Sendai 980-0014",
+            "2-4-8 Honcho, Aoba Tower 9F, Aoba-ku, Sendai 980-0014",
+        ),
+    ],
+)
+def test_street_type_first_and_european_addresses(redactor: Redactor, text: str, address: str) -> None:
+    assert covered(redactor, text, address), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Via the HMI 3, Line 2 stays down until the fitter comes.",
+        "Place 2, Bay 4 is free for the forklift.",
+        "Route 66, Texas was the sticker on the crate.",
+        "Calle 7 pallets, Mixed lot per drawing.",
+    ],
+)
+def test_plant_sentences_with_street_words_stay(redactor: Redactor, text: str) -> None:
+    assert not [e for e in redactor.detect(text) if e.type == "ADDRESS"], text
