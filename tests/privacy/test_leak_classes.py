@@ -82,3 +82,32 @@ def test_street_type_first_and_european_addresses(redactor: Redactor, text: str,
 )
 def test_plant_sentences_with_street_words_stay(redactor: Redactor, text: str) -> None:
     assert not [e for e in redactor.detect(text) if e.type == "ADDRESS"], text
+
+
+@pytest.mark.parametrize(
+    ("text", "phone"),
+    [
+        ("Supplier Quality, Dublin office, 01 872 4415", "01 872 4415"),  # Ireland, trunk 0
+        ("Lena at the Madrid depot: 912 48 73 06", "912 48 73 06"),  # Spain, in pairs, no trunk 0
+        ("The Buenos Aires agent, 011 15-4471-2290, speaks English.", "011 15-4471-2290"),
+        ("Regards, Tomás (21) 3342-8817", "(21) 3342-8817"),  # Brazil, area code in brackets
+        ("Sign-off: Anneli, 040 512 7736", "040 512 7736"),  # Finland
+    ],
+)
+def test_grouped_national_numbers_of_regions_not_configured(
+    redactor: Redactor, text: str, phone: str
+) -> None:
+    assert covered(redactor, text, phone), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Customer asked about the delivery date of 0418-552-13.",
+        "Meeting notes 09/04/2027 14:20, line 3 restarted.",
+        "Drawing 1123-884-71 rev C, tolerance 0.05 mm.",
+        "Torque 12.40.18 Nm logged by the press.",
+    ],
+)
+def test_order_numbers_and_dates_stay_no_phones(redactor: Redactor, text: str) -> None:
+    assert not [e for e in redactor.detect(text) if e.type == "PHONE"], text
