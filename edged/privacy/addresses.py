@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from edged.privacy.addresses_romance import find_romance
 from edged.privacy.entities import ADDRESS
 
 if TYPE_CHECKING:
@@ -197,7 +198,12 @@ Fukuoka Saga Nagasaki Kumamoto Oita Miyazaki Kagoshima Okinawa
 _JP_SUFFIX = r"(?:ku|shi|cho|machi|gun|mura|son|ken|to|fu|do|chome|Ku|Shi|Cho|Machi|Gun|Mura|Ken)"
 _ROMAJI_NAME = r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+){0,2}(?:\s(?:Prefecture|Ward|City|Town))?"
 _BLOCK = r"[0-9]{1,4}(?:-[0-9]{1,4}){0,3}(?:-?chome|-ban(?:chi)?|-go)?"
-_ROMAJI_PART = rf"(?:{_BLOCK}\s)?{_ROMAJI_NAME}(?:\s{_BLOCK})?"
+# a building between the blocks and the ward (Daiichi Bldg. 12F, Shin-Marunouchi Building 20F)
+_ROMAJI_BUILDING = (
+    r"[A-Z][a-z]+(?:[\s\-][A-Z][a-z]+)?\s(?:Bldg\.?|Building|Tower|Mansion|Heights|Residence)"
+    r"(?:\s(?:No\.\s?)?[0-9]{1,3}F?)?"
+)
+_ROMAJI_PART = rf"(?:{_ROMAJI_BUILDING}|(?:{_BLOCK}\s)?{_ROMAJI_NAME}(?:\s{_BLOCK})?)"
 _ROMAJI_ADDRESS = re.compile(
     rf"(?<![A-Za-z0-9\-])(?:(?:Room|Rm\.?|#)\s?[0-9]{{1,4}},?\s)?{_ROMAJI_PART}"
     rf"(?:,?\s{_ROMAJI_PART}){{1,5}}(?:,?\s(?:〒\s?)?[0-9]{{3}}-?[0-9]{{4}})?(?:,?\sJapan)?(?![A-Za-z0-9])"
@@ -245,13 +251,17 @@ def _with_building(text: str, end: int) -> int:
 # Street first, then the number (Europe, Latin America): "Müllerring 155, 13885 Apolda",
 # "Lisestraat 3, 8510 CF Dalem", "Klaus Peter-Meister-Platz 94, 54462 Beilngries".
 _EU_WORD = r"[A-ZÄÖÜÀ-Þ][a-zäöüßà-ÿ]+(?:-[A-ZÄÖÜÀ-Þ]?[a-zäöüßà-ÿ]+)*"
+# The street may be abbreviated (Steinwenderstr.), the postcode carry its country (CH-7972), the
+# town its particles (Ybbs an der Donau, Frankfurt am Main).
 _EU_STREET = re.compile(
-    rf"(?<![A-Za-z0-9])(?:{_EU_WORD}\s){{0,3}}{_EU_WORD}\s[0-9]{{1,5}}[a-z]?,\s"
-    rf"[0-9]{{4,5}}(?:\s?[A-Z]{{2}})?\s{_EU_WORD}(?:[\s\-]{_EU_WORD}){{0,2}}"
+    rf"(?<![A-Za-z0-9])(?:{_EU_WORD}\s){{0,3}}{_EU_WORD}\.?\s[0-9]{{1,5}}[a-z]?,\s"
+    rf"(?:[A-Z]{{1,2}}-)?[0-9]{{4,5}}(?:\s?[A-Z]{{2}})?\s{_EU_WORD}"
+    rf"(?:(?:[\s\-]|\s(?:(?:an|am|im|in|bei|ob|der|dem|sur|sous|la|le|les)\s)+){_EU_WORD}){{0,2}}"
 )
-# Brazil: street, number - district, city - state, CEP (Rua Vargas, 870 - Centro, Macedo - GO, 04711-838)
+# Brazil: street, number - district, city - state, CEP (Rua Vargas, 870 - Centro, Macedo - GO,
+# 04711-838); the " - UF, CEP" tail is the anchor, so the street may be of any type.
 _BR_STREET = re.compile(
-    r"(?<![A-Za-z])(?:Rua|Avenida|Av\.|Travessa|Alameda|Praça|Rodovia|Estrada|Largo|Via)\s[^,\n]{2,60},\s"
+    r"(?<![A-Za-z])[A-ZÀ-Þ][^,\n]{2,60},\s"
     r"[0-9]{1,5}[A-Za-z]?(?:\s-\s[^,\n]{2,50})?,\s[^,\n]{2,50}\s-\s[A-Z]{2},?\s[0-9]{5}-?[0-9]{3}(?![0-9])"
 )
 
@@ -263,6 +273,7 @@ def find_english(text: str) -> Iterator[Span]:
     found: list[tuple[int, int]] = []
     for pattern in (_EU_STREET, _BR_STREET):
         found.extend((m.start(), m.end()) for m in pattern.finditer(text))
+    found.extend((s.start, s.end) for s in find_romance(text))
     for m in _EN_STREET.finditer(text):
         end = m.end()
         for _ in range(5):
@@ -338,6 +349,7 @@ class AddressDetector:
             for pattern in (_EU_STREET, _BR_STREET, _EN_STREET):
                 for m in pattern.finditer(view.text):
                     yield Span(ADDRESS, m.start(), m.end(), "latin_address")
+            yield from find_romance(view.text)
 
 
 def build(resources: Resources) -> AddressDetector:  # noqa: ARG001 - registry signature

@@ -102,47 +102,52 @@ def run_evaluation(
         },
         "sets": {},
     }
-    have_presidio = presidio and importlib.util.find_spec("presidio_analyzer") is not None
-    if not presidio:
-        report["presidio"] = "not run (--no-presidio)"
-    elif not have_presidio:
-        report["presidio"] = (
-            "not installed: Presidio was NOT measured. Install the bench extra "
-            "(pip install 'edged[bench]') to see it beside edged."
-        )
-    else:
-        report["presidio"] = "measured"
+    have_presidio, report["presidio"] = _presidio_status(presidio)
     for set_name in sets:
         samples = make_set(set_name, per_lang, seed)
         if save_data is not None:
-            path = save_data.with_name(f"{save_data.stem}-{set_name}{save_data.suffix}")
-            with path.open("w", encoding="utf-8") as handle:
-                for sample in samples:
-                    handle.write(json.dumps(sample.to_json(), ensure_ascii=False) + "\n")
-        systems: dict[str, Any] = {}
-        with tempfile.TemporaryDirectory(prefix="edged-eval-") as folder:
-            for mode in MODES:
-                base = Path(config_path) if config_path else None
-                config = _eval_config(base, Path(folder), ja_analyzer, mode)
-                command = [
-                    sys.executable,
-                    "-m",
-                    "edged",
-                    "redact",
-                    "--jsonl",
-                    "--stats",
-                    "--config",
-                    str(config),
-                ]
-                outputs, stats = _run_worker(command, samples, with_lang=False)
-                name = "edged" if mode == "standard" else "edged-strict"
-                systems[name] = {"stats": stats, "scores": score(samples, outputs)}
-        if have_presidio:
-            command = [sys.executable, "-m", "edged.privacy.presidio_anchor"]
-            outputs, stats = _run_worker(command, samples, with_lang=True)
-            systems["presidio"] = {"stats": stats, "scores": score(samples, outputs)}
+            _save(samples, save_data.with_name(f"{save_data.stem}-{set_name}{save_data.suffix}"))
+        systems = _measure(samples, config_path, ja_analyzer, have_presidio)
         report["sets"][set_name] = {"sentences": len(samples), "systems": systems}
     return report
+
+
+def _presidio_status(presidio: bool) -> tuple[bool, str]:
+    """Whether Presidio is measured, and the line that says so (or why not)."""
+    if not presidio:
+        return False, "not run (--no-presidio)"
+    if importlib.util.find_spec("presidio_analyzer") is None:
+        return False, (
+            "not installed: Presidio was NOT measured. Install the bench extra "
+            "(pip install 'edged[bench]') to see it beside edged."
+        )
+    return True, "measured"
+
+
+def _save(samples: list[Sample], path: Path) -> None:
+    with path.open("w", encoding="utf-8") as handle:
+        for sample in samples:
+            handle.write(json.dumps(sample.to_json(), ensure_ascii=False) + "\n")
+
+
+def _measure(
+    samples: list[Sample], config_path: str | None, ja_analyzer: str | None, have_presidio: bool
+) -> dict[str, Any]:
+    """edged in both modes (and Presidio) on one set, each in its own process."""
+    systems: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory(prefix="edged-eval-") as folder:
+        for mode in MODES:
+            base = Path(config_path) if config_path else None
+            config = _eval_config(base, Path(folder), ja_analyzer, mode)
+            command = [sys.executable, "-m", "edged", "redact", "--jsonl", "--stats", "--config", str(config)]
+            outputs, stats = _run_worker(command, samples, with_lang=False)
+            name = "edged" if mode == "standard" else "edged-strict"
+            systems[name] = {"stats": stats, "scores": score(samples, outputs)}
+    if have_presidio:
+        command = [sys.executable, "-m", "edged.privacy.presidio_anchor"]
+        outputs, stats = _run_worker(command, samples, with_lang=True)
+        systems["presidio"] = {"stats": stats, "scores": score(samples, outputs)}
+    return systems
 
 
 def _eval_config(source: Path | None, folder: Path, ja_analyzer: str | None, mode: str) -> Path:
@@ -205,53 +210,14 @@ def _run_worker(
 def score(samples: list[Sample], outputs: list[dict[str, Any]]) -> dict[str, Any]:
     langs: dict[str, dict[str, Any]] = {}
     for sample, out in zip(samples, outputs, strict=True):
-        lang = langs.setdefault(
-            sample.lang,
-            {
-                "types": {},
-                "forms": {},
-                "negatives": [0, 0],
-                "predicted": [0, 0],
-                "values": [0, 0],
-                "ms": [],
-                "misses": [],
-                "false_positives": [],
-            },
-        )
+        lang = langs.setdefault(sample.lang, _empty_tally())
         text = sample.text
         mask = [False] * len(text)
         spans = [(e["type"], e["start"], e["end"]) for e in out["entities"]]
         for _, start, end in spans:
             for k in range(start, end):
                 mask[k] = True
-        redacted = out["redacted"]
-        for label in sample.labels:
-            covered = all(mask[k] or text[k].isspace() for k in range(label.start, label.end))
-            leaked = label.value in redacted
-            row = lang["types"].setdefault(label.type, [0, 0, 0])  # n, covered, leaked
-            row[0] += 1
-            row[1] += covered
-            row[2] += leaked
-            if "fullwidth" in label.form:
-                form = lang["forms"].setdefault("structured, full-width", [0, 0])
-                form[0] += 1
-                form[1] += covered
-            if sample.template in HELD_OUT:
-                form = lang["forms"].setdefault("held-out templates, all", [0, 0])
-                form[0] += 1
-                form[1] += covered
-                if label.type == "PERSON":
-                    form = lang["forms"].setdefault("held-out templates, PERSON", [0, 0])
-                    form[0] += 1
-                    form[1] += covered
-            if label.form:  # the first tag says how the value was built
-                form = lang["forms"].setdefault(f"{label.type}, {label.form.split()[0]}", [0, 0])
-                form[0] += 1
-                form[1] += covered
-            lang["values"][0] += 1
-            lang["values"][1] += leaked
-            if not covered and len(lang["misses"]) < 40:
-                lang["misses"].append({"type": label.type, "value": label.value, "text": text})
+        _tally_labels(lang, sample, mask, out["redacted"])
         for negative in sample.negatives:
             lang["negatives"][0] += 1
             lang["negatives"][1] += any(mask[negative.start : negative.end])
@@ -264,6 +230,48 @@ def score(samples: list[Sample], outputs: list[dict[str, Any]]) -> dict[str, Any
                 lang["false_positives"].append({"type": entity_type, "value": text[start:end], "text": text})
         lang["ms"].append(float(out.get("ms", 0.0)))
     return {name: _summarise(data) for name, data in sorted(langs.items())}
+
+
+def _empty_tally() -> dict[str, Any]:
+    return {
+        "types": {},
+        "forms": {},
+        "negatives": [0, 0],
+        "predicted": [0, 0],
+        "values": [0, 0],
+        "ms": [],
+        "misses": [],
+        "false_positives": [],
+    }
+
+
+def _tally_labels(lang: dict[str, Any], sample: Sample, mask: list[bool], redacted: str) -> None:
+    """Count each labeled value of one sentence: covered by the spans, left verbatim, by type and form."""
+    text = sample.text
+    for label in sample.labels:
+        covered = all(mask[k] or text[k].isspace() for k in range(label.start, label.end))
+        leaked = label.value in redacted
+        row = lang["types"].setdefault(label.type, [0, 0, 0])  # n, covered, leaked
+        row[0] += 1
+        row[1] += covered
+        row[2] += leaked
+        forms = []
+        if "fullwidth" in label.form:
+            forms.append("structured, full-width")
+        if sample.template in HELD_OUT:
+            forms.append("held-out templates, all")
+            if label.type == "PERSON":
+                forms.append("held-out templates, PERSON")
+        if label.form:  # the first tag says how the value was built
+            forms.append(f"{label.type}, {label.form.split()[0]}")
+        for name in forms:
+            form = lang["forms"].setdefault(name, [0, 0])
+            form[0] += 1
+            form[1] += covered
+        lang["values"][0] += 1
+        lang["values"][1] += leaked
+        if not covered and len(lang["misses"]) < 40:
+            lang["misses"].append({"type": label.type, "value": label.value, "text": text})
 
 
 def _summarise(data: dict[str, Any]) -> dict[str, Any]:
@@ -334,49 +342,53 @@ def _render_set(report: dict[str, Any], systems: dict[str, Any]) -> list[str]:
     header = f"{'':34}" + "".join(f"{name:>13}" for name in names) + "   target"
     for lang in ("ja", "en"):
         scores = {name: systems[name]["scores"].get(lang) for name in names}
-        first = scores[names[0]]
-        if first is None:
-            continue
-        lines += ["", f"[{lang}]", header]
-        for entity_type, row in first["types"].items():
-            cells = "".join(
-                _pct(scores[n]["types"].get(entity_type, {}).get("recall") if scores[n] else None)
-                for n in names
-            )
-            target = TARGETS.get(entity_type, {})
-            goal = target.get(lang) if isinstance(target, dict) else None
-            if goal is None and entity_type in STRUCTURED:
-                goal = TARGETS["structured_recall"]
-            leaks = f"  leaks {row['leaks']}" if row["leaks"] else ""
-            suffix = f"   >= {goal:.1%}" if goal else ""
-            lines.append(f"  {entity_type + ' recall':32}{cells}{suffix}{leaks}  (n={row['n']})")
-        for form in first["forms"]:
-            cells = "".join(
-                _pct(scores[n]["forms"].get(form, {}).get("recall") if scores[n] else None) for n in names
-            )
-            lines.append(f"    {form[:30]:30}{cells}  (n={first['forms'][form]['n']})")
-        rows = (
-            (
-                "structured recall, all",
-                "structured_recall",
-                _pct,
-                f">= {TARGETS['structured_recall']:.1%} each",
-            ),
-            (
-                "hard negatives flagged",
-                "negatives_flagged",
-                _pct,
-                f"<= {TARGETS['negatives_flagged']:.0%} (standard)",
-            ),
-            ("values left verbatim", "leak_rate", _pct, f"<= {TARGETS['leak_rate']:.1%}"),
-            ("precision", "precision", _pct, ""),
-            ("latency p50 ms/sentence", "p50_ms", _ms, f"<= {TARGETS['p50_ms']:.0f}, 5x faster"),
-            ("latency p95 ms/sentence", "p95_ms", _ms, ""),
+        if scores[names[0]] is not None:
+            lines += ["", f"[{lang}]", header, *_render_lang(lang, names, scores)]
+    return lines + _render_process(systems, names)
+
+
+def _render_lang(lang: str, names: list[str], scores: dict[str, Any]) -> list[str]:
+    """One language's rows: recall per type and form, then the summary figures."""
+    first = scores[names[0]]
+    lines: list[str] = []
+    for entity_type, row in first["types"].items():
+        cells = "".join(
+            _pct(scores[n]["types"].get(entity_type, {}).get("recall") if scores[n] else None) for n in names
         )
-        for title, key, fmt, goal in rows:
-            cells = "".join(fmt(scores[n].get(key) if scores[n] else None) for n in names)
-            lines.append(f"  {title:32}{cells}   {goal}")
-    lines += ["", f"{'process':34}" + "".join(f"{name:>13}" for name in names)]
+        target = TARGETS.get(entity_type, {})
+        goal = target.get(lang) if isinstance(target, dict) else None
+        if goal is None and entity_type in STRUCTURED:
+            goal = TARGETS["structured_recall"]
+        leaks = f"  leaks {row['leaks']}" if row["leaks"] else ""
+        suffix = f"   >= {goal:.1%}" if goal else ""
+        lines.append(f"  {entity_type + ' recall':32}{cells}{suffix}{leaks}  (n={row['n']})")
+    for form in first["forms"]:
+        cells = "".join(
+            _pct(scores[n]["forms"].get(form, {}).get("recall") if scores[n] else None) for n in names
+        )
+        lines.append(f"    {form[:30]:30}{cells}  (n={first['forms'][form]['n']})")
+    rows = (
+        ("structured recall, all", "structured_recall", _pct, f">= {TARGETS['structured_recall']:.1%} each"),
+        (
+            "hard negatives flagged",
+            "negatives_flagged",
+            _pct,
+            f"<= {TARGETS['negatives_flagged']:.0%} (standard)",
+        ),
+        ("values left verbatim", "leak_rate", _pct, f"<= {TARGETS['leak_rate']:.1%}"),
+        ("precision", "precision", _pct, ""),
+        ("latency p50 ms/sentence", "p50_ms", _ms, f"<= {TARGETS['p50_ms']:.0f}, 5x faster"),
+        ("latency p95 ms/sentence", "p95_ms", _ms, ""),
+    )
+    for title, key, fmt, goal in rows:
+        cells = "".join(fmt(scores[n].get(key) if scores[n] else None) for n in names)
+        lines.append(f"  {title:32}{cells}   {goal}")
+    return lines
+
+
+def _render_process(systems: dict[str, Any], names: list[str]) -> list[str]:
+    """Memory, cold start and the speed-up over Presidio."""
+    lines = ["", f"{'process':34}" + "".join(f"{name:>13}" for name in names)]
     lines.append(
         f"  {'peak memory MB':32}"
         + "".join(f"{systems[n]['stats'].get('max_rss_mb', 0):>13.0f}" for n in names)

@@ -134,7 +134,9 @@ _STRONG_ONLY = frozenset(STRONG_CUES) - {
     "lead",
 }
 HONORIFIC_SUFFIX = re.compile(r"(?:-| )?(?:san|sama|kun|chan|sensei|shi|dono)\b|さん|様|さま|氏|殿|くん")
-_L = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"  # Latin letters, accents included
+# Latin letters, accents included, and the IPA-block letters some alphabets write names with
+# (Azerbaijani ə, Akan and Ewe ɛ ɔ, Hausa ɓ ɗ)
+_L = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02af\u1e00-\u1eff"
 _WORD = re.compile(rf"[{_L}][{_L}'’]*(?:-(?!(?:san|sama|kun|chan|sensei|dono)\b)[{_L}]+)*[.:]?")
 PARTICLES = frozenset(
     {
@@ -756,7 +758,7 @@ def _name_shaped(word: str) -> bool:
     if len(word) < 2 or not word[0].isupper() or word.isupper():
         return False
     letters = word.replace("'", "").replace("’", "").replace("-", "")
-    if not letters.isalpha() or any(ord(c) > 0x1EFF for c in letters):
+    if not letters.isalpha() or any(ord(c) > 0x1EFF or 0x2B0 <= ord(c) < 0x1E00 for c in letters):
         return False
     return sum(c.isupper() for c in letters) <= 1 + word.count("-") + word.count("'") + word.count("’") + 1
 

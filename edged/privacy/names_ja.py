@@ -223,9 +223,7 @@ MAX_KATAKANA_NAME = 30
 _KATAKANA_NAME = re.compile(r"[\u30a1-\u30faー]+(?:[ ・][\u30a1-\u30faー]+){0,4}")
 _JA = "\u4e00-\u9fff々\u30a1-\u30faー"  # kanji and katakana
 _BRACKETED = re.compile(rf"[（(]([{_JA}]{{1,5}}(?:[ ・][{_JA}]{{1,5}})?)[）)]")
-_CONTACT_BEFORE = re.compile(
-    r"(?:@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}|[0-9]{2,4}-[0-9]{2,4}-[0-9]{3,4}|[:：])\s?$"
-)
+_CONTACT_BEFORE = re.compile(r"(?:@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}|[0-9]{2,4}-[0-9]{2,4}-[0-9]{3,4}|[:：])\s?$")
 _LATIN_WORD = r"(?:O'|Mc|Mac|D')?[A-Z][a-z\u00c0-\u024f]+(?:[A-Z][a-z]+)?"
 _LATIN_RUN = re.compile(rf"(?<![A-Za-z0-9]){_LATIN_WORD}(?:[ \-]{_LATIN_WORD}){{1,3}}(?![A-Za-z0-9])")
 _LATIN_PLANT_WORDS = (
@@ -276,41 +274,20 @@ _LIST_ITEM = re.compile(
 )
 
 
-class JapaneseNames:
-    def __init__(
-        self, analyzer: Analyzer, readings: dict[str, str] | None = None, role_words: Iterable[str] = ()
-    ) -> None:
-        self._analyzer = analyzer
-        self._readings = readings or {}
-        cues = sorted({*ROLE_CUES, *role_words}, key=len, reverse=True)
-        self._cue = re.compile("|".join(re.escape(c) for c in cues))
-        markers = sorted(HONORIFICS + TITLES + CONTACT_AFTER, key=len, reverse=True)
-        self._marker = re.compile("|".join(re.escape(m) for m in markers))
+class NameExtent:
+    """How far a found name reaches: over the rest of a rare surname, the given name after a
+    space, the other katakana words of a foreign name, up to where names end. The rules that find
+    names (``JapaneseNames``) build on it."""
 
-    def find(self, text: str) -> Iterator[Span]:
-        # Old-form kanji (髙, 﨑, 邊, 齋 ...) read as their common forms, one character for one, so
-        # the dictionary knows 髙橋 as 高橋 and offsets stay those of the text.
-        text = text.translate(_ITAIJI)
-        tokens = chunked_tokens(self._analyzer, text)
-        by_start = {t.start: i for i, t in enumerate(tokens)}
-        spans: list[tuple[int, int, str]] = []
-        spans.extend(self._tagged(text, tokens))
-        spans.extend(self._before_honorific(text, tokens))
-        spans.extend(self._after_cue(text, tokens, by_start))
-        spans.extend(self._katakana(text))
-        spans.extend(self._known_before_marker(text))
-        spans.extend(self._bracketed(text))
-        spans.extend(self._field_names(text, tokens))
-        spans.extend(_latin_names(text))
-        spans.extend(list(self._listed(text, [s for s in spans if s[2] != "ja_listed"])))
-        for found_start, found_end, rule in spans:
-            if DEPARTMENT.match(text[found_start:found_end]) and text.startswith(TITLES, found_end):
-                continue  # 営業部長, 品質課長: a department before a title, not a name
-            found = text[found_start:found_end]
-            if (_ORG_END.search(found) and not self._known(found)) or text.startswith("製", found_end):
-                continue  # 西倉庫, 安川製: a place of the plant, a maker
-            start, end = self._whole_name(text, found_start, found_end)
-            yield Span(PERSON, start, end, rule)
+    def __init__(self, analyzer: Analyzer, readings: dict[str, str], cue: re.Pattern[str]) -> None:
+        self._analyzer = analyzer
+        self._readings = readings
+        self._cue = cue
+
+    def _known(self, surface: str) -> bool:
+        """The dictionary has a surname or given name written this way (小川, 林: also words)."""
+        kinds = self._readings.get(surface, "")
+        return "姓" in kinds or "名" in kinds
 
     def _whole_name(self, text: str, start: int, end: int) -> tuple[int, int]:
         """Extend a found name over the name-like characters around it (the rest of a rare surname,
@@ -427,6 +404,43 @@ class JapaneseNames:
             or after in "でよ"
             or text.startswith(HONORIFICS + TITLES + CONTACT_AFTER, end)
         )
+
+
+class JapaneseNames(NameExtent):
+    """Where names stand in Japanese text: the dictionary's tags and the context around them."""
+
+    def __init__(
+        self, analyzer: Analyzer, readings: dict[str, str] | None = None, role_words: Iterable[str] = ()
+    ) -> None:
+        cues = sorted({*ROLE_CUES, *role_words}, key=len, reverse=True)
+        super().__init__(analyzer, readings or {}, re.compile("|".join(re.escape(c) for c in cues)))
+        markers = sorted(HONORIFICS + TITLES + CONTACT_AFTER, key=len, reverse=True)
+        self._marker = re.compile("|".join(re.escape(m) for m in markers))
+
+    def find(self, text: str) -> Iterator[Span]:
+        # Old-form kanji (髙, 﨑, 邊, 齋 ...) read as their common forms, one character for one, so
+        # the dictionary knows 髙橋 as 高橋 and offsets stay those of the text.
+        text = text.translate(_ITAIJI)
+        tokens = chunked_tokens(self._analyzer, text)
+        by_start = {t.start: i for i, t in enumerate(tokens)}
+        spans: list[tuple[int, int, str]] = []
+        spans.extend(self._tagged(text, tokens))
+        spans.extend(self._before_honorific(text, tokens))
+        spans.extend(self._after_cue(text, tokens, by_start))
+        spans.extend(self._katakana(text))
+        spans.extend(self._known_before_marker(text))
+        spans.extend(self._bracketed(text))
+        spans.extend(self._field_names(text, tokens))
+        spans.extend(_latin_names(text))
+        spans.extend(list(self._listed(text, [s for s in spans if s[2] != "ja_listed"])))
+        for found_start, found_end, rule in spans:
+            if DEPARTMENT.match(text[found_start:found_end]) and text.startswith(TITLES, found_end):
+                continue  # 営業部長, 品質課長: a department before a title, not a name
+            found = text[found_start:found_end]
+            if (_ORG_END.search(found) and not self._known(found)) or text.startswith("製", found_end):
+                continue  # 西倉庫, 安川製: a place of the plant, a maker
+            start, end = self._whole_name(text, found_start, found_end)
+            yield Span(PERSON, start, end, rule)
 
     # -- rules ---------------------------------------------------------------------------------
 
@@ -594,17 +608,14 @@ class JapaneseNames:
                 if item is None or item.group(0) in NOT_NAMES or _ORG_END.search(item.group(0)):
                     break
                 following = text[item.end() : item.end() + 1]
-                if following and following not in "、とや（(。,.)） \n" and not text.startswith(
-                    HONORIFICS + TITLES, item.end()
+                if (
+                    following
+                    and following not in "、とや（(。,.)） \n"
+                    and not text.startswith(HONORIFICS + TITLES, item.end())
                 ):
                     break
                 yield item.start(), item.end(), "ja_listed"
                 pos = item.end()
-
-    def _known(self, surface: str) -> bool:
-        """The dictionary has a surname or given name written this way (小川, 林: also words)."""
-        kinds = self._readings.get(surface, "")
-        return "姓" in kinds or "名" in kinds
 
     def _known_before_marker(self, text: str) -> Iterator[tuple[int, int, str]]:
         """林班長, 小川さん: a surname the analyser read as an ordinary word, right before an honorific

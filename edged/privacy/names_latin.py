@@ -29,21 +29,24 @@ def _wordset(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-_LW = "a-zà-öø-ɏḁ-ỿ"  # lowercase Latin letters, accents included
-_UW = "A-ZÀ-ÖØ-Þ"
+_LW = "a-zà-öø-ʯḁ-ỿ"  # lowercase Latin letters, accents and IPA-block letters (ə, ɛ, ɔ) included
+# capitals of every Latin block (Ł, Š, Ž, Ş, Ə, İ, Ā, Đ, Ạ...), not only Latin-1's
+_UW = "A-ZÀ-ÖØ-Þ" + "".join(
+    chr(c) for c in (*range(0x100, 0x2B0), *range(0x1E00, 0x1F00)) if chr(c).isupper()
+)
 _WORD = rf"[{_UW}{_LW}][{_LW}{_UW}'’]*(?:-[{_UW}{_LW}][{_LW}{_UW}'’]*)*"
-_NOT_BEFORE = "(?<![A-Za-zÀ-ɏ0-9@])"  # Latin letters only: a Japanese character may touch a name
-_NOT_AFTER = "(?![A-Za-zÀ-ɏ0-9])"
+_NOT_BEFORE = "(?<![A-Za-zÀ-ʯḀ-ỿ0-9@])"  # Latin letters only: a Japanese character may touch a name
+_NOT_AFTER = "(?![A-Za-zÀ-ʯḀ-ỿ0-9])"
 _NICKNAME = re.compile(rf"{_NOT_BEFORE}({_WORD}) [\"“]({_WORD})[\"”] ({_WORD}){_NOT_AFTER}")
 _INITIAL_FIRST = re.compile(
-    rf"(?<![A-Za-zÀ-ɏ0-9.])[{_UW}]\. ([{_UW}][{_LW}]+(?:-[{_UW}][{_LW}]+)?){_NOT_AFTER}"
+    rf"(?<![A-Za-zÀ-ʯḀ-ỿ0-9.])[{_UW}]\. ([{_UW}][{_LW}]+(?:-[{_UW}][{_LW}]+)?){_NOT_AFTER}"
 )
 _MIDDLE_INITIAL = re.compile(rf"{_NOT_BEFORE}({_WORD}) [{_UW}{_LW}]\. ({_WORD}){_NOT_AFTER}")
 _HONORIFIC = r"(?!san\b|sama\b|kun\b|chan\b|sensei\b|dono\b)"
 _CAPITALISED = re.compile(
-    rf"(?<![A-Za-zÀ-ɏ0-9])([{_UW}][{_LW}]+(?:-{_HONORIFIC}[{_UW}]?[{_LW}]+)?)(?![A-Za-zÀ-ɏ0-9\-])"
+    rf"(?<![A-Za-zÀ-ʯḀ-ỿ0-9])([{_UW}][{_LW}]+(?:-{_HONORIFIC}[{_UW}]?[{_LW}]+)?)(?![A-Za-zÀ-ʯḀ-ỿ0-9\-])"
 )
-_CAPS_WORD = r"[A-ZÀ-ÞƏİ][A-ZÀ-ÞƏİĞŞ'’]+(?:-[A-ZÀ-ÞƏİĞŞ]+)?"
+_CAPS_WORD = rf"[{_UW}][{_UW}'’]+(?:-[{_UW}]+)?"
 _VOWEL = re.compile("[aeiouyà-ÿə]")
 _CAPS_RUN = re.compile(rf"{_NOT_BEFORE}{_CAPS_WORD}(?: {_CAPS_WORD}){{1,3}}{_NOT_AFTER}")
 _INVERTED = re.compile(

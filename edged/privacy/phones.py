@@ -89,6 +89,19 @@ _WORLD = (
     "HU",
     "SE",
 )
+# The regions of the suppliers, customers and staff a plant writes to, beyond _WORLD (the national
+# numbering plans of Europe, Latin America, the Gulf, Central Asia and the Pacific).
+_ABROAD_TEXT = """
+ES PT AT CH BE IE DK NO FI SK SI HR RS BA LT LV EE GR BG IL SA AE EG MA ZA NZ SG HK PK KZ UZ AZ
+GE AM AR CL CO PE EC VE UY PY BO CR GT DO KH LA MM
+"""
+_ABROAD = (*_WORLD, *_ABROAD_TEXT.split())
+# Grouped like a phone number: three groups or more (0301 5527 418, 622 41 90 17, 011 15-5520-1194),
+# or an area code in brackets ((31) 5528-0147, (041) 77213).
+_GROUPED = re.compile(
+    r"^(?:[0-9]{2,5}(?:[ .\-/][0-9]{2,5}){2,4}|\([0-9]{1,5}\)\s?[0-9]{3,5}(?:[ \-][0-9]{3,5})?)$"
+)
+_DAY_FIRST_DATE = re.compile(r"[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-](?:19|20)[0-9]{2}")
 _PHONE_WORD = re.compile(
     r"(?:tel|phone|call|mobile|cell|contact|reach|reached on|dial|fax|number|line|ring|text|whatsapp|"
     r"cb=|callback|spouse|driver|電話|携帯|連絡|TEL)",
@@ -181,8 +194,11 @@ class PhoneDetector:
             ):
                 return True
         # Right after a phone word ("mobile", "reached on", "Tel"), a number valid in any of the
-        # regions plant staff come from is a phone, whatever regions the site configured.
-        return self._near_cue and any(self._parses(core, region, shape=None) for region in _WORLD)
+        # regions plant staff come from is a phone, whatever regions the site configured; with no
+        # phone word, so is a number grouped the way people write one (029 2018 4471, (31) 5528-0147)
+        # that is valid in one of the regions plants write to.
+        regions = _WORLD if self._near_cue else _ABROAD if _grouped(core) else ()
+        return any(self._parses(core, region, shape=None) for region in regions)
 
     def _parses(self, core: str, region: str | None, shape: re.Pattern[str] | None) -> bool:
         pn = self._pn
@@ -193,6 +209,17 @@ class PhoneDetector:
         if pn.is_valid_number(number):
             return True
         return shape is not None and shape.match(core) is not None and pn.is_possible_number(number)
+
+
+def _grouped(core: str) -> bool:
+    """Written the way people write a phone number: grouped (see _GROUPED), after a trunk 0 or a
+    bracket unless in pairs (Spain, Italy, Scandinavia: 611 60 87 30), and ending in a group of
+    three or more unless in pairs (06 10 42 22 03); not 0736-321-07, not 07/11/2026 05."""
+    if _GROUPED.match(core) is None or _DAY_FIRST_DATE.search(core):
+        return False
+    groups = re.findall(r"[0-9]+", core)
+    pairs = all(len(g) == 2 for g in groups[1:])
+    return pairs or (core[0] in "0(" and len(groups[-1]) >= 3)
 
 
 def _boundary_ok(text: str, start: int) -> bool:

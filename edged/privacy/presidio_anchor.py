@@ -72,22 +72,23 @@ TO_EDGED = {
 
 def build_engine() -> Any:
     try:
-        from presidio_analyzer import AnalyzerEngine, Pattern, PatternRecognizer, RecognizerRegistry
-        from presidio_analyzer.nlp_engine import NlpEngineProvider
-        from presidio_analyzer.predefined_recognizers import (
-            CreditCardRecognizer,
-            EmailRecognizer,
-            IpRecognizer,
-            MacAddressRecognizer,
-            PhoneRecognizer,
-            SpacyRecognizer,
-            UrlRecognizer,
-        )
+        from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
     except ImportError:
         raise MissingExtra(
             "presidio_analyzer", "bench", "The Presidio anchor of `edged eval redact`"
         ) from None
-    nlp = NlpEngineProvider(
+    registry = RecognizerRegistry(supported_languages=["en", "ja"])
+    for lang in ("en", "ja"):
+        for recognizer in _recognizers(lang):
+            registry.add_recognizer(recognizer)
+    return AnalyzerEngine(registry=registry, nlp_engine=_nlp_engine(), supported_languages=["en", "ja"])
+
+
+def _nlp_engine() -> Any:
+    """spaCy's small English pipeline and GiNZA, their entity labels mapped to Presidio's."""
+    from presidio_analyzer.nlp_engine import NlpEngineProvider
+
+    return NlpEngineProvider(
         nlp_configuration={
             "nlp_engine_name": "spacy",
             "models": [
@@ -101,51 +102,62 @@ def build_engine() -> Any:
             },
         }
     ).create_engine()
-    registry = RecognizerRegistry(supported_languages=["en", "ja"])
-    for lang in ("en", "ja"):
-        for recognizer in (
-            EmailRecognizer(supported_language=lang),
-            PhoneRecognizer(supported_language=lang, supported_regions=("JP", "US", "GB", "DE", "KR", "SG")),
-            CreditCardRecognizer(supported_language=lang),
-            IpRecognizer(supported_language=lang),
-            UrlRecognizer(supported_language=lang),
-            MacAddressRecognizer(supported_language=lang),
-            SpacyRecognizer(
-                supported_language=lang,
-                supported_entities=[
-                    "PERSON",
-                    "LOCATION",
-                    "PHONE_NUMBER",
-                    "EMAIL_ADDRESS",
-                    "URL",
-                    "ID_NUMBER",
-                ],
-            ),
-            PatternRecognizer(
-                "JP_POSTAL_CODE",
-                supported_language=lang,
-                patterns=[Pattern("postal", r"〒?\s?\d{3}-?\d{4}(?!\d)", 0.4)],
-                context=["〒", "郵便番号", "postal", "zip"],
-            ),
-            PatternRecognizer(
-                "JP_MY_NUMBER",
-                supported_language=lang,
-                patterns=[Pattern("my number", r"(?<!\d)\d{4}[- ]?\d{4}[- ]?\d{4}(?!\d)", 0.3)],
-                context=["マイナンバー", "個人番号", "my number"],
-            ),
-            PatternRecognizer(
-                "EMPLOYEE_ID",
-                supported_language=lang,
-                patterns=[Pattern("employee", r"(?<![A-Za-z0-9])EMP-?[0-9]{6}(?![A-Za-z0-9])", 0.6)],
-            ),
-            PatternRecognizer(
-                "MACHINE_SERIAL",
-                supported_language=lang,
-                patterns=[Pattern("serial", r"(?<![A-Za-z0-9])SN-[A-Z]{2}[0-9]{6}(?![A-Za-z0-9])", 0.6)],
-            ),
-        ):
-            registry.add_recognizer(recognizer)
-    return AnalyzerEngine(registry=registry, nlp_engine=nlp, supported_languages=["en", "ja"])
+
+
+def _recognizers(lang: str) -> tuple[Any, ...]:
+    """Presidio's own recognizers for one language, plus the Japanese and site formats as patterns."""
+    from presidio_analyzer import Pattern, PatternRecognizer
+    from presidio_analyzer.predefined_recognizers import (
+        CreditCardRecognizer,
+        EmailRecognizer,
+        IpRecognizer,
+        MacAddressRecognizer,
+        PhoneRecognizer,
+        SpacyRecognizer,
+        UrlRecognizer,
+    )
+
+    return (
+        EmailRecognizer(supported_language=lang),
+        PhoneRecognizer(supported_language=lang, supported_regions=("JP", "US", "GB", "DE", "KR", "SG")),
+        CreditCardRecognizer(supported_language=lang),
+        IpRecognizer(supported_language=lang),
+        UrlRecognizer(supported_language=lang),
+        MacAddressRecognizer(supported_language=lang),
+        SpacyRecognizer(
+            supported_language=lang,
+            supported_entities=[
+                "PERSON",
+                "LOCATION",
+                "PHONE_NUMBER",
+                "EMAIL_ADDRESS",
+                "URL",
+                "ID_NUMBER",
+            ],
+        ),
+        PatternRecognizer(
+            "JP_POSTAL_CODE",
+            supported_language=lang,
+            patterns=[Pattern("postal", r"〒?\s?\d{3}-?\d{4}(?!\d)", 0.4)],
+            context=["〒", "郵便番号", "postal", "zip"],
+        ),
+        PatternRecognizer(
+            "JP_MY_NUMBER",
+            supported_language=lang,
+            patterns=[Pattern("my number", r"(?<!\d)\d{4}[- ]?\d{4}[- ]?\d{4}(?!\d)", 0.3)],
+            context=["マイナンバー", "個人番号", "my number"],
+        ),
+        PatternRecognizer(
+            "EMPLOYEE_ID",
+            supported_language=lang,
+            patterns=[Pattern("employee", r"(?<![A-Za-z0-9])EMP-?[0-9]{6}(?![A-Za-z0-9])", 0.6)],
+        ),
+        PatternRecognizer(
+            "MACHINE_SERIAL",
+            supported_language=lang,
+            patterns=[Pattern("serial", r"(?<![A-Za-z0-9])SN-[A-Z]{2}[0-9]{6}(?![A-Za-z0-9])", 0.6)],
+        ),
+    )
 
 
 def main() -> int:

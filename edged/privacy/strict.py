@@ -30,7 +30,7 @@ _CUE = (
     r"Worker|colleague|reported by|signed|approved by|checked by|handed over to|covered by|"
     r"replaced by|relieved by)"
 )
-_CAPITALISED = r"[A-Z][A-Za-z\u00c0-\u024f\u1e00-\u1eff'’\-]+"
+_CAPITALISED = r"[A-Z][A-Za-z\u00c0-\u02af\u1e00-\u1eff'’\-]+"
 _AFTER_CUE = re.compile(rf"\b{_CUE}\.?:?\s+((?:{_CAPITALISED})(?:\s(?:{_CAPITALISED}|[A-Z]\.)){{0,3}})")
 _NOT_A_NAME = frozenset(
     [
