@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from edged.privacy.detector import Span, TextView
 from edged.privacy.entities import PHONE
@@ -109,6 +109,16 @@ _PHONE_WORD = re.compile(
 )
 
 
+class Cues(NamedTuple):
+    """A phone word in the 80 characters before a candidate (cued), and in the 24 before (near)."""
+
+    cued: bool
+    near: bool
+
+
+NO_CUES = Cues(cued=False, near=False)
+
+
 class PhoneDetector:
     name = "phone"
     types = (PHONE,)
@@ -120,16 +130,20 @@ class PhoneDetector:
 
         self._pn: Any = phonenumbers
         self._regions = regions
-        self._cued = False
-        self._near_cue = False
 
     def find(self, view: TextView) -> Iterator[Span]:
         text = view.text
         if sum(c.isdigit() for c in text) < 7:
             return
+        # The same piece asked again in the same cue state has the same answer: repeated figures
+        # ("0 0 0 ...", a column of numbers) cost one parse each, not one per occurrence. All of it
+        # is this call's: one detector serves concurrent escalations.
+        memo: dict[tuple[str, bool, Cues], bool] = {}
         for m in _PHONE.finditer(text):
-            self._cued = _PHONE_WORD.search(text[max(0, m.start() - 80) : m.start()]) is not None
-            self._near_cue = _PHONE_WORD.search(text[max(0, m.start() - 24) : m.start()]) is not None
+            cues = Cues(
+                _PHONE_WORD.search(text[max(0, m.start() - 80) : m.start()]) is not None,
+                _PHONE_WORD.search(text[max(0, m.start() - 24) : m.start()]) is not None,
+            )
             # one candidate may hold several numbers, or a number after another figure
             # ("2024 03-1234-5678", "03-1234-5678 090-1234-5678"): try each group start in turn
             # at most a few start points and end points per candidate: "0 0 0 0 ..." would
@@ -139,14 +153,16 @@ class PhoneDetector:
             for offset in starts:
                 if offset < done_to or not _boundary_ok(text, m.start() + offset):
                     continue
-                found = self._longest_valid(m.group(0)[offset:], view.english)
+                found = self._longest_valid(m.group(0)[offset:], view.english, cues, memo)
                 if found is not None:
                     yield Span(
                         PHONE, m.start() + offset + found[0], m.start() + offset + found[1], "phonenumbers"
                     )
                     done_to = offset + found[1]
 
-    def _longest_valid(self, candidate: str, english: bool) -> tuple[int, int] | None:
+    def _longest_valid(
+        self, candidate: str, english: bool, cues: Cues, memo: dict[tuple[str, bool, Cues], bool],
+    ) -> tuple[int, int] | None:
         # The whole candidate, then shorter ones that end at a group boundary, so
         # "03-1234-5678 2台" still yields the number.
         boundaries = [
@@ -164,11 +180,16 @@ class PhoneDetector:
             start += 1  # a bracket around the number is the sentence's, not the number's
         for end in ends:
             piece = candidate[start:end].rstrip(" .-(/,")
-            if self.valid(piece, english):
+            key = (piece, english, cues)
+            known = memo.get(key)
+            if known is None:
+                known = memo[key] = self.valid(piece, english, cues)
+            if known:
                 return start, start + len(piece)
         return None
 
-    def valid(self, piece: str, english: bool) -> bool:
+    def valid(self, piece: str, english: bool, cues: Cues = NO_CUES) -> bool:
+        """A phone number in ``piece``? ``cues``: a phone word before it, and close before it."""
         core = _EXTENSION_TAIL.sub("", piece).strip()
         digits = "".join(c for c in core if c.isdigit())
         if len(digits) < 9 or len(digits) > 17 or _DATE_LIKE.match(core):
@@ -181,7 +202,7 @@ class PhoneDetector:
             if abroad and self._parses("+" + digits[len(prefix) :], None, shape=None):
                 return True
         for region in self._regions:
-            if region in ("US", "CA") and core.isdigit() and not self._cued:
+            if region in ("US", "CA") and core.isdigit() and not cues.cued:
                 continue  # ten bare digits without a phone word near them: an order number
             if region in ("US", "CA"):
                 # a figure is taken for a North American number only when written like one
@@ -197,7 +218,7 @@ class PhoneDetector:
         # regions plant staff come from is a phone, whatever regions the site configured; with no
         # phone word, so is a number grouped the way people write one (029 2018 4471, (31) 5528-0147)
         # that is valid in one of the regions plants write to.
-        regions = _WORLD if self._near_cue else _ABROAD if _grouped(core) else ()
+        regions = _WORLD if cues.near else _ABROAD if _grouped(core) else ()
         return any(self._parses(core, region, shape=None) for region in regions)
 
     def _parses(self, core: str, region: str | None, shape: re.Pattern[str] | None) -> bool:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from edged.privacy.detector import FunctionDetector, Span, TextView
 from edged.privacy.entities import PERSON
-from edged.privacy.names_ja import DEPARTMENT, NOT_NAMES
+from edged.privacy.names_ja_data import DEPARTMENT, NOT_NAMES
 
 if TYPE_CHECKING:
     from edged.privacy.registry import Resources

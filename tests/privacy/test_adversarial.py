@@ -353,3 +353,21 @@ def test_invisible_characters_do_not_split_a_value(redactor: Redactor, text: str
 def test_a_character_nfkc_merges_never_yields_overlapping_entities(redactor: Redactor) -> None:
     for text in ("03-1234-5678ﾞ様", "123456789018ﾞ様", "佐藤゛太郎さん"):
         checked(redactor, text)
+
+
+def test_one_phone_detector_serves_concurrent_texts_alike() -> None:
+    """The phone detector keeps no per-text state on itself: texts redacted from several threads
+    at once (the cloud pool's workers share one redactor) get what each gets alone."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    redactor = Redactor(PrivacyConfig(mode="standard"))
+    texts = [
+        "Call me on 020 7946 0321 after lunch.",  # cued: a GB number
+        "Order 030 4411 2299 shipped; lot 7781 2290 closed.",  # not cued: figures
+        "mobile: 089 3311 7720",
+        "Batch 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 done",
+    ] * 25
+    alone = [redactor.redact(text)[0] for text in texts]
+    with ThreadPoolExecutor(8) as pool:
+        together = list(pool.map(lambda text: redactor.redact(text)[0], texts))
+    assert together == alone

@@ -1,0 +1,264 @@
+"""The tables the Japanese name finder reads: honorifics, titles, role words, words that are not
+names, and the patterns of name-like runs (``names_ja.py`` and ``names_ja_extent.py`` use them)."""
+
+from __future__ import annotations
+
+import re
+
+HONORIFICS = ("さん", "さま", "様", "氏", "殿", "くん", "君", "ちゃん", "先生")
+TITLES = (
+    "工場長",
+    "課長",
+    "部長",
+    "班長",
+    "係長",
+    "主任",
+    "社長",
+    "所長",
+    "職長",
+    "組長",
+    "リーダー",
+    "マネージャー",
+    "技師",
+    "主査",
+    "室長",
+    "次長",
+    "本部長",
+)
+ROLE_CUES = (
+    "担当者",
+    "担当",
+    "作業者",
+    "作業員",
+    "オペレーター",
+    "オペレータ",
+    "点検者",
+    "確認者",
+    "報告者",
+    "記入者",
+    "責任者",
+    "検査員",
+    "検査者",
+    "連絡先",
+    "宛先",
+    "差出人",
+    "送信者",
+    "発信者",
+    "引継ぎ先",
+    "引継先",
+    "引き継ぎ先",
+    "交代者",
+    "当番",
+    "承認者",
+    "依頼者",
+    "立会者",
+    "監督者",
+    "起票者",
+    "対応者",
+    "発見者",
+    "申請者",
+    "氏名",
+    "お名前",
+    "名前",
+    "受講者",
+    "修了者",
+    "講師",
+    "確認者",
+    "通訳",
+    "案内",
+    "起票者",
+    "実施者",
+    "立会者",
+    "受付者",
+    "作成者",
+    "記録者",
+    "保全担当",
+    "夜勤",
+    "日勤",
+    "宛",
+    "Cc",
+    "CC",
+    "From",
+    "To",
+    *TITLES,
+)
+# After a name: 林から電話, 清水に連絡 (a person is who calls or is called).
+CONTACT_AFTER = (
+    "から電話",
+    "から連絡",
+    "からメール",
+    "から報告",
+    "より連絡",
+    "より報告",
+    "に電話",
+    "に連絡",
+    "へ連絡",
+    "にメール",
+    "が対応",
+    "が確認",
+    "が担当",
+)
+# Words that take an honorific but are not names (お客様, 皆さん, 業者さん, ご担当者様).
+NOT_NAMES = frozenset(
+    {
+        "客",
+        "お客",
+        "皆",
+        "みな",
+        "皆様",
+        "みなさん",
+        "担当",
+        "担当者",
+        "ご担当",
+        "ご担当者",
+        "業者",
+        "作業者",
+        "関係者",
+        "各位",
+        "利用者",
+        "運転手",
+        "先方",
+        "相手",
+        "社員",
+        "作業員",
+        "お医者",
+        "医者",
+        "大家",
+        "職人",
+        "運送屋",
+        "警備",
+        "清掃",
+        "派遣",
+        "新人",
+        "先輩",
+        "後輩",
+        "上司",
+        "部下",
+        "お父",
+        "お母",
+        "奥",
+        "お子",
+        "子供",
+        "皆んな",
+        "ドライバー",
+        "メーカー",
+        "お得意",
+        "得意先",
+        "取引先",
+        "お取引先",
+        "お疲れ",
+        "ご苦労",
+        "御中",
+        "殿",
+        "様",
+        "貴社",
+        "御社",
+        "当社",
+        "弊社",
+        "作業",
+        "点検",
+        "保全",
+        "設備",
+    }
+)
+# A surname-tagged word right before these is a place or a company (豊田市, 本田技研, 松下電器).
+PLACE_OR_COMPANY_AFTER = (
+    "市",
+    "町",
+    "村",
+    "区",
+    "県",
+    "郡",
+    "駅",
+    "工場",
+    "製作所",
+    "電機",
+    "電器",
+    "工業",
+    "商事",
+    "株式会社",
+    "通り",
+    "線",
+    "川",
+    "橋",
+    "建設",
+    "重工",
+    "自動車",
+    "精機",
+    "化学",
+    "技研",
+    "産業",
+    "製薬",
+    "銀行",
+    "病院",
+    "大学",
+    "本社",
+    "支店",
+    "営業所",
+    "事業所",
+    "センター",
+    "港",
+    "口",
+    "インター",
+    "IC",
+    "ホール",
+)
+_KANJI_KANA = re.compile(r"^[\u3040-\u30ff\u4e00-\u9fff々ヶヵー]+$")
+_KATAKANA = re.compile(r"^[\u30a0-\u30ffー]+$")
+_KANJI_ONLY = re.compile(r"^[\u4e00-\u9fff々]+$")
+_LATIN_NAME = re.compile(r"[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,3}|[A-Z]{2,}(?: [A-Z][a-z]+){0,2}")
+_PARTICLES = frozenset("がはにのとへをもや")
+_CUE_TAIL = re.compile(r"\s*(?:[:：]|は|の|、|\s|\(|（)?\s*")
+MAX_NAME_CHARS = 10
+MAX_WHOLE_NAME = 12
+MAX_KATAKANA_NAME = 30
+_KATAKANA_NAME = re.compile(r"[\u30a1-\u30faー]+(?:[ ・][\u30a1-\u30faー]+){0,4}")
+_JA = "\u4e00-\u9fff々\u30a1-\u30faー"  # kanji and katakana
+_BRACKETED = re.compile(rf"[（(]([{_JA}]{{1,5}}(?:[ ・][{_JA}]{{1,5}})?)[）)]")
+_CONTACT_BEFORE = re.compile(r"(?:@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}|[0-9]{2,4}-[0-9]{2,4}-[0-9]{3,4}|[:：])\s?$")
+_LATIN_WORD = r"(?:O'|Mc|Mac|D')?[A-Z][a-z\u00c0-\u024f]+(?:[A-Z][a-z]+)?"
+_LATIN_RUN = re.compile(rf"(?<![A-Za-z0-9]){_LATIN_WORD}(?:[ \-]{_LATIN_WORD}){{1,3}}(?![A-Za-z0-9])")
+_LATIN_PLANT_WORDS = (
+    "line pump press robot cell unit plant factory building warehouse gate bay dock team shift "
+    "quality control safety smart system systems solutions logistics industries electric motor "
+    "motors corporation company inc ltd co group japan tokyo osaka tech technology engineering "
+    "service services center centre office north south east west new the and of"
+)
+_LATIN_NOT_NAMES = frozenset(_LATIN_PLANT_WORDS.split())
+# Old forms of kanji common in names, with the form the dictionary knows; one for one.
+_ITAIJI = str.maketrans(
+    "髙﨑邊邉齋齊澤濱國關黑彌晉廣櫻瀨嶋嶌槇德惠眞藏寬條增實壽靜淸榮圓會學萬與兒將龜邨冨埜嵜琢曻",
+    "高崎辺辺斎斉沢浜国関黒弥晋広桜瀬島島槙徳恵真蔵寛条増実寿静清栄円会学万与児将亀村富野崎琢昇",
+)
+_NC = r"\u4e00-\u9fff々〆ヶ\u30a1-\u30faー\uf900-\ufaff"  # kanji (old forms too) and katakana
+_NAME_RUN = re.compile(rf"[{_NC}・ \u3000]+")
+# after a name: more name characters, or one space (or ・) and a run of them; kana given names
+# written in hiragana after a space (小鳥遊 ひなた様) too
+_NOT_KANA_NAME = "(?!さん|さま|くん|ちゃん|どの|から|まで|です|より)"  # honorifics and particles
+_NAME_AFTER = re.compile(
+    rf"[{_NC}]*(?:(?:[ \u3000・][{_NC}]+){{1,4}}"
+    rf"|[ \u3000]?{_NOT_KANA_NAME}[\u3041-\u3096]{{2,4}}[子美恵]?"
+    rf"(?=さん|様|さま|氏|殿|君|くん|[ \u3000、。,.（(|｜/]|$))?"
+)
+_NAME_BEFORE = re.compile(rf"(?:[{_NC}]+[ \u3000・]){{0,4}}[{_NC}]*$")
+_END_MARKS = frozenset("、。，．,.!?！？)）」』】\n:：/（( ")
+_ORG_END = re.compile(
+    r"(?:部|課|係|室|班|所|工場|棟|ライン|会社|センター|グループ|チーム|号機|倉庫|事業所|エリア|ヤード|置場|場)$"
+)
+DEPARTMENT = re.compile(
+    r"^(?:営業|製造|品質|総務|人事|経理|技術|生産|保全|設備|開発|購買|物流|工務|検査|管理|品証|資材|"
+    r"安全|環境|企画|情報|システム|業務|工場)$"
+)
+_KATAKANA_WORDS = re.compile(r"[\u30a1-\u30faー]{2,}(?:[ ・][\u30a1-\u30faー]{1,}){0,4}")
+_GLUED_RUN = re.compile(rf"[{_JA}]{{2,6}}(?:[ ・][{_JA}]{{1,6}}){{0,3}}")
+_HIRAGANA_GIVEN = re.compile(rf"{_NOT_KANA_NAME}[\u3041-\u3096]{{2,4}}[子美恵]?")
+_FIELD_SEPARATORS = " :：、。\n|｜/／\t"
+# anchored at the start of a katakana run: unanchored, a long run without a separator made the
+# search quadratic
+_KATAKANA_FULL = re.compile(r"(?<![\u30a1-\u30faー])[\u30a1-\u30faー]{2,}(?:[ ・][\u30a1-\u30faー]{2,}){1,3}")
+_MENTION = re.compile(r"@([\u4e00-\u9fff々\u30a1-\u30faー]{2,8})")
+_LIST_SEPARATOR = re.compile(r"[、,と/／]\s?|\s[0-9]{1,2}[.)]\s")
+_LIST_ITEM = re.compile(
+    r"[\u4e00-\u9fff々\u30a1-\u30faー]{1,6}(?:[ ・][\u4e00-\u9fff々\u30a1-\u30faー]{1,8}){0,3}"
+    r"|[A-Z][a-z]+(?: [A-Z][a-z]+){1,3}"
+)
