@@ -203,7 +203,8 @@ _ROMAJI_BUILDING = (
     r"[A-Z][a-z]+(?:[\s\-][A-Z][a-z]+)?\s(?:Bldg\.?|Building|Tower|Mansion|Heights|Residence)"
     r"(?:\s(?:No\.\s?)?[0-9]{1,3}F?)?"
 )
-_ROMAJI_PART = rf"(?:{_ROMAJI_BUILDING}|(?:{_BLOCK}\s)?{_ROMAJI_NAME}(?:\s{_BLOCK})?)"
+# a name may carry two blocks after it: Kameido 4-chome 21-18
+_ROMAJI_PART = rf"(?:{_ROMAJI_BUILDING}|(?:{_BLOCK}\s)?{_ROMAJI_NAME}(?:\s{_BLOCK}){{0,2}})"
 _ROMAJI_ADDRESS = re.compile(
     rf"(?<![A-Za-z0-9\-])(?:(?:Room|Rm\.?|#)\s?[0-9]{{1,4}},?\s)?{_ROMAJI_PART}"
     rf"(?:,?\s{_ROMAJI_PART}){{1,5}}(?:,?\s(?:〒\s?)?[0-9]{{3}}-?[0-9]{{4}})?(?:,?\sJapan)?(?![A-Za-z0-9])"

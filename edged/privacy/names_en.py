@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 
 from edged.privacy.detector import Span
 from edged.privacy.entities import PERSON
-from edged.privacy.names_latin import common_phrase, given_names, unfamiliar
+from edged.privacy.names_latin import COMPANY_WORDS, common_phrase, given_names, unfamiliar
 
 
 def _words(text: str) -> frozenset[str]:
@@ -452,7 +452,7 @@ class EnglishNames:
         ]
         if english:
             found = list(self._english(text, words))
-            found += [s for s in _caps_names(text, self._given_all) if not _inside(s, found)]
+            found = _widen(found, _caps_names(text, self._given_all))
             found += list(self._listed(text, words, found))
             for span in found:
                 yield _with_suffix(text, span)
@@ -529,6 +529,9 @@ class EnglishNames:
         cue = self._cue_before(text, words, i)
         given = bare.lower() in self._given_all
         after = self._after(text, words, i, i + run)
+        last = words[i + run - 1][0].rstrip(".").lower() if run > 1 else ""
+        if last in COMPANY_WORDS:
+            return 0, ""  # (by) Johnson Controls, Emerson Electric: a maker, though it starts with a name
         if cue is not None and (cue in self._strong or given or run > 1):
             return run, "en_cue"  # swapped by Gabrielly Silveira: a cue and a two-word name
         if given and run > 1:
@@ -694,8 +697,11 @@ _LIST_JOINT = re.compile(r",? and |, | & ")
 _LIST_JOINT_BEFORE = re.compile(r"(?:,? and |, | & )$")
 _SUFFIX = re.compile(r",? (?:Jr\.?|Sr\.?|II|III|IV|V|PhD|Ph\.D\.|MD|M\.D\.|P\.E\.|Esq\.?)(?![A-Za-z])")
 # SURNAME Given in capitals (KIMURA Rika) and Taiwanese romanisation (LIN MEI-CHU, HSU KUAN-YU)
+_UPPER = "".join(sorted({c for c in map(chr, range(0x41, 0x250)) if c.isupper() and c.isalpha()}))
+_LOWER = "".join(sorted({c for c in map(chr, range(0x61, 0x250)) if c.islower() and c.isalpha()}))
 _CAPS_NAME = re.compile(
-    r"(?<![A-Za-z0-9\-])([A-Z]{2,12}) (?:([A-Z]{1,8}-[A-Z]{1,8})|([A-Z][a-z]+(?:-[a-z]+)?))(?![A-Za-z0-9\-])"
+    rf"(?<![\w\-])([{_UPPER}]{{2,14}}) (?:([{_UPPER}]{{1,8}}-[{_UPPER}]{{1,8}})"
+    rf"|([{_UPPER}][{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)?))(?![\w\-])"
 )
 _ACRONYMS = frozenset(
     w.upper()
@@ -707,13 +713,25 @@ _ACRONYMS = frozenset(
 
 
 def _caps_names(text: str, given: frozenset[str]) -> Iterator[Span]:
+    """SURNAME Given in any Latin script (KIMURA Rika, SZCZEPAŃSKI Przemysław, KARAKAŞ Emre)."""
     for m in _CAPS_NAME.finditer(text):
-        surname = m.group(1)
-        if surname in _ACRONYMS or not any(c in "AEIOUY" for c in surname):
+        surname, first = m.group(1), m.group(3)
+        if surname in _ACRONYMS or not any(c in "AEIOUYÀÁÂÃÄÅÆÈÉÊËÌÍÎÏÒÓÔÕÖØÙÚÛÜÝ" for c in surname):
             continue
-        if m.group(3) and not (unfamiliar(m.group(3)) or m.group(3).lower() in given):
+        if first and not (unfamiliar(first) or first.lower() in given):
             continue  # "PUMP Station" is no name; "KIMURA Rika" is
         yield Span(PERSON, m.start(), m.end(), "en_caps_name")
+
+
+def _widen(found: list[Span], wider: Iterable[Span]) -> list[Span]:
+    """The spans of ``wider`` that overlap nothing, or cover what they overlap (SANCHEZ Justine over
+    Justine), with what they cover dropped; the rest of ``wider`` is left out."""
+    result = list(found)
+    for span in wider:
+        overlapped = [f for f in result if span.start < f.end and span.end > f.start]
+        if all(span.start <= f.start and f.end <= span.end for f in overlapped):
+            result = [f for f in result if f not in overlapped] + [span]
+    return result
 
 
 def _before_joint(

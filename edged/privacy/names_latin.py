@@ -39,7 +39,8 @@ _NOT_BEFORE = "(?<![A-Za-zÀ-ʯḀ-ỿ0-9@])"  # Latin letters only: a Japanese 
 _NOT_AFTER = "(?![A-Za-zÀ-ʯḀ-ỿ0-9])"
 _NICKNAME = re.compile(rf"{_NOT_BEFORE}({_WORD}) [\"“]({_WORD})[\"”] ({_WORD}){_NOT_AFTER}")
 _INITIAL_FIRST = re.compile(
-    rf"(?<![A-Za-zÀ-ʯḀ-ỿ0-9.])[{_UW}]\. ([{_UW}][{_LW}]+(?:-[{_UW}][{_LW}]+)?){_NOT_AFTER}"
+    rf"(?<![A-Za-zÀ-ʯḀ-ỿ0-9.])[{_UW}]\. (?:(?:de|del|della|da|dos|van|von|der|den|di|du|le|la|ten|ter) )*"
+    rf"([{_UW}][{_LW}]*[{_UW}]?[{_LW}]+(?:-[{_UW}][{_LW}]+)?){_NOT_AFTER}"
 )
 _MIDDLE_INITIAL = re.compile(rf"{_NOT_BEFORE}({_WORD}) [{_UW}{_LW}]\. ({_WORD}){_NOT_AFTER}")
 _HONORIFIC = r"(?!san\b|sama\b|kun\b|chan\b|sensei\b|dono\b)"
@@ -139,8 +140,8 @@ def common_phrase(names: list[str], given: frozenset[str] | None = None) -> bool
     names = [n.rstrip(".") for n in names if n.rstrip(".") not in _NAME_PARTS]
     if not names:
         return False
-    if names[-1] in COMPANY_WORDS:
-        return True
+    if names[-1] in COMPANY_WORDS or any(n in SHOP_FLOOR_WORDS for n in names):
+        return True  # Lincoln Electric; Gemba Walk, Andon Cord
     if names[0] in given:
         return False
     return any(n in _common() and n not in census_names() for n in names)
@@ -160,12 +161,22 @@ def _common() -> frozenset[str]:
     return frozenset(wordfreq.top_n_list("en", 7000))
 
 
+# Shop-floor words English text rarely uses but plants do (lean production, Japanese loanwords):
+# capitalised in a plant phrase ("Andon Cord", "Gemba Walk") they are no surname.
+SHOP_FLOOR_WORDS = _wordset(
+    "kanban andon gemba genba kaizen poka yoke pokayoke heijunka jidoka muda mura muri takt hoshin "
+    "kanri genchi genbutsu seiri seiton seiso seiketsu shitsuke nemawashi obeya chaku hansei yokoten "
+    "monozukuri mizusumashi smed tpm oee wip fifo lifo mrp erp mes hmi plc scada cmm vmc edm ebom "
+    "mbom ecn eco ppap fmea pfmea dfmea apqp msa spc capa ncr rma coa coc fai gd&t"
+)
+
+
 @functools.cache
 def vocabulary() -> frozenset[str]:
-    """The 30,000 most frequent English words (wordfreq)."""
+    """The 30,000 most frequent English words (wordfreq), and the shop floor's own."""
     import wordfreq
 
-    return frozenset(wordfreq.top_n_list("en", 30000))
+    return frozenset(wordfreq.top_n_list("en", 30000)) | SHOP_FLOOR_WORDS
 
 
 def unfamiliar(word: str) -> bool:
@@ -191,9 +202,26 @@ def _shaped(text: str) -> Iterator[Span]:
         plain = common_phrase([given.lower(), surname.lower()])
         if _name_word(given) and (_name_word(surname) or surname[:1].isupper()) and not plain:
             yield Span(PERSON, m.start(), m.end(), "latin_middle_initial")
+    yield from _initials(text)
+    yield from _after_cue(text)
+    for m in _MENTION.finditer(text):
+        words = m.group(1).split()
+        if len(words) == 2 and not _name_word(words[1]):
+            words = words[:1]
+        end = m.start(1) + len(" ".join(words))
+        if words[0].lower() not in _CHAT_WORDS:
+            yield Span(PERSON, m.start(1), end, "latin_mention")
+
+def _initials(text: str) -> Iterator[Span]:
     for m in _INITIAL_FIRST.finditer(text):
-        if unfamiliar(m.group(1)) or _CUE_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
+        # A. Flaminio, L. del Río, A. MacLeod: an initial and a surname; "Section A. Pump" is none
+        surname = m.group(1).lower()
+        plain = surname in _common() or surname in COMPANY_WORDS  # among the 7,000 commonest words
+        if not plain or _CUE_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
             yield Span(PERSON, m.start(), m.end(), "latin_initial")
+
+
+def _after_cue(text: str) -> Iterator[Span]:
     for m in _CAPITALISED.finditer(text):
         # escort: Owolabi, call Bikash on, anyone seen Yared??: one capitalised word right after a
         # person cue, when it is no common English word
@@ -202,14 +230,11 @@ def _shaped(text: str) -> Iterator[Span]:
             continue
         if word.lower() in _CHAT_WORDS or (word.lower() in _common() and word.lower() not in given_names()):
             continue
+        following = re.match(r" ([A-Za-z]+)", text[m.end(1) : m.end(1) + 24])
+        if following and following.group(1).lower() in COMPANY_WORDS:
+            continue  # by Johnson Controls: a maker
         yield Span(PERSON, m.start(1), m.end(1), "latin_cue_single")
-    for m in _MENTION.finditer(text):
-        words = m.group(1).split()
-        if len(words) == 2 and not _name_word(words[1]):
-            words = words[:1]
-        end = m.start(1) + len(" ".join(words))
-        if words[0].lower() not in _CHAT_WORDS:
-            yield Span(PERSON, m.start(1), end, "latin_mention")
+
 
 
 def _capitals(text: str) -> Iterator[Span]:

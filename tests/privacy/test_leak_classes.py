@@ -111,3 +111,42 @@ def test_grouped_national_numbers_of_regions_not_configured(
 )
 def test_order_numbers_and_dates_stay_no_phones(redactor: Redactor, text: str) -> None:
     assert not [e for e in redactor.detect(text) if e.type == "PHONE"], text
+
+
+# -- classes the fresh set's first run showed (new values, not the set's) --------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Permit closed by OYELARAN Tobi at 14:20.", "OYELARAN Tobi"),
+        ("Forklift licence renewed: WIŚNIEWSKA Agnieszka", "WIŚNIEWSKA Agnieszka"),
+        ("Rota swap with GÜNDOĞDU Selin approved", "GÜNDOĞDU Selin"),
+        ("Badge returned by K. Oyelowo at the gate", "K. Oyelowo"),
+        ("Trainer: M. van der Heijden", "M. van der Heijden"),
+    ],
+)
+def test_capitalised_surnames_and_initials_are_whole_names(redactor: Redactor, text: str, name: str) -> None:
+    redacted, _ = redactor.redact(text)
+    assert name not in redacted and not any(part in redacted for part in name.split() if len(part) > 2)
+
+
+def test_romanised_japanese_addresses_with_two_blocks(redactor: Redactor) -> None:
+    redacted, _ = redactor.redact("Ship the spare to Sengoku 3-chome 14-9, Bunkyo-ku, Tokyo by Friday.")
+    assert "Sengoku" not in redacted and "14-9" not in redacted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chiller maintenance by Johnson Controls next week.",
+        "Pull the Andon Cord when the fixture jams.",
+        "Kanban Board moved to Bay 3.",
+        "Plan A. Check the torque first.",
+        "Grade B. Steel rods in rack 4.",
+        "PUMP Station 2 is back online.",
+    ],
+)
+def test_makers_shop_floor_words_and_lettered_items_stay(redactor: Redactor, text: str) -> None:
+    redacted, _ = redactor.redact(text)
+    assert redacted == text
