@@ -39,16 +39,21 @@ class EscalationDispatch:
         """Escalations in flight end by their requests' deadlines; wait for their replies."""
         self._pool.shutdown(wait=True)
 
+    def _escalator(self, item: InFlight) -> Escalator:
+        """The escalator the request was parsed under: a reload's new policy is for later ones."""
+        return item.escalator or self.escalator
+
     def take_busy(self, item: InFlight) -> bool:
         """The engine's queue is full: True when the cloud takes the request instead."""
-        decision = self.escalator.decide(item.request, error_code="busy")
+        decision = self._escalator(item).decide(item.request, error_code="busy")
         return decision.escalate and self._submit(item, None, None, decision)
 
     def answer(self, job: Job[InFlight], result: TaskResult) -> None:
         """The engine's result: to the cloud when a trigger fires (and the pool has room), else
         back to the client as it is, with the reason when the cloud should have answered."""
-        decision = self.escalator.decide(job.item.request, error_code=result.error_code, valid=result.valid,
-                                         confidence=result.confidence)
+        decision = self._escalator(job.item).decide(
+            job.item.request, error_code=result.error_code, valid=result.valid, confidence=result.confidence,
+        )
         if decision.escalate and self._submit(job.item, job, result, decision):
             return
         self.answer_locally(job, result, decision)
@@ -57,10 +62,10 @@ class EscalationDispatch:
         sent = self.replies.local(job, result, decision)
         if sent is None:
             return
-        request = job.item.request
-        self.metrics.add_cost_avoided(self.escalator.record_local(request, result.usage))
-        if sent == "clean" and self.escalator.wants_shadow(request):
-            self._shadow(request, result)
+        request, escalator = job.item.request, self._escalator(job.item)
+        self.metrics.add_cost_avoided(escalator.record_local(request, result.usage))
+        if sent == "clean" and escalator.wants_shadow(request):
+            self._shadow(escalator, request, result)
 
     def _submit(self, item: InFlight, job: Job[InFlight] | None, local: TaskResult | None,
                 decision: EscalationDecision) -> bool:
@@ -80,7 +85,7 @@ class EscalationDispatch:
         request = item.request
         self.metrics.escalation(decision.trigger or "unknown")
         try:
-            outcome = self.escalator.escalate(request, decision)
+            outcome = self._escalator(item).escalate(request, decision)
         except Exception as exc:  # a bug on the cloud path must not lose the request
             log.exception("request %s: escalation failed unexpectedly", request.request_id)
             outcome = EscalationOutcome(False, error_code="cloud_unavailable", error_message=str(exc))
@@ -101,14 +106,14 @@ class EscalationDispatch:
                            f"the request needed the cloud ({decision.trigger}) and it failed: "
                            f"{outcome.error_message}", job=job, engine_ms=local.engine_ms if local else 0.0)
 
-    def _shadow(self, request: Request, result: TaskResult) -> None:
+    def _shadow(self, escalator: Escalator, request: Request, result: TaskResult) -> None:
         """After the reply is out: the same request to the cloud, to measure agreement."""
         if not self._slots.acquire(blocking=False):
             return  # shadowing is best effort: never queue for it
 
         def run() -> None:
             try:
-                self.escalator.shadow(request, result.output, result.confidence)
+                escalator.shadow(request, result.output, result.confidence)
             except Exception:
                 log.exception("request %s: shadow comparison failed", request.request_id)
             finally:
