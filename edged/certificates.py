@@ -23,7 +23,7 @@ def _now() -> datetime:
 CERT_WARN_DAYS = 30
 RENEW_HINT = (
     f"make a CSR with `edged pki renew --config {CONFIG_FILE}`, have the site CA sign it, "
-    "install the new certificate and restart edged"
+    "install the new certificate and `systemctl reload edged`"
 )
 CertState = Literal["ok", "expiring", "expired", "not_yet_valid"]
 

@@ -181,7 +181,7 @@ def _wrong_identity(config: EdgedConfig, cn: str) -> Finding | None:
 def check_broker(  # noqa: PLR0911 - one return per way the connection can fail
     config: EdgedConfig, key: Path, timeout_s: float,
 ) -> Finding:
-    from edged.service.transport import tls_context
+    from edged.service.tls import probe_tls, tls_context
 
     mqtt = config.mqtt
     where = f"{mqtt.host}:{mqtt.port}"
@@ -223,28 +223,6 @@ def _tls_fix(reason: str) -> str:
     # Mosquitto drops a refused client without saying why: the handshake ends in EOF, or no CONNACK.
     return ("the broker closed the connection: it refuses this certificate (revoked? check edged pki list on "
             "the CA) or its CRL has expired (edged pki crl, then reload the broker); its log says which")
-
-
-def probe_tls(host: str, port: int, context: ssl.SSLContext, timeout_s: float) -> str | None:
-    """Connect over TLS with this appliance's certificate and listen briefly; None when the broker
-    keeps the connection (it accepted the certificate), else why not. Sends no MQTT CONNECT: the
-    broker binds the client id to the certificate's identity, so a CONNECT would take over the
-    running daemon's connection and session.
-
-    Raises OSError (ssl.SSLError included) when the connection or the handshake fails.
-    """
-    with socket.create_connection((host, port), timeout=timeout_s) as raw, \
-            context.wrap_socket(raw, server_hostname=host) as tls:
-        tls.settimeout(min(1.0, timeout_s))
-        try:
-            data = tls.recv(1)
-        except TimeoutError:
-            return None  # still open: the certificate was accepted
-        except ssl.SSLError as exc:  # TLS 1.3: a refused client certificate shows up on the first read
-            return f"TLS alert after the handshake: {exc.reason or exc}"
-        if not data:
-            return "the broker closed the connection after the handshake"
-        return "the broker sent data before any request"
 
 
 def check_engine(config: EdgedConfig, detect: Callable[[], MatchReport]) -> Finding:

@@ -32,7 +32,7 @@ from edged.errors import ConfigError, EdgedError
 from edged.provisioning import pki
 from edged.provisioning.broker import BrokerSite, DeviceAccess, write_broker_config
 from edged.provisioning.mosquitto import MosquittoProcess, free_port
-from edged.service.transport import tls_context
+from edged.service.tls import tls_context
 
 DEVICE, CLIENT, HOST = "bench-1", "bench-client", "localhost"
 TOPICS = ("a conveyor belt", "a robot arm", "a paint shop", "a night shift", "a forklift",

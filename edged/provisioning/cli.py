@@ -133,9 +133,14 @@ def cmd_pki_renew(args: argparse.Namespace) -> int:
         current = read_certificate(cert)
         _say(f"the current certificate {cert} expires {current.not_after:%Y-%m-%d %H:%M} UTC "
              f"(in {int(current.days_left())} days)")
+    target = cert if cert is not None else "the device certificate"
+    # A reload re-reads the certificate without dropping requests; a new key comes to the service
+    # through LoadCredential=, which systemd copies only when the service starts.
+    then = ("then restart edged (systemctl restart edged: the service reads a new key only at start)"
+            if args.new_key else "then systemctl reload edged (no restart: requests are not dropped)")
     _say(f"next: have the site CA sign it: edged pki sign --ca CA_DIR --csr {files.csr} --kind device "
-         f"--out {out}; then install {out}/{cn}.crt as the device certificate (sudo scripts/install "
-         f"--identity {out}) and restart edged")
+         f"--out {out}; copy {out}/{cn}.crt over {target}"
+         f"{f' and {files.key} over {key}' if args.new_key else ''}; {then}")
     return 0
 
 

@@ -7,8 +7,9 @@ telemetry, systemd).
 
 Threads: the MQTT network thread parses each message and queues it (or answers at once with an
 error or ``busy``); the scheduler's worker runs batches on the engine and publishes replies; the
-main thread publishes telemetry and waits for a stop. Every request gets exactly one reply, also
-when the daemon stops: a guard per request makes a second reply impossible.
+main thread publishes telemetry, applies reloads (SIGHUP, ``reload.py``) and waits for a stop.
+Every request gets exactly one reply, also when the daemon stops: a guard per request makes a
+second reply impossible.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
+from dataclasses import replace
 
 from edged.config import EdgedConfig
 from edged.engines.base import Engine
@@ -35,6 +37,7 @@ from edged.service.protocol import (
 from edged.service.replies import InFlight, Replies
 from edged.service.runner import TaskRunner
 from edged.service.scheduler import Job, Scheduler
+from edged.service.settings import Settings
 from edged.service.systemd import Notifier
 from edged.service.transport import IncomingMessage, Transport
 
@@ -53,7 +56,8 @@ class Daemon:
     replies: Replies
     reporter: HealthReporter
     dispatch: EscalationDispatch | None
-    escalator: Escalator | None
+    # What a SIGHUP runs in the main loop (the composition root sets it; none: nothing to reload).
+    on_reload: Callable[[], object] | None = None
 
     def __init__(
         self,
@@ -64,18 +68,15 @@ class Daemon:
         notifier: Notifier,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        self.config = config
+        self.config = config  # as started: what a reload cannot change (the scheduler, the topics)
         self.engine = engine
         self.metrics = metrics
         self.notifier = notifier
         self.clock = clock
         self.prefix = config.mqtt.prefix
-        self.tasks = config.task_table()
-        self.task_max_tokens = {
-            name: task.default_max_tokens for name, task in self.tasks.items() if task.default_max_tokens
-        }
-        self.limits = config.limits
-        self.runner = TaskRunner(engine, self.tasks, clock=clock)
+        # Read once per request and kept with it; a reload replaces it whole (never changes it).
+        self.settings = Settings.of(config, None)
+        self.runner = TaskRunner(engine, self.settings.tasks, clock=clock)
         self.scheduler: Scheduler[InFlight] = Scheduler(
             self._execute,
             self._expire,
@@ -88,6 +89,8 @@ class Daemon:
         self._seen_lock = threading.Lock()
         self._accepting = True
         self._stop = threading.Event()
+        self._reload = threading.Event()
+        self._wake = threading.Event()  # either of the two above, so the main loop acts at once
 
     def attach(
         self,
@@ -103,7 +106,12 @@ class Daemon:
         self.replies = replies
         self.reporter = reporter
         self.dispatch = dispatch
-        self.escalator = escalator
+        self.settings = replace(self.settings, escalator=escalator)
+
+    @property
+    def escalator(self) -> Escalator | None:
+        """The escalator of the current settings."""
+        return self.settings.escalator
 
     def accepting(self) -> bool:
         """False once shutdown began: new requests get ``shutting_down``."""
@@ -119,6 +127,13 @@ class Daemon:
     def stop(self) -> None:
         """Ask ``serve_forever`` to shut down (safe from a signal handler)."""
         self._stop.set()
+        self._wake.set()
+
+    def request_reload(self) -> None:
+        """Ask ``serve_forever`` to reload (safe from a signal handler): the main loop runs it,
+        between two telemetry publications, never inside the handler."""
+        self._reload.set()
+        self._wake.set()
 
     def serve_forever(self) -> None:
         interval = self.config.mqtt.telemetry_interval_s
@@ -126,7 +141,15 @@ class Daemon:
         # The loop also wakes for the systemd watchdog: its pings prove that this loop still turns.
         tick = self.notifier.tick_s(interval)
         next_telemetry = time.monotonic() + interval
-        while not self._stop.wait(tick):
+        while True:
+            self._wake.wait(tick)
+            self._wake.clear()
+            if self._stop.is_set():
+                break
+            if self._reload.is_set():
+                self._reload.clear()
+                if self.on_reload is not None:
+                    self.on_reload()
             self.reporter.heartbeat(tick, getattr(self.transport, "last_error", None))
             if time.monotonic() >= next_telemetry:
                 last = self.reporter.publish_telemetry(last, interval)
@@ -182,6 +205,7 @@ class Daemon:
         if self._is_redelivery(message):
             log.info("dropped a redelivered duplicate on %s", message.topic)
             return
+        settings = self.settings  # one read: this request is parsed and answered under these
         try:
             request = parse_request(
                 message.payload,
@@ -189,10 +213,10 @@ class Daemon:
                 response_topic=message.response_topic,
                 correlation=message.correlation,
                 prefix=self.prefix,
-                tasks=self.tasks.keys(),
-                limits=self.limits,
+                tasks=settings.tasks.keys(),
+                limits=settings.limits,
                 received_at=now,
-                task_max_tokens=self.task_max_tokens,
+                task_max_tokens=settings.task_max_tokens,
             )
         except ProtocolError as exc:
             refusal = protocol_error_reply(exc)
@@ -206,7 +230,7 @@ class Daemon:
             log.info("request %s refused [%s]: %s", exc.request_id, exc.code, exc.message)
             self.transport.publish(exc.reply_topic, refusal, correlation=exc.correlation)
             return
-        item = InFlight(request)
+        item = InFlight(request, settings.tasks, settings.escalator)
         if not self._accepting:
             self.replies.error(item, "shutting_down", "the appliance is stopping; send the request again")
             return
@@ -255,7 +279,8 @@ class Daemon:
                 counters[index] += 1
 
         stream = any(r.stream for r in requests)
-        results = self.runner.run(requests, on_chunk if stream else None)
+        tasks = [job.item.tasks for job in jobs]
+        results = self.runner.run(requests, on_chunk if stream else None, tasks=tasks)
         for job, result in zip(jobs, results, strict=True):
             if self.dispatch is not None:
                 self.dispatch.answer(job, result)

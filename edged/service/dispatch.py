@@ -67,14 +67,18 @@ class EscalationDispatch:
     def take_at_intake(self, item: InFlight) -> bool:
         """True when the cloud takes the request now, before the engine: it is forced or its task
         is cloud-only, the cloud is allowed, and the pool has room."""
-        decision = self.escalator.decide(item.request)
+        decision = self._escalator(item).decide(item.request)
         if not (decision.escalate and decision.trigger in CLOUD_FIRST):
             return False
         return self._submit(item, None, None, decision, cloud_first=True)
 
+    def _escalator(self, item: InFlight) -> Escalator:
+        """The escalator the request was parsed under: a reload's new policy is for later ones."""
+        return item.escalator or self.escalator
+
     def take_busy(self, item: InFlight) -> bool:
         """The engine's queue is full: True when the cloud takes the request instead."""
-        decision = self.escalator.decide(item.request, error_code="busy")
+        decision = self._escalator(item).decide(item.request, error_code="busy")
         return decision.escalate and self._submit(item, None, None, decision)
 
     def answer(self, job: Job[InFlight], result: TaskResult) -> None:
@@ -83,8 +87,9 @@ class EscalationDispatch:
         if job.item.cloud_failed is not None:  # the fallback of a cloud-first request
             self.answer_locally(job, result, job.item.cloud_failed)
             return
-        decision = self.escalator.decide(job.item.request, error_code=result.error_code, valid=result.valid,
-                                         confidence=result.confidence)
+        decision = self._escalator(job.item).decide(
+            job.item.request, error_code=result.error_code, valid=result.valid, confidence=result.confidence,
+        )
         if decision.escalate and self._submit(job.item, job, result, decision):
             return
         self.answer_locally(job, result, decision)
@@ -93,10 +98,10 @@ class EscalationDispatch:
         sent = self.replies.local(job, result, decision)
         if sent is None:
             return
-        request = job.item.request
-        self.metrics.add_cost_avoided(self.escalator.record_local(request, result.usage))
-        if sent == "clean" and self.escalator.wants_shadow(request):
-            self._shadow(request, result)
+        request, escalator = job.item.request, self._escalator(job.item)
+        self.metrics.add_cost_avoided(escalator.record_local(request, result.usage))
+        if sent == "clean" and escalator.wants_shadow(request):
+            self._shadow(escalator, request, result)
 
     def _submit(self, item: InFlight, job: Job[InFlight] | None, local: TaskResult | None,
                 decision: EscalationDecision, *, cloud_first: bool = False) -> bool:
@@ -120,7 +125,7 @@ class EscalationDispatch:
             left = request.deadline_at - self.clock()
             deadline = request.deadline_at - min(FALLBACK_RESERVE_MAX_S, max(0.0, left) * FALLBACK_SHARE)
         try:
-            outcome = self.escalator.escalate(request, decision, deadline=deadline)
+            outcome = self._escalator(item).escalate(request, decision, deadline=deadline)
         except Exception as exc:  # a bug on the cloud path must not lose the request
             log.exception("request %s: escalation failed unexpectedly", request.request_id)
             outcome = EscalationOutcome(False, error_code="cloud_unavailable", error_message=str(exc))
@@ -151,14 +156,14 @@ class EscalationDispatch:
         item.cloud_failed = failed
         return self.fallback(item)
 
-    def _shadow(self, request: Request, result: TaskResult) -> None:
+    def _shadow(self, escalator: Escalator, request: Request, result: TaskResult) -> None:
         """After the reply is out: the same request to the cloud, to measure agreement."""
         if not self._slots.acquire(blocking=False):
             return  # shadowing is best effort: never queue for it
 
         def run() -> None:
             try:
-                self.escalator.shadow(request, result.output, result.confidence)
+                escalator.shadow(request, result.output, result.confidence)
             except Exception:
                 log.exception("request %s: shadow comparison failed", request.request_id)
             finally:

@@ -32,3 +32,41 @@ def build_escalator(config: EdgedConfig, *, redactor: RedactorLike | None = None
         audit=AuditLog(state / "audit", max_bytes=config.escalation.audit_max_bytes),
         shadow_log=ShadowLog(state),
     )
+
+
+# [cloud] keys that do not change the client: a reload keeps the client (and its connections).
+_NOT_THE_CLIENT = {"prices", "budgets", "circuit_failures", "circuit_reset_s", "max_concurrent"}
+
+
+def reconfigure_escalator(old: Escalator | None, before: EdgedConfig, after: EdgedConfig) -> Escalator | None:
+    """The escalator of a reloaded configuration: its policy, prompts, privacy settings and cloud
+    endpoint, with the same audit chain, shadow log and budget counts (a second writer of those
+    files would fork them). Nothing here changes ``old``: ``retune_budget`` does, once applied."""
+    if old is None or before.cloud is None or after.cloud is None:
+        return old  # adding or removing [cloud] needs a restart (the escalation pool)
+    client = before.cloud.model_dump(exclude=_NOT_THE_CLIENT)
+    same_client = client == after.cloud.model_dump(exclude=_NOT_THE_CLIENT)
+    circuit = old.circuit
+    if (before.cloud.circuit_failures, before.cloud.circuit_reset_s) != (
+        after.cloud.circuit_failures, after.cloud.circuit_reset_s,
+    ):
+        circuit = CircuitBreaker(after.cloud.circuit_failures, after.cloud.circuit_reset_s)
+    return Escalator(
+        after.escalation,
+        after.task_table(),
+        old.redactor if before.privacy == after.privacy else default_redactor(after),
+        cloud=old.cloud if same_client else CloudClient(after.cloud),
+        budget=old.budget,
+        circuit=circuit,
+        audit=old.audit,
+        shadow_log=old.shadow_log,
+        clock=old.clock,
+        rng=old.rng,
+    )
+
+
+def retune_budget(escalator: Escalator | None, config: EdgedConfig) -> None:
+    """The reloaded daily limits and prices, on the one budget (today's counts stay)."""
+    if escalator is not None and escalator.budget is not None and config.cloud is not None:
+        escalator.budget.limits = config.cloud.budgets
+        escalator.budget.prices = config.cloud.prices

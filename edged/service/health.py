@@ -100,6 +100,15 @@ class HealthReporter:
     def attach(self, transport: Transport) -> None:
         self.transport = transport
 
+    def reconfigure(self, config: EdgedConfig) -> None:
+        """After a reload: its broker address and warning period, and the certificate read again
+        (a renewed one ends the expiry warning); the retained status says so at once."""
+        self.config = config
+        self._certificate = own_certificate(config)
+        self._cert_warning = self._certificate_warning()
+        if self._connected() and self._accepting():
+            self.publish_status("online")
+
     def _connected(self) -> bool:
         return self.transport is not None and self.transport.connected
 
@@ -152,7 +161,7 @@ class HealthReporter:
         self.metrics.broker_connected.set(1 if connected else 0)
         where = f"{self.config.mqtt.host}:{self.config.mqtt.port}"
         if connected:
-            text = f"serving {self.model} as {self.device} on {where}"
+            text = self.serving_line()
             if self.ready:
                 self.notifier.status(text)
                 return
@@ -163,6 +172,10 @@ class HealthReporter:
             log.info("%s (%.2f s after start)", self.ready_line(), self.clock() - self._started_mono)
         elif self._accepting():
             self.notifier.status(f"lost the broker {where}; reconnecting (requests wait at the broker)")
+
+    def serving_line(self) -> str:
+        """The STATUS= line while serving."""
+        return f"serving {self.model} as {self.device} on {self.config.mqtt.host}:{self.config.mqtt.port}"
 
     def ready_line(self) -> str:
         return f"edged {__version__} ready: device {self.device}, {self.model}, pid {os.getpid()}"

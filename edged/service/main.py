@@ -1,5 +1,6 @@
-"""`edged run`: load the configuration and the engine, compose the daemon, serve until SIGTERM, and
-tell systemd each step (STATUS= while starting, READY=1 once serving, STOPPING=1 on the way out).
+"""`edged run`: load the configuration and the engine, compose the daemon, serve until SIGTERM
+(reloading on SIGHUP), and tell systemd each step (STATUS= while starting, READY=1 once serving,
+RELOADING=1 then READY=1 around a reload, STOPPING=1 on the way out).
 
 The composition root: ``build_daemon`` is the one place where the service's parts (intake,
 replies, metrics, cloud dispatch, health reporter, transport) are made and wired together.
@@ -16,11 +17,11 @@ from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
 
-from edged.config import EdgedConfig, check_files, load_config
+from edged.config import EdgedConfig
 from edged.engines.base import Engine
 from edged.engines.loader import load_engine, usable_engine
 from edged.engines.store import EngineStore, default_store
-from edged.errors import ConfigError, EdgedError
+from edged.errors import EdgedError
 from edged.escalation.service import Escalator
 from edged.hardware.profiles import ThermalLimits
 from edged.hardware.telemetry import GpuSampler, sampler_for
@@ -29,8 +30,10 @@ from edged.service.dispatch import EscalationDispatch
 from edged.service.health import HealthReporter, thermal_limits_for
 from edged.service.metrics import ServiceMetrics
 from edged.service.prometheus import MetricsServer
+from edged.service.reload import Reloader
 from edged.service.replies import Replies
-from edged.service.systemd import Notifier, missing_credential
+from edged.service.settings import load_checked_config
+from edged.service.systemd import Notifier
 from edged.service.transport import (
     IncomingMessage,
     MqttTransport,
@@ -77,20 +80,6 @@ def configure_logging(level: str = "INFO") -> None:
     logging.basicConfig(level=level, handlers=[handler])
 
 
-def load_checked_config(config_path: Path) -> EdgedConfig:
-    """The configuration, refused (ConfigError) when a file it names is missing or a key is exposed."""
-    config = load_config(config_path)
-    problems = check_files(config, config_path)
-    credential = missing_credential(config.mqtt.key, config_path)
-    if credential is not None:
-        # Say which credential is missing instead of only that a file is.
-        missing = f"{config.mqtt.key} does not exist"
-        problems = [credential, *(p for p in problems if not p.endswith(missing))]
-    if problems:
-        raise ConfigError("; ".join(problems) + ".", code="config_files")
-    return config
-
-
 def _default_transport(
     settings: TransportSettings,
     on_message: Callable[[IncomingMessage], None],
@@ -131,8 +120,10 @@ def build_daemon(
     notifier: Notifier | None = None,
     gpu: GpuSampler | None = None,
     thermal_limits: ThermalLimits | None = None,
+    config_path: Path | None = None,
 ) -> Daemon:
-    """The daemon with all its parts; the seams (transport, clock, GPU, limits) for tests."""
+    """The daemon with all its parts; the seams (transport, clock, GPU, limits) for tests.
+    ``config_path``: the file ``config`` came from, read again on ``request_reload`` (SIGHUP)."""
     notifier = notifier or Notifier()
     metrics = ServiceMetrics()
     intake = Daemon(config, engine, metrics=metrics, notifier=notifier, clock=clock)
@@ -163,6 +154,10 @@ def build_daemon(
     intake.attach(
         transport=transport, replies=replies, reporter=reporter, dispatch=dispatch, escalator=escalator,
     )
+    if config_path is not None:
+        intake.on_reload = Reloader(
+            config_path, intake, transport_settings=lambda changed: transport_settings(changed, will),
+        )
     return intake
 
 
@@ -222,15 +217,22 @@ def run(config_path: Path, *, log_level: str = "INFO") -> int:
             # as an error too, so that `journalctl -p err` shows why the service is down.
             log.error("failed to start [%s]: %s", exc.code, exc.message)  # noqa: TRY400 - the message is the fix
         raise
-    daemon = build_daemon(config, engine, escalator=escalator, notifier=notifier, gpu=gpu)
+    daemon = build_daemon(
+        config, engine, escalator=escalator, notifier=notifier, gpu=gpu, config_path=config_path,
+    )
     metrics = _start_metrics(config, daemon)
 
     def on_signal(signum: int, _frame: FrameType | None) -> None:
         log.info("received %s: stopping", signal.Signals(signum).name)
         daemon.stop()
 
+    def on_reload(_signum: int, _frame: FrameType | None) -> None:
+        log.info("received SIGHUP: reloading")
+        daemon.request_reload()
+
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
+    signal.signal(signal.SIGHUP, on_reload)  # systemctl reload edged
     daemon.start()  # the daemon logs its ready line once the broker is connected
     daemon.serve_forever()
     if metrics is not None:

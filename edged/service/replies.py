@@ -6,19 +6,20 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
 from edged.errors import ErrorCode
 from edged.escalation.router import EscalationDecision
-from edged.escalation.service import EscalationOutcome
+from edged.escalation.service import EscalationOutcome, Escalator
 from edged.requests import Request
 from edged.service.metrics import ServiceMetrics
 from edged.service.protocol import ok_reply, request_error_reply
 from edged.service.runner import TaskResult
 from edged.service.scheduler import Job
 from edged.service.transport import Transport
+from edged.tasks import TaskConfig
 
 log = logging.getLogger(__name__)
 
@@ -27,9 +28,12 @@ LocalReply = Literal["clean", "degraded"]
 
 @dataclass
 class InFlight:
-    """A request between its arrival and its one reply."""
+    """A request between its arrival and its one reply, with the task table and escalator it was
+    parsed under (a reload swaps them for later requests only)."""
 
     request: Request
+    tasks: Mapping[str, TaskConfig] | None = None  # None: the runner's own
+    escalator: Escalator | None = None  # None: the dispatch's own
     answered: bool = False
     lock: threading.Lock = field(default_factory=threading.Lock)
     # Sent to the cloud first (forced, or a cloud-mode task) and the cloud failed: the engine's

@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from edged.engines.base import ChatMessage, Engine, GenerationRequest, GenerationResult
@@ -50,7 +50,7 @@ def _failure(code: ErrorCode, message: str, engine_ms: float = 0.0) -> TaskResul
 
 class TaskRunner:
     def __init__(
-        self, engine: Engine, tasks: dict[str, TaskConfig], clock: Callable[[], float] = time.monotonic
+        self, engine: Engine, tasks: Mapping[str, TaskConfig], clock: Callable[[], float] = time.monotonic
     ) -> None:
         self.engine = engine
         self.tasks = tasks
@@ -59,16 +59,25 @@ class TaskRunner:
         # first one): a request whose input cannot be read before its deadline is refused up front.
         self.prefill_tokens_per_s: float | None = None
 
-    def run(self, requests: Sequence[Request], on_chunk: ChunkCallback | None = None) -> list[TaskResult]:
+    def run(
+        self,
+        requests: Sequence[Request],
+        on_chunk: ChunkCallback | None = None,
+        *,
+        tasks: Sequence[Mapping[str, TaskConfig] | None] | None = None,
+    ) -> list[TaskResult]:
+        """Each request's result; ``tasks``: the task table each was parsed under (a reload may
+        have replaced this runner's since), None for this runner's."""
         results: list[TaskResult | None] = [None] * len(requests)
         generation: list[tuple[int, GenerationRequest]] = []
         for index, request in enumerate(requests):
+            table = tasks[index] if tasks is not None else None
             try:
                 messages = build_messages(
                     request.task,
                     request.input,
                     extra=request.extra,
-                    config=self.tasks,
+                    config=table if table is not None else self.tasks,
                 )
             except (EdgedError, ValueError) as exc:
                 results[index] = _failure("bad_request", str(exc))

@@ -1,5 +1,5 @@
-"""systemd integration: sd_notify(3) messages (READY, STATUS, WATCHDOG, STOPPING) and the watchdog
-interval, plus naming a key credential that LoadCredential= did not provide.
+"""systemd integration: sd_notify(3) messages (READY, RELOADING, STATUS, WATCHDOG, STOPPING) and
+the watchdog interval, plus naming a key credential that LoadCredential= did not provide.
 
 systemd-python's ``daemon.notify`` is used when the ``systemd`` extra is installed; otherwise the
 datagram is sent here, since sd_notify is a single ``sendto`` on $NOTIFY_SOCKET.
@@ -11,6 +11,7 @@ import importlib
 import logging
 import os
 import socket
+import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -139,6 +140,12 @@ class Notifier:
         if status:
             fields.append(f"STATUS={_one_line(status)}")
         return self.notify(*fields)
+
+    def reloading(self, status: str) -> bool:
+        """A reload began; ``ready`` ends it. MONOTONIC_USEC= (CLOCK_MONOTONIC, as sd_notify(3)
+        asks for with RELOADING=1) lets the manager tell this reload from an earlier one."""
+        usec = time.clock_gettime_ns(time.CLOCK_MONOTONIC) // 1000
+        return self.notify("RELOADING=1", f"MONOTONIC_USEC={usec}", f"STATUS={_one_line(status)}")
 
     def stopping(self, status: str) -> bool:
         return self.notify("STOPPING=1", f"STATUS={_one_line(status)}")

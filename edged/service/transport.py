@@ -24,7 +24,8 @@ from paho.mqtt.enums import CallbackAPIVersion, MQTTErrorCode
 from paho.mqtt.packettypes import PacketTypes
 from paho.mqtt.properties import Properties
 
-from edged.errors import ConfigError, EdgedError, ErrorCode
+from edged.errors import EdgedError, ErrorCode
+from edged.service.tls import tls_context
 
 log = logging.getLogger(__name__)
 
@@ -122,26 +123,6 @@ def mqtt_properties(packet_type: int) -> Properties:
     return Properties(packet_type)  # type: ignore[no-untyped-call]
 
 
-def tls_context(ca: Path, cert: Path, key: Path, *, check_hostname: bool = True) -> ssl.SSLContext:
-    """Client TLS context: the site CA only, our certificate and key, TLS 1.2 or newer."""
-    try:
-        context = ssl.create_default_context(ssl.Purpose.SERVER_AUTH, cafile=str(ca))
-        context.load_cert_chain(certfile=str(cert), keyfile=str(key))
-    except FileNotFoundError as exc:
-        raise ConfigError(f"TLS file not found: {exc.filename}. Check the mqtt.ca/cert/key paths.") from None
-    except (ssl.SSLError, OSError) as exc:
-        # Never include key material; the file names are enough to act on.
-        raise ConfigError(
-            f"Cannot load the TLS files (CA {ca}, certificate {cert}, key {key}): {exc}. Check that the "
-            "certificate matches the key and both are PEM.",
-        ) from None
-    context.minimum_version = ssl.TLSVersion.TLSv1_2
-    # Certificate verification is never switched off; only the host name check may be, for
-    # development brokers reached by an address their certificate does not name.
-    context.check_hostname = check_hostname
-    return context
-
-
 class MqttTransport:
     """One MQTT v5 connection, kept alive by a background thread until ``stop()``."""
 
@@ -161,6 +142,12 @@ class MqttTransport:
         self._subscribed = threading.Event()
         self._thread: threading.Thread | None = None
         self._socket_open = False
+        # A reload's new settings and their TLS context, taken by the network thread between two
+        # connections; _renewed is set at the first CONNACK made with them.
+        self._renewal: tuple[TransportSettings, ssl.SSLContext] | None = None
+        self._renewal_lock = threading.Lock()
+        self._renewed = threading.Event()
+        self._renewal_taken = False
         self._closing = False
         self.connects = 0  # successful CONNACKs, for telemetry and tests
         self.last_error: str | None = None
@@ -212,6 +199,35 @@ class MqttTransport:
         if self._thread is not None:
             self._thread.join(timeout)
 
+    def renew(self, settings: TransportSettings, context: ssl.SSLContext, timeout: float) -> bool:
+        """Reconnect with ``settings`` (a renewed certificate, another CA or broker) and its TLS
+        ``context`` (from ``tls_context``), keeping the session and the replies queued in this
+        client: a clean DISCONNECT (no Last Will), then a CONNECT with the new identity. True once
+        connected that way within ``timeout``; otherwise the network thread keeps trying."""
+        with self._renewal_lock:
+            self._renewed.clear()
+            self._renewal = (settings, context)
+        return self._renewed.wait(timeout)
+
+    def _take_renewal(self) -> bool:
+        """Between two connections (network thread): switch to the pending settings, if any."""
+        with self._renewal_lock:
+            renewal, self._renewal = self._renewal, None
+        if renewal is None:
+            return False
+        settings, context = renewal
+        self._renewal_taken = True
+        self.settings = settings
+        self._backoff = Backoff(settings.reconnect_min_s, settings.reconnect_max_s, self._backoff.rng)
+        # paho sets its TLS context and client id once (tls_set_context refuses a second); the
+        # same client must stay, since it holds the QoS 1 replies not yet acknowledged. These are
+        # the attributes tls_set_context and the constructor set, written while no socket is open.
+        client = self._client
+        client._ssl_context = context
+        client._tls_insecure = not context.check_hostname
+        client._client_id = settings.client_id.encode()
+        return True
+
     # -- publishing --------------------------------------------------------------------------
 
     def publish(
@@ -242,11 +258,14 @@ class MqttTransport:
     # -- network thread ----------------------------------------------------------------------
 
     def _run(self) -> None:
-        s = self.settings
-        connect_props = mqtt_properties(PacketTypes.CONNECT)
-        connect_props.SessionExpiryInterval = s.session_expiry_s
         while not self._stopping.is_set():
             if not self._socket_open:
+                if self._take_renewal():
+                    log.info("connecting to the broker %s:%d with the reloaded settings",
+                             self.settings.host, self.settings.port)
+                s = self.settings
+                connect_props = mqtt_properties(PacketTypes.CONNECT)
+                connect_props.SessionExpiryInterval = s.session_expiry_s
                 try:
                     self._client.connect(
                         s.host,
@@ -266,16 +285,21 @@ class MqttTransport:
                     self._stopping.wait(delay)
                     continue
             rc = self._client.loop(timeout=0.2)
-            if rc != MQTTErrorCode.MQTT_ERR_SUCCESS:
-                self._socket_open = False
-                self._mark(connected=False)
-                if self._stopping.is_set() or self._closing:
-                    break
-                delay = self._backoff.next()
-                log.warning(
-                    "connection to the broker lost (%s); reconnecting in %.2f s", paho.error_string(rc), delay
-                )
-                self._stopping.wait(delay)
+            if rc == MQTTErrorCode.MQTT_ERR_SUCCESS:
+                if self._renewal is not None and self._connected.is_set():
+                    self._client.disconnect()  # clean, so no Last Will; the new CONNECT follows at once
+                continue
+            self._socket_open = False
+            self._mark(connected=False)
+            if self._stopping.is_set() or self._closing:
+                break
+            if self._renewal is not None:
+                continue
+            delay = self._backoff.next()
+            log.warning(
+                "connection to the broker lost (%s); reconnecting in %.2f s", paho.error_string(rc), delay
+            )
+            self._stopping.wait(delay)
         # Flush what a clean disconnect queued.
         for _ in range(10):
             if self._client.loop(timeout=0.05) != MQTTErrorCode.MQTT_ERR_SUCCESS:
@@ -310,6 +334,9 @@ class MqttTransport:
             return
         self._backoff.reset()
         self.connects += 1
+        if self._renewal_taken:
+            self._renewal_taken = False
+            self._renewed.set()
         if self.settings.subscriptions:
             client.subscribe([(topic, 1) for topic in self.settings.subscriptions])
         self._mark(connected=True)

@@ -102,6 +102,7 @@ def test_renew_with_the_same_key_and_sign(
     assert f"created {csr} for CN=dev-1, signed by the current key {folder}/dev-1.key" in out
     assert "the current certificate" in out
     assert f"edged pki sign --ca CA_DIR --csr {csr} --kind device" in out
+    assert out.rstrip().endswith("then systemctl reload edged (no restart: requests are not dropped)")
     assert _public(csr) == _public(folder / "dev-1.key")
     signed = pki.sign_csr(site.ca_dir, csr, "device", out_dir=folder / "renew")
     new_cert = x509.load_pem_x509_certificate(signed.cert.read_bytes()).public_key()
@@ -120,7 +121,9 @@ def test_renew_with_a_new_key(
     out_dir = tmp_path / "next"
     assert main(["pki", "renew", "--cn", "dev-1", "--key", str(folder / "dev-1.key"), "--new-key",
                  "--out", str(out_dir)]) == 0
-    assert "signed by a new key" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "signed by a new key" in out
+    assert "then restart edged (systemctl restart edged: the service reads a new key only at start)" in out
     new_key = out_dir / "dev-1.key"
     assert new_key.stat().st_mode & 0o777 == 0o600
     assert _public(out_dir / "dev-1.csr") == _public(new_key) != _public(folder / "dev-1.key")

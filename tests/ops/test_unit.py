@@ -85,6 +85,7 @@ def test_the_service_is_what_the_daemon_expects() -> None:
     assert unit["Type"] == ["notify"]
     assert unit["NotifyAccess"] == ["main"]
     assert unit["ExecStart"] == [f"{EXEC} run --config /etc/edged/edged.toml"]
+    assert unit["ExecReload"] == ["/bin/kill -HUP $MAINPID"]  # the daemon reloads on SIGHUP
     assert unit["LoadCredential"] == ["device.key:/etc/edged/pki/device.key"]
     assert unit["User"] == ["edged"]
     assert unit["DevicePolicy"] == ["closed"]
