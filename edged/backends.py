@@ -211,6 +211,11 @@ ONNX_GENAI_CUDA = register(BackendSpec(
         kv_cache="static",
         build_memory="export",
         copies_onnx_models=True,
+        # PyPI's onnxruntime-genai 0.18 has no wheel for JetPack 6's Python 3.10 (cp311-cp313 only).
+        jetson_note=(
+            "on JetPack 6 onnxruntime-genai and onnxruntime-gpu come from NVIDIA's Jetson index "
+            "for its Python 3.10 (scripts/install --extras jetson), not from PyPI"
+        ),
         low_memory_advice=" and pass the built ONNX folder (genai_config.json) as --checkpoint",
     ),
 ))
