@@ -59,6 +59,13 @@ class GpuRules:
     copies_onnx_models: bool = False
     # Whether the plan notes a profile format that differs from the architecture's recommendation.
     advises_formats: bool = False
+    # The backend's support matrix by model architecture: the weight formats it lists for it.
+    # An architecture not named here is not restricted; a listed one gets only these unless the
+    # profile sets engine.unlisted_quantization = true (the documented opt-in).
+    listed_weight_formats: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # A quantized KV cache (key) builds only with these weight formats; the reason, for the plan.
+    kv_cache_weight_formats: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    kv_cache_weight_reason: str = ""
     # Guidance: a note on Jetson profiles, and what to add to the advice when a build lacks memory.
     jetson_note: str | None = None
     low_memory_advice: str = ""
@@ -134,7 +141,10 @@ TRTLLM = register(BackendSpec(
     # with; the CUDA runtime wheels (cu12 or cu13, whichever the release uses) bind it too. On
     # Jetson, TensorRT comes from JetPack (jetson.l4t_release binds it).
     runtime_libraries=("tensorrt", "tensorrt-llm", "nvidia-cuda-runtime-cu12", "nvidia-cuda-runtime"),
-    match_kinds=("gpu", "jetson"),
+    # x86_64 GPUs only: the one Jetson TensorRT-LLM (the v0.12.0-jetson branch) predates the
+    # tensorrt_llm._tensorrt_engine.LLM class this backend is written against, so Jetson
+    # profiles use onnx-genai-cuda.
+    match_kinds=("gpu",),
     quantizations=("int4_awq", "int8_wo", "fp8", "fp16"),
     kv_cache_dtypes=("fp16", "fp8", "int8"),
     build_requires=("tensorrt-llm",),
@@ -142,10 +152,12 @@ TRTLLM = register(BackendSpec(
     lora=True,
     gpu=GpuRules(
         # Ada (8.9) and Hopper (9.0) have FP8 tensor cores; the INT4-AWQ (W4A16) kernels need
-        # Ampere (8.0) or newer. Orin's iGPU is SM 8.7 (Ampere).
+        # Ampere (8.0) or newer. A rule whose weights the support matrix does not list for the
+        # model's architecture is skipped (Phi-3 on Ampere: int8_wo, not int4_awq).
         recommended=(
             FormatRule((8, 9), "fp8", "fp8"),
             FormatRule((8, 0), "int4_awq", "fp16"),
+            FormatRule((8, 0), "int8_wo", "fp16"),
             FormatRule((0, 0), "fp16", "fp16"),
         ),
         # The executor keeps decoder and sampling buffers per batch slot.
@@ -156,14 +168,25 @@ TRTLLM = register(BackendSpec(
         # QuantAlgo names (tensorrt_llm/quantization/mode.py).
         native_weight_formats={"int4_awq": "W4A16_AWQ", "int8_wo": "W8A16", "fp8": "FP8", "fp16": None},
         native_kv_cache_dtypes={"fp8": "FP8", "int8": "INT8", "fp16": None},
-        # TensorRT Model Optimizer calibrates these; INT8 weight-only needs none. The LLM API
-        # would fetch cnn_dailymail from the hub; edged never downloads, so it must lie locally.
+        # TensorRT Model Optimizer calibrates these; INT8 weight-only needs none. CalibConfig's
+        # default calib_dataset is "cnn_dailymail" from the hub; edged never downloads, so the
+        # text must lie locally (edged.engines.calibration says in what shape).
         calibrated_weights=("int4_awq", "fp8"),
         calibrated_kv_cache=("fp8", "int8"),
         advises_formats=True,
-        jetson_note=(
-            "TensorRT-LLM runs on Jetson only from its v0.12.0-jetson branch (JetPack 6.1, AGX "
-            "Orin); edged's trtllm extra is the x86_64 release, so install that build on the device"
+        # TensorRT-LLM's support matrix (docs/source/reference/support-matrix.md, "Phi"):
+        # FP16/BF16, FP8 and INT8 for Phi-3; INT4-AWQ is not listed.
+        listed_weight_formats={"Phi3ForCausalLM": ("fp16", "fp8", "int8_wo")},
+        # A KV cache quantized without ModelOpt-quantized weights takes the quantize path's
+        # non-ModelOpt branch (QuantConfig._requires_calibration is true but
+        # _requires_modelopt_quantization false: tensorrt_llm/models/modeling_utils.py), which
+        # Phi3ForCausalLM does not implement (tensorrt_llm/models/phi3/model.py has no quantize
+        # override), so the build raises. FP8 KV alone (no weight quantization) is ModelOpt's.
+        kv_cache_weight_formats={"int8": ("int4_awq", "fp8"), "fp8": ("int4_awq", "fp8", "fp16")},
+        kv_cache_weight_reason=(
+            "TensorRT-LLM calibrates a quantized KV cache only in TensorRT Model Optimizer's "
+            "flow, which these weights do not take (QuantConfig._requires_modelopt_quantization "
+            "is false), so the build would raise"
         ),
     ),
 ))
@@ -188,6 +211,11 @@ ONNX_GENAI_CUDA = register(BackendSpec(
         kv_cache="static",
         build_memory="export",
         copies_onnx_models=True,
+        # PyPI's onnxruntime-genai 0.18 has no wheel for JetPack 6's Python 3.10 (cp311-cp313 only).
+        jetson_note=(
+            "on JetPack 6 onnxruntime-genai and onnxruntime-gpu come from NVIDIA's Jetson index "
+            "for its Python 3.10 (scripts/install --extras jetson), not from PyPI"
+        ),
         low_memory_advice=" and pass the built ONNX folder (genai_config.json) as --checkpoint",
     ),
 ))

@@ -15,7 +15,7 @@ import ssl
 import subprocess
 import urllib.error
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -64,6 +64,8 @@ class Seams:
 
     now: Callable[[], datetime] = field(default=lambda: datetime.now(timezone.utc))
     detect: Callable[[], MatchReport] | None = None  # default: edged.hardware.report.detect_and_match
+    # Module -> installed distributions (importlib.metadata.packages_distributions by default).
+    providers: Callable[[], Mapping[str, list[str]]] | None = None
     ntp_synchronized: Callable[[], bool | None] = field(default=_timedatectl_ntp)
     timeout_s: float = 5.0
 
@@ -252,6 +254,32 @@ def check_engine(config: EdgedConfig, detect: Callable[[], MatchReport]) -> Find
                    "this hardware")
 
 
+def check_runtime(config: EdgedConfig, seams: Seams) -> Finding:
+    """The runtime the chosen profile's backend loads: the right distribution, a Python it has wheels for."""
+    from edged.hardware.profiles import get_profile
+    from edged.hardware.runtimes import runtime_report
+
+    try:
+        report = seams.detect() if seams.detect is not None else None
+    except EdgedError as exc:
+        return Finding("runtime", "skip", f"no hardware report: {exc.message}")
+    if report is None:
+        return Finding("runtime", "skip", "no hardware report")
+    name = config.engine.profile
+    try:
+        profile = report.chosen if name == "auto" else get_profile(name)
+    except EdgedError as exc:
+        return Finding("runtime", "skip", exc.message)
+    runtime = runtime_report(profile.engine.backend, seams.providers, jetson=report.facts.kind == "jetson")
+    if runtime.problems:
+        return Finding("runtime", "fail", f"{profile.engine.backend}: " + "; ".join(runtime.problems),
+                       "reinstall as the detail says (scripts/install keeps each runtime apart)")
+    found = ", ".join(f"{module} from {'/'.join(dists)}"
+                      for module, dists in runtime.providers.items() if dists)
+    return Finding("runtime", "ok", f"{profile.engine.backend} on Python {runtime.python}"
+                   + (f": {found}" if found else ""))
+
+
 def check_clock(config: EdgedConfig | None, now: datetime, ntp: bool | None) -> Finding:
     from edged.certificates import read_certificate
 
@@ -346,7 +374,7 @@ def run_checks(
     config_finding, config = check_config(config_path)
     findings.append(config_finding)
     if config is None:
-        skipped = ["files", "key", "certificate", "broker", "engine"]
+        skipped = ["files", "key", "certificate", "broker", "engine", "runtime"]
         findings += [Finding(name, "skip", "needs a valid configuration") for name in skipped]
     else:
         findings.append(check_files(config))
@@ -362,6 +390,7 @@ def run_checks(
 
             seams.detect = detect_and_match
         findings.append(check_engine(config, seams.detect))
+        findings.append(check_runtime(config, seams))
     findings.append(check_clock(config, now, seams.ntp_synchronized()))
     if config is not None and service:
         findings.append(check_service(config, min(seams.timeout_s, 2.0)))

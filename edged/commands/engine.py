@@ -51,7 +51,8 @@ def cmd_engine_build(args: argparse.Namespace) -> int:
     profile, facts, mismatch = profile_and_facts(args.profile)
     store = engine_store(args)
     checkpoint = Path(args.checkpoint) if args.checkpoint else None
-    plan = plan_build(profile, facts, store, model_id=args.model, checkpoint=checkpoint, force=args.force)
+    plan = plan_build(profile, facts, store, model_id=args.model, checkpoint=checkpoint, force=args.force,
+                      dry_run=args.dry_run)
     if mismatch:
         plan = plan.model_copy(update={"notes": [
             *plan.notes, f"this machine does not match profile {profile.name}: " + "; ".join(mismatch),
@@ -92,14 +93,33 @@ def _render_plan(plan: Any) -> str:
         f"context:      {plan.context_length} tokens, batch up to {plan.max_batch_size}",
         f"checkpoint:   {plan.checkpoint}",
         f"store:        {plan.store_folder}",
-        f"fingerprint:  {plan.fingerprint_digest}",
-        f"action:       {plan.action}" + ("" if plan.buildable else " (not buildable by this version)"),
+        f"fingerprint:  {plan.fingerprint_digest}"
+        + ("" if plan.fingerprint_complete else " (INCOMPLETE: no checkpoint hash)"),
+        f"action:       {plan.action}"
+        + ("" if plan.buildable else " (not buildable as planned: see the notes)"),
     ]
     for section in ("hardware", "libraries", "build"):
         values = getattr(plan.fingerprint, section)
         lines.append(f"  {section}: " + ", ".join(f"{k}={v}" for k, v in sorted(values.items())))
     lines.extend(f"note: {note}" for note in plan.notes)
+    lines.extend(f"a real build still needs: {need}" for need in plan.still_needed)
     return "\n".join(lines)
+
+
+def cmd_engine_calib_data(args: argparse.Namespace) -> int:
+    from edged.engines.calibration import DATA_FILE, inspect_calibration, write_calibration
+
+    out = Path(args.out)
+    rows = write_calibration([Path(f) for f in args.files], out, force=args.force)
+    check = inspect_calibration(out)
+    if args.json:
+        print_json({"folder": str(out), "file": str(out / DATA_FILE), "rows": rows,
+                    "problems": check.problems, "notes": check.notes})
+    else:
+        print(f"wrote {rows} rows to {out / DATA_FILE}")
+        for line in [*check.problems, *check.notes]:
+            print(f"  {line}")
+    return 0 if not check.problems else 1
 
 
 def cmd_engine_list(args: argparse.Namespace) -> int:
@@ -204,10 +224,21 @@ def add_engine(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     build.add_argument("--checkpoint", metavar="PATH",
                        help="model checkpoint (default: the bundled one, where the model has one)")
     store_option(build)
-    build.add_argument("--dry-run", action="store_true", help="print the plan and stop")
+    build.add_argument("--dry-run", action="store_true",
+                       help="print the plan and stop (GPU profiles: works without --checkpoint)")
     build.add_argument("--force", action="store_true", help="rebuild even if the fingerprint is stored")
     build.add_argument("--json", action="store_true")
     build.set_defaults(handler=cmd_engine_build)
+
+    calib = engine.add_parser(
+        "calib-data", help="write the calibration folder a quantizing TensorRT-LLM build reads")
+    calib.add_argument("files", nargs="+", metavar="FILE",
+                       help="plain-text files; each paragraph (blank-line separated) becomes a row")
+    calib.add_argument("--out", required=True, metavar="DIR",
+                       help="the folder to write, normally <checkpoint>/calibration")
+    calib.add_argument("--force", action="store_true", help="replace an existing train.jsonl")
+    calib.add_argument("--json", action="store_true")
+    calib.set_defaults(handler=cmd_engine_calib_data)
 
     listing = engine.add_parser("list", help="list stored engines")
     store_option(listing)

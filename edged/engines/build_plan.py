@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, Protocol
 
+from pydantic import Field
+
 from edged.backends import BackendSpec, backend_spec
 from edged.basemodel import StrictModel
 from edged.engines.backends import library_versions
@@ -59,6 +61,10 @@ class BuildPlan(StrictModel):
     stored_digest: str | None
     action: Action
     buildable: bool
+    # False for a dry run without a checkpoint: the digest above lacks the checkpoint's hash, and
+    # still_needed says what a real build needs.
+    fingerprint_complete: bool = True
+    still_needed: list[str] = Field(default_factory=list)
     notes: list[str]
     # GPU backends: quantization, memory arithmetic, limits and refusals (edged.engines.gpu_plan).
     gpu: GpuPlan | None = None
@@ -138,10 +144,15 @@ def plan_build(
     checkpoint: Path | None = None,
     force: bool = False,
     host_memory: HostMemory | None = None,
+    dry_run: bool = False,
 ) -> BuildPlan:
+    """The plan; a ``dry_run`` of a GPU backend without a checkpoint plans on the model's known
+    geometry, with the fingerprint marked incomplete."""
     spec = model_spec(model_id or profile.engine.model)
     backend = backend_spec(profile.engine.backend)
-    source = resolve_checkpoint(spec, checkpoint)
+    planned_only = (dry_run and checkpoint is None and backend.needs_gpu
+                    and spec.checkpoint_source != "bundled-gguf")
+    source = None if planned_only else resolve_checkpoint(spec, checkpoint)
     shape = _shape(profile, facts, spec, backend, source, host_memory=host_memory)
     fingerprint = _fingerprint(profile, facts, spec, backend, source=source, shape=shape)
     digest = fingerprint.digest()
@@ -152,12 +163,15 @@ def plan_build(
     notes.extend(f"REFUSED: {refusal}" for refusal in (gpu.refusals if gpu else []))
     notes.extend(gpu.notes if gpu else [])
     notes.extend(b for b in blockers if not (gpu and b in gpu.refusals))
+    still_needed = list(gpu.still_needed) if gpu else []
+    if source is None:
+        blockers.append("no checkpoint: a dry run only")
     return BuildPlan(
         profile=profile.name,
         model_id=spec.model_id,
         backend=backend.name,
         quantization=profile.engine.quantization,
-        checkpoint=str(source),
+        checkpoint=str(source) if source is not None else "",
         store_folder=str(folder),
         context_length=shape.context,
         max_batch_size=shape.max_batch_size,
@@ -166,13 +180,15 @@ def plan_build(
         stored_digest=stored_digest,
         action=action,
         buildable=not blockers,
+        fingerprint_complete=source is not None,
+        still_needed=still_needed,
         notes=notes,
         gpu=gpu,
     )
 
 
 def _shape(
-    profile: Profile, facts: HardwareFacts, spec: ModelSpec, backend: BackendSpec, source: Path,
+    profile: Profile, facts: HardwareFacts, spec: ModelSpec, backend: BackendSpec, source: Path | None,
     *, host_memory: HostMemory | None,
 ) -> _Shape:
     if not backend.needs_gpu:
@@ -186,7 +202,7 @@ def _shape(
 
 def _fingerprint(
     profile: Profile, facts: HardwareFacts, spec: ModelSpec, backend: BackendSpec,
-    *, source: Path, shape: _Shape,
+    *, source: Path | None, shape: _Shape,
 ) -> Fingerprint:
     settings: dict[str, Scalar] = {
         "build_format": BUILD_FORMAT,
@@ -209,7 +225,7 @@ def _fingerprint(
     return Fingerprint(
         hardware=profile.hardware_identity(facts),
         libraries=library_versions(backend.runtime_libraries),
-        checkpoint_sha256=checkpoint_sha256(source),
+        checkpoint_sha256=checkpoint_sha256(source) if source is not None else "unknown: no --checkpoint",
         build=settings,
         quantization=profile.engine.quantization,
     )

@@ -14,12 +14,13 @@ from edged.basemodel import StrictModel
 from edged.engines.models import MODELS, ModelGeometry, ModelSpec
 from edged.errors import CheckpointError
 
-CheckpointKind = Literal["hf", "hf-prequantized", "onnx-genai"]
+CheckpointKind = Literal["hf", "hf-prequantized", "onnx-genai", "none"]
 
 
 class CheckpointInfo(StrictModel):
     kind: CheckpointKind = Field(description="hf: a Hugging Face folder; hf-prequantized: one "
-                                 "with quantized weights; onnx-genai: an already built ONNX model.")
+                                 "with quantized weights; onnx-genai: an already built ONNX model; "
+                                 "none: no checkpoint given (a dry run on the model spec's geometry).")
     architecture: str | None
     max_position_embeddings: int | None
     quantized_as: str | None = Field(description="The checkpoint's own weight format, if quantized.")
@@ -78,6 +79,19 @@ def _prequantized_as(folder: Path, config: dict[str, object]) -> str | None:
     if isinstance(quant, dict) and quant.get("quant_method"):
         return str(quant["quant_method"]).lower()
     return None
+
+
+def planned_checkpoint(spec: ModelSpec, backend: BackendSpec) -> tuple[CheckpointInfo, ModelGeometry]:
+    """No checkpoint: the model spec's geometry, for a plan that cannot be built as it stands."""
+    if spec.geometry is None:
+        raise CheckpointError(f"Model {spec.model_id} has no GPU build recipe in this edged.",
+                              code="unknown_model")
+    return CheckpointInfo(
+        kind="none", architecture=spec.geometry.architecture, max_position_embeddings=spec.context_length,
+        quantized_as=None, geometry_source="model spec",
+        notes=[f"no --checkpoint: the plan uses edged's geometry of {spec.model_id} (config.json "
+               f"of {spec.description.split(';')[0]}); the {backend.name} build reads the checkpoint's own"],
+    ), spec.geometry
 
 
 def inspect_checkpoint(

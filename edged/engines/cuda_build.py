@@ -1,7 +1,8 @@
 """Builder for the onnx-genai-cuda backend: ONNX Runtime GenAI's model builder with ``-e cuda``.
 
 Two kinds of checkpoint: a Hugging Face folder, converted in a child process (needs torch,
-transformers, onnx and onnx-ir beside onnxruntime-genai; the builder is the same Python code in
+transformers, onnx and onnx-ir beside onnxruntime-genai: the `convert` extra, never build-cpu,
+whose CPU onnxruntime-genai would replace the CUDA one; the builder is the same Python code in
 the CPU and CUDA packages), or an ONNX Runtime GenAI folder already built for CUDA (such as the
 cuda-int4 build Microsoft publishes for Phi-3 Mini), which is copied. On an 8 GB Orin Nano the
 second is the practical one: converting Phi-3 there needs ~16 GiB of RAM and swap.
@@ -39,7 +40,8 @@ def build_cuda_engine(
         return library_versions(TOOLCHAIN)
     for module in CONVERT_MODULES:
         if importlib.util.find_spec(module) is None:
-            raise MissingExtra(module, "build-cpu", "Converting a checkpoint for ONNX Runtime GenAI on CUDA")
+            # Not build-cpu: it brings the CPU onnxruntime-genai, which would replace the CUDA one.
+            raise MissingExtra(module, "convert", "Converting a checkpoint for ONNX Runtime GenAI on CUDA")
     reporter.start("convert", f"Building the {precision} ONNX model for CUDA")
     run_child(
         [

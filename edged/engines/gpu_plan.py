@@ -19,7 +19,8 @@ from pydantic import Field
 
 from edged.backends import BackendSpec, GpuRules, backend_spec
 from edged.basemodel import StrictModel
-from edged.engines.checkpoint import CheckpointInfo, CheckpointKind, inspect_checkpoint
+from edged.engines.calibration import CALIBRATION_DIR, inspect_calibration
+from edged.engines.checkpoint import CheckpointInfo, CheckpointKind, inspect_checkpoint, planned_checkpoint
 from edged.engines.gpu_memory import (
     GIB,
     KIB,
@@ -42,7 +43,6 @@ __all__ = ["GIB", "GpuPlan", "HostMemory", "plan_gpu", "read_host_memory"]
 # (W4A16) kernels need Ampere (8.0) or newer. Orin's iGPU is SM 8.7 (Ampere).
 FP8_MIN_SM = (8, 9)
 AWQ_MIN_SM = (8, 0)
-CALIBRATION_DIR = "calibration"
 # A sequence must leave room for at least this many answer tokens after a full prompt.
 MIN_ANSWER_TOKENS = 256
 
@@ -62,6 +62,7 @@ class GpuPlan(StrictModel):
     checkpoint_kind: CheckpointKind
     calibration_dataset: str | None = Field(
         description="Local dataset folder TensorRT-LLM calibrates the quantization scales on.")
+    calibration_rows: int | None = Field(default=None, description="Rows of its train.jsonl.")
     kv_bytes_per_token: int
     device_memory_bytes: int
     system_reserve_bytes: int
@@ -86,16 +87,40 @@ class GpuPlan(StrictModel):
     arithmetic: list[str]
     notes: list[str]
     refusals: list[str]
+    still_needed: list[str] = Field(
+        default_factory=list, description="What a real build needs that this plan went without.")
 
 # -- quantization -----------------------------------------------------------------------------
 
 
-def recommended_formats(rules: GpuRules, sm: tuple[int, int]) -> tuple[str, str]:
-    """(weight format, KV cache dtype) this architecture calls for with this backend."""
+def recommended_formats(rules: GpuRules, sm: tuple[int, int], architecture: str) -> tuple[str, str]:
+    """(weight format, KV cache dtype) this GPU architecture calls for with this backend, among
+    the formats its support matrix lists for the model's architecture."""
+    listed = rules.listed_weight_formats.get(architecture)
     for rule in rules.recommended:
-        if sm >= rule.min_sm:
+        if sm >= rule.min_sm and (listed is None or rule.weights in listed):
             return rule.weights, rule.kv_cache
     return "fp16", "fp16"
+
+
+def _matrix_refusals(rules: GpuRules, engine: EngineSettings, architecture: str, title: str) -> list[str]:
+    """Formats the backend's support matrix does not list, and KV caches it cannot calibrate."""
+    refusals = []
+    listed = rules.listed_weight_formats.get(architecture)
+    if listed is not None and engine.quantization not in listed and not engine.unlisted_quantization:
+        refusals.append(
+            f"{title}'s support matrix does not list {engine.quantization} weights for "
+            f"{architecture} (it lists {', '.join(listed)}): set quantization to one of those, or "
+            "set unlisted_quantization = true in the profile's [engine] to build it anyway",
+        )
+    allowed = rules.kv_cache_weight_formats.get(engine.kv_cache_dtype)
+    if allowed is not None and engine.quantization not in allowed:
+        refusals.append(
+            f"a {engine.kv_cache_dtype} KV cache with {engine.quantization} weights: "
+            f"{rules.kv_cache_weight_reason}. Use kv_cache_dtype = 'fp16', or "
+            f"{' or '.join(allowed)} weights with a {engine.kv_cache_dtype} KV cache",
+        )
+    return refusals
 
 
 @dataclass(frozen=True)
@@ -140,8 +165,8 @@ def _weight_format_refusals(
             if value == "fp8":
                 refusals.append(
                     f"FP8 {what} need an Ada or Hopper GPU (SM 8.9+), but {where} is SM "
-                    f"{sm[0]}.{sm[1]}: use int4_awq or int8_wo weights with an fp16 or int8 KV "
-                    "cache (the a100 and Jetson profiles show how)",
+                    f"{sm[0]}.{sm[1]}: use int8_wo (or, where the model lists it, int4_awq) weights "
+                    "with an fp16 KV cache, as the a100 profile does",
                 )
     if quantization == "int4_awq":
         if not spec.awq_available:
@@ -218,7 +243,7 @@ def _limits(profile: Profile, spec: ModelSpec, memory: DeviceMemory, backend: Ba
             f"one sequence does not fit: it needs {one} tokens x {memory.kv_per_token // KIB} KiB = "
             f"{gib(one * memory.kv_per_token)} of KV cache, but {engine.kv_cache_fraction} x "
             f"{gib(free)} leaves {gib(memory.kv_budget)} ({kv_tokens} tokens). Lower max_input_len, "
-            "use an fp8/int8 KV cache where the GPU has one, raise kv_cache_fraction or free memory",
+            "use an fp8 KV cache where the GPU has one, raise kv_cache_fraction or free memory",
         )
     elif kv_tokens < requested:
         max_seq_len = kv_tokens
@@ -238,47 +263,74 @@ def _limits(profile: Profile, spec: ModelSpec, memory: DeviceMemory, backend: Ba
                    max_batch_size=max_batch, full_sequences=full)
 
 
+CALIBRATION_FIX = (
+    "make it from plain text the plant has: edged engine calib-data FILE... --out {folder} "
+    "(train.jsonl, one {{\"text\": ...}} object per line, as TensorRT-LLM's "
+    "load_dataset(folder, split='train') reads it), or pass a checkpoint already quantized by "
+    "TensorRT Model Optimizer (with hf_quant_config.json)"
+)
+
+
+@dataclass(frozen=True)
+class _Calibration:
+    folder: str | None
+    rows: int | None
+
+
 def _calibration(
-    rules: GpuRules, engine: EngineSettings, checkpoint: Path, info: CheckpointInfo, refusals: list[str],
-) -> str | None:
-    """The calibration dataset a quantizing build needs, or a refusal saying so."""
+    rules: GpuRules, engine: EngineSettings, checkpoint: Path | None, info: CheckpointInfo,
+    *, notes: list[str], refusals: list[str], needs: list[str],
+) -> _Calibration:
+    """The calibration dataset a quantizing build reads, checked; refusals say how to make one."""
     quantization, kv_dtype = engine.quantization, engine.kv_cache_dtype
     calibrated = quantization in rules.calibrated_weights or kv_dtype in rules.calibrated_kv_cache
-    if info.kind != "hf" or not calibrated:
-        return None
+    if info.kind not in ("hf", "none") or not calibrated:
+        return _Calibration(None, None)
+    what = f"quantizing to {quantization} weights with a {kv_dtype} KV cache calibrates on sample text"
+    if checkpoint is None:
+        needs.append(f"{what}: <checkpoint>/{CALIBRATION_DIR}/train.jsonl; "
+                     + CALIBRATION_FIX.format(folder=f"<checkpoint>/{CALIBRATION_DIR}"))
+        return _Calibration(None, None)
     folder = checkpoint / CALIBRATION_DIR
-    if folder.is_dir():
-        return str(folder)
-    refusals.append(
-        f"quantizing to {quantization} weights with a {kv_dtype} KV cache calibrates on sample text, "
-        f"and edged never downloads it: save a calibration dataset (a Hugging Face datasets "
-        f"folder such as cnn_dailymail, as TensorRT-LLM's CalibConfig reads) at {folder}, or pass "
-        "a checkpoint already quantized by TensorRT Model Optimizer (with hf_quant_config.json)",
-    )
-    return None
+    if not folder.is_dir():
+        refusals.append(f"{what}, and edged never downloads it: {folder} does not exist; "
+                        + CALIBRATION_FIX.format(folder=folder))
+        return _Calibration(None, None)
+    check = inspect_calibration(folder)
+    notes.extend(check.notes)
+    if check.problems:
+        refusals.append(f"{what}, but TensorRT-LLM cannot use {folder}: " + "; ".join(check.problems)
+                        + ". " + CALIBRATION_FIX.format(folder=folder)[0].upper()
+                        + CALIBRATION_FIX.format(folder=folder)[1:])
+    return _Calibration(str(folder), check.rows)
 
 
 def plan_gpu(
     profile: Profile,
     facts: HardwareFacts,
     spec: ModelSpec,
-    checkpoint: Path,
+    checkpoint: Path | None,
     host: HostMemory | None,
 ) -> GpuPlan:
-    """The plan for ``profile``'s GPU backend; ``host`` is this machine's RAM (None: unknown)."""
+    """The plan for ``profile``'s GPU backend; ``host`` is this machine's RAM (None: unknown).
+    Without a checkpoint (``--dry-run``) the model spec's geometry stands in for its config.json,
+    and ``still_needed`` lists what a real build needs on top."""
     engine = profile.engine
     backend = backend_spec(engine.backend)
     rules = backend.gpu
     if rules is None:
         raise ValueError(f"plan_gpu plans GPU backends, not {backend.name!r}")
-    info, geometry = inspect_checkpoint(checkpoint, spec, backend)
+    info, geometry = (inspect_checkpoint(checkpoint, spec, backend) if checkpoint is not None
+                      else planned_checkpoint(spec, backend))
+    needs = [] if checkpoint is not None else [f"--checkpoint PATH: {spec.description}"]
     target = _target(profile, facts)
-    recommended = recommended_formats(rules, target.sm or AWQ_MIN_SM)
+    recommended = recommended_formats(rules, target.sm or AWQ_MIN_SM, geometry.architecture)
     notes = list(info.notes)
     refusals = _weight_format_refusals(engine.quantization, engine.kv_cache_dtype, sm=target.sm, spec=spec,
                                        where=target.where, info=info)
+    refusals += _matrix_refusals(rules, engine, geometry.architecture, backend.title)
     notes.extend(_format_notes(profile, rules, target.sm, recommended))
-    calibration = _calibration(rules, engine, checkpoint, info, refusals)
+    calibration = _calibration(rules, engine, checkpoint, info, notes=notes, refusals=refusals, needs=needs)
     memory = device_memory_plan(profile, facts, geometry, target.on_target, rules)
     arithmetic = list(memory.lines)
     limits = _limits(profile, spec, memory, backend, notes=notes, refusals=refusals)
@@ -302,7 +354,8 @@ def plan_gpu(
         trtllm_quant_algo=rules.native_weight_formats.get(engine.quantization),
         trtllm_kv_cache_quant_algo=rules.native_kv_cache_dtypes.get(engine.kv_cache_dtype),
         checkpoint_kind=info.kind,
-        calibration_dataset=calibration,
+        calibration_dataset=calibration.folder,
+        calibration_rows=calibration.rows,
         **_memory_fields(memory),
         full_length_sequences=limits.full_sequences,
         max_batch_size=limits.max_batch_size,
@@ -315,6 +368,7 @@ def plan_gpu(
         arithmetic=arithmetic,
         notes=notes,
         refusals=refusals,
+        still_needed=needs,
     )
 
 

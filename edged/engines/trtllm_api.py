@@ -13,8 +13,12 @@ Written against the LLM API of TensorRT-LLM 1.2 (the trtllm extra pins 1.2.1):
 - ``SamplingParams(logprobs=1)`` on the TensorRT backend needs ``gather_generation_logits=True`` on
   the ``LLM``; each returned entry maps token id to ``Logprob(logprob, rank)``, the sampled token
   always included. ``return_generation_logits=True`` returns the raw logits (label scoring).
-- Later TensorRT-LLM releases removed the TensorRT backend; edged then says so instead of failing
-  on an import.
+- ``tensorrt_llm._tensorrt_engine`` exists from the 1.0 line on (1.2 and the 1.3 release
+  candidates still ship it); releases before it, such as the v0.12.0-jetson branch, lack it, and
+  edged then says so instead of failing on an import.
+- Calibration (``CalibConfig``, tensorrt_llm/llmapi/llm_args.py): ``calib_dataset`` defaults to
+  "cnn_dailymail" from the hub, ``calib_batches`` to 512 of ``calib_batch_size`` 1 sample; a local
+  folder is read as ``load_dataset(folder, split="train")["text"]`` (edged.engines.calibration).
 """
 
 from __future__ import annotations
@@ -24,7 +28,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from edged.engines.backends import library_versions
+from edged.engines.calibration import CALIBRATION_SAMPLES
 from edged.errors import BuildError, EngineError, MissingExtra
+from edged.hardware.runtimes import trtllm_python_problem
 
 SETTINGS_FILE = "edged-trtllm.json"
 TOKENIZER_DIR = "tokenizer"
@@ -33,7 +39,8 @@ TOKENIZER_FILES = (
     "tokenizer.json", "tokenizer_config.json", "tokenizer.model", "special_tokens_map.json",
     "added_tokens.json", "generation_config.json", "chat_template.jinja",
 )
-CALIBRATION_BATCHES = 256  # TensorRT-LLM's own examples calibrate FP8 and AWQ on 256 samples
+# CalibConfig's default (512 batches of 1); quantize_and_export itself caps AWQ at 32 samples.
+CALIBRATION_BATCHES = CALIBRATION_SAMPLES
 
 
 @dataclass(frozen=True)
@@ -101,6 +108,11 @@ def import_trtllm(name: str, purpose: str) -> Any:
     try:
         return importlib.import_module(name)
     except ImportError:
+        python = trtllm_python_problem()
+        if python is not None and name.startswith("tensorrt_llm"):
+            # pip install 'edged[trtllm]' installs nothing here (its marker), so say why.
+            raise EngineError(f"{purpose} needs tensorrt-llm, but {python}.",
+                              code="backend_unavailable") from None
         raise MissingExtra(name.partition(".")[0], "trtllm", purpose) from None
 
 
@@ -112,9 +124,9 @@ def tensorrt_engine_llm() -> Any:
     except ImportError:
         version = library_versions(("tensorrt-llm",))["tensorrt-llm"]
         raise EngineError(
-            f"tensorrt-llm {version} has no TensorRT engine backend (releases after the 1.2 line "
-            "removed it). Install the version edged is written for: pip install 'edged[trtllm]' "
-            "(tensorrt-llm 1.2.1).",
+            f"tensorrt-llm {version} has no TensorRT engine backend (tensorrt_llm._tensorrt_engine "
+            "arrived with the 1.0 line; the v0.12.0-jetson branch predates it). Install the "
+            "version edged is written for: pip install 'edged[trtllm]' (tensorrt-llm 1.2.1).",
             code="backend_unavailable",
         ) from None
     return module.LLM

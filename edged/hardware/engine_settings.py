@@ -40,9 +40,17 @@ class EngineSettings(StrictModel):
         description="Weight format. TensorRT-LLM: int4_awq, int8_wo (weight-only), fp8 (needs "
         "compute capability 8.9+), fp16. ONNX Runtime GenAI: int4, int8, fp16, fp32.",
     )
+    unlisted_quantization: bool = Field(
+        default=False,
+        description="Opt-in: build a weight format the backend's support matrix does not list for "
+        "the model (e.g. INT4-AWQ for Phi-3 on TensorRT-LLM, whose matrix lists FP16, FP8 and "
+        "INT8). Off: the plan refuses such a format and names the listed ones. Turn it on only "
+        "after checking the built engine's answers yourself.",
+    )
     kv_cache_dtype: KvCacheDtype = Field(
         description="KV cache element type: fp16; fp8 (compute capability 8.9+) or int8 halve "
-        "it; fp32 is what ONNX Runtime GenAI uses on the CPU.",
+        "it (with TensorRT-LLM only beside fp8 or int4_awq weights, or fp8 beside fp16); fp32 is "
+        "what ONNX Runtime GenAI uses on the CPU.",
     )
     max_batch_size: int = Field(
         ge=1,
@@ -65,8 +73,7 @@ class EngineSettings(StrictModel):
     chunked_context: bool = Field(
         default=False,
         description="Split long prompts across steps (TensorRT-LLM chunked context, which needs "
-        "the paged context FMHA of compute capability 8.0+ GPUs). trtllm only; off on Jetson, "
-        "where the Jetson branch of TensorRT-LLM does not validate it.",
+        "the paged context FMHA of compute capability 8.0+ GPUs). trtllm only.",
     )
     kv_cache_fraction: float = Field(
         gt=0,

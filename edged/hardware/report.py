@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from pathlib import Path
 
 from edged.hardware.detect import detect
@@ -9,6 +10,7 @@ from edged.hardware.facts import HardwareFacts
 from edged.hardware.match import MatchReport, match_profiles
 from edged.hardware.nvml import NvmlSeam
 from edged.hardware.profiles import load_profiles
+from edged.hardware.runtimes import runtime_report
 
 __all__ = ["DetectionReport", "detect_and_match", "render_text", "to_json"]
 
@@ -55,6 +57,10 @@ def render_text(report: DetectionReport) -> str:
     lines.append(f"  thermal: {', '.join(x for x in limits if x) or 'none'}")
     identity = chosen.hardware_identity(report.facts)
     lines.append("  engine bound to: " + "; ".join(f"{k}={v}" for k, v in identity.items()))
+    runtime = runtime_report(engine.backend, jetson=report.facts.kind == "jetson")
+    lines.append(f"  runtime: Python {runtime.python}; " + "; ".join(
+        f"{module} from {', '.join(dists) or 'nothing'}" for module, dists in runtime.providers.items()))
+    lines.extend(f"  RUNTIME PROBLEM: {problem}" for problem in runtime.problems)
     others = report.verdicts[1:]
     if others:
         lines.append("other profiles:")
@@ -65,8 +71,10 @@ def render_text(report: DetectionReport) -> str:
 
 
 def to_json(report: DetectionReport) -> dict[str, object]:
-    """A JSON-ready dict: facts, chosen name, the full profile, its identity, all verdicts."""
+    """A JSON-ready dict: facts, chosen name, the full profile, its identity, all verdicts, and
+    the runtime the chosen backend would load (who provides it, what is wrong)."""
     return {
+        "runtime": asdict(runtime_report(report.chosen.engine.backend, jetson=report.facts.kind == "jetson")),
         "facts": report.facts.model_dump(mode="json"),
         "chosen": report.chosen.name,
         "profile": report.chosen.model_dump(mode="json"),

@@ -151,7 +151,7 @@ def test_a_profile_naming_a_registered_backend_validates_by_its_rules(tmp_path: 
     gpu_only["engine"].update(backend="trtllm", quantization="fp16", kv_cache_dtype="fp16")
     with pytest.raises(ValueError, match=r"does not fit match\.kind") as refused:
         Profile.model_validate(gpu_only)
-    assert ("'trtllm' does not fit match.kind 'cpu': it runs on kind 'gpu' or 'jetson'; kind 'cpu' can "
+    assert ("'trtllm' does not fit match.kind 'cpu': it runs on kind 'gpu'; kind 'cpu' can "
             "use 'onnx-genai-cpu' or 'tiny-cpu'") in str(refused.value)
 
 

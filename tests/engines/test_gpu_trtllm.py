@@ -64,7 +64,8 @@ def test_build_arguments_follow_the_plan() -> None:
         "quant_algo": "QuantAlgo.FP8",
         "kv_cache_quant_algo": "QuantAlgo.FP8",
     }
-    assert kwargs["calib_config"].kwargs == {"calib_dataset": "/ckpt/calibration", "calib_batches": 256}
+    # 512: CalibConfig's own default (tensorrt_llm/llmapi/llm_args.py)
+    assert kwargs["calib_config"].kwargs == {"calib_dataset": "/ckpt/calibration", "calib_batches": 512}
     assert kwargs["kv_cache_config"].kwargs == {"free_gpu_memory_fraction": 0.9, "enable_block_reuse": True}
     assert kwargs["gather_generation_logits"] is True  # SamplingParams.logprobs needs it on TensorRT
     assert kwargs["enable_chunked_prefill"] is True
@@ -134,12 +135,20 @@ def test_an_engine_from_another_tensorrt_llm_is_refused_before_loading(tmp_path:
         check_engine_version(tmp_path, "1.2.1")
 
 
-def test_loading_without_tensorrt_llm_names_the_extra(tmp_path: Path) -> None:
+def test_loading_without_tensorrt_llm_names_the_extra(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from edged.engines import trtllm_api
     from edged.engines.base import EngineInfo
     from edged.engines.trtllm import TrtllmEngine
 
     (tmp_path / "config.json").write_text(json.dumps({"version": "absent"}))
     (tmp_path / "edged-trtllm.json").write_text(json.dumps(SETTINGS.__dict__))
     info = EngineInfo("trtllm", "phi-3-mini-4k-instruct", "h100", 4096, 128, tmp_path)
+    monkeypatch.setattr(trtllm_api, "trtllm_python_problem", lambda: None)  # a Python it has wheels for
     with pytest.raises(MissingExtra, match=r"pip install 'edged\[trtllm\]'"):
+        TrtllmEngine(tmp_path, info)
+    # On a Python without tensorrt-llm wheels the extra installs nothing; the error says why.
+    monkeypatch.setattr(trtllm_api, "trtllm_python_problem", lambda: "it has wheels for 3.10 or 3.12 only")
+    with pytest.raises(EngineError, match=r"needs tensorrt-llm, but it has wheels for 3\.10 or 3\.12 only"):
         TrtllmEngine(tmp_path, info)

@@ -179,10 +179,19 @@ def test_fp8_needs_listed_compute_capabilities(tmp_path: Path) -> None:
 
 
 def test_fp8_on_jetson_is_refused(shipped_dir: Path, tmp_path: Path) -> None:
-    text = (shipped_dir / "jetson-agx-orin-64gb.toml").read_text()  # the TensorRT-LLM Jetson profile
-    text = text.replace('quantization = "int4_awq"', 'quantization = "fp8"')
+    text = (shipped_dir / "jetson-agx-orin-64gb.toml").read_text()
+    text = text.replace('kv_cache_dtype = "fp16"', 'kv_cache_dtype = "fp8"')
     message = _error(_write(tmp_path, "jetson-agx-orin-64gb", text))
     assert "a 'jetson' profile has none" in message
+
+
+def test_trtllm_on_jetson_is_refused_naming_the_backend_that_runs(shipped_dir: Path, tmp_path: Path) -> None:
+    # The only Jetson TensorRT-LLM (v0.12.0-jetson) lacks the LLM class the trtllm backend uses.
+    text = (shipped_dir / "jetson-agx-orin-64gb.toml").read_text()
+    text = text.replace('backend = "onnx-genai-cuda"', 'backend = "trtllm"').replace('"int4"', '"int4_awq"')
+    message = _error(_write(tmp_path, "jetson-agx-orin-64gb", text))
+    assert "backend 'trtllm' does not fit match.kind 'jetson'" in message
+    assert "kind 'jetson' can use 'onnx-genai-cuda'" in message
 
 
 def test_input_must_be_shorter_than_sequence(tmp_path: Path) -> None:

@@ -60,7 +60,7 @@ def test_a_good_installation_passes_every_check(
     findings = _by_check(run_checks(config, unit=unit, ca_dir=site.ca_dir, seams=_seams()))
     assert {name: f.state for name, f in findings.items()} == {
         "config": "ok", "files": "ok", "key": "ok", "certificate": "ok", "broker": "ok", "engine": "ok",
-        "clock": "ok", "service": "skip", "crl": "ok",
+        "runtime": "ok", "clock": "ok", "service": "skip", "crl": "ok",
     }, findings
     assert "mTLS handshake accepted" in findings["broker"].detail
     assert "cpu/smollm2-135m-instruct" in findings["engine"].detail

@@ -136,3 +136,38 @@ def test_install_into_a_root_then_again_then_uninstall(identity: Path, tmp_path:
     assert purged.returncode == 0, purged.stderr
     assert not (root / "etc/edged").exists()
     assert not (root / "var/lib/edged").exists()
+
+
+def test_runtimes_are_kept_apart_and_trtllm_needs_its_python(identity: Path, tmp_path: Path) -> None:
+    base = ("--dry-run", "--identity", str(identity), "--broker", "broker.plant.local")
+    mixed = install(*base, "--extras", "cuda,build-cpu")
+    assert mixed.returncode == 1
+    assert "mixes the CUDA and CPU builds of onnxruntime-genai" in mixed.stderr
+    assert "would run" not in mixed.stdout  # refused before anything
+    assert "install trtllm without build-cpu" in install(*base, "--extras", "trtllm,build-cpu").stderr
+    python311 = tmp_path / "python3.11"
+    python311.write_text("#!/bin/sh\necho 3.11\n")
+    python311.chmod(0o755)
+    env = {**os.environ, "PYTHON": str(python311)}
+    refused = subprocess.run(["bash", str(INSTALL), *base, "--extras", "trtllm"], capture_output=True,
+                             text=True, timeout=120, check=False, env=env)
+    assert refused.returncode == 1
+    assert "tensorrt-llm 1.2.1 has wheels for CPython 3.10 and 3.12 only" in refused.stderr
+    assert "rerun with PYTHON=python3.12" in refused.stderr
+    python312 = tmp_path / "python3.12"
+    python312.write_text("#!/bin/sh\necho 3.12\n")
+    python312.chmod(0o755)
+    ok = subprocess.run(["bash", str(INSTALL), *base, "--extras", "trtllm"], capture_output=True, text=True,
+                        timeout=120, check=False, env={**os.environ, "PYTHON": str(python312)})
+    assert ok.returncode == 0, ok.stderr
+    assert f"--extra-index-url https://pypi.nvidia.com {REPO}[trtllm]" in ok.stdout
+
+
+def test_jetson_installs_nvidias_wheels_from_their_index(identity: Path) -> None:
+    done = install("--dry-run", "--identity", str(identity), "--broker", "broker.plant.local",
+                   "--extras", "jetson")
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert f"install: would run: /opt/edged/bin/python -m pip install --quiet {REPO}" in lines
+    assert ("install: would run: /opt/edged/bin/python -m pip install --quiet --no-deps --index-url "
+            "https://pypi.jetson-ai-lab.io/jp6/cu126 onnxruntime-genai onnxruntime-gpu") in lines
