@@ -183,13 +183,16 @@ def test_cloud_down_gives_the_local_answer_within_the_deadline(serve: Serve, fak
 
 
 def test_slow_cloud_past_the_deadline(serve: Serve, fake_cloud: FakeCloud) -> None:
-    fake_cloud.delay_s = 5.0
+    """A forced request's cloud call gets half the time left; when it runs out, the engine answers
+    in the other half, degraded, and the reply still comes before the deadline."""
+    fake_cloud.delay_s = 10.0
     _, client = serve()
     started = time.monotonic()
     reply = client.request({"task": "ask", "input": "Say hi.", "max_tokens": 4, "escalation": "force",
-                            "deadline_ms": 2000}).body
-    assert time.monotonic() - started < 2.5
-    assert reply["source"] == "edge" and "cloud_timeout" in reply["reason"]
+                            "deadline_ms": 6000}).body
+    elapsed = time.monotonic() - started
+    assert 2.5 < elapsed < 6.5, elapsed  # the cloud had ~3 s, not all 6
+    assert reply["source"] == "edge" and "cloud_timeout" in reply["reason"], reply
 
 
 def test_circuit_opens_after_repeated_failures(serve: Serve, fake_cloud: FakeCloud) -> None:
