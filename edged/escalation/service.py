@@ -217,7 +217,7 @@ class Escalator:
             cloud_model=answer.model,
         )
         text, notes = self._reidentify(request, answer.text, minimized)
-        outcome = kind_of(request.task).read_cloud_answer(text, request.extra)
+        outcome = kind_of(request.task).read_cloud_answer(text, request.extra, request.schema)
         return EscalationOutcome(
             True,
             output=outcome.output,
