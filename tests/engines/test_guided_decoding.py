@@ -44,7 +44,7 @@ def extract(note: str, **keys: Any) -> Any:
 def test_an_extract_with_a_schema_returns_an_object_that_matches_it(cpu_engine: Engine) -> None:
     runner = TaskRunner(cpu_engine, load_tasks())
     requests = [
-        extract("Press P-7 makes a grinding noise since the night shift; it is still running.", schema=TRIAGE),
+        extract("Press P-7 makes a grinding noise since the night shift; still running.", schema=TRIAGE),
         extract("Press P-7 makes a grinding noise since the night shift.", fields=["machine", "symptom"]),
         extract("ライン3のポンプP-12から油漏れ。停止して交換が必要。", schema=TRIAGE),
     ]
