@@ -11,6 +11,7 @@ can see carries a stable code from ``ErrorCode``, explained in ``ERROR_MEANINGS`
     ├── EngineError            the engine failed at run time
     │   ├── InputTooLong         the prompt does not fit the engine's context
     │   └── DeadlineExceeded     the request's deadline passed inside the engine
+    ├── SchemaError            an answer schema was refused (invalid, too large or deep, unsupported)
     ├── MissingExtra           an optional dependency is not installed
     └── PkiError               site CA, certificate, CSR or CRL operation refused or failed
 
@@ -35,6 +36,11 @@ ErrorCode = Literal[
     "unknown_task",
     "forbidden",
     "no_reply_topic",
+    "schema_invalid",
+    "schema_too_large",
+    "schema_too_deep",
+    "schema_unsupported",
+    "schema_pattern",
     # A parsed request that could not be answered (edged/service/).
     "busy",
     "shutting_down",
@@ -102,6 +108,11 @@ ERROR_CODES: Final[tuple[ErrorCode, ...]] = typing.get_args(ErrorCode)
 # The codes edged/service/protocol/ refuses a request with (a narrower type for ProtocolError).
 ProtocolErrorCode = Literal[
     "bad_request", "too_large", "bad_encoding", "unknown_task", "forbidden", "no_reply_topic",
+    "schema_invalid", "schema_too_large", "schema_too_deep", "schema_unsupported", "schema_pattern",
+]
+# The codes a refused answer schema gets (edged/tasks/schema.py): a narrower type for SchemaError.
+SchemaErrorCode = Literal[
+    "schema_invalid", "schema_too_large", "schema_too_deep", "schema_unsupported", "schema_pattern",
 ]
 PROTOCOL_ERROR_CODES: Final[frozenset[ProtocolErrorCode]] = frozenset(typing.get_args(ProtocolErrorCode))
 
@@ -113,6 +124,13 @@ ERROR_MEANINGS: Final[Mapping[ErrorCode, str]] = {
     "unknown_task": "the task is not one this appliance serves; the message lists those it does",
     "forbidden": "the reply topic lies outside the sender's response tree: edged will not write there",
     "no_reply_topic": "the request names no reply topic (MQTT v5 Response Topic, or reply_to for 3.1.1)",
+    "schema_invalid": "the extract schema is not a valid JSON Schema of an object, or a value in it is wrong",
+    "schema_too_large": "the extract schema is over its size, property or enum limit ([limits])",
+    "schema_too_deep": "the extract schema nests objects and arrays deeper than max_schema_depth",
+    "schema_unsupported": "the extract schema uses a keyword or format constrained decoding does not "
+    "support; the message names it",
+    "schema_pattern": "a pattern in the extract schema is invalid, too long, or too complex "
+    "(backreferences, lookaround, nested quantifiers)",
     "busy": "the queue is full and the cloud did not take the request; retry later or send to a pool",
     "shutting_down": "the appliance is stopping; send the request again",
     "deadline_exceeded": "the deadline passed in the queue or the engine; cut free text is in `partial`",
@@ -172,7 +190,8 @@ ERROR_MEANINGS: Final[Mapping[ErrorCode, str]] = {
 # How a code reaches an MQTT client: in an error reply, or not at all (the request is logged and
 # counted as `refused`: answering would mean writing where the sender may not read).
 MQTT_REPLY_CODES: Final[frozenset[ErrorCode]] = frozenset({
-    "bad_request", "too_large", "bad_encoding", "unknown_task", "busy", "shutting_down",
+    "bad_request", "too_large", "bad_encoding", "unknown_task", "schema_invalid", "schema_too_large",
+    "schema_too_deep", "schema_unsupported", "schema_pattern", "busy", "shutting_down",
     "deadline_exceeded", "input_too_long", "engine_error", "cloud_unavailable", "cloud_timeout",
     "cloud_refused", "cloud_bad_response", "nothing_to_send", "redaction_failed",
 })
@@ -248,6 +267,16 @@ class InputTooLong(EngineError):
 
 class DeadlineExceeded(EngineError):
     code: ErrorCode = "deadline_exceeded"
+
+
+class SchemaError(EdgedError):
+    """An answer schema was refused before it reached the model; ``code`` says why."""
+
+    code: ErrorCode = "schema_invalid"
+
+    def __init__(self, message: str, *, code: SchemaErrorCode = "schema_invalid") -> None:
+        super().__init__(message, code=code)
+        self.schema_code: SchemaErrorCode = code
 
 
 class MissingExtra(EdgedError):

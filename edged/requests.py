@@ -4,6 +4,8 @@ produces them lives in edged/service/protocol/)."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from dataclasses import dataclass
 from typing import Final, Literal
@@ -51,6 +53,16 @@ class Limits(StrictModel):
     max_label_chars: int = Field(default=64, ge=1, description="Characters of one classify label.")
     max_topic_chars: int = Field(default=512, ge=1, description="Characters of a reply (Response) topic.")
     max_correlation_bytes: int = Field(default=256, ge=1, description="Bytes of Correlation Data.")
+    max_schema_bytes: int = Field(
+        default=8192, ge=64, description="Bytes of an extract request's schema (as compact JSON)."
+    )
+    max_schema_depth: int = Field(
+        default=4, ge=1, le=16, description="Levels of objects and arrays an extract schema may nest."
+    )
+    max_schema_properties: int = Field(
+        default=64, ge=1, description="Properties of an extract schema, all levels together."
+    )
+    max_pattern_chars: int = Field(default=128, ge=1, description="Characters of one schema pattern.")
 
     @model_validator(mode="after")
     def _defaults_within_limits(self) -> Limits:
@@ -65,6 +77,26 @@ class Limits(StrictModel):
                 f"({self.deadline_ms_limit})",
             )
         return self
+
+
+@dataclass(frozen=True)
+class AnswerSchema:
+    """The JSON Schema an answer must match, checked and bounded (``edged.tasks.schema``): kept as
+    its canonical compact JSON, which is hashable, pickles to the engine's child as it is, and is
+    what a constraint engine takes."""
+
+    text: str
+
+    @property
+    def digest(self) -> str:
+        """A short stable name for the schema (logs, caches)."""
+        return hashlib.sha256(self.text.encode()).hexdigest()[:16]
+
+    def document(self) -> dict[str, object]:
+        value = json.loads(self.text)
+        if not isinstance(value, dict):
+            raise TypeError("an answer schema is a JSON object")
+        return value
 
 
 @dataclass(frozen=True)
@@ -100,6 +132,9 @@ class Request:
     correlation: bytes | None
     protocol: WireProtocol
     received_at: float  # time.monotonic() when it arrived; deadlines count from here
+    # The answer's JSON Schema (extract: the request's ``schema``, or the one built from its
+    # ``fields``); None for kinds that return no object.
+    schema: AnswerSchema | None = None
 
     @property
     def payload_correlation_id(self) -> str | None:

@@ -15,6 +15,9 @@ from typing import Literal, Protocol, runtime_checkable
 from edged.errors import InputTooLong
 
 Role = Literal["system", "user", "assistant"]
+# What a constraint engine takes: a JSON Schema, a regular expression or a Lark grammar (the
+# names are onnxruntime-genai's ``GeneratorParams.set_guidance`` types).
+GuidanceKind = Literal["json_schema", "regex", "lark_grammar"]
 FinishReason = Literal["stop", "length", "deadline"]
 # Called once per generated token: (index of the request in the batch, token id, text piece).
 TokenCallback = Callable[[int, int, str], None]
@@ -49,6 +52,19 @@ class Sampling:
 
 
 @dataclass(frozen=True)
+class Guidance:
+    """Constrained decoding: the model may only emit tokens that keep the answer inside ``data``
+    (a schema's JSON text, a regex, a grammar). Hashable: a backend groups requests by it."""
+
+    kind: GuidanceKind
+    data: str
+
+    def __post_init__(self) -> None:
+        if not self.data:
+            raise ValueError("guidance needs its schema, regex or grammar")
+
+
+@dataclass(frozen=True)
 class GenerationRequest:
     messages: tuple[ChatMessage, ...]
     max_tokens: int = 128
@@ -56,6 +72,9 @@ class GenerationRequest:
     # time.monotonic() after which generation stops with finish_reason "deadline" (Linux's
     # CLOCK_MONOTONIC is one clock for every process, the engine's child included)
     deadline: float | None = None
+    # Constrain the answer (None: free text). A backend without guidance refuses it with
+    # EngineError rather than answer unconstrained; the answer is validated after decoding anyway.
+    guidance: Guidance | None = None
 
     def __post_init__(self) -> None:
         if not self.messages:

@@ -27,6 +27,7 @@ from edged.engines.base import (
     FinishReason,
     GenerationRequest,
     GenerationResult,
+    Guidance,
     LabelScore,
     Sampling,
     Timings,
@@ -135,14 +136,18 @@ class OnnxGenaiEngine:
         prompts = [self.prompt_tokens(r.messages) for r in requests]
         check_fits_context(requests, prompts, self._info.context_length)
         results: list[GenerationResult | None] = [None] * len(requests)
-        # One generator per group: search options (sampling) are per generator, and a batch
-        # never exceeds the engine's batch limit.
-        groups: dict[Sampling, list[int]] = {}
+        # One generator per group: search options (sampling) and guidance are per generator
+        # (GeneratorParams), so requests with another schema, or none, run in a batch of their
+        # own; and a batch never exceeds the engine's batch limit.
+        groups: dict[tuple[Sampling, Guidance | None], list[int]] = {}
         for index, request in enumerate(requests):
-            groups.setdefault(request.sampling, []).append(index)
-        step = max(1, self._info.max_batch_size)
+            groups.setdefault((request.sampling, request.guidance), []).append(index)
         with self._lock:
-            for sampling, members in groups.items():
+            for (sampling, guidance), members in groups.items():
+                # A guided batch runs one row at a time: in onnxruntime-genai 0.18, once one row's
+                # grammar has stopped, the next step fails for the whole batch ("compute_mask()
+                # called after stop"), and rows of one batch rarely stop together.
+                step = 1 if guidance is not None else max(1, self._info.max_batch_size)
                 for start in range(0, len(members), step):
                     chunk = members[start : start + step]
                     rows = _Rows(
@@ -151,12 +156,14 @@ class OnnxGenaiEngine:
                         indices=chunk,
                         deadlines=[requests[i].deadline for i in chunk],
                     )
-                    outs = self._run_batch(rows, sampling, on_token)
+                    outs = self._run_batch(rows, sampling, guidance, on_token)
                     for i, out in zip(chunk, outs, strict=True):
                         results[i] = out
         return [r for r in results if r is not None]
 
-    def _new_generator(self, max_length: int, batch_size: int, sampling: Sampling) -> Any:
+    def _new_generator(
+        self, max_length: int, batch_size: int, sampling: Sampling, guidance: Guidance | None = None,
+    ) -> Any:
         og = self._og
         params = og.GeneratorParams(self._model)
         options: dict[str, Any] = {"max_length": max_length, "batch_size": batch_size}
@@ -173,17 +180,24 @@ class OnnxGenaiEngine:
                 options["random_seed"] = sampling.seed
         params.set_search_options(**options)
         try:
+            if guidance is not None:
+                # llguidance compiles the grammar when the generator is made (about 1 ms for a
+                # 10-property schema; the first guided generator of a process also builds the
+                # tokenizer's token trie, about 0.5 s). The API takes text, not a compiled grammar,
+                # so there is nothing to cache on this side.
+                params.set_guidance(guidance.kind, guidance.data)
             return og.Generator(self._model, params)
         except Exception as exc:
-            raise EngineError(f"onnxruntime-genai could not start a generator: {exc}") from None
+            what = f"compile the {guidance.kind} guidance" if guidance is not None else "start a generator"
+            raise EngineError(f"onnxruntime-genai could not {what}: {exc}") from None
 
     def _run_batch(
-        self, rows: _Rows, sampling: Sampling, on_token: TokenCallback | None
+        self, rows: _Rows, sampling: Sampling, guidance: Guidance | None, on_token: TokenCallback | None
     ) -> list[GenerationResult]:
         width = max(len(p) for p in rows.prompts)
         max_length = min(self._info.context_length, width + max(rows.max_tokens))
         started = time.perf_counter()
-        generator = self._new_generator(max_length, len(rows.prompts), sampling)
+        generator = self._new_generator(max_length, len(rows.prompts), sampling, guidance)
         # Right-padded with the pad id, as Tokenizer.encode_batch does; genai masks the padding.
         batch = np.full((len(rows.prompts), width), self._pad, dtype=np.int32)
         for r, prompt in enumerate(rows.prompts):

@@ -24,6 +24,7 @@ from edged.engines.base import (
     FinishReason,
     GenerationRequest,
     GenerationResult,
+    Guidance,
     LabelScore,
     Sampling,
     Timings,
@@ -111,6 +112,23 @@ def sampling_arguments(
         if sampling.seed is not None:
             kwargs["seed"] = sampling.seed
     return kwargs
+
+
+def guided_arguments(guidance: Guidance | None, llmapi: Any) -> dict[str, Any]:
+    """The SamplingParams field that constrains an answer: ``guided_decoding``, a
+    ``GuidedDecodingParams`` (tensorrt_llm/sampling_params.py) with the schema or regex; the LLM
+    is loaded with ``guided_decoding_backend="xgrammar"`` (``llm_arguments``). xgrammar reads
+    EBNF, not Lark, so a Lark grammar is refused here rather than misread."""
+    if guidance is None:
+        return {}
+    if guidance.kind == "json_schema":
+        return {"guided_decoding": llmapi.GuidedDecodingParams(json=guidance.data)}
+    if guidance.kind == "regex":
+        return {"guided_decoding": llmapi.GuidedDecodingParams(regex=guidance.data)}
+    raise EngineError(
+        f"the TensorRT-LLM engine's constraint engine (xgrammar) does not take {guidance.kind} guidance; "
+        "it takes a JSON Schema or a regex",
+    )
 
 
 def _first_logits_row(logits: Any) -> Any:
@@ -217,7 +235,9 @@ class TrtllmEngine:
         started = time.perf_counter()
 
         async def one(index: int, request: GenerationRequest, prompt: list[int]) -> GenerationResult:
-            params = self._sampling_params(request.sampling, request.max_tokens)
+            params = self._sampling_params(
+                request.sampling, request.max_tokens, **guided_arguments(request.guidance, self._llmapi),
+            )
             result = self._llm.generate_async(prompt, sampling_params=params, streaming=True)
             first: float | None = None
             emitted = 0

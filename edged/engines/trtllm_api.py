@@ -150,6 +150,10 @@ def llm_arguments(settings: TrtllmSettings, llmapi: Any, *, build: bool) -> dict
             max_loras=settings.lora_slots,
             max_cpu_loras=settings.lora_slots,
         )
+    if not build:
+        # Constrained decoding (GuidedDecodingParams in SamplingParams) needs a backend named
+        # here; xgrammar is the one the TensorRT backend implements (llguidance: PyTorch only).
+        kwargs["guided_decoding_backend"] = "xgrammar"
     if build:
         quant_algo = llmapi.QuantAlgo
         kwargs["build_config"] = llmapi.BuildConfig(**settings.build_config_kwargs())

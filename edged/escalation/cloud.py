@@ -23,6 +23,7 @@ import httpx
 from edged.engines.base import ChatMessage
 from edged.errors import ConfigError, EdgedError, ErrorCode
 from edged.escalation.config import CloudConfig
+from edged.requests import AnswerSchema
 
 log = logging.getLogger(__name__)
 RETRYABLE = {429, 500, 502, 503, 504}
@@ -107,13 +108,24 @@ class CloudClient:
         self.sleep = sleep
         self.rng = rng
 
-    def body(self, messages: Sequence[ChatMessage], max_tokens: int) -> dict[str, Any]:
-        """The exact JSON body sent (the audit log records its hash)."""
+    def body(
+        self, messages: Sequence[ChatMessage], max_tokens: int, schema: AnswerSchema | None = None,
+    ) -> dict[str, Any]:
+        """The exact JSON body sent (the audit log records its hash). An answer with a schema asks
+        for it as Structured Outputs (``response_format`` json_schema: OpenAI, Azure OpenAI, and
+        the OpenAI-compatible servers of NIM and vLLM); strict only where OpenAI's strict mode
+        allows it (every property required)."""
         body: dict[str, Any] = {
             "messages": [{"role": m.role, "content": m.content} for m in messages],
             "max_tokens": max_tokens,
             "temperature": 0,
         }
+        if schema is not None:
+            document = schema.document()
+            body["response_format"] = {
+                "type": "json_schema",
+                "json_schema": {"name": "answer", "schema": document, "strict": _strict_ok(document)},
+            }
         if self.config.kind != "azure":
             body["model"] = self.config.model
         return body
@@ -182,6 +194,18 @@ class CloudClient:
 
     def close(self) -> None:
         self._client.close()
+
+
+def _strict_ok(node: object) -> bool:
+    """OpenAI's strict mode wants every object closed and every property required."""
+    if not isinstance(node, dict):
+        return True
+    properties = node.get("properties")
+    if isinstance(properties, dict):
+        if node.get("additionalProperties") is not False or set(node.get("required", [])) != set(properties):
+            return False
+        return all(_strict_ok(child) for child in properties.values())
+    return _strict_ok(node.get("items"))
 
 
 def _retry_after(value: str | None) -> float | None:

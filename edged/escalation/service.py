@@ -10,6 +10,7 @@ go, each through the redactor; the vault that maps placeholders back lives in th
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import random
 import time
@@ -25,9 +26,32 @@ from edged.escalation.config import EscalationConfig, TaskPolicy
 from edged.escalation.router import EscalationDecision, decide
 from edged.escalation.shadow import ShadowLog
 from edged.requests import Request
-from edged.tasks import TaskConfig, build_messages, kind_of
+from edged.tasks import TaskConfig, build_messages, find_json_object, kind_of
 
 log = logging.getLogger(__name__)
+
+
+def _map_strings(value: object, vault: VaultLike, unknown: list[str]) -> object:
+    """``value`` with each string (never a key) re-identified; ``unknown`` collects placeholders
+    the vault did not issue."""
+    if isinstance(value, str):
+        text, missing = vault.reidentify(value)
+        unknown.extend(missing)
+        return text
+    if isinstance(value, dict):
+        return {key: _map_strings(item, vault, unknown) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_map_strings(item, vault, unknown) for item in value]
+    return value
+
+
+def _unknown_note(unknown: list[str]) -> list[str]:
+    if not unknown:
+        return []
+    return [
+        f"the cloud's answer has placeholders this request did not send: "
+        f"{', '.join(sorted(set(unknown)))} (left unchanged)"
+    ]
 
 
 class VaultLike(Protocol):
@@ -172,7 +196,7 @@ class Escalator:
                 code="nothing_to_send",
             )
         messages = build_messages(request.task, minimized.input, extra=request.extra, config=self.tasks)
-        body = self.cloud.body(messages, request.max_tokens)
+        body = self.cloud.body(messages, request.max_tokens, request.schema)
         return self.cloud.encode(body), minimized
 
     def escalate(
@@ -220,7 +244,7 @@ class Escalator:
             cloud_model=answer.model,
         )
         text, notes = self._reidentify(request, answer.text, minimized)
-        outcome = kind_of(request.task).read_cloud_answer(text, request.extra)
+        outcome = kind_of(request.task).read_cloud_answer(text, request.extra, request.schema)
         return EscalationOutcome(
             True,
             output=outcome.output,
@@ -281,13 +305,15 @@ class Escalator:
         )
 
     def _reidentify(self, request: Request, text: str, minimized: Minimized) -> tuple[str, list[str]]:
-        """The cloud's answer with this request's placeholders put back (when the task allows)."""
-        notes: list[str] = []
-        if self.config.policy(request.task).reidentify:
+        """The cloud's answer with this request's placeholders put back (when the task allows).
+        An object answer gets them back inside its string values only: a value put back into
+        the JSON text could break it, or a key."""
+        if not self.config.policy(request.task).reidentify:
+            return text, []
+        found = find_json_object(text) if request.schema is not None else None
+        if found is None:
             text, unknown = minimized.vault.reidentify(text)
-            if unknown:
-                notes.append(
-                    f"the cloud's answer has placeholders this request did not send: "
-                    f"{', '.join(sorted(set(unknown)))} (left unchanged)"
-                )
-        return text, notes
+            return text, _unknown_note(unknown)
+        missing: list[str] = []
+        restored = _map_strings(found, minimized.vault, missing)
+        return json.dumps(restored, ensure_ascii=False), _unknown_note(missing)

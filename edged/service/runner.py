@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from edged.engines.base import ChatMessage, Engine, GenerationRequest, GenerationResult
+from edged.engines.base import ChatMessage, Engine, GenerationRequest, GenerationResult, Guidance
 from edged.errors import DeadlineExceeded, EdgedError, ErrorCode, InputTooLong
 from edged.escalation.router import generation_confidence
 from edged.requests import Request
@@ -103,7 +103,11 @@ class TaskRunner:
                     f"the local model's context of {context} tokens. Shorten the input or lower max_tokens.",
                 )
                 continue
-            wanted = GenerationRequest(messages, max_tokens=request.max_tokens, deadline=request.deadline_at)
+            # An answer with a schema is decoded under it; it is checked against it afterwards all the same.
+            guidance = Guidance("json_schema", request.schema.text) if request.schema is not None else None
+            wanted = GenerationRequest(
+                messages, max_tokens=request.max_tokens, deadline=request.deadline_at, guidance=guidance,
+            )
             generation.append((index, wanted))
         if generation:
             self._generate(requests, generation, results, on_chunk)
@@ -152,7 +156,7 @@ class TaskRunner:
                     stopped = dataclasses.replace(stopped, output={"text": output.text})
                 results[index] = stopped
                 continue
-            outcome = kind_of(request.task).read_answer(output.text, request.extra)
+            outcome = kind_of(request.task).read_answer(output.text, request.extra, request.schema)
             results[index] = TaskResult(
                 output=outcome.output,
                 confidence=outcome.confidence if outcome.confidence is not None

@@ -18,7 +18,7 @@ from pydantic import Field, field_validator
 
 from edged.basemodel import StrictModel
 from edged.engines.base import LabelScore
-from edged.requests import Limits
+from edged.requests import AnswerSchema, Limits
 
 # A task name, as ``[tasks.NAME]`` and a request's ``task``.
 TASK_NAME: Final = re.compile(r"[a-z][a-z0-9_-]{0,31}")
@@ -81,6 +81,15 @@ class TaskOutcome:
     confidence: float | None
 
 
+@dataclass(frozen=True)
+class TaskArgs:
+    """What a kind took from a request's own keys: its list (fields, labels) and, for a kind
+    whose answer is an object, the JSON Schema that answer must match."""
+
+    extra: tuple[str, ...] = ()
+    schema: AnswerSchema | None = None
+
+
 def string_list(value: object, key: str, low: int, high: int, show: Show) -> list[str]:
     """A request's list of unique strings, ``low`` to ``high`` of them; ValueError says what to fix."""
     if not isinstance(value, list):
@@ -106,6 +115,8 @@ class TaskKind:
     name: ClassVar[str] = "text"
     # The request key this kind takes (also its template placeholder), or None.
     extra: ClassVar[str | None] = None
+    # Request keys the kind takes besides ``extra`` (extract's "schema"); ``parse_args`` reads them.
+    other_keys: ClassVar[tuple[str, ...]] = ()
     # Shown when a request lacks the extra, e.g. '["machine", "symptom"]'.
     extra_example: ClassVar[str] = ""
     # Answered by scoring the extra (the labels) instead of generating text.
@@ -114,6 +125,21 @@ class TaskKind:
     partial_readable: ClassVar[bool] = True
     # The tasks this kind serves out of the box, with their prompts: DEFAULT_TASKS is their union.
     defaults: ClassVar[Mapping[str, TaskConfig]] = {}
+
+    @classmethod
+    def request_keys(cls) -> tuple[str, ...]:
+        """Every request key this kind owns: its extra, then its other keys."""
+        return (*((cls.extra,) if cls.extra is not None else ()), *cls.other_keys)
+
+    def parse_args(self, task: str, values: Mapping[str, object], limits: Limits, show: Show) -> TaskArgs:
+        """The request's values of this kind's keys (those present), checked; ValueError (or
+        SchemaError, with its own code) says what to fix. The base takes its extra list alone."""
+        if self.extra is None:
+            return TaskArgs()
+        raw = values.get(self.extra)
+        if raw is None:
+            raise ValueError(f'task {task} needs "{self.extra}": {self.extra_example}')
+        return TaskArgs(self.parse_extra(raw, limits, show))
 
     def parse_extra(self, value: object, limits: Limits, show: Show) -> tuple[str, ...]:  # noqa: ARG002 - a kind's
         """The request's extra list, checked; ValueError with what to fix (``show`` renders a
@@ -127,8 +153,10 @@ class TaskKind:
         """The extra list as its placeholder shows it in the prompt."""
         return ""
 
-    def read_answer(self, text: str, extra: Sequence[str]) -> TaskOutcome:  # noqa: ARG002 - a kind's
-        """The engine's generated answer."""
+    def read_answer(
+        self, text: str, extra: Sequence[str], schema: AnswerSchema | None = None,  # noqa: ARG002 - a kind's
+    ) -> TaskOutcome:
+        """The engine's generated answer (``schema``: what an object answer must match)."""
         answer = text.strip()
         if not answer:
             return TaskOutcome({"text": ""}, False, "the model's answer is empty", None)
@@ -138,9 +166,11 @@ class TaskKind:
         """A scored kind's answer from the engine's label scores."""
         raise ValueError(f"{self.name} tasks are generated, not scored")
 
-    def read_cloud_answer(self, text: str, extra: Sequence[str]) -> TaskOutcome:
-        """The cloud's answer (always generated text)."""
-        return self.read_answer(text, extra)
+    def read_cloud_answer(
+        self, text: str, extra: Sequence[str], schema: AnswerSchema | None = None,
+    ) -> TaskOutcome:
+        """The cloud's answer (always generated text), read and checked as the engine's is."""
+        return self.read_answer(text, extra, schema)
 
     def agreement(self, local: object, cloud: object) -> float:
         """1.0 for the same answer, 0.0 for unrelated ones (shadow runs)."""

@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from typing import ClassVar, Final
 
 from edged.engines.base import LabelScore, label_probabilities
-from edged.requests import CONTROL_CHARS, SURROGATES, Limits
+from edged.requests import CONTROL_CHARS, SURROGATES, AnswerSchema, Limits
 from edged.tasks.base import Show, TaskConfig, TaskKind, TaskOutcome, builtin_task, string_list
 from edged.tasks.clean import clean_line
 
@@ -83,13 +83,17 @@ class ClassifyKind(TaskKind):
     def render_extra(self, values: Sequence[str]) -> str:
         return "\n".join(f"- {clean_line(label)}" for label in values)
 
-    def read_answer(self, text: str, extra: Sequence[str]) -> TaskOutcome:  # noqa: ARG002
+    def read_answer(
+        self, text: str, extra: Sequence[str], schema: AnswerSchema | None = None,  # noqa: ARG002 - scored, no schema
+    ) -> TaskOutcome:
         raise ValueError("classify is scored, not generated: use classify_outcome")
 
     def read_scores(self, scores: Sequence[LabelScore]) -> TaskOutcome:
         return classify_outcome(scores)
 
-    def read_cloud_answer(self, text: str, extra: Sequence[str]) -> TaskOutcome:
+    def read_cloud_answer(
+        self, text: str, extra: Sequence[str], schema: AnswerSchema | None = None,  # noqa: ARG002 - scored, no schema
+    ) -> TaskOutcome:
         """The one label the cloud's text names (exactly, or as the only label it mentions)."""
         wanted = text.strip().strip(".").strip()
         for label in extra:

@@ -1,5 +1,7 @@
-"""The extract kind: the request names ``fields``; the answer is one JSON object with exactly those
-keys, read leniently (prose around it, code fences, "Machine" for "machine")."""
+"""The extract kind: the request names ``fields`` or gives a ``schema``; the answer is one JSON
+object. ``fields`` is shorthand for an object of exactly those keys, each a string or null, read
+leniently (prose around it, code fences, "Machine" for "machine"). A ``schema`` answer is taken as
+the model wrote it and must match the schema (``edged.tasks.schema``), or it is not valid."""
 
 from __future__ import annotations
 
@@ -8,9 +10,10 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import ClassVar, Final
 
-from edged.requests import NAME_CHARS, Limits, is_name
-from edged.tasks.base import Show, TaskConfig, TaskKind, TaskOutcome, builtin_task, string_list
+from edged.requests import NAME_CHARS, AnswerSchema, Limits, is_name
+from edged.tasks.base import Show, TaskArgs, TaskConfig, TaskKind, TaskOutcome, builtin_task, string_list
 from edged.tasks.clean import clean_line
+from edged.tasks.schema import answer_problem, check_schema, fields_schema, top_level_names
 
 # Model answers are bounded by max_tokens; this only caps the work on a runaway answer.
 _MAX_ANSWER_CHARS: Final = 65536
@@ -76,9 +79,26 @@ def _norm(value: object) -> str:
 class ExtractKind(TaskKind):
     name: ClassVar[str] = "extract"
     extra: ClassVar[str | None] = "fields"
-    extra_example: ClassVar[str] = 'the names to extract, e.g. ["machine", "symptom"]'
+    other_keys: ClassVar[tuple[str, ...]] = ("schema",)
+    extra_example: ClassVar[str] = (
+        'the names to extract, e.g. ["machine", "symptom"], or "schema": a JSON Schema of the answer object'
+    )
     partial_readable: ClassVar[bool] = False
     defaults: ClassVar[Mapping[str, TaskConfig]] = {"extract": EXTRACT}
+
+    def parse_args(self, task: str, values: Mapping[str, object], limits: Limits, show: Show) -> TaskArgs:
+        """``fields`` or ``schema`` (not both); either way the answer gets a schema, and the
+        prompt's {fields} shows the schema's top-level names."""
+        if values.get("schema") is not None:
+            if values.get("fields") is not None:
+                raise ValueError(
+                    'give "fields" or "schema", not both: fields is shorthand for a schema of '
+                    "nullable strings",
+                )
+            schema = check_schema(values["schema"], limits)
+            return TaskArgs(top_level_names(schema), schema)
+        args = super().parse_args(task, values, limits, show)
+        return TaskArgs(args.extra, fields_schema(args.extra))
 
     def parse_extra(self, value: object, limits: Limits, show: Show) -> tuple[str, ...]:
         fields = string_list(value, "fields", 1, limits.max_fields, show)
@@ -97,11 +117,14 @@ class ExtractKind(TaskKind):
     def render_extra(self, values: Sequence[str]) -> str:
         return ", ".join(json.dumps(clean_line(name), ensure_ascii=False) for name in values)
 
-    def read_answer(self, text: str, extra: Sequence[str]) -> TaskOutcome:
+    def read_answer(self, text: str, extra: Sequence[str], schema: AnswerSchema | None = None) -> TaskOutcome:
         self.check_extra(extra)
         found = find_json_object(text)
         if found is None:
             return TaskOutcome(dict.fromkeys(extra), False, "the model's answer holds no JSON object", None)
+        if schema is not None and schema != fields_schema(extra):
+            problem = answer_problem(schema, found)
+            return TaskOutcome(found, problem is None, problem, None)
         loose = {_field_key(key): value for key, value in reversed(found.items())}
         output: dict[str, str | None] = {}
         missing: list[str] = []

@@ -35,8 +35,10 @@ def register(kind: TaskKind) -> None:
     """Add a kind from outside this package (a site's plug-in); its name must be new."""
     if kind.name in kinds():
         raise ValueError(f"task kind {kind.name!r} is registered already")
-    if kind.extra is not None and kind.extra in extras():
-        raise ValueError(f"request key {kind.extra!r} belongs to kind {extras()[kind.extra].name!r}")
+    owners = request_keys()
+    for key in kind.request_keys():
+        if key in owners:
+            raise ValueError(f"request key {key!r} belongs to kind {owners[key].name!r}")
     _ADDED.append(kind)
 
 
@@ -46,8 +48,13 @@ def kind_of(task: str) -> TaskKind:
 
 
 def extras() -> dict[str, TaskKind]:
-    """Each request key a kind takes (``fields``, ``labels``), with its kind."""
+    """Each kind's extra (``fields``, ``labels``: a request key and a template placeholder), with its kind."""
     return {kind.extra: kind for kind in kinds().values() if kind.extra is not None}
+
+
+def request_keys() -> dict[str, TaskKind]:
+    """Every request key a kind owns (its extra and its other keys, such as ``schema``), with its kind."""
+    return {key: kind for kind in kinds().values() for key in kind.request_keys()}
 
 
 def placeholders() -> tuple[str, ...]:

@@ -10,12 +10,13 @@ from typing import Any
 
 import pytest
 
-from edged.engines.base import Sampling
+from edged.engines.base import Guidance, Sampling
 from edged.engines.trtllm import (
     check_engine_version,
     chosen_logprobs,
     collect_logprobs,
     finish_reason,
+    guided_arguments,
     sampling_arguments,
 )
 from edged.engines.trtllm_api import TrtllmSettings, llm_arguments
@@ -47,6 +48,7 @@ LLMAPI = SimpleNamespace(
     QuantConfig=_Recorder,
     KvCacheConfig=_Recorder,
     CalibConfig=_Recorder,
+    GuidedDecodingParams=_Recorder,
     QuantAlgo=SimpleNamespace(FP8="QuantAlgo.FP8", W4A16_AWQ="QuantAlgo.W4A16_AWQ", INT8="QuantAlgo.INT8"),
 )
 
@@ -73,6 +75,18 @@ def test_build_arguments_follow_the_plan() -> None:
     loaded = llm_arguments(SETTINGS, LLMAPI, build=False)
     assert "build_config" not in loaded and "quant_config" not in loaded
     assert (loaded["max_batch_size"], loaded["max_num_tokens"], loaded["max_seq_len"]) == (128, 8192, 4096)
+    assert loaded["guided_decoding_backend"] == "xgrammar"
+    assert "guided_decoding_backend" not in kwargs
+
+
+def test_guidance_becomes_guided_decoding_params() -> None:
+    assert guided_arguments(None, LLMAPI) == {}
+    schema = guided_arguments(Guidance("json_schema", '{"type":"object"}'), LLMAPI)["guided_decoding"]
+    assert schema.kwargs == {"json": '{"type":"object"}'}
+    regex = guided_arguments(Guidance("regex", "[A-Z]+-[0-9]+"), LLMAPI)["guided_decoding"]
+    assert regex.kwargs == {"regex": "[A-Z]+-[0-9]+"}
+    with pytest.raises(EngineError, match="xgrammar"):
+        guided_arguments(Guidance("lark_grammar", 'start: "a"'), LLMAPI)
 
 
 def test_fp16_builds_without_quantization() -> None:

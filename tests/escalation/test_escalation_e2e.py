@@ -385,3 +385,46 @@ def test_a_forced_request_falls_back_to_the_engine_when_the_cloud_fails(
     assert reply["status"] == "ok" and reply["source"] == "edge" and reply["degraded"] is True
     assert "cloud failed" in reply["reason"]
     assert gated.generated == [1] and len(fake_cloud.received) >= 1
+
+
+TICKET_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "properties": {"machine": {"type": "string"}, "reporter": {"type": "string"},
+                   "severity": {"enum": ["low", "high"]}},
+    "required": ["machine", "reporter", "severity"],
+}
+
+
+def test_an_extract_escalates_with_its_schema_and_gets_values_back_in_strings_only(
+    serve: Serve, fake_cloud: FakeCloud,
+) -> None:
+    def answer(received: Received) -> tuple[int, dict[str, str], bytes]:
+        user = received.json()["messages"][-1]["content"]
+        email = re.search(r"<EMAIL[^>]*>", user)
+        assert email is not None
+        # The placeholder inside a value comes back; the same text as a key would not.
+        return chat_answer(json.dumps({"machine": "P-7", "reporter": email.group(0), "severity": "high"}))
+
+    fake_cloud.behaviour = answer
+    _, client = serve(tasks={"extract": TaskPolicy(allow_fields=["note"])})
+    reply = client.request({"task": "extract", "escalation": "force", "schema": TICKET_SCHEMA,
+                            "input": {"note": NOTE}}).body
+    assert reply["status"] == "ok", reply
+    assert reply["output"] == {"machine": "P-7", "reporter": "taro.yamada@example.co.jp", "severity": "high"}
+    [received] = fake_cloud.received
+    response_format = received.json()["response_format"]
+    assert response_format["type"] == "json_schema"
+    assert response_format["json_schema"]["strict"] is True
+    assert response_format["json_schema"]["schema"]["properties"] == TICKET_SCHEMA["properties"]
+
+
+def test_a_cloud_answer_that_breaks_the_schema_is_not_passed_as_valid(
+    serve: Serve, fake_cloud: FakeCloud,
+) -> None:
+    fake_cloud.behaviour = lambda _received: chat_answer(
+        '{"machine": "P-7", "reporter": "x", "severity": "urgent"}')
+    _, client = serve(tasks={"extract": TaskPolicy(allow_fields=["note"])})
+    reply = client.request({"task": "extract", "escalation": "force", "schema": TICKET_SCHEMA,
+                            "input": {"note": NOTE}}).body
+    assert reply.get("degraded") is True, reply
+    assert "does not match the schema at severity" in reply["reason"]

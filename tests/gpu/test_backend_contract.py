@@ -1,14 +1,19 @@
 """The contract every backend keeps, run against each one that loads here (issue 6): generation,
-batching, log-probs that sum to the sequence's score, stop conditions, label scoring, deadlines."""
+batching, log-probs that sum to the sequence's score, stop conditions, label scoring, deadlines,
+and constrained decoding (a JSON Schema answer that matches it, beside a free one)."""
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import math
 import threading
 
-from edged.engines.base import ChatMessage, Engine, GenerationRequest, label_probabilities
+from edged.engines.base import ChatMessage, Engine, GenerationRequest, Guidance, label_probabilities
 from edged.engines.models import MODELS
+from edged.requests import Limits
 from edged.service.scheduler import Job, Scheduler
+from edged.tasks.schema import answer_problem, check_schema
 
 # FP8 and INT4 kernels sum in other orders than a second pass does; 0.05 nats is still one token
 # in a thousand.
@@ -34,6 +39,21 @@ def test_a_batch_answers_like_single_requests(contract_engine: Engine) -> None:
     batched = contract_engine.generate([ask(contract_engine, q, 8) for q in questions])
     single = [contract_engine.generate([ask(contract_engine, q, 8)])[0] for q in questions]
     assert [r.token_ids for r in batched] == [r.token_ids for r in single]
+
+
+def test_a_guided_answer_matches_its_schema_beside_a_free_one(contract_engine: Engine) -> None:
+    schema = check_schema({
+        "type": "object",
+        "properties": {"machine": {"type": "string", "maxLength": 30}, "severity": {"enum": ["low", "high"]}},
+        "required": ["machine", "severity"],
+    }, Limits())
+    note = ask(contract_engine, "Press P-7 grinds loudly. Give the machine and severity as JSON.", 60)
+    guided = dataclasses.replace(note, guidance=Guidance("json_schema", schema.text))
+    results = contract_engine.generate([guided, ask(contract_engine, "Say hello.", 8), guided])
+    for result in (results[0], results[2]):
+        assert result.finish_reason == "stop"
+        assert answer_problem(schema, json.loads(result.text)) is None
+    assert not results[1].text.lstrip().startswith("{")
 
 
 def test_logprobs_sum_to_the_sequence_score(contract_engine: Engine) -> None:

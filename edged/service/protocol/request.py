@@ -8,14 +8,16 @@ import uuid
 from collections.abc import Collection, Mapping
 from typing import Final
 
+from edged.errors import SchemaError
 from edged.requests import NAME_CHARS, Escalation, Limits, Request, is_name
 from edged.service.protocol.common import Reply, show, text_problem
 from edged.service.protocol.decode import decode
 from edged.service.protocol.topics import accept_v5_reply, check_v5_payload, parse_topic, payload_reply_topic
 from edged.tasks import kind_of
-from edged.tasks.registry import extras
+from edged.tasks.base import TaskArgs
+from edged.tasks.registry import request_keys
 
-# The keys every request may carry; each task kind's extra (fields, labels) joins them.
+# The keys every request may carry; each task kind's own keys (fields, schema, labels) join them.
 _REQUEST_KEYS: Final = frozenset(
     {
         "id", "task", "input", "max_tokens", "deadline_ms", "escalation", "stream", "reply_to",
@@ -25,8 +27,8 @@ _REQUEST_KEYS: Final = frozenset(
 
 
 def allowed_keys() -> frozenset[str]:
-    """The keys a request may carry: the common ones and each registered kind's extra."""
-    return _REQUEST_KEYS | extras().keys()
+    """The keys a request may carry: the common ones and each registered kind's own."""
+    return _REQUEST_KEYS | request_keys().keys()
 
 
 _ESCALATIONS: Final[dict[str, Escalation]] = {"auto": "auto", "never": "never", "force": "force"}
@@ -119,20 +121,18 @@ def _parse_task(value: object, tasks: Collection[str], reply: Reply) -> str:
     return value
 
 
-def _task_extras(document: dict[str, object], task: str, reply: Reply, limits: Limits) -> tuple[str, ...]:
-    """The list the task's kind takes (extract's ``fields``, classify's ``labels``); any other
-    kind's key is refused."""
+def _task_args(document: dict[str, object], task: str, reply: Reply, limits: Limits) -> TaskArgs:
+    """What the task's kind takes from its own keys (extract's ``fields`` or ``schema``,
+    classify's ``labels``); any other kind's key is refused."""
     kind = kind_of(task)
-    for key, owner in extras().items():
+    for key, owner in request_keys().items():
         if owner is not kind and document.get(key) is not None:
             reply.fail(f"{key} applies to task {owner.name} only, not {task}: remove it")
-    if kind.extra is None:
-        return ()
-    raw = document.get(kind.extra)
-    if raw is None:
-        reply.fail(f'task {task} needs "{kind.extra}": {kind.extra_example}')
+    values = {key: document[key] for key in kind.request_keys() if document.get(key) is not None}
     try:
-        return kind.parse_extra(raw, limits, show)
+        return kind.parse_args(task, values, limits, show)
+    except SchemaError as exc:
+        reply.fail(exc.message, exc.schema_code)
     except ValueError as exc:
         reply.fail(str(exc))
 
@@ -196,7 +196,7 @@ def parse_request(
     _check_keys(document, reply)
     task = _parse_task(document.get("task"), tasks, reply)
     request_input = _parse_input(document.get("input"), reply, limits)
-    extra = _task_extras(document, task, reply, limits)
+    args = _task_args(document, task, reply, limits)
     default_tokens = limits.default_max_tokens
     if task_max_tokens is not None and task in task_max_tokens:
         default_tokens = max(1, min(task_max_tokens[task], limits.max_tokens_limit))
@@ -205,7 +205,7 @@ def parse_request(
         route=route,
         task=task,
         input=request_input,
-        extra=extra,
+        extra=args.extra,
         max_tokens=_int_in_range(document, "max_tokens", default_tokens, limits.max_tokens_limit, reply),
         deadline_ms=_int_in_range(
             document, "deadline_ms", limits.default_deadline_ms, limits.deadline_ms_limit, reply,
@@ -216,4 +216,5 @@ def parse_request(
         correlation=reply.correlation,
         protocol="v311" if response_topic is None else "v5",
         received_at=received_at,
+        schema=args.schema,
     )
