@@ -135,6 +135,8 @@ class Request:
     # The answer's JSON Schema (extract: the request's ``schema``, or the one built from its
     # ``fields``); None for kinds that return no object.
     schema: AnswerSchema | None = None
+    # The task's kind as its table configures it (``[tasks.NAME] kind``); None: the kind of its name.
+    kind: str | None = None
 
     @property
     def payload_correlation_id(self) -> str | None:

@@ -99,3 +99,34 @@ def test_a_kind_cannot_take_a_name_or_key_that_is_taken(glossary: object) -> Non
     clash = type("Clash", (type(kind_of("extract")),), {"name": "clash"})()
     with pytest.raises(ValueError, match="request key 'fields' belongs to kind 'extract'"):
         registry.register(clash)
+
+
+def test_a_configured_kind_and_schema_are_checked_when_loaded() -> None:
+    from edged.errors import ConfigError
+
+    base = {"system": "s", "template": "{input} {fields}"}
+    tasks = load_tasks({"triage": {**base, "kind": "extract", "schema": {
+        "type": "object", "properties": {"severity": {"enum": ["low", "high"]}}, "required": ["severity"]}}})
+    assert registry.kind_for("triage", tasks["triage"]).name == "extract"
+    with pytest.raises(ConfigError, match=r"\[tasks.triage\] kind: no task kind 'triaging'"):
+        load_tasks({"triage": {**base, "kind": "triaging"}})
+    with pytest.raises(ConfigError, match=r"schema applies to tasks of a kind that takes one"):
+        load_tasks({"note": {"system": "s", "template": "{input}", "schema": {"type": "object"}}})
+    with pytest.raises(ConfigError, match=r"\[tasks.triage\] schema: "):
+        load_tasks({"triage": {**base, "kind": "extract", "schema": {"type": "object", "$ref": "#"}}})
+
+
+def test_a_request_to_a_configured_extract_task_takes_fields_and_refuses_labels() -> None:
+    tasks = load_tasks({"parts": {"system": "s", "template": "{input} {fields}", "kind": "extract"}})
+    request = parse_request(
+        b'{"task": "parts", "input": "P-7 leaks", "fields": ["machine"]}', topic="edged/dev-1/req/bob",
+        response_topic="edged/dev-1/resp/bob/1", correlation=None, prefix="edged", tasks=tasks.keys(),
+        limits=Limits(), received_at=0.0, task_table=tasks,
+    )
+    assert request.kind == "extract" and request.extra == ("machine",)
+    with pytest.raises(ProtocolError, match='task parts needs "fields"'):
+        parse_request(
+            b'{"task": "parts", "input": "P-7 leaks"}', topic="edged/dev-1/req/bob",
+            response_topic="edged/dev-1/resp/bob/1", correlation=None, prefix="edged", tasks=tasks.keys(),
+            limits=Limits(), received_at=0.0, task_table=tasks,
+        )

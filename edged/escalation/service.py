@@ -26,7 +26,8 @@ from edged.escalation.config import EscalationConfig, TaskPolicy
 from edged.escalation.router import EscalationDecision, decide
 from edged.escalation.shadow import ShadowLog
 from edged.requests import Request
-from edged.tasks import TaskConfig, build_messages, find_json_object, kind_of
+from edged.tasks import TaskConfig, build_messages, find_json_object
+from edged.tasks.registry import request_kind
 
 log = logging.getLogger(__name__)
 
@@ -170,7 +171,7 @@ class Escalator:
         outcome = self.escalate(request, EscalationDecision(True, "shadow", None))
         if outcome.ok:
             self.shadow_log.record(
-                request.task, local_confidence, kind_of(request.task).agreement(local_output, outcome.output)
+                request.task, local_confidence, request_kind(request).agreement(local_output, outcome.output)
             )
 
     def record_local(self, request: Request, usage: Mapping[str, int]) -> float:
@@ -244,7 +245,7 @@ class Escalator:
             cloud_model=answer.model,
         )
         text, notes = self._reidentify(request, answer.text, minimized)
-        outcome = kind_of(request.task).read_cloud_answer(text, request.extra, request.schema)
+        outcome = request_kind(request).read_cloud_answer(text, request.extra, request.schema)
         return EscalationOutcome(
             True,
             output=outcome.output,

@@ -217,6 +217,7 @@ class Daemon:
                 limits=settings.limits,
                 received_at=now,
                 task_max_tokens=settings.task_max_tokens,
+                task_table=settings.tasks,
             )
         except ProtocolError as exc:
             refusal = protocol_error_reply(exc)

@@ -16,7 +16,8 @@ from edged.engines.base import ChatMessage, Engine, GenerationRequest, Generatio
 from edged.errors import DeadlineExceeded, EdgedError, ErrorCode, InputTooLong
 from edged.escalation.router import generation_confidence
 from edged.requests import Request
-from edged.tasks import TaskConfig, build_messages, kind_of
+from edged.tasks import TaskConfig, build_messages
+from edged.tasks.registry import request_kind
 
 log = logging.getLogger(__name__)
 
@@ -82,7 +83,7 @@ class TaskRunner:
             except (EdgedError, ValueError) as exc:
                 results[index] = _failure("bad_request", str(exc))
                 continue
-            if kind_of(request.task).scored:
+            if request_kind(request).scored:
                 results[index] = self._classify(request, messages)
                 continue
             try:
@@ -152,11 +153,11 @@ class TaskRunner:
                     "Raise deadline_ms or lower max_tokens.",
                     elapsed,
                 )
-                if kind_of(request.task).partial_readable:  # a cut JSON object would mislead; text does not
+                if request_kind(request).partial_readable:  # a cut JSON object would mislead; text does not
                     stopped = dataclasses.replace(stopped, output={"text": output.text})
                 results[index] = stopped
                 continue
-            outcome = kind_of(request.task).read_answer(output.text, request.extra, request.schema)
+            outcome = request_kind(request).read_answer(output.text, request.extra, request.schema)
             results[index] = TaskResult(
                 output=outcome.output,
                 confidence=outcome.confidence if outcome.confidence is not None
@@ -218,7 +219,7 @@ class TaskRunner:
             return _failure(
                 "engine_error", f"the local engine failed: {exc}", (time.perf_counter() - started) * 1e3
             )
-        outcome = kind_of(request.task).read_scores(scores)
+        outcome = request_kind(request).read_scores(scores)
         return TaskResult(
             output=outcome.output,
             confidence=outcome.confidence,

@@ -48,6 +48,18 @@ class TaskConfig(StrictModel):
         description="max_tokens for this task's requests that set none; capped at the "
         "protocol's max_tokens_limit. Unset: the protocol's default_max_tokens.",
     )
+    kind: str | None = Field(
+        default=None,
+        description="How the task is asked and read: text, extract or classify (or a registered "
+        "kind). Unset: the kind of the task's name (extract, classify), else text.",
+    )
+    answer_schema: dict[str, object] | None = Field(
+        default=None,
+        alias="schema",
+        description="extract-kind tasks: the JSON Schema of the answer, used when a request "
+        "gives neither fields nor a schema (e.g. alarm_triage returning severity, machine and "
+        "action). Checked like a request's schema.",
+    )
 
     @field_validator("template")
     @classmethod

@@ -8,10 +8,12 @@ from collections.abc import Mapping, Sequence
 from pydantic import ValidationError
 
 from edged.engines.base import ChatMessage
-from edged.errors import ConfigError
+from edged.errors import ConfigError, SchemaError
+from edged.requests import Limits
 from edged.tasks.base import TASK_NAME, TaskConfig, TaskOutcome
 from edged.tasks.clean import render_input
-from edged.tasks.registry import default_tasks, extras, kind_of, template_placeholders
+from edged.tasks.registry import default_tasks, extras, kind_for, kind_of, template_placeholders
+from edged.tasks.schema import check_schema
 
 
 def _check_task(name: str, config: TaskConfig) -> None:
@@ -21,7 +23,20 @@ def _check_task(name: str, config: TaskConfig) -> None:
             f"{where}: a task name is 1 to 32 characters of a-z, 0-9, '_' or '-', starting with a letter",
         )
     names = template_placeholders(config.template)
-    own = kind_of(name).extra
+    try:
+        kind = kind_for(name, config)
+    except KeyError as exc:
+        raise ConfigError(f"{where} kind: {exc.args[0]}") from None
+    if config.answer_schema is not None:
+        if "schema" not in kind.request_keys():
+            raise ConfigError(
+                f"{where} schema applies to tasks of a kind that takes one (extract), not {kind.name}",
+            )
+        try:
+            check_schema(config.answer_schema, Limits())
+        except SchemaError as exc:
+            raise ConfigError(f"{where} schema: {exc.message}") from None
+    own = kind.extra
     if own is not None and own not in names:
         raise ConfigError(f"{where} template must contain {{{own}}}: the model needs to see the {own}")
     for placeholder, kind in extras().items():
@@ -62,7 +77,7 @@ def build_messages(
     task_config = config.get(task)
     if task_config is None:
         raise ValueError(f"unknown task {task!r}; configured: {', '.join(sorted(config))}")
-    kind = kind_of(task)
+    kind = kind_for(task, task_config)
     kind.check_extra(extra)
     values = dict.fromkeys(extras(), "")
     if kind.extra is not None:

@@ -11,6 +11,7 @@ import string
 from collections.abc import Mapping
 from typing import Final
 
+from edged.requests import Request
 from edged.tasks.base import TaskConfig, TaskKind
 from edged.tasks.classify import CLASSIFY_KIND
 from edged.tasks.extract import EXTRACT_KIND
@@ -45,6 +46,26 @@ def register(kind: TaskKind) -> None:
 def kind_of(task: str) -> TaskKind:
     """The kind of the task named ``task``: the kind of that name, else text."""
     return kinds().get(task, TEXT)
+
+
+def kind_named(name: str) -> TaskKind:
+    """The registered kind called ``name`` (KeyError names the known ones)."""
+    found = kinds().get(name)
+    if found is None:
+        raise KeyError(f"no task kind {name!r}; known: {', '.join(kinds())}")
+    return found
+
+
+def kind_for(task: str, config: TaskConfig | None) -> TaskKind:
+    """The kind of ``task`` as configured: its table's ``kind``, else the kind of its name."""
+    if config is not None and config.kind is not None:
+        return kind_named(config.kind)
+    return kind_of(task)
+
+
+def request_kind(request: Request) -> TaskKind:
+    """The kind a parsed request was parsed as."""
+    return kind_named(request.kind) if request.kind is not None else kind_of(request.task)
 
 
 def extras() -> dict[str, TaskKind]:

@@ -84,3 +84,26 @@ def test_a_grammar_that_does_not_compile_fails_with_engine_error(cpu_engine: Eng
     with pytest.raises(EngineError) as info:
         cpu_engine.generate([request])
     assert info.value.code == "engine_error"
+
+
+def test_a_site_task_with_its_own_schema_needs_no_code(cpu_engine: Engine) -> None:
+    """[tasks.alarm_triage] kind = "extract" with a schema: a request gives only its text and gets
+    an object of that schema, decoded under it on the real engine."""
+    tasks = load_tasks({"alarm_triage": {
+        "kind": "extract",
+        "system": "You triage factory alarms into JSON. Answer with one JSON object and nothing else.",
+        "template": "Alarm:\n{input}\n\nGive {fields}.",
+        "schema": TRIAGE,
+    }})
+    body = {"task": "alarm_triage", "input": "Spindle overload on CNC-4; axis stopped.", "max_tokens": 120,
+            "deadline_ms": 120000}
+    request = parse_request(
+        json.dumps(body).encode(), topic="edged/dev-1/req/alice", response_topic="edged/dev-1/resp/alice/r1",
+        correlation=None, prefix="edged", tasks=frozenset(tasks), limits=Limits(),
+        received_at=time.monotonic(), task_table=tasks,
+    )
+    assert request.kind == "extract" and request.schema is not None
+    assert set(request.extra) == {"severity", "machine", "action", "stopped"}
+    [result] = TaskRunner(cpu_engine, tasks).run([request])
+    assert result.ok and result.valid, (result.error_message, result.problem)
+    assert answer_problem(request.schema, result.output) is None

@@ -13,9 +13,8 @@ from edged.requests import NAME_CHARS, Escalation, Limits, Request, is_name
 from edged.service.protocol.common import Reply, show, text_problem
 from edged.service.protocol.decode import decode
 from edged.service.protocol.topics import accept_v5_reply, check_v5_payload, parse_topic, payload_reply_topic
-from edged.tasks import kind_of
-from edged.tasks.base import TaskArgs
-from edged.tasks.registry import request_keys
+from edged.tasks.base import TaskArgs, TaskConfig, TaskKind
+from edged.tasks.registry import kind_for, request_keys
 
 # The keys every request may carry; each task kind's own keys (fields, schema, labels) join them.
 _REQUEST_KEYS: Final = frozenset(
@@ -121,14 +120,19 @@ def _parse_task(value: object, tasks: Collection[str], reply: Reply) -> str:
     return value
 
 
-def _task_args(document: dict[str, object], task: str, reply: Reply, limits: Limits) -> TaskArgs:
+def _task_args(
+    document: dict[str, object], task: str, reply: Reply, limits: Limits, *,
+    kind: TaskKind, config: TaskConfig | None,
+) -> TaskArgs:
     """What the task's kind takes from its own keys (extract's ``fields`` or ``schema``,
-    classify's ``labels``); any other kind's key is refused."""
-    kind = kind_of(task)
+    classify's ``labels``); any other kind's key is refused. A task whose table sets a schema
+    uses it when the request gives neither."""
     for key, owner in request_keys().items():
-        if owner is not kind and document.get(key) is not None:
+        if owner is not kind and key not in kind.request_keys() and document.get(key) is not None:
             reply.fail(f"{key} applies to task {owner.name} only, not {task}: remove it")
     values = {key: document[key] for key in kind.request_keys() if document.get(key) is not None}
+    if not values and config is not None and config.answer_schema is not None:
+        values = {"schema": config.answer_schema}
     try:
         return kind.parse_args(task, values, limits, show)
     except SchemaError as exc:
@@ -165,9 +169,11 @@ def parse_request(
     limits: Limits,
     received_at: float,
     task_max_tokens: Mapping[str, int] | None = None,
+    task_table: Mapping[str, TaskConfig] | None = None,
 ) -> Request:
     """Validate one request. ``response_topic`` and ``correlation`` are the MQTT v5 properties;
-    ``task_max_tokens`` gives a task's own default for ``max_tokens`` when the client sets none.
+    ``task_max_tokens`` gives a task's own default for ``max_tokens`` when the client sets none;
+    ``task_table`` (the served tasks' tables) gives each task's configured kind and schema.
 
     Raises ProtocolError. The order decides who may get an error reply: a bad request topic or a
     refused reply topic is only logged; once a reply topic is accepted, every error carries it.
@@ -196,7 +202,9 @@ def parse_request(
     _check_keys(document, reply)
     task = _parse_task(document.get("task"), tasks, reply)
     request_input = _parse_input(document.get("input"), reply, limits)
-    args = _task_args(document, task, reply, limits)
+    config = task_table.get(task) if task_table is not None else None
+    kind = kind_for(task, config)
+    args = _task_args(document, task, reply, limits, kind=kind, config=config)
     default_tokens = limits.default_max_tokens
     if task_max_tokens is not None and task in task_max_tokens:
         default_tokens = max(1, min(task_max_tokens[task], limits.max_tokens_limit))
@@ -217,4 +225,5 @@ def parse_request(
         protocol="v311" if response_topic is None else "v5",
         received_at=received_at,
         schema=args.schema,
+        kind=kind.name,
     )
