@@ -10,6 +10,7 @@ from typing import Any
 
 import numpy as np
 
+from edged.bench.guided import guided_cost, render_guided
 from edged.engines.base import Engine, GenerationRequest
 from edged.engines.loader import load_engine
 from edged.engines.onnx_genai import OnnxGenaiEngine, token_logprobs
@@ -58,6 +59,7 @@ def _plain_loop(engine: OnnxGenaiEngine, request: GenerationRequest, *, logprobs
 
 def run_engine_bench(
     store: EngineStore, profile: Profile, facts: HardwareFacts, *, tokens: int = 64, repeats: int = 3,
+    schema: bool = False,
 ) -> dict[str, Any]:
     if tokens < 8 or repeats < 1:
         raise ConfigError("--tokens must be at least 8 and --repeats at least 1.", code="bad_request")
@@ -92,7 +94,9 @@ def run_engine_bench(
                         "sequential_tokens_per_s": round(best_seq, 1),
                         "speedup": round(best_batch / best_seq, 2)})
     isolation = _isolation_cost(engine, one, repeats)
+    guided = guided_cost(engine, tokens=max(tokens, 96), repeats=repeats) if schema else None
     return {
+        "guided": guided,
         "isolation": isolation,
         "engine": f"{engine.info.model_id}@{engine.info.profile}",
         "backend": engine.info.backend,
@@ -169,5 +173,7 @@ def render(result: dict[str, Any]) -> str:
         f"tok/s vs {iso['in_process_tokens_per_s']:.1f} in process ({iso['decode_cost_percent']:+.1f}% of "
         f"decode); {iso['call_overhead_ms_p50']:+.2f} ms p50 per call"
     )
+    if result.get("guided"):
+        lines.append(render_guided(result["guided"]))
     return "\n".join(lines)
 

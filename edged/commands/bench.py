@@ -13,7 +13,9 @@ def cmd_bench_engine(args: argparse.Namespace) -> int:
     from edged.bench.engine import render, run_engine_bench
 
     profile, facts, _ = profile_and_facts(args.profile)
-    result = run_engine_bench(engine_store(args), profile, facts, tokens=args.tokens, repeats=args.repeats)
+    result = run_engine_bench(
+        engine_store(args), profile, facts, tokens=args.tokens, repeats=args.repeats, schema=args.schema,
+    )
     if args.json:
         print_json(result)
     else:
@@ -107,6 +109,8 @@ def add_bench(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
     bench_engine = bench.add_parser("engine", help="TTFT, decode and batch throughput, wrapper cost")
     bench_engine.add_argument("--tokens", type=int, default=64, help="new tokens per request")
     bench_engine.add_argument("--repeats", type=int, default=3, help="runs per figure (best kept)")
+    bench_engine.add_argument("--schema", action="store_true",
+                              help="also: decode with a 10-property JSON Schema against free decoding")
     bench_engine.add_argument("--json", action="store_true")
     profile_option(bench_engine)
     store_option(bench_engine)
