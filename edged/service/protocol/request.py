@@ -158,6 +158,24 @@ def _parse_stream(value: object, reply: Reply) -> bool:
     return value
 
 
+def _decode_bounded(payload: bytes, reply: Reply, limits: Limits) -> dict[str, object]:
+    if len(payload) > limits.max_payload_bytes:
+        # Not decoded: a v311 client sending this much gets no reply, since its reply_to is inside.
+        reply.fail(
+            f"the payload is {len(payload)} bytes; the limit is {limits.max_payload_bytes}: "
+            "send less input",
+            "too_large",
+        )
+    return decode(payload, reply)
+
+
+def _default_max_tokens(task: str, task_max_tokens: Mapping[str, int] | None, limits: Limits) -> int:
+    """The task's own default for max_tokens (capped by the limit), else the protocol's."""
+    if task_max_tokens is not None and task in task_max_tokens:
+        return max(1, min(task_max_tokens[task], limits.max_tokens_limit))
+    return limits.default_max_tokens
+
+
 def parse_request(
     payload: bytes,
     *,
@@ -185,14 +203,7 @@ def parse_request(
     # is too large then still hears why instead of timing out.
     if response_topic is not None:
         accept_v5_reply(reply, route, prefix, limits, response_topic=response_topic, correlation=correlation)
-    if len(payload) > limits.max_payload_bytes:
-        # Not decoded: a v311 client sending this much gets no reply, since its reply_to is inside.
-        reply.fail(
-            f"the payload is {len(payload)} bytes; the limit is {limits.max_payload_bytes}: "
-            "send less input",
-            "too_large",
-        )
-    document = decode(payload, reply)
+    document = _decode_bounded(payload, reply, limits)
     if response_topic is None:
         reply_topic = payload_reply_topic(document, reply, route, prefix, limits)
     else:
@@ -205,9 +216,7 @@ def parse_request(
     config = task_table.get(task) if task_table is not None else None
     kind = kind_for(task, config)
     args = _task_args(document, task, reply, limits, kind=kind, config=config)
-    default_tokens = limits.default_max_tokens
-    if task_max_tokens is not None and task in task_max_tokens:
-        default_tokens = max(1, min(task_max_tokens[task], limits.max_tokens_limit))
+    default_tokens = _default_max_tokens(task, task_max_tokens, limits)
     return Request(
         request_id=reply.request_id or uuid.uuid4().hex,
         route=route,
