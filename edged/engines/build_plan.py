@@ -79,7 +79,7 @@ def model_spec(model_id: str) -> ModelSpec:
     try:
         return MODELS[model_id]
     except KeyError:
-        known = ", ".join(sorted(MODELS))
+        known = ", ".join(sorted(m.model_id for m in MODELS.values() if not m.test_only))
         raise ConfigError(
             f"Unknown model {model_id!r}. edged can build: {known}. Pass one with --model.",
             code="unknown_model",

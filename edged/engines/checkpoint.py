@@ -167,7 +167,7 @@ def _refuse_other_variant(
     config_path: Path, spec: ModelSpec, expected: ModelGeometry, positions: int,
 ) -> None:
     other = sorted(m.model_id for m in MODELS.values()
-                   if m.context_length == positions and m.geometry is not None
+                   if m.context_length == positions and m.geometry is not None and not m.test_only
                    and m.geometry.architecture == expected.architecture)
     fix = f"pass --model {other[0]}" if other else "pass the checkpoint this model id names"
     raise CheckpointError(

@@ -10,7 +10,8 @@ CheckpointSource = Literal["bundled-gguf", "operator-path"]
 
 @dataclass(frozen=True)
 class GoldenPrompt:
-    """A question any working build answers with ``expect`` (case-insensitive substring)."""
+    """A question any working build answers with ``expect`` (case-insensitive substring); an
+    empty ``expect`` (the test-only random-weight model) accepts any answer with sane log-probs."""
 
     prompt: str
     expect: str
@@ -57,6 +58,8 @@ class ModelSpec:
     # Whether INT4-AWQ is a supported weight format for this model (TensorRT-LLM's support
     # matrix lists it for Phi-3; a 135M model gains nothing from 4-bit weights).
     awq_available: bool = False
+    # Built only by edged's own tests (random weights): never suggested to operators.
+    test_only: bool = False
 
 
 # Phi-3-mini (4k and 128k): Hugging Face config.json of microsoft/Phi-3-mini-4k-instruct:
@@ -72,6 +75,15 @@ PHI3_MINI = ModelGeometry(
 SMOLLM2_135M = ModelGeometry(
     architecture="LlamaForCausalLM", layers=30, hidden_size=576, attention_heads=9, kv_heads=3,
     head_dim=64, intermediate_size=1536, vocab_size=49152, tied_embeddings=True,
+)
+
+
+# TEST ONLY: microsoft/Phi-3-mini-4k-instruct's config.json scaled down (2 layers, hidden 128,
+# 4 heads, intermediate 256) with random weights and a small tokenizer that carries Phi-3's
+# special tokens; tests/support/tiny_phi3.py writes it. Its vocab is the tokenizer's, padded.
+PHI3_TINY_TEST = ModelGeometry(
+    architecture="Phi3ForCausalLM", layers=2, hidden_size=128, attention_heads=4, kv_heads=4,
+    head_dim=32, intermediate_size=256, vocab_size=640, tied_embeddings=False,
 )
 
 
@@ -121,6 +133,18 @@ MODELS: dict[str, ModelSpec] = {
             ),
             geometry=PHI3_MINI,
             awq_available=True,
+        ),
+        ModelSpec(
+            model_id="phi-3-tiny-test",
+            description="TEST ONLY: a Phi-3-shaped checkpoint with random weights that edged's "
+                        "tests write (tests/support/tiny_phi3.py); it answers nonsense",
+            checkpoint_source="operator-path",
+            context_length=4096,
+            system_prompt=CONCISE,
+            # Random weights: the smoke test checks that it generates, not what.
+            golden=(GoldenPrompt("Pump 4 leaks oil. What now?", ""),),
+            geometry=PHI3_TINY_TEST,
+            test_only=True,
         ),
     )
 }

@@ -88,16 +88,40 @@ class OnnxGenaiEngine:
             ) from None
         self._eos = {int(t) for t in self._tokenizer.eos_token_ids}
         self._pad = int(self._tokenizer.pad_token_id)
+        self._end_of_turn = self._turn_end_token()
 
     @property
     def info(self) -> EngineInfo:
         return self._info
+
+    @property
+    def stop_tokens(self) -> frozenset[int]:
+        """The token ids that end a generation (genai_config.json's eos_token_id)."""
+        return frozenset(self._eos)
 
     # -- prompts -----------------------------------------------------------------------------
 
     def render(self, messages: Sequence[ChatMessage]) -> str:
         payload = json.dumps([{"role": m.role, "content": m.content} for m in messages])
         return str(self._tokenizer.apply_chat_template(payload, add_generation_prompt=True))
+
+    def _turn_end_token(self) -> int:
+        """The stop token the chat template closes an assistant turn with: SmolLM2's only one,
+        <|im_end|>; Phi-3's <|end|>, not its lowest stop id <|endoftext|>, which the template
+        writes only after the last turn. The lowest stop id when the template does not say."""
+        user = [ChatMessage("user", "ping")]
+        try:
+            prompt = self.render(user)
+            finished = [*user, ChatMessage("assistant", "pong")]
+            payload = json.dumps([{"role": m.role, "content": m.content} for m in finished])
+            turn = str(self._tokenizer.apply_chat_template(payload, add_generation_prompt=False))
+        except Exception:  # a template that cannot render a finished turn
+            return min(self._eos)
+        if turn.startswith(prompt):
+            ends = [t for t in self.encode(turn[len(prompt):]) if t in self._eos]
+            if ends:
+                return ends[0]
+        return min(self._eos)
 
     def encode(self, text: str) -> list[int]:
         return [int(t) for t in self._tokenizer.encode(text)]
@@ -282,7 +306,7 @@ class OnnxGenaiEngine:
         if not labels:
             return []
         prompt = self.prompt_tokens(messages)
-        end = min(self._eos)
+        end = self._end_of_turn
         encoded = [[*self.encode(label), *([end] if complete else [])] for label in labels]
         if any(not e for e in encoded):
             raise EngineError(
