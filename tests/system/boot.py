@@ -70,7 +70,7 @@ def unavailable_reason() -> str | None:
     """Why the system tests cannot run here, or None when they can."""
     if os.geteuid() != 0:
         return "the system tests boot systemd in new namespaces and need root"
-    for tool in ("unshare", "nsenter"):
+    for tool in ("unshare", "nsenter", "setpriv"):
         if shutil.which(tool) is None:
             return f"{tool} (util-linux) is not installed"
     probe = subprocess.run(["unshare", "--pid", "--fork", "--mount", "true"],
@@ -125,7 +125,9 @@ class BootedSystem:
         environ = {"PATH": INSIDE_PATH, "HOME": "/root", "LANG": "C.UTF-8", **(env or {})}
         argv = ["nsenter", "-t", str(self.pid), "-m", "-p", "-u", "-r", "-w", "--",
                 "env", "-i", *(f"{k}={v}" for k, v in environ.items()), "sh", "-c", command]
-        result = subprocess.run(argv, capture_output=True, text=True, timeout=timeout, check=False)
+        # A session of its own: a stray `kill 0` inside must not reach this process group.
+        result = subprocess.run(argv, capture_output=True, text=True, timeout=timeout, check=False,
+                                start_new_session=True)
         if check and result.returncode != 0:
             raise AssertionError(f"inside: {command!r} exited {result.returncode}\n"
                                  f"stdout:\n{result.stdout}\nstderr:\n{result.stderr}")
@@ -175,7 +177,10 @@ def boot(rootfs: Path, folder: Path, *, binds: dict[Path, str] | None = None,
     started = time.monotonic()
     with (folder / "console.log").open("wb") as console:
         unshare = subprocess.Popen(
-            ["unshare", "--pid", "--fork", "--mount", "--uts", str(script),
+            # Should this process die without its teardown (SIGKILL, a timeout), the kernel
+            # kills unshare (--pdeathsig), and unshare kills systemd (--kill-child): nothing stays.
+            ["setpriv", "--pdeathsig", "KILL",
+             "unshare", "--pid", "--fork", "--kill-child", "--mount", "--uts", str(script),
              str(rootfs), str(folder / "upper"), str(folder / "work"), str(folder / "merged")],
             stdin=subprocess.DEVNULL, stdout=console, stderr=subprocess.STDOUT, start_new_session=True,
             env={**os.environ, "EDGED_SYSTEM_BINDS": " ".join(f"{s}:{d}" for s, d in (binds or {}).items())},

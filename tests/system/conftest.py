@@ -32,7 +32,8 @@ FIGURES: dict[str, float] = {}
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     if FIGURES:
-        terminalreporter.write_line("system figures: " + ", ".join(f"{k} {v:.2f}" for k, v in FIGURES.items()))
+        shown = ", ".join(f"{name} {value:.2f}" for name, value in FIGURES.items())
+        terminalreporter.write_line(f"system figures: {shown}")
 
 
 @pytest.fixture(scope="session")
