@@ -192,6 +192,22 @@ def load_config(path: Path) -> EdgedConfig:
     return config
 
 
+def file_problem(file: Path) -> str | None:
+    """Why ``file`` cannot be used by this process (missing, a folder, unreadable), or None."""
+    try:
+        with file.open("rb"):
+            return None
+    except FileNotFoundError:
+        return "does not exist"
+    except IsADirectoryError:
+        return "is a folder, not a file"
+    except PermissionError as exc:
+        return (f"cannot be read by this user ({exc.strerror}): give it to the service's user or group "
+                "(chown, chmod), or for a key hand it over with LoadCredential=")
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror})"
+
+
 def check_files(config: EdgedConfig, path: Path) -> list[str]:
     """Problems with the files the configuration points at (existence, key permissions)."""
     problems = []
@@ -200,8 +216,8 @@ def check_files(config: EdgedConfig, path: Path) -> list[str]:
         ("mqtt.cert", config.mqtt.cert),
         ("mqtt.key", config.mqtt.key),
     ):
-        if not file.is_file():
-            problems.append(f"{path}: key '{key}': {file} does not exist")
+        if (problem := file_problem(file)) is not None:
+            problems.append(f"{path}: key '{key}': {file} {problem}")
     secrets: list[tuple[str, Path]] = [("mqtt.key", config.mqtt.key)]
     cloud = config.cloud
     if cloud is not None:
@@ -211,12 +227,12 @@ def check_files(config: EdgedConfig, path: Path) -> list[str]:
             ("cloud.client_cert", cloud.client_cert),
             ("cloud.client_key", cloud.client_key),
         ):
-            if named is not None and not named.is_file():
-                problems.append(f"{path}: key '{key}': {named} does not exist")
+            if named is not None and (problem := file_problem(named)) is not None:
+                problems.append(f"{path}: key '{key}': {named} {problem}")
         secrets += [(k, f) for k, f in (("cloud.api_key_file", cloud.api_key_file),
                                         ("cloud.client_key", cloud.client_key)) if f is not None]
     for key, secret in secrets:
-        if secret.is_file() and secret.stat().st_mode & 0o077:
+        if file_problem(secret) is None and secret.stat().st_mode & 0o077:
             mode = oct(secret.stat().st_mode & 0o777)
             problems.append(
                 f"{path}: key '{key}': {secret} has mode {mode}; a secret must be readable by its "

@@ -47,8 +47,24 @@ def resolve_credential(path: Path, base: Path) -> Path:
     """A bare file name comes from $CREDENTIALS_DIRECTORY when systemd provides it there;
     any other relative path is taken from ``base`` (the configuration file's folder)."""
     credentials = os.environ.get(CREDENTIALS_ENV)
-    if credentials and len(path.parts) == 1 and (Path(credentials) / path).is_file():
-        return Path(credentials) / path
+    if not credentials or len(path.parts) != 1:
+        return resolve_path(path, base)
+    try:
+        if (Path(credentials) / path).is_file():
+            return Path(credentials) / path
+    except PermissionError as exc:
+        from edged.errors import ConfigError
+
+        # Seen when systemd set the folder up in a mount namespace that the service could not
+        # see (a container whose root mount is not shared): the service got an empty, locked folder.
+        raise ConfigError(
+            f"the credentials folder ${CREDENTIALS_ENV} ({credentials}) cannot be read by this user "
+            f"({exc.strerror}), so the credential '{path}' cannot be loaded. systemd makes it readable "
+            "by the unit's User=: check the unit with `systemctl cat edged` and the journal "
+            "(`journalctl -u edged`); in a container, the root mount needs shared propagation "
+            "(mount --make-rshared /) for LoadCredential= to work",
+            code="config_files",
+        ) from None
     return resolve_path(path, base)
 
 

@@ -21,7 +21,7 @@ from edged.config import EdgedConfig
 from edged.engines.base import Engine
 from edged.engines.loader import load_engine, usable_engine
 from edged.engines.store import EngineStore, default_store
-from edged.errors import EdgedError
+from edged.errors import ConfigError, EdgedError
 from edged.escalation.service import Escalator
 from edged.hardware.profiles import ThermalLimits
 from edged.hardware.telemetry import GpuSampler, sampler_for
@@ -201,25 +201,50 @@ def _start_metrics(config: EdgedConfig, daemon: Daemon) -> MetricsServer | None:
     return server
 
 
+def _refuse(notifier: Notifier, exc: EdgedError) -> None:
+    # `systemctl status` shows the last STATUS=: make it the reason start-up failed.
+    notifier.status(f"failed to start [{exc.code}]: {exc.message}")
+    if stderr_is_journal():
+        # The command line prints the error plainly, which journald files as info; say it
+        # as an error too, so that `journalctl -p err` shows why the service is down.
+        log.error("failed to start [%s]: %s", exc.code, exc.message)
+
+
+def _start_up(config_path: Path, notifier: Notifier) -> tuple[Daemon, Engine, GpuSampler | None]:
+    """Configuration, engine and daemon; any start-up error as an EdgedError (a file the system
+    refuses is a ConfigError: exit status 2, which systemd does not restart)."""
+    try:
+        config, engine, gpu = _load(config_path, notifier)
+        try:
+            from edged.service.escalation_setup import build_escalator
+
+            escalator = build_escalator(config)
+            daemon = build_daemon(
+                config, engine, escalator=escalator, notifier=notifier, gpu=gpu, config_path=config_path,
+            )
+        except BaseException:
+            engine.close()  # an engine in its own process would outlive us for a moment
+            raise
+    except EdgedError as exc:
+        _refuse(notifier, exc)
+        raise
+    except (FileNotFoundError, PermissionError, NotADirectoryError, IsADirectoryError) as exc:
+        # A path that none of the checks above named: still a setup error, never a traceback.
+        error = ConfigError(
+            f"cannot start: {exc.filename or 'a file'}: {exc.strerror or exc}. Check that it exists and "
+            "that the edged user may read it (`edged doctor` checks the installation).",
+            code="config_files",
+        )
+        _refuse(notifier, error)
+        raise error from None
+    return daemon, engine, gpu
+
+
 def run(config_path: Path, *, log_level: str = "INFO") -> int:
     configure_logging(log_level)
     notifier = Notifier.from_environment()
-    try:
-        config, engine, gpu = _load(config_path, notifier)
-        from edged.service.escalation_setup import build_escalator
-
-        escalator = build_escalator(config)
-    except EdgedError as exc:
-        # `systemctl status` shows the last STATUS=: make it the reason start-up failed.
-        notifier.status(f"failed to start [{exc.code}]: {exc.message}")
-        if stderr_is_journal():
-            # The command line prints the error plainly, which journald files as info; say it
-            # as an error too, so that `journalctl -p err` shows why the service is down.
-            log.error("failed to start [%s]: %s", exc.code, exc.message)  # noqa: TRY400 - the message is the fix
-        raise
-    daemon = build_daemon(
-        config, engine, escalator=escalator, notifier=notifier, gpu=gpu, config_path=config_path,
-    )
+    daemon, engine, gpu = _start_up(config_path, notifier)
+    config = daemon.config
     metrics = _start_metrics(config, daemon)
 
     def on_signal(signum: int, _frame: FrameType | None) -> None:

@@ -158,8 +158,8 @@ def missing_credential(key: Path, config_path: Path, environ: Mapping[str, str] 
     $CREDENTIALS_DIRECTORY resolves next to the configuration file, so that is where it points.
     """
     env = os.environ if environ is None else environ
-    if key.is_file() or key.parent != config_path.parent:
-        return None
+    if key.parent != config_path.parent or os.path.lexists(key):
+        return None  # a path, or a file that exists (check_files says if it cannot be read)
     credentials = env.get(CREDENTIALS_DIRECTORY)
     if credentials:
         return (

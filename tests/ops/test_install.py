@@ -50,7 +50,7 @@ def test_dry_run_prints_the_plan_and_changes_nothing(identity: Path) -> None:
         "install: would run: /opt/edged/bin/edged engine build --profile auto --store /var/lib/edged/engines",
         "install: would install /etc/systemd/system/edged.service (mode 0644, root:root)",
         "install: would run: systemctl enable edged.service",
-        "install: would run: systemctl restart --no-block edged.service",
+        "install: would run: systemctl restart edged.service",
     ):
         assert line in out.splitlines(), (line, out)
     assert {path: path.exists() for path in SYSTEM_PATHS} == before

@@ -1,0 +1,147 @@
+"""edged through the operator's path, under a real systemd: scripts/install with a provisioned
+identity and the site's broker as mosquitto.service, then what the unit promises (README
+"Install on an appliance" and "Operations"). The tests run in this order and share one system."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.support.fixtures import ProvisionedSite
+from tests.system.boot import BootedSystem
+from tests.system.conftest import REPO, Installed, install
+
+pytestmark = pytest.mark.system
+
+
+def test_install_starts_the_service_and_status_shows_what_it_serves(installed: Installed) -> None:
+    system = installed.system
+    status = system.run("systemctl status edged --no-pager")
+    assert "Active: active (running)" in status.stdout, status.stdout
+    assert "Status: \"serving smollm2-135m-instruct@cpu as dev-1" in status.stdout, status.stdout
+
+
+def _properties(system: BootedSystem, *names: str) -> dict[str, str]:
+    lines = system.run(f"systemctl show edged {' '.join(f'-p {n}' for n in names)}").stdout.splitlines()
+    return dict(line.split("=", 1) for line in lines if "=" in line)
+
+
+def _ask(installed: Installed, site: ProvisionedSite, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    """`edged ask` from outside the system, over mTLS to the broker inside, as client alice."""
+    alice = site.identity("alice")
+    config = tmp_path / "client.toml"
+    config.write_text(f'host = "localhost"\nport = {installed.broker_port}\ndevice = "dev-1"\n'
+                      f'ca = "{alice.ca}"\ncert = "{alice.cert}"\nkey = "{alice.key}"\n')
+    return subprocess.run([sys.executable, "-m", "edged", "ask", "Say hi.", "--max-tokens", "4", "--json",
+                           "--config", str(config), "--timeout", "60"],
+                          capture_output=True, text=True, timeout=90, check=False, cwd=REPO)
+
+
+def test_an_ask_from_outside_gets_an_answer(
+    installed: Installed, site: ProvisionedSite, tmp_path: Path,
+) -> None:
+    result = _ask(installed, site, tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    reply = json.loads(result.stdout)
+    assert reply["status"] == "ok", result.stdout
+    assert reply["output"]["text"], result.stdout
+
+
+def test_the_key_comes_as_a_credential_and_the_service_user_cannot_read_it(installed: Installed) -> None:
+    system = installed.system
+    pid = system.run("systemctl show -P MainPID edged", check=True).stdout.strip()
+    environ = system.run(f"tr '\\0' '\\n' < /proc/{pid}/environ", check=True).stdout
+    assert "CREDENTIALS_DIRECTORY=/run/credentials/edged.service" in environ.splitlines()
+    # The service's own user reads the credential, and not the key's file.
+    readable = system.run("setpriv --reuid=edged --regid=edged --init-groups "
+                          "cat /run/credentials/edged.service/device.key > /dev/null")
+    assert readable.returncode == 0, readable.stderr
+    refused = system.run("setpriv --reuid=edged --regid=edged --init-groups cat /etc/edged/pki/device.key")
+    assert refused.returncode != 0
+    assert "Permission denied" in refused.stderr
+
+
+def test_the_live_unit_is_hardened(installed: Installed, figures: dict[str, float]) -> None:
+    system = installed.system
+    result = system.run("systemd-analyze security edged --no-pager")
+    match = re.search(r"Overall exposure level for edged.service: ([0-9.]+)", result.stdout)
+    assert match, result.stdout + result.stderr
+    figures["security_exposure"] = float(match.group(1))
+    assert float(match.group(1)) <= 2.0
+    status = system.run("grep -E '^(CapEff|NoNewPrivs):' /proc/$(systemctl show -P MainPID edged)/status")
+    assert "CapEff:\t0000000000000000" in status.stdout and "NoNewPrivs:\t1" in status.stdout, status.stdout
+
+
+def test_install_again_changes_nothing(installed: Installed) -> None:
+    system = installed.system
+    before = system.run("systemctl show -P MainPID edged").stdout
+    result = install(system, *installed.install_args)
+    assert result.returncode == 0, result.stdout + result.stderr
+    changed = [line for line in result.stdout.splitlines()
+               if line.startswith("install: ") and " unchanged" not in line and "unchanged:" not in line]
+    assert len(changed) == 1, result.stdout
+    assert changed[0].startswith("install: done. Check it: "), result.stdout
+    assert "install: unchanged: edged.service is running" in result.stdout
+    assert system.run("systemctl show -P MainPID edged").stdout == before
+
+
+def test_a_setup_error_is_not_restarted_and_install_fails_with_the_journal(installed: Installed) -> None:
+    """The CA certificate readable by root only: `config validate` (root) passes, the service
+    (user edged) exits 2, which is not restarted, and scripts/install says so and fails."""
+    system = installed.system
+    system.run("systemctl stop edged && chmod 600 /etc/edged/pki/ca.crt", check=True)
+    try:
+        result = install(system, "--wait", "60")  # no --identity: it would put ca.crt back to 0644
+        assert result.returncode == 1, result.stdout + result.stderr
+        assert "install: error: edged.service failed to start" in result.stderr
+        assert "journalctl -u edged -n 30 --no-pager" in result.stderr
+        assert "/etc/edged/pki/ca.crt cannot be read by this user" in result.stderr
+        assert "Traceback" not in result.stderr
+        assert "then run this again" in result.stderr
+        assert "install: done" not in result.stdout
+        shown = _properties(system, "ActiveState", "Result", "ExecMainStatus", "NRestarts")
+        assert shown == {"ActiveState": "failed", "Result": "exit-code", "ExecMainStatus": "2",
+                         "NRestarts": "0"}  # status 2: not restarted
+        status = system.run("systemctl status edged --no-pager").stdout
+        assert "Status: \"failed to start [config_files]:" in status, status
+    finally:
+        system.run("chmod 644 /etc/edged/pki/ca.crt && systemctl reset-failed edged && systemctl start edged",
+                   check=True, timeout=120)
+
+
+def test_a_frozen_main_process_is_killed_by_the_watchdog_and_serves_again(
+    installed: Installed, site: ProvisionedSite, tmp_path: Path, figures: dict[str, float],
+) -> None:
+    system = installed.system
+    pid = system.run("systemctl show -P MainPID edged", check=True).stdout.strip()
+    assert pid.isdigit() and pid != "0", f"edged is not running (MainPID {pid!r})"
+    began = time.monotonic()
+    system.run(f"kill -STOP {pid}", check=True)
+    deadline = began + 90
+    while time.monotonic() < deadline:
+        state = system.run("systemctl show -P MainPID,ActiveState edged").stdout.split()
+        if state[0] not in (pid, "0") and state[1] == "active":
+            break
+        time.sleep(0.5)
+    else:
+        pytest.fail(f"not serving again {deadline - began:.0f} s after the freeze: {state}")
+    figures["watchdog_freeze_to_serving_s"] = time.monotonic() - began
+    assert system.run("systemctl show -P NRestarts edged").stdout.strip() == "1"
+    journal = system.run("journalctl -u edged --no-pager -n 50").stdout
+    assert "Watchdog timeout" in journal, journal
+    assert _ask(installed, site, tmp_path).returncode == 0
+
+
+def test_stop_publishes_offline_and_returns_in_time(installed: Installed, figures: dict[str, float]) -> None:
+    system = installed.system
+    began = time.monotonic()
+    system.run("systemctl stop edged", check=True, timeout=60)
+    figures["stop_s"] = time.monotonic() - began
+    assert figures["stop_s"] < 45  # TimeoutStopSec=45s
+    assert _properties(system, "ActiveState", "Result") == {"ActiveState": "inactive", "Result": "success"}
