@@ -115,6 +115,38 @@ def test_a_setup_error_is_not_restarted_and_install_fails_with_the_journal(insta
                    check=True, timeout=120)
 
 
+def test_reload_keeps_the_process_and_refuses_a_broken_file(
+    installed: Installed, site: ProvisionedSite, tmp_path: Path,
+) -> None:
+    """`systemctl reload edged` (SIGHUP): the same main process re-reads edged.toml and says so in
+    its status; a broken file is refused and the old configuration keeps serving."""
+    system = installed.system
+    pid = system.run("systemctl show -P MainPID edged", check=True).stdout.strip()
+
+    def status_after_reload() -> str:
+        system.run("systemctl reload edged", check=True, timeout=60)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            text = system.run("systemctl show -P StatusText edged").stdout.strip()
+            if "reload" in text:
+                return text
+            time.sleep(0.2)
+        return text
+
+    reloaded = status_after_reload()
+    assert reloaded.endswith("reloaded"), reloaded
+    system.run("cp /etc/edged/edged.toml /tmp/edged.toml.good && echo '[limits' >> /etc/edged/edged.toml",
+               check=True)
+    try:
+        refused = status_after_reload()
+        assert "reload refused" in refused, refused
+        assert _ask(installed, site, tmp_path).returncode == 0  # the old configuration serves
+    finally:
+        system.run("cp /tmp/edged.toml.good /etc/edged/edged.toml", check=True)
+    assert system.run("systemctl show -P MainPID edged").stdout.strip() == pid
+    assert system.run("systemctl show -P NRestarts edged").stdout.strip() == "0"
+
+
 def test_a_frozen_main_process_is_killed_by_the_watchdog_and_serves_again(
     installed: Installed, site: ProvisionedSite, tmp_path: Path, figures: dict[str, float],
 ) -> None:
