@@ -170,6 +170,35 @@ def test_a_frozen_main_process_is_killed_by_the_watchdog_and_serves_again(
     assert _ask(installed, site, tmp_path).returncode == 0
 
 
+def test_a_crash_is_restarted_and_the_sandbox_holds(
+    installed: Installed, site: ProvisionedSite, tmp_path: Path,
+) -> None:
+    """SIGKILL of the main process: systemd starts it again (Restart=on-failure) and it serves. The
+    running service sees / read-only and cannot write outside its own state and runtime folders."""
+    system = installed.system
+    restarts = int(system.run("systemctl show -P NRestarts edged", check=True).stdout.strip())
+    pid = system.run("systemctl show -P MainPID edged", check=True).stdout.strip()
+    assert pid.isdigit() and pid != "0"
+    system.run(f"kill -KILL {pid}", check=True)
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        state = system.run("systemctl show -P MainPID,ActiveState edged").stdout.split()
+        if state[0] not in (pid, "0") and state[1] == "active":
+            break
+        time.sleep(0.5)
+    else:
+        pytest.fail(f"not serving again after SIGKILL: {state}")
+    assert int(system.run("systemctl show -P NRestarts edged").stdout.strip()) == restarts + 1
+    assert _ask(installed, site, tmp_path).returncode == 0
+    pid = state[0]
+    mounts = system.run(f"cat /proc/{pid}/mountinfo", check=True).stdout.splitlines()
+    root = [line for line in mounts if line.split()[4] == "/"]
+    assert root and all(" ro," in f" {line.split()[5]}," for line in root), root
+    writable = {line.split()[4] for line in mounts if "rw" in line.split()[5].split(",")}
+    assert "/etc" not in writable and "/opt/edged" not in writable and "/usr" not in writable
+    assert "/var/lib/edged" in writable, sorted(writable)
+
+
 def test_stop_publishes_offline_and_returns_in_time(installed: Installed, figures: dict[str, float]) -> None:
     system = installed.system
     began = time.monotonic()
@@ -177,3 +206,18 @@ def test_stop_publishes_offline_and_returns_in_time(installed: Installed, figure
     figures["stop_s"] = time.monotonic() - began
     assert figures["stop_s"] < 45  # TimeoutStopSec=45s
     assert _properties(system, "ActiveState", "Result") == {"ActiveState": "inactive", "Result": "success"}
+
+
+def test_uninstall_keeps_configuration_and_engines_and_purge_removes_them(installed: Installed) -> None:
+    """README "Uninstall": --uninstall removes the service and /opt/edged, keeps /etc/edged and
+    /var/lib/edged; --purge removes those too; the edged account stays."""
+    system = installed.system
+    result = install(system, "--uninstall")
+    assert result.returncode == 0, result.stdout + result.stderr
+    gone = system.run("test -e /etc/systemd/system/edged.service || test -e /opt/edged")
+    assert gone.returncode != 0, "the unit or /opt/edged is still there"
+    assert system.run("test -d /etc/edged && test -d /var/lib/edged").returncode == 0
+    result = install(system, "--uninstall", "--purge")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert system.run("test -e /etc/edged || test -e /var/lib/edged").returncode != 0
+    assert system.run("id edged").returncode == 0
