@@ -13,11 +13,14 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Mapping, Sequence
+import threading
+import time
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
 from typing import Any, Final, cast
 
 import jsonschema
+import regex
 from jsonschema.protocols import Validator
 
 from edged.errors import SchemaError
@@ -42,6 +45,12 @@ _MAX_COUNT: Final = 10_000  # minLength/maxLength/minItems/maxItems: answers are
 # answer check. Backreferences and lookaround: not regular, no constraint engine compiles them.
 _NESTED_QUANTIFIER: Final = re.compile(r"\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)[+*{]")
 _NOT_REGULAR: Final = re.compile(r"\\[1-9]|\\k<|\(\?[=!<]|\(\?P[=>]")
+# A comment between a group and its quantifier hides the nesting from the check above.
+_COMMENT: Final = re.compile(r"\(\?#")
+# Overlapping alternatives ((a|aa)*b) and runs of quantifiers (a*a*a*b) backtrack too, in ways no
+# static check catches: all patterns of one answer check together get this long, and an answer
+# they could not check in it is not valid. (A match holds the GIL: a slow one stops the daemon.)
+_PATTERN_BUDGET_S: Final = 0.2
 
 
 def fields_schema(fields: Sequence[str]) -> AnswerSchema:
@@ -97,6 +106,7 @@ def answer_problem(schema: AnswerSchema, answer: object) -> str | None:
     """Why ``answer`` does not match ``schema`` (the most relevant error, with its place), or None."""
     # Typed loosely: the stubs' signatures vary with the referencing package's version.
     validator: Any = _validator(schema.text)
+    _budget.ends = time.monotonic() + _PATTERN_BUDGET_S
     error = cast(Any, jsonschema.exceptions).best_match(validator.iter_errors(answer))
     if error is None:
         return None
@@ -107,8 +117,30 @@ def answer_problem(schema: AnswerSchema, answer: object) -> str | None:
 @functools.lru_cache(maxsize=256)
 def _validator(text: str) -> Validator:
     """One validator per schema text: building it is most of the cost of a check."""
-    validator: Validator = jsonschema.Draft202012Validator(json.loads(text), format_checker=_FORMAT_CHECKER)
+    validator: Validator = _BoundedValidator(json.loads(text), format_checker=_FORMAT_CHECKER)
     return validator
+
+
+_budget = threading.local()  # .ends: when the patterns of this thread's answer check must stop
+
+
+def _bounded_pattern(_validator: object, pattern: str, instance: object, _schema: object) -> Iterator[Any]:
+    """``pattern`` as jsonschema checks it (a search), with the time left to this answer check."""
+    if not isinstance(instance, str):
+        return
+    left = getattr(_budget, "ends", 0.0) - time.monotonic()
+    try:
+        if left > 0 and regex.search(pattern, instance, timeout=left) is not None:
+            return
+    except TimeoutError:
+        left = 0.0
+    reason = "does not match" if left > 0 else "could not be checked in time against"
+    yield jsonschema.ValidationError(f"{instance!r} {reason} {pattern!r}")
+
+
+_BoundedValidator: Any = cast(Any, jsonschema.validators).extend(
+    jsonschema.Draft202012Validator, {"pattern": _bounded_pattern},
+)
 
 
 _FORMAT_CHECKER: Final = jsonschema.FormatChecker(formats=())
@@ -276,9 +308,14 @@ def check_pattern(pattern: object, where: str, limit: int) -> None:
             "check; write it without the nesting",
             code="schema_pattern",
         )
+    if _COMMENT.search(pattern):
+        raise SchemaError(
+            f"{where}.pattern holds a comment (?#...): remove it", code="schema_pattern",
+        )
     try:
         re.compile(pattern)
-    except re.error as exc:
+        regex.compile(pattern)  # what the answer check runs
+    except (re.error, regex.error) as exc:
         raise SchemaError(
             f"{where}.pattern is not a valid regular expression: {exc}", code="schema_pattern",
         ) from None
