@@ -193,3 +193,24 @@ def test_an_answer_check_ends_in_bounded_time_whatever_pattern_passed() -> None:
 def test_a_comment_cannot_hide_a_nested_quantifier() -> None:
     error = refusal(schema_with(a={"type": "string", "pattern": "(a+)(?#x)+b"}))
     assert error.code == "schema_pattern"
+
+
+@pytest.mark.parametrize(
+    ("node", "names"),
+    [
+        ({"type": "string", "minLength": 5, "maxLength": 2}, "minLength"),
+        ({"type": "array", "items": {"type": "string"}, "minItems": 3, "maxItems": 1}, "minItems"),
+        ({"type": "integer", "minimum": 5, "maximum": 2}, "minimum"),
+        ({"type": "number", "minimum": float("nan")}, "finite"),
+        ({"type": "number", "maximum": float("inf")}, "finite"),
+        ({"enum": ["low", float("nan")]}, "finite"),
+        ({"type": "string", "enum": [1, 2]}, "enum"),
+        ({"type": "string", "enum": [None]}, "enum"),
+    ],
+)
+def test_a_schema_no_answer_can_satisfy_is_refused_before_the_model(node: dict[str, Any], names: str) -> None:
+    """Guided decoding cannot end an answer no value satisfies, and NaN/Infinity (which TOML
+    writes as nan, inf) are not JSON: neither the constraint engine nor the cloud could read it."""
+    error = refusal(schema_with(a=node))
+    assert error.code == "schema_invalid"
+    assert names in error.message

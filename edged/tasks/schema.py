@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 import re
 import threading
 import time
@@ -190,7 +191,7 @@ class _Walker:
                 code="schema_too_deep",
             )
         if "enum" in node:
-            self._enum(node["enum"], where)
+            self._enum(node["enum"], where, types)
         out = dict(node)
         if "object" in types:
             out.update(self._object(node, where, depth))
@@ -199,11 +200,14 @@ class _Walker:
                 raise SchemaError(f"{where}: an array needs \"items\" (the schema of its entries)")
             out["items"] = self.node(node["items"], f"{where}.items", depth + 1)
             self._counts(node, where, ("minItems", "maxItems"))
+            _ordered(node, where, ("minItems", "maxItems"))
         if "string" in types:
             self._string(node, where)
         for key in ("minimum", "maximum"):
-            if key in node and (isinstance(node[key], bool) or not isinstance(node[key], int | float)):
-                raise SchemaError(f"{where}.{key} must be a number")
+            if key in node and (isinstance(node[key], bool) or not isinstance(node[key], int | float)
+                                or not math.isfinite(node[key])):
+                raise SchemaError(f"{where}.{key} must be a finite number")
+        _ordered(node, where, ("minimum", "maximum"))
         return out
 
     @staticmethod
@@ -254,6 +258,7 @@ class _Walker:
 
     def _string(self, node: Mapping[str, object], where: str) -> None:
         self._counts(node, where, ("minLength", "maxLength"))
+        _ordered(node, where, ("minLength", "maxLength"))
         fmt = node.get("format")
         if fmt is not None and fmt not in _FORMATS:
             raise SchemaError(
@@ -271,7 +276,7 @@ class _Walker:
                                       or not 0 <= value <= _MAX_COUNT):
                 raise SchemaError(f"{where}.{key} must be an integer from 0 to {_MAX_COUNT}")
 
-    def _enum(self, values: object, where: str) -> None:
+    def _enum(self, values: object, where: str, types: set[str]) -> None:
         if not isinstance(values, list) or not values:
             raise SchemaError(f"{where}.enum must be a non-empty array")
         if len(values) > _MAX_ENUM:
@@ -285,6 +290,33 @@ class _Walker:
                 raise SchemaError(
                     f"{where}.enum has a value over {_MAX_ENUM_CHARS} characters", code="schema_too_large",
                 )
+            if isinstance(value, float) and not math.isfinite(value):
+                raise SchemaError(f"{where}.enum may hold finite numbers only, not {value}")
+            if types and _json_type(value) not in types and not (
+                    _json_type(value) == "integer" and "number" in types):
+                raise SchemaError(
+                    f"{where}.enum holds {value!r}, which is not of its type {sorted(types)}: no answer "
+                    "could take that value",
+                )
+
+
+def _ordered(node: Mapping[str, object], where: str, keys: tuple[str, str]) -> None:
+    """A lower bound above its upper bound: no answer satisfies it, so guided decoding cannot end."""
+    low, high = (node.get(key) for key in keys)
+    if isinstance(low, int | float) and isinstance(high, int | float) and low > high:
+        raise SchemaError(
+            f"{where}.{keys[0]} ({low}) is above {keys[1]} ({high}): no answer could satisfy it",
+        )
+
+
+def _json_type(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int) or (isinstance(value, float) and value.is_integer()):
+        return "integer"  # 1.0 is an integer to JSON Schema
+    return "number" if isinstance(value, float) else "string"
 
 
 def check_pattern(pattern: object, where: str, limit: int) -> None:
