@@ -173,7 +173,7 @@ class EdgedConfig(StrictModel):
 
     def task_table(self) -> dict[str, TaskConfig]:
         """The default tasks with this file's [tasks.NAME] tables on top."""
-        return load_tasks(self.tasks)
+        return load_tasks(self.tasks, self.limits)
 
 
 def load_config(path: Path) -> EdgedConfig:

@@ -4,6 +4,8 @@ schema ``fields`` stands for, and answers checked against a schema."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from typing import Any
 
 import pytest
@@ -158,3 +160,57 @@ def test_the_protocol_takes_a_schema_or_fields_and_refuses_with_the_schema_code(
     with pytest.raises(ProtocolError) as info:
         parse({"task": "extract", "input": "x"})
     assert 'needs "fields"' in info.value.message
+
+
+
+_HOSTILE_PATTERNS = ("(a|aa)*b", "(?:a|a)*b", "(a|a?)+b", "a*a*a*a*a*a*a*a*b", "[\\s\\S]*[\\s\\S]*[\\s\\S]*x")
+_CHECK_EACH = """
+import json, sys
+from edged.requests import Limits
+from edged.tasks.schema import answer_problem, check_schema
+for pattern in json.loads(sys.argv[1]):
+    string = {"type": "string", "pattern": pattern}
+    schema = check_schema({"type": "object", "properties": {"a": string}}, Limits())
+    for text in ("a" * 40 + "!", "a" * 3000 + "!", " a" * 3000):
+        assert answer_problem(schema, {"a": text}) is not None, (pattern, text[:10])
+    assert answer_problem(schema, {"a": "aab" if "b" in pattern else "aax"}) is None, pattern
+"""
+
+
+def test_an_answer_check_ends_in_bounded_time_whatever_pattern_passed() -> None:
+    """Catastrophic backtracking the static check does not see (overlapping alternatives,
+    polynomial runs of quantifiers). The answer check runs on the engine's worker and the cloud
+    pool and holds the GIL while it matches, so a slow one freezes the whole daemon: it must end
+    quickly, and an answer it could not check is not valid. (In a child: a hang must fail the
+    test, and a thread cannot time out a match that holds the GIL.)"""
+    done = subprocess.run(
+        [sys.executable, "-c", _CHECK_EACH, json.dumps(_HOSTILE_PATTERNS)],
+        capture_output=True, text=True, timeout=60, check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+
+
+def test_a_comment_cannot_hide_a_nested_quantifier() -> None:
+    error = refusal(schema_with(a={"type": "string", "pattern": "(a+)(?#x)+b"}))
+    assert error.code == "schema_pattern"
+
+
+@pytest.mark.parametrize(
+    ("node", "names"),
+    [
+        ({"type": "string", "minLength": 5, "maxLength": 2}, "minLength"),
+        ({"type": "array", "items": {"type": "string"}, "minItems": 3, "maxItems": 1}, "minItems"),
+        ({"type": "integer", "minimum": 5, "maximum": 2}, "minimum"),
+        ({"type": "number", "minimum": float("nan")}, "finite"),
+        ({"type": "number", "maximum": float("inf")}, "finite"),
+        ({"enum": ["low", float("nan")]}, "finite"),
+        ({"type": "string", "enum": [1, 2]}, "enum"),
+        ({"type": "string", "enum": [None]}, "enum"),
+    ],
+)
+def test_a_schema_no_answer_can_satisfy_is_refused_before_the_model(node: dict[str, Any], names: str) -> None:
+    """Guided decoding cannot end an answer no value satisfies, and NaN/Infinity (which TOML
+    writes as nan, inf) are not JSON: neither the constraint engine nor the cloud could read it."""
+    error = refusal(schema_with(a=node))
+    assert error.code == "schema_invalid"
+    assert names in error.message

@@ -130,3 +130,22 @@ def test_a_request_to_a_configured_extract_task_takes_fields_and_refuses_labels(
             response_topic="edged/dev-1/resp/bob/1", correlation=None, prefix="edged", tasks=tasks.keys(),
             limits=Limits(), received_at=0.0, task_table=tasks,
         )
+
+
+def test_a_task_schema_is_checked_against_the_sites_limits_when_loaded(tmp_path: Path) -> None:
+    """A task's schema deeper than the site's [limits] passed the load (checked against the
+    defaults) and then refused every request of the task as if the client had sent it."""
+    from edged.config import EdgedConfig
+    from edged.errors import ConfigError
+
+    inner = {"type": "object", "properties": {"b": {"type": "string"}}}
+    deep = {"type": "object", "properties": {"a": inner}}
+    table = {"system": "s", "template": "{input} {fields}", "kind": "extract", "schema": deep}
+    tasks = load_tasks({"triage": table})
+    assert "triage" in tasks
+    mqtt = {"host": "localhost", "ca": tmp_path / "ca", "cert": tmp_path / "c", "key": tmp_path / "k"}
+    config = EdgedConfig.model_validate({
+        "device_id": "dev-1", "mqtt": mqtt, "limits": {"max_schema_depth": 1}, "tasks": {"triage": table},
+    })
+    with pytest.raises(ConfigError, match=r"\[tasks.triage\] schema: .*max_schema_depth"):
+        config.task_table()

@@ -16,7 +16,7 @@ from edged.tasks.registry import default_tasks, extras, kind_for, kind_of, templ
 from edged.tasks.schema import check_schema
 
 
-def _check_task(name: str, config: TaskConfig) -> None:
+def _check_task(name: str, config: TaskConfig, limits: Limits) -> None:
     where = f"[tasks.{name}]"
     if not TASK_NAME.fullmatch(name):
         raise ConfigError(
@@ -33,7 +33,7 @@ def _check_task(name: str, config: TaskConfig) -> None:
                 f"{where} schema applies to tasks of a kind that takes one (extract), not {kind.name}",
             )
         try:
-            check_schema(config.answer_schema, Limits())
+            check_schema(config.answer_schema, limits)
         except SchemaError as exc:
             raise ConfigError(f"{where} schema: {exc.message}") from None
     own = kind.extra
@@ -46,9 +46,12 @@ def _check_task(name: str, config: TaskConfig) -> None:
             )
 
 
-def load_tasks(table: Mapping[str, Mapping[str, object] | TaskConfig] | None = None) -> dict[str, TaskConfig]:
+def load_tasks(
+    table: Mapping[str, Mapping[str, object] | TaskConfig] | None = None, limits: Limits | None = None,
+) -> dict[str, TaskConfig]:
     """The served tasks: DEFAULT_TASKS with the ``[tasks.NAME]`` tables of edged.toml on top
-    (a table replaces that task whole). Every problem is a ConfigError naming the task."""
+    (a table replaces that task whole). Every problem is a ConfigError naming the task. A task's
+    schema is checked against the site's ``limits``, as every request of the task will be."""
     tasks = default_tasks()  # DEFAULT_TASKS and the tasks of kinds registered since
     for name, raw in (table or {}).items():
         try:
@@ -61,7 +64,7 @@ def load_tasks(table: Mapping[str, Mapping[str, object] | TaskConfig] | None = N
             raise ConfigError(f"[tasks.{name}] is invalid: {problems}") from None
         tasks[name] = config
     for name, config in tasks.items():
-        _check_task(name, config)
+        _check_task(name, config, limits or Limits())
     return tasks
 
 

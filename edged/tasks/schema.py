@@ -12,12 +12,16 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 import re
-from collections.abc import Mapping, Sequence
+import threading
+import time
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
 from typing import Any, Final, cast
 
 import jsonschema
+import regex
 from jsonschema.protocols import Validator
 
 from edged.errors import SchemaError
@@ -42,6 +46,12 @@ _MAX_COUNT: Final = 10_000  # minLength/maxLength/minItems/maxItems: answers are
 # answer check. Backreferences and lookaround: not regular, no constraint engine compiles them.
 _NESTED_QUANTIFIER: Final = re.compile(r"\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)[+*{]")
 _NOT_REGULAR: Final = re.compile(r"\\[1-9]|\\k<|\(\?[=!<]|\(\?P[=>]")
+# A comment between a group and its quantifier hides the nesting from the check above.
+_COMMENT: Final = re.compile(r"\(\?#")
+# Overlapping alternatives ((a|aa)*b) and runs of quantifiers (a*a*a*b) backtrack too, in ways no
+# static check catches: all patterns of one answer check together get this long, and an answer
+# they could not check in it is not valid. (A match holds the GIL: a slow one stops the daemon.)
+_PATTERN_BUDGET_S: Final = 0.2
 
 
 def fields_schema(fields: Sequence[str]) -> AnswerSchema:
@@ -97,6 +107,7 @@ def answer_problem(schema: AnswerSchema, answer: object) -> str | None:
     """Why ``answer`` does not match ``schema`` (the most relevant error, with its place), or None."""
     # Typed loosely: the stubs' signatures vary with the referencing package's version.
     validator: Any = _validator(schema.text)
+    _budget.ends = time.monotonic() + _PATTERN_BUDGET_S
     error = cast(Any, jsonschema.exceptions).best_match(validator.iter_errors(answer))
     if error is None:
         return None
@@ -107,8 +118,30 @@ def answer_problem(schema: AnswerSchema, answer: object) -> str | None:
 @functools.lru_cache(maxsize=256)
 def _validator(text: str) -> Validator:
     """One validator per schema text: building it is most of the cost of a check."""
-    validator: Validator = jsonschema.Draft202012Validator(json.loads(text), format_checker=_FORMAT_CHECKER)
+    validator: Validator = _BoundedValidator(json.loads(text), format_checker=_FORMAT_CHECKER)
     return validator
+
+
+_budget = threading.local()  # .ends: when the patterns of this thread's answer check must stop
+
+
+def _bounded_pattern(_validator: object, pattern: str, instance: object, _schema: object) -> Iterator[Any]:
+    """``pattern`` as jsonschema checks it (a search), with the time left to this answer check."""
+    if not isinstance(instance, str):
+        return
+    left = getattr(_budget, "ends", 0.0) - time.monotonic()
+    try:
+        if left > 0 and regex.search(pattern, instance, timeout=left) is not None:
+            return
+    except TimeoutError:
+        left = 0.0
+    reason = "does not match" if left > 0 else "could not be checked in time against"
+    yield jsonschema.ValidationError(f"{instance!r} {reason} {pattern!r}")
+
+
+_BoundedValidator: Any = cast(Any, jsonschema.validators).extend(
+    jsonschema.Draft202012Validator, {"pattern": _bounded_pattern},
+)
 
 
 _FORMAT_CHECKER: Final = jsonschema.FormatChecker(formats=())
@@ -158,7 +191,7 @@ class _Walker:
                 code="schema_too_deep",
             )
         if "enum" in node:
-            self._enum(node["enum"], where)
+            self._enum(node["enum"], where, types)
         out = dict(node)
         if "object" in types:
             out.update(self._object(node, where, depth))
@@ -167,11 +200,14 @@ class _Walker:
                 raise SchemaError(f"{where}: an array needs \"items\" (the schema of its entries)")
             out["items"] = self.node(node["items"], f"{where}.items", depth + 1)
             self._counts(node, where, ("minItems", "maxItems"))
+            _ordered(node, where, ("minItems", "maxItems"))
         if "string" in types:
             self._string(node, where)
         for key in ("minimum", "maximum"):
-            if key in node and (isinstance(node[key], bool) or not isinstance(node[key], int | float)):
-                raise SchemaError(f"{where}.{key} must be a number")
+            if key in node and (isinstance(node[key], bool) or not isinstance(node[key], int | float)
+                                or not math.isfinite(node[key])):
+                raise SchemaError(f"{where}.{key} must be a finite number")
+        _ordered(node, where, ("minimum", "maximum"))
         return out
 
     @staticmethod
@@ -222,6 +258,7 @@ class _Walker:
 
     def _string(self, node: Mapping[str, object], where: str) -> None:
         self._counts(node, where, ("minLength", "maxLength"))
+        _ordered(node, where, ("minLength", "maxLength"))
         fmt = node.get("format")
         if fmt is not None and fmt not in _FORMATS:
             raise SchemaError(
@@ -239,7 +276,7 @@ class _Walker:
                                       or not 0 <= value <= _MAX_COUNT):
                 raise SchemaError(f"{where}.{key} must be an integer from 0 to {_MAX_COUNT}")
 
-    def _enum(self, values: object, where: str) -> None:
+    def _enum(self, values: object, where: str, types: set[str]) -> None:
         if not isinstance(values, list) or not values:
             raise SchemaError(f"{where}.enum must be a non-empty array")
         if len(values) > _MAX_ENUM:
@@ -253,6 +290,33 @@ class _Walker:
                 raise SchemaError(
                     f"{where}.enum has a value over {_MAX_ENUM_CHARS} characters", code="schema_too_large",
                 )
+            if isinstance(value, float) and not math.isfinite(value):
+                raise SchemaError(f"{where}.enum may hold finite numbers only, not {value}")
+            if types and _json_type(value) not in types and not (
+                    _json_type(value) == "integer" and "number" in types):
+                raise SchemaError(
+                    f"{where}.enum holds {value!r}, which is not of its type {sorted(types)}: no answer "
+                    "could take that value",
+                )
+
+
+def _ordered(node: Mapping[str, object], where: str, keys: tuple[str, str]) -> None:
+    """A lower bound above its upper bound: no answer satisfies it, so guided decoding cannot end."""
+    low, high = (node.get(key) for key in keys)
+    if isinstance(low, int | float) and isinstance(high, int | float) and low > high:
+        raise SchemaError(
+            f"{where}.{keys[0]} ({low}) is above {keys[1]} ({high}): no answer could satisfy it",
+        )
+
+
+def _json_type(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int) or (isinstance(value, float) and value.is_integer()):
+        return "integer"  # 1.0 is an integer to JSON Schema
+    return "number" if isinstance(value, float) else "string"
 
 
 def check_pattern(pattern: object, where: str, limit: int) -> None:
@@ -276,9 +340,14 @@ def check_pattern(pattern: object, where: str, limit: int) -> None:
             "check; write it without the nesting",
             code="schema_pattern",
         )
+    if _COMMENT.search(pattern):
+        raise SchemaError(
+            f"{where}.pattern holds a comment (?#...): remove it", code="schema_pattern",
+        )
     try:
         re.compile(pattern)
-    except re.error as exc:
+        regex.compile(pattern)  # what the answer check runs
+    except (re.error, regex.error) as exc:
         raise SchemaError(
             f"{where}.pattern is not a valid regular expression: {exc}", code="schema_pattern",
         ) from None
