@@ -90,8 +90,11 @@ class EscalationDispatch:
         decision = self._escalator(job.item).decide(
             job.item.request, error_code=result.error_code, valid=result.valid, confidence=result.confidence,
         )
-        if decision.escalate and self._submit(job.item, job, result, decision):
-            return
+        if decision.escalate:
+            if self._submit(job.item, job, result, decision):
+                return
+            # Wanted, allowed, but no room on the cloud pool: the reply says so.
+            decision = EscalationDecision(False, decision.trigger, "the cloud pool is full")
         self.answer_locally(job, result, decision)
 
     def answer_locally(self, job: Job[InFlight], result: TaskResult, decision: EscalationDecision) -> None:

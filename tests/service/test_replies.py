@@ -97,3 +97,29 @@ def test_the_telemetry_totals_are_read_from_the_metrics_series() -> None:
     text = metrics.render()
     assert 'edged_escalation_failures_total{code="cloud_timeout"} 1' in text
     assert 'edged_tokens_total{kind="completion"} 3' in text
+
+
+def test_a_wanted_escalation_without_room_on_the_cloud_pool_says_so() -> None:
+    """The engine's answer to a request the cloud should have taken, when the pool had no slot:
+    degraded, and the reason names the full pool (not just the trigger)."""
+    from edged.escalation.router import EscalationDecision as Decision
+    from edged.service.dispatch import EscalationDispatch
+
+    class WantsCloud:
+        def decide(self, request: object, **_: object) -> Decision:
+            return Decision(True, "client_force", None)
+
+        def record_local(self, request: object, usage: object) -> float:
+            return 0.0
+
+        def wants_shadow(self, request: object) -> bool:
+            return False
+
+    replies, transport, metrics = _replies()
+    dispatch = EscalationDispatch(WantsCloud(), replies, metrics, workers=1)  # type: ignore[arg-type]
+    for _ in range(4):
+        assert dispatch._slots.acquire(blocking=False)  # every slot taken
+    dispatch.answer(_job(), TaskResult(output="hi"))
+    body = transport.sent[-1][1]
+    assert body["degraded"] is True and body["reason"] == "client_force; not escalated: the cloud pool is full"
+    dispatch.close()
