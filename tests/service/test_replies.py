@@ -121,5 +121,6 @@ def test_a_wanted_escalation_without_room_on_the_cloud_pool_says_so() -> None:
         assert dispatch._slots.acquire(blocking=False)  # every slot taken
     dispatch.answer(_job(), TaskResult(output="hi"))
     body = transport.sent[-1][1]
-    assert body["degraded"] is True and body["reason"] == "client_force; not escalated: the cloud pool is full"
+    assert body["degraded"] is True
+    assert body["reason"] == "client_force; not escalated: the cloud pool is full"
     dispatch.close()
