@@ -8,7 +8,6 @@ import logging
 import signal
 import threading
 import time
-import uuid
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
@@ -23,6 +22,7 @@ from edged.service.main import build_daemon
 from edged.service.settings import load_checked_config, plan_changes
 from edged.service.systemd import Notifier, socket_sender
 from edged.service.transport import MqttTransport
+from tests.ops import conftest as ops_conftest
 from tests.ops.conftest import NotifySocket, TinyEngine, child_env, edged_run, statuses
 from tests.ops.test_run import write_config
 from tests.service.conftest import MakeClient
@@ -84,12 +84,8 @@ def reload(daemon: Daemon, notify: NotifySocket) -> list[str]:
     return [got[-1], *notify.wait_for("READY=1", 30)]
 
 
-@pytest.fixture
-def notify_socket() -> Iterator[NotifySocket]:
-    """What systemd would receive (tests/ops/conftest.py's socket, in the abstract namespace)."""
-    sock = NotifySocket(f"@edged-test-{uuid.uuid4().hex}")
-    yield sock
-    sock.close()
+# What systemd would receive: the ops tests' socket fixture, shared rather than copied.
+notify_socket = ops_conftest.notify_socket
 
 
 @pytest.fixture

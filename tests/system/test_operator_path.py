@@ -147,6 +147,18 @@ def test_reload_keeps_the_process_and_refuses_a_broken_file(
     assert system.run("systemctl show -P NRestarts edged").stdout.strip() == "0"
 
 
+def _wait_for_a_new_main_process(system: BootedSystem, old_pid: str, after: str) -> str:
+    """The new MainPID once the unit is active again with another main process (90 s at most)."""
+    deadline = time.monotonic() + 90
+    state = ["?", "?"]
+    while time.monotonic() < deadline:
+        state = system.run("systemctl show -P MainPID,ActiveState edged").stdout.split()
+        if state[0] not in (old_pid, "0") and state[1] == "active":
+            return state[0]
+        time.sleep(0.5)
+    pytest.fail(f"not serving again 90 s after {after}: {state}")
+
+
 def test_a_frozen_main_process_is_killed_by_the_watchdog_and_serves_again(
     installed: Installed, site: ProvisionedSite, tmp_path: Path, figures: dict[str, float],
 ) -> None:
@@ -155,14 +167,7 @@ def test_a_frozen_main_process_is_killed_by_the_watchdog_and_serves_again(
     assert pid.isdigit() and pid != "0", f"edged is not running (MainPID {pid!r})"
     began = time.monotonic()
     system.run(f"kill -STOP {pid}", check=True)
-    deadline = began + 90
-    while time.monotonic() < deadline:
-        state = system.run("systemctl show -P MainPID,ActiveState edged").stdout.split()
-        if state[0] not in (pid, "0") and state[1] == "active":
-            break
-        time.sleep(0.5)
-    else:
-        pytest.fail(f"not serving again {deadline - began:.0f} s after the freeze: {state}")
+    _wait_for_a_new_main_process(system, pid, "the freeze")
     figures["watchdog_freeze_to_serving_s"] = time.monotonic() - began
     assert system.run("systemctl show -P NRestarts edged").stdout.strip() == "1"
     journal = system.run("journalctl -u edged --no-pager -n 50").stdout
@@ -180,17 +185,9 @@ def test_a_crash_is_restarted_and_the_sandbox_holds(
     pid = system.run("systemctl show -P MainPID edged", check=True).stdout.strip()
     assert pid.isdigit() and pid != "0"
     system.run(f"kill -KILL {pid}", check=True)
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        state = system.run("systemctl show -P MainPID,ActiveState edged").stdout.split()
-        if state[0] not in (pid, "0") and state[1] == "active":
-            break
-        time.sleep(0.5)
-    else:
-        pytest.fail(f"not serving again after SIGKILL: {state}")
+    pid = _wait_for_a_new_main_process(system, pid, "SIGKILL")
     assert int(system.run("systemctl show -P NRestarts edged").stdout.strip()) == restarts + 1
     assert _ask(installed, site, tmp_path).returncode == 0
-    pid = state[0]
     mounts = system.run(f"cat /proc/{pid}/mountinfo", check=True).stdout.splitlines()
     root = [line for line in mounts if line.split()[4] == "/"]
     assert root and all(" ro," in f" {line.split()[5]}," for line in root), root
