@@ -8,11 +8,13 @@ import json
 import re
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
 import pytest
 
+from edged.client import ClientConfig, EdgedClient
 from tests.support.fixtures import ProvisionedSite
 from tests.system.boot import BootedSystem
 from tests.system.conftest import REPO, Installed, install
@@ -147,6 +149,17 @@ def test_reload_keeps_the_process_and_refuses_a_broken_file(
     assert system.run("systemctl show -P NRestarts edged").stdout.strip() == "0"
 
 
+def test_journal_priorities_let_an_operator_filter_for_problems(installed: Installed) -> None:
+    """`journalctl -u edged -p warning` shows the refused reload (an error) and none of the info
+    lines (ready, reloaded): edged's stderr lines carry their syslog priority."""
+    system = installed.system
+    problems = system.run("journalctl -u edged -p warning --no-pager -o cat").stdout
+    everything = system.run("journalctl -u edged --no-pager -o cat").stdout
+    assert "reload refused" in problems, problems
+    assert " ready: device dev-1" in everything and " ready: device dev-1" not in problems, problems
+    assert "; reloaded" not in problems and "request " not in problems, problems  # info: requests, reloads
+
+
 def _wait_for_a_new_main_process(system: BootedSystem, old_pid: str, after: str) -> str:
     """The new MainPID once the unit is active again with another main process (90 s at most)."""
     deadline = time.monotonic() + 90
@@ -194,6 +207,49 @@ def test_a_crash_is_restarted_and_the_sandbox_holds(
     writable = {line.split()[4] for line in mounts if "rw" in line.split()[5].split(",")}
     assert "/etc" not in writable and "/opt/edged" not in writable and "/usr" not in writable
     assert "/var/lib/edged" in writable, sorted(writable)
+
+
+def test_stop_under_load_answers_every_request_and_publishes_offline(
+    installed: Installed, site: ProvisionedSite,
+) -> None:
+    """`systemctl stop` with requests in the engine and waiting: each one gets a reply (its answer,
+    or `shutting_down`), none is left hanging, and the retained status turns offline. One client
+    connection (the broker gives each certificate one: client id = identity)."""
+    system = installed.system
+    alice = site.identity("alice")
+    client = EdgedClient(ClientConfig(host="localhost", port=installed.broker_port, device="dev-1",
+                                      ca=alice.ca, cert=alice.cert, key=alice.key))
+    replies: list[str] = []
+
+    def ask(n: int) -> None:
+        body = {"task": "ask", "input": f"Write a long story about pump {n}.", "max_tokens": 200,
+                "deadline_ms": 120000}
+        reply = client.request(body, timeout=120).body
+        replies.append(reply["status"] if reply["status"] == "ok" else reply["error"]["code"])
+
+    try:
+        threads = [threading.Thread(target=ask, args=(n,)) for n in range(4)]
+        for thread in threads:
+            thread.start()
+        time.sleep(3)  # in the engine and in the queue
+        began = time.monotonic()
+        system.run("systemctl stop edged", check=True, timeout=60)
+        stopped_in = time.monotonic() - began
+        for thread in threads:
+            thread.join(120)
+        assert sorted(replies) == sorted(r for r in replies if r in ("ok", "shutting_down")), replies
+        assert len(replies) == 4, replies
+        assert stopped_in < 45, stopped_in  # TimeoutStopSec=45s
+    finally:
+        client.close()  # alice's one connection: free it for mosquitto_sub
+    sub = subprocess.run(
+        ["mosquitto_sub", "-h", "localhost", "-p", str(installed.broker_port), "--cafile", str(alice.ca),
+         "--cert", str(alice.cert), "--key", str(alice.key), "-t", "edged/dev-1/status", "-C", "1",
+         "-W", "10"],
+        capture_output=True, text=True, timeout=30, check=False,
+    )
+    assert '"offline"' in sub.stdout, sub.stdout + sub.stderr
+    system.run("systemctl start edged", check=True, timeout=120)
 
 
 def test_stop_publishes_offline_and_returns_in_time(installed: Installed, figures: dict[str, float]) -> None:
