@@ -209,6 +209,30 @@ def test_a_crash_is_restarted_and_the_sandbox_holds(
     assert "/var/lib/edged" in writable, sorted(writable)
 
 
+def test_a_broker_down_at_start_extends_the_start_timeout(installed: Installed) -> None:
+    """The plant powers up together: with the broker down, edged keeps extending its start timeout
+    (EXTEND_TIMEOUT_USEC) and says why in its status, instead of failing when TimeoutStartSec
+    (8 s here, by a drop-in) runs out; once the broker is up it becomes active."""
+    system = installed.system
+    dropin = "/etc/systemd/system/edged.service.d/short-start.conf"
+    system.run(f"mkdir -p {dropin.rsplit('/', 1)[0]} && printf '[Service]\\nTimeoutStartSec=8s\\n' > {dropin}"
+               " && systemctl daemon-reload && systemctl stop mosquitto edged", check=True, timeout=60)
+    try:
+        system.run("systemctl start --no-block edged", check=True)
+        time.sleep(15)  # well past the 8 s start timeout
+        state = _properties(system, "ActiveState", "StatusText")
+        assert state["ActiveState"] == "activating", state
+        assert "broker" in state["StatusText"], state
+        system.run("systemctl start mosquitto", check=True, timeout=60)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and _properties(system, "ActiveState")["ActiveState"] != "active":
+            time.sleep(0.5)
+        assert _properties(system, "ActiveState")["ActiveState"] == "active"
+    finally:
+        system.run(f"rm -f {dropin} && systemctl daemon-reload && systemctl start mosquitto edged",
+                   timeout=120)
+
+
 def test_stop_under_load_answers_every_request_and_publishes_offline(
     installed: Installed, site: ProvisionedSite,
 ) -> None:
