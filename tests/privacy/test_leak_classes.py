@@ -150,3 +150,34 @@ def test_romanised_japanese_addresses_with_two_blocks(redactor: Redactor) -> Non
 def test_makers_shop_floor_words_and_lettered_items_stay(redactor: Redactor, text: str) -> None:
     redacted, _ = redactor.redact(text)
     assert redacted == text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("社宅：札幌市北区北18条西7丁目2-5", "北18条西7丁目2-5"),
+        ("送付先 北海道札幌市豊平区月寒東3条11丁目1-30 まで", "月寒東3条11丁目1-30"),
+        ("帯広市西17条南3丁目41番地", "西17条南3丁目41番地"),
+    ],
+)
+def test_hokkaido_jo_and_chome_addresses(redactor: Redactor, text: str, value: str) -> None:
+    redacted, _ = redactor.redact(text)
+    assert value not in redacted and "丁目" not in redacted, redacted
+
+
+def test_an_article_number_is_no_address(redactor: Redactor) -> None:
+    text = "札幌市の規程第12条に基づき、第3条件で検査する。"
+    assert redactor.redact(text)[0] == text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("配偶者ファトゥマ オスマン（同居）", "ファトゥマ オスマン"),
+        ("喪主は劉建国様です。", "劉建国"),
+        ("運転手堀之内　湊、車両番号は別紙", "堀之内"),
+    ],
+)
+def test_names_after_family_and_driver_words(redactor: Redactor, text: str, name: str) -> None:
+    redacted, _ = redactor.redact(text)
+    assert name not in redacted, redacted
