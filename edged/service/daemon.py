@@ -84,6 +84,7 @@ class Daemon:
             max_batch=config.scheduler.max_batch or engine.info.max_batch_size,
             batch_window_s=config.scheduler.batch_window_ms / 1000.0,
             clock=clock,
+            overdue=self._overdue,
         )
         self._seen: OrderedDict[bytes, None] = OrderedDict()
         self._seen_lock = threading.Lock()
@@ -260,6 +261,17 @@ class Daemon:
             "deadline_exceeded",
             f"the request waited past its deadline of {job.item.request.deadline_ms} ms "
             "in the queue; raise deadline_ms or retry later",
+            job=job,
+        )
+
+    def _overdue(self, job: Job[InFlight]) -> None:
+        """Past its deadline in the engine, batched with longer requests: answered now; the
+        batch's later result for it is dropped by the one-reply guard."""
+        self.replies.error(
+            job.item,
+            "deadline_exceeded",
+            f"the deadline of {job.item.request.deadline_ms} ms passed while the request was in the "
+            "engine with longer ones; raise deadline_ms or retry later",
             job=job,
         )
 

@@ -84,6 +84,8 @@ class EscalationDispatch:
     def answer(self, job: Job[InFlight], result: TaskResult) -> None:
         """The engine's result: to the cloud when a trigger fires (and the pool has room), else
         back to the client as it is, with the reason when the cloud should have answered."""
+        if job.item.answered:
+            return  # answered already (past its deadline in the engine): nothing may leave now
         if job.item.cloud_failed is not None:  # the fallback of a cloud-first request
             self.answer_locally(job, result, job.item.cloud_failed)
             return

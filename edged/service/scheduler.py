@@ -3,7 +3,9 @@
 Memory is bounded by construction: ``submit`` refuses at once when the queue is full (the
 daemon answers ``busy``), it never waits and never grows the queue. Requests that waited past
 their deadline are handed to ``expire`` instead of the engine, at their deadline: a sweeper
-answers them while a long batch still runs, not when the worker comes back for them.
+answers them while a long batch still runs, not when the worker comes back for them. The same
+sweeper hands ``overdue`` a request in the running batch whose deadline passed (plus a grace for
+the engine's own stop): batched with longer requests, it is answered then, not when they end.
 """
 
 from __future__ import annotations
@@ -39,9 +41,15 @@ class Scheduler(Generic[T]):
         max_batch: int,
         batch_window_s: float = 0.002,
         clock: Callable[[], float] = time.monotonic,
+        overdue: Callable[[Job[T]], None] | None = None,
+        overdue_grace_s: float = 0.5,
     ) -> None:
         self._execute = execute
         self._expire = expire
+        self._overdue = overdue
+        self._overdue_grace_s = overdue_grace_s
+        self._running: list[Job[T]] = []  # the batch in the engine (guarded by _ready)
+        self._reported: set[int] = set()  # ids of its jobs already handed to overdue
         self._waiting: deque[Job[T]] = deque()
         self._queue_size = queue_size
         self._ready = threading.Condition()
@@ -121,24 +129,37 @@ class Scheduler(Generic[T]):
         return batch
 
     def _sweep(self, period_s: float = 0.02) -> None:
-        """Answer waiting requests whose deadline passed while the worker ran a batch."""
+        """Answer waiting requests whose deadline passed while the worker ran a batch, and hand
+        running ones past their deadline (and the grace) to ``overdue``."""
         while not self._stop.wait(period_s):
             now = self._clock()
             with self._ready:
-                if not any(job.deadline <= now for job in self._waiting):
+                late = self._late_running(now)
+                if not late and not any(job.deadline <= now for job in self._waiting):
                     continue
                 expired = [job for job in self._waiting if job.deadline <= now]
                 self._waiting = deque(job for job in self._waiting if job.deadline > now)
                 self._active += 1
                 self._idle.clear()
             try:
-                for job in expired:
+                handed = [(job, self._expire) for job in expired]
+                handed += [(job, self._overdue) for job in late if self._overdue is not None]
+                for job, handler in handed:
                     try:
-                        self._expire(job)
+                        handler(job)
                     except Exception:
-                        log.exception("answering an expired request failed")
+                        log.exception("answering a request past its deadline failed")
             finally:
                 self._leave()
+
+    def _late_running(self, now: float) -> list[Job[T]]:
+        """Jobs of the running batch past deadline + grace, not yet reported (under _ready)."""
+        if self._overdue is None:
+            return []
+        late = [job for job in self._running
+                if job.deadline + self._overdue_grace_s <= now and id(job) not in self._reported]
+        self._reported.update(id(job) for job in late)
+        return late
 
     def _run(self) -> None:
         while not self._stop.is_set():
@@ -163,9 +184,14 @@ class Scheduler(Generic[T]):
                         live.append(job)
                 if live:
                     self.in_flight = len(live)
+                    with self._ready:
+                        self._running = live
                     self._execute(live)
             except Exception:  # the worker must outlive any bug in one batch
                 log.exception("a batch failed outside the engine")
             finally:
                 self.in_flight = 0
+                with self._ready:
+                    self._running = []
+                    self._reported.clear()
                 self._leave()

@@ -160,3 +160,30 @@ def test_idle_waits_for_the_sweepers_replies_too() -> None:
         assert expired == [1]  # idle only once its reply is out
     finally:
         scheduler.stop(2)
+
+
+def test_a_request_past_its_deadline_in_a_running_batch_is_handed_over_then() -> None:
+    """Batched with a long request, a short-deadline one goes to ``overdue`` at its deadline plus
+    the grace, while the batch still runs; the long one is not touched, and each is handed once."""
+    overdue: list[tuple[str, float]] = []
+    release = threading.Event()
+    began = time.monotonic()
+
+    def execute(jobs: list[Job[str]]) -> None:
+        release.wait(5)
+
+    scheduler: Scheduler[str] = Scheduler(
+        execute, lambda job: None, queue_size=4, max_batch=2, batch_window_s=0.05,
+        overdue=lambda job: overdue.append((job.item, time.monotonic() - began)), overdue_grace_s=0.2,
+    )
+    scheduler.submit("short", began + 0.3)
+    scheduler.submit("long", began + 60)
+    scheduler.start()
+    deadline = time.monotonic() + 3
+    while not overdue and time.monotonic() < deadline:
+        time.sleep(0.01)
+    time.sleep(0.3)  # a second hand-over of the same job would show here
+    release.set()
+    scheduler.stop(5)
+    assert [item for item, _ in overdue] == ["short"]
+    assert 0.45 <= overdue[0][1] < 2.0, overdue
