@@ -77,6 +77,18 @@ def start(config_path: Path, engine: TinyEngine, notify: NotifySocket) -> tuple[
     return daemon, thread
 
 
+def serve_released(
+    config_path: Path, notify: NotifySocket, running: list[tuple[Daemon, threading.Thread]],
+) -> tuple[Daemon, MqttTransport, GatedEngine]:
+    """A daemon whose engine answers at once, registered for teardown; its transport and engine."""
+    engine = GatedEngine()
+    engine.release.set()
+    running.append(start(config_path, engine, notify))
+    daemon = running[-1][0]
+    assert isinstance(daemon.transport, MqttTransport)
+    return daemon, daemon.transport, engine
+
+
 def reload(daemon: Daemon, notify: NotifySocket) -> list[str]:
     """SIGHUP as the main loop sees it; the notifications up to the READY=1 that ends the reload."""
     daemon.request_reload()
@@ -151,12 +163,7 @@ def test_an_unchanged_identity_keeps_the_connection_and_limits_apply_live(
     make_client: MakeClient, running: list[tuple[Daemon, threading.Thread]],
 ) -> None:
     config = write_toml(tmp_path / "edged.toml", site, broker.port)
-    engine = GatedEngine()
-    engine.release.set()
-    running.append(start(config, engine, notify_socket))
-    daemon = running[0][0]
-    transport = daemon.transport
-    assert isinstance(transport, MqttTransport)
+    daemon, transport, _ = serve_released(config, notify_socket, running)
     connects = transport.connects
     assert make_client().request({"task": "ask", "input": "x" * 50}, timeout=30).ok
     write_toml(config, site, broker.port, extra="[limits]\nmax_input_chars = 20")
@@ -179,18 +186,14 @@ def test_a_renewed_certificate_reconnects_with_it(
     key.write_bytes(first.key.read_bytes())
     key.chmod(0o600)
     config = write_toml(tmp_path / "edged.toml", site, broker.port, cert=cert, key=key)
-    engine = GatedEngine()
-    engine.release.set()
-    running.append(start(config, engine, notify_socket))
-    transport = running[0][0].transport
-    assert isinstance(transport, MqttTransport)
+    daemon, transport, _ = serve_released(config, notify_socket, running)
     connects = transport.connects
 
     renewed = pki.issue(site.ca_dir, "device", "dev-1", tmp_path / "b")
     assert renewed.key is not None
     cert.write_bytes(renewed.cert.read_bytes())
     key.write_bytes(renewed.key.read_bytes())
-    messages = reload(running[0][0], notify_socket)
+    messages = reload(daemon, notify_socket)
     assert statuses(messages)[-1].endswith("; reloaded")
     assert transport.connects == connects + 1
     assert wait_until(lambda: transport.connected)  # counted at CONNACK, marked after subscribing
@@ -213,12 +216,7 @@ def test_a_bad_new_config_is_refused_and_the_old_keeps_serving(
     key.write_bytes(site.identity("dev-1").key.read_bytes())
     key.chmod(0o600)
     config = write_toml(tmp_path / "edged.toml", site, broker.port, key=key)
-    engine = GatedEngine()
-    engine.release.set()
-    running.append(start(config, engine, notify_socket))
-    daemon = running[0][0]
-    transport = daemon.transport
-    assert isinstance(transport, MqttTransport)
+    daemon, transport, engine = serve_released(config, notify_socket, running)
     connects = transport.connects
     if damage == "toml":
         broken = config.read_text().replace("[tasks.ask]", "[tasks.ask").replace(OLD_PROMPT, NEW_PROMPT)
@@ -247,10 +245,7 @@ def test_keys_that_need_a_restart_are_named_and_the_rest_applies(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     config = write_toml(tmp_path / "edged.toml", site, broker.port)
-    engine = GatedEngine()
-    engine.release.set()
-    running.append(start(config, engine, notify_socket))
-    daemon = running[0][0]
+    daemon, _, engine = serve_released(config, notify_socket, running)
     text = write_toml(config, site, broker.port, prompt=NEW_PROMPT).read_text()
     config.write_text(text.replace("max_batch = 1", "max_batch = 1\nqueue_size = 7")
                       + '[engine]\nmodel = "another-model"\n')
