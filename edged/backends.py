@@ -90,6 +90,9 @@ class BackendSpec:
     build_requires: tuple[str, ...] = ()
     chunked_context: bool = False
     lora: bool = False
+    # "module:Class" of an engine that batches continuously (requests join a running batch);
+    # loaded instead of engine_class when [engine] batching = "continuous". None: static only.
+    continuous_engine_class: str | None = None
     gpu: GpuRules | None = None  # None: no GPU, no GPU plan
 
     @property

@@ -89,6 +89,12 @@ class EngineConfig(StrictModel):
         description=f"Engine store folder; default {ENGINE_STORE} (or $EDGED_ENGINE_STORE).",
     )
     model: str | None = Field(default=None, description="Model id; default the profile's.")
+    batching: Literal["continuous", "static"] = Field(
+        default="continuous",
+        description="continuous (default): a request joins the engine's running batch at its next "
+        "step and leaves when done, where the backend can (the CPU engine); elsewhere, and with "
+        "static: a request that arrives while a batch runs waits for the whole batch.",
+    )
     isolation: Literal["process", "thread"] = Field(
         default="process",
         description="process (default): the model runs in a child process, so a long prefill never "

@@ -161,6 +161,9 @@ class EngineInfo:
     context_length: int
     max_batch_size: int
     path: Path
+    # True when ``generate`` may be called from several threads at once and joins their requests
+    # to one running batch (continuous batching); False: one caller at a time, static batches.
+    concurrent: bool = False
 
 
 @dataclass(frozen=True)

@@ -58,10 +58,11 @@ def load_engine(
     facts: HardwareFacts,
     *,
     model_id: str | None = None,
+    batching: str = "static",
 ) -> Engine:
     """Load the engine built for this machine, or say exactly why it cannot be used."""
     check = usable_engine(store, profile, facts, model_id=model_id)
-    return load_engine_from(check.folder, check.manifest)
+    return load_engine_from(check.folder, check.manifest, batching=batching)
 
 
 def usable_engine(
@@ -88,11 +89,16 @@ def usable_engine(
     return check
 
 
-def load_engine_from(folder: Path, manifest: EngineManifest) -> Engine:
+def load_engine_from(folder: Path, manifest: EngineManifest, *, batching: str = "static") -> Engine:
+    """Load the engine in ``folder``; ``batching = "continuous"`` picks the backend's engine that
+    batches continuously where it has one (the static one otherwise)."""
     backend = BACKENDS.get(manifest.backend)
     if backend is None:
         raise BuildError(f"{folder}: unknown backend {manifest.backend!r} in the manifest.")
-    engine_class = resolve(backend.engine_class)
+    dotted = backend.engine_class
+    if batching == "continuous" and backend.continuous_engine_class is not None:
+        dotted = backend.continuous_engine_class
+    engine_class = resolve(dotted)
     info = EngineInfo(
         backend=manifest.backend,
         model_id=manifest.model_id,
@@ -103,5 +109,5 @@ def load_engine_from(folder: Path, manifest: EngineManifest) -> Engine:
     )
     engine = engine_class(folder, info)  # type: ignore[operator]
     if not isinstance(engine, Engine):
-        raise BuildError(f"{backend.engine_class} does not implement the Engine protocol.")
+        raise BuildError(f"{dotted} does not implement the Engine protocol.")
     return engine

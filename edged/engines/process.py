@@ -3,25 +3,31 @@
 The runtimes' Python calls hold the GIL for as long as they run (a 1,200-token prefill on the CPU
 blocked every thread of the daemon for ~9 s: MQTT keep-alives, /healthz, signals, the watchdog).
 Here the model lives in a child process (as vLLM's engine core and TensorRT-LLM's executor
-workers do); the daemon's thread that calls ``generate`` waits on a pipe, which releases the GIL,
+workers do); the daemon's thread that calls ``generate`` waits on a queue, which releases the GIL,
 so the rest of the daemon runs on.
 
-    parent (daemon)                       child (python -m edged.engines.process_child, a socket pair)
-    EngineProcess.generate(batch) ──► ("generate", requests, stream) ─► engine.generate(...)
-                                  ◄── ("token", i, id, text) or ("tick",)   (every token)
-                                  ◄── ("result", results) | ("error", kind, message)
+    parent (daemon)                          child (python -m edged.engines.process_child, a socket pair)
+    EngineProcess.generate(batch) ──► (call, "generate", requests, stream) ─► engine.generate(...)
+      (any number of threads)     ◄── (call, "token", i, id, text) | (call, "tick")   (every token)
+                                  ◄── (call, "result", results) | (call, "error", kind, message)
 
-Failures: a child that dies (OOM, segfault, kill) or sends nothing for ``step_timeout_s`` (a hung
-step; every token is progress) is killed and started again in the background; the call that was
-in it raises ``EngineError`` (its requests get ``engine_error``), and calls made while the new
-child loads wait for it up to ``start_timeout_s``. ``alive()`` is what the daemon's watchdog asks:
-false while a step is overdue or the child is down.
+Every message carries its call's number, and one reader thread hands each to its caller, so
+several calls may be in the child at once: an engine that batches continuously (``info.concurrent``)
+runs them together, any other answers them one at a time in the order they came.
+
+Failures: a child that dies (OOM, segfault, kill) or sends nothing for ``step_timeout_s`` while a
+call waits (a hung step; every token is progress) is killed and started again in the background;
+the calls that were in it raise ``EngineError`` (their requests get ``engine_error``), and calls
+made while the new child loads wait for it up to ``start_timeout_s``. ``alive()`` is what the
+daemon's watchdog asks: false while a step is overdue or the child is down.
 """
 
 from __future__ import annotations
 
 import contextlib
+import itertools
 import logging
+import queue
 import socket
 import subprocess
 import sys
@@ -54,6 +60,14 @@ _ERRORS: dict[str, type[EdgedError]] = {
 }
 
 
+class _Call:
+    """One call waiting for the child: its messages arrive in ``inbox`` from the reader thread."""
+
+    def __init__(self, process: Any) -> None:
+        self.process = process  # the child it was sent to
+        self.inbox: queue.SimpleQueue[tuple[Any, ...]] = queue.SimpleQueue()
+
+
 class EngineProcess:
     """An ``Engine`` whose model runs in a child process; restarts it when it dies or hangs."""
 
@@ -63,18 +77,21 @@ class EngineProcess:
         *,
         step_timeout_s: float = DEFAULT_STEP_TIMEOUT_S,
         start_timeout_s: float = DEFAULT_START_TIMEOUT_S,
+        batching: str = "static",
     ) -> None:
         self.folder = folder
+        self.batching = batching
         self.step_timeout_s = step_timeout_s
         self.start_timeout_s = start_timeout_s
         self.restarts = 0
-        self._call_lock = threading.Lock()  # the protocol: one caller at a time
+        self._send_lock = threading.Lock()  # one message at a time on the pipe
         self._state_lock = threading.Lock()
+        self._calls: dict[int, _Call] = {}  # call number -> its caller (guarded by _state_lock)
+        self._numbers = itertools.count(1)
         self._ready = threading.Event()
         self._process: Any = None
         self._conn: Connection | None = None
         self._info: EngineInfo | None = None
-        self._busy_since: float | None = None
         self._last_progress = time.monotonic()
         self._closed = False
         self._start_error: EdgedError | None = None
@@ -120,7 +137,7 @@ class EngineProcess:
         if not self._ready.is_set():  # loading: do not wait for it
             detail = "down" if self.state == "down" else "the engine process is loading the model"
             return EngineHealth(False, detail, (time.perf_counter() - started) * 1e3)
-        if self._busy_since is not None:  # mid-call: its progress says whether it lives
+        if self._calls:  # mid-call: its progress says whether it lives
             ok = self.alive()
             detail = "generating" if ok else f"no progress for over {self.step_timeout_s:.0f} s"
             return EngineHealth(ok, detail, (time.perf_counter() - started) * 1e3)
@@ -139,7 +156,7 @@ class EngineProcess:
             loading.kill()  # a model mid-load: it would only be killed once loaded
         if conn is not None:
             with contextlib.suppress(OSError, EOFError):
-                conn.send(("close",))
+                conn.send((0, "close"))
             conn.close()
         if process is not None:
             try:
@@ -159,7 +176,7 @@ class EngineProcess:
         process = self._process
         if process is None or process.poll() is not None or not self._ready.is_set():
             return "restarting"
-        busy = self._busy_since is not None
+        busy = bool(self._calls)
         if busy and time.monotonic() - self._last_progress >= self.step_timeout_s:
             return "hung"
         return "serving"
@@ -190,7 +207,7 @@ class EngineProcess:
     def _start(self) -> None:
         """Start a child and wait until it has loaded the model (or failed to)."""
         self._ready.clear()
-        process, parent, message = _spawn(self.folder, self.start_timeout_s, self._set_loading)
+        process, parent, message = _spawn(self.folder, self.batching, self.start_timeout_s, self._set_loading)
         if not message or message[0] != "ready":
             process.kill()
             process.wait(5)
@@ -213,25 +230,35 @@ class EngineProcess:
         self._last_progress = time.monotonic()
         self._ready.set()
         log.info("engine process %d serving %s", process.pid, message[1].model_id)
-        threading.Thread(target=self._watch, args=(process,), name="edged-engine-watch", daemon=True).start()
+        threading.Thread(
+            target=self._read, args=(parent, process), name="edged-engine-read", daemon=True,
+        ).start()
         self._tell("serving")
 
     def _set_loading(self, process: Any) -> None:
         with self._state_lock:
             self._loading = process  # close() stops it, even mid-load
 
-    def _watch(self, process: Any) -> None:
-        """A child that dies between calls is restarted now, not by the next request's failure.
-        One that dies during a call is the call's to handle (it reads the end of the pipe); the
-        call lock keeps this thread from closing a pipe a caller is reading."""
-        process.wait()
-        while not self._closed and self._process is process:
-            if self._call_lock.acquire(timeout=0.5):
-                try:
-                    self._restart_in_background(f"it exited with code {process.returncode}", process)
-                finally:
-                    self._call_lock.release()
-                return
+    def _read(self, conn: Connection, process: Any) -> None:
+        """Hand each message of the child to its call. When the pipe ends (the child died, or a
+        restart or close closed it), every call still in that child is told, and a child that
+        died on its own is replaced now, not by the next request's failure."""
+        while True:
+            try:
+                number, *message = conn.recv()
+            except (EOFError, OSError):
+                break
+            self._last_progress = time.monotonic()
+            call = self._calls.get(number)
+            if call is not None:  # a call that gave up (hang, callback error) no longer listens
+                call.inbox.put(tuple(message))
+        with self._state_lock:
+            orphans = [call for call in self._calls.values() if call.process is process]
+        for call in orphans:
+            call.inbox.put(("died",))
+        if not self._closed and self._process is process:
+            process.wait()
+            self._restart_in_background(f"it exited with code {process.returncode}", process)
 
     def _restart_in_background(self, why: str, expected: Any) -> None:
         """Replace ``expected`` (the child the caller saw fail); a no-op when another thread has
@@ -276,72 +303,69 @@ class EngineProcess:
         timeout_s: float | None = None,
     ) -> Any:
         step = timeout_s if timeout_s is not None else self.step_timeout_s
-        with self._call_lock:
-            waited_until = time.monotonic() + self.start_timeout_s
-            while not self._ready.wait(0.2):  # a new child loading; no waiting on one given up
-                if self._closed or self._gave_up or time.monotonic() > waited_until:
-                    break
-            if not self._ready.is_set() or self._conn is None:
-                raise EngineError(f"the engine process is not running ({self.state}); try again shortly")
+        waited_until = time.monotonic() + self.start_timeout_s
+        while not self._ready.wait(0.2):  # a new child loading; no waiting on one given up
+            if self._closed or self._gave_up or time.monotonic() > waited_until:
+                break
+        with self._state_lock:
             conn, process = self._conn, self._process
-            self._busy_since = self._last_progress = time.monotonic()
-            try:
-                conn.send(message)
-                result, callback_error = self._receive(conn, on_token, step, process)
-            except (EOFError, OSError, BrokenPipeError) as exc:
-                if self._closed:
-                    raise EngineError(f"the engine was closed during {message[0]}") from None
-                code = _exit_code(process)
-                self._restart_in_background(f"it died during {message[0]}: {type(exc).__name__}", process)
-                raise EngineError(
-                    f"the engine process died during {message[0]} (exit code {code}); it is being restarted",
-                ) from None
-            except EdgedError:
-                raise  # the child's own error, or a hang already handled: the pipe is in step
-            except BaseException:
-                if self._closed:
-                    raise EngineError(f"the engine was closed during {message[0]}") from None
-                # Anything else left the child's messages unread on the pipe: the next caller
-                # would read them as its own answer. Only a new child is safe.
-                self._restart_in_background(f"a {message[0]} call broke off", process)
-                raise
-            finally:
-                self._busy_since = None
-        if callback_error is not None:
-            raise callback_error
-        return result
+            if not self._ready.is_set() or conn is None:
+                raise EngineError(f"the engine process is not running ({self.state}); try again shortly")
+            number, call = next(self._numbers), _Call(process)
+            if not self._calls:  # idle time before this call is not a stalled step
+                self._last_progress = time.monotonic()
+            self._calls[number] = call
+        try:
+            with self._send_lock:
+                conn.send((number, *message))
+            return self._receive(call, message[0], on_token, step)
+        except (EOFError, OSError, BrokenPipeError) as exc:
+            return self._died(message[0], process, exc)
+        finally:
+            with self._state_lock:
+                self._calls.pop(number, None)
 
-    def _receive(
-        self, conn: Connection, on_token: TokenCallback | None, step: float, process: Any
-    ) -> tuple[Any, BaseException | None]:
-        """Read until the call's result or error. A failing ``on_token`` (a reply that could not be
-        published) stops the stream, and the rest is still read so the pipe stays in step."""
+    def _died(self, what: str, process: Any, exc: BaseException | None) -> Any:
+        if self._closed:
+            raise EngineError(f"the engine was closed during {what}") from None
+        code = _exit_code(process)
+        why = type(exc).__name__ if exc is not None else "end of pipe"
+        self._restart_in_background(f"it died during {what}: {why}", process)
+        raise EngineError(f"the engine process died during {what} (exit code {code}); it is being restarted")
+
+    def _receive(self, call: _Call, what: str, on_token: TokenCallback | None, step: float) -> Any:
+        """Read the call's messages until its result or error. A failing ``on_token`` (a reply
+        that could not be published) stops the stream and is raised once the result is in."""
         callback_error: Exception | None = None
         while True:
-            if not conn.poll(step):
-                self._restart_in_background(f"no answer for {step:.0f} s", process)
+            try:
+                kind, *payload = call.inbox.get(timeout=min(step, 1.0))
+            except queue.Empty:
+                if time.monotonic() - self._last_progress < step:
+                    continue
+                self._restart_in_background(f"no answer for {step:.0f} s", call.process)
                 raise EngineError(
                     f"the engine process gave no sign of progress for {step:.0f} s; it was stopped "
                     "and is being restarted",
-                )
-            kind, *payload = conn.recv()
-            self._last_progress = time.monotonic()
-            if kind == "tick":
-                continue
+                ) from None
             if kind == "token":
                 if on_token is not None and callback_error is None:
                     try:
                         on_token(*payload)
                     except Exception as exc:
                         callback_error = exc
-                continue
-            if kind == "result":
-                return payload[0], callback_error
-            error = _ERRORS.get(payload[0], EngineError)
-            raise error(payload[1])
+            elif kind == "result":
+                if callback_error is not None:
+                    raise callback_error
+                return payload[0]
+            elif kind == "error":
+                raise _ERRORS.get(payload[0], EngineError)(payload[1])
+            elif kind == "died":
+                return self._died(what, call.process, None)
+
 
 def _spawn(
-    folder: Path, timeout_s: float, loading: Callable[[Any], None],
+    folder: Path, batching: str, timeout_s: float, loading: Callable[[Any], None],
 ) -> tuple[Any, Connection, Any]:
     """A child started on ``folder`` and its first message ("ready", info), ("error", ...) or
     None when it exited or said nothing within ``timeout_s``. ``loading(process)`` is told the
@@ -352,7 +376,8 @@ def _spawn(
     parent_sock, child_sock = socket.socketpair()
     with child_sock:
         process = subprocess.Popen(  # noqa: S603 - this interpreter, our own module
-            [sys.executable, "-m", "edged.engines.process_child", str(folder), str(child_sock.fileno())],
+            [sys.executable, "-m", "edged.engines.process_child", str(folder), str(child_sock.fileno()),
+             batching],
             pass_fds=(child_sock.fileno(),),
             stdin=subprocess.DEVNULL,
         )

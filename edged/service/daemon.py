@@ -77,11 +77,14 @@ class Daemon:
         # Read once per request and kept with it; a reload replaces it whole (never changes it).
         self.settings = Settings.of(config, None)
         self.runner = TaskRunner(engine, self.settings.tasks, clock=clock)
+        slots = config.scheduler.max_batch or engine.info.max_batch_size
         self.scheduler: Scheduler[InFlight] = Scheduler(
             self._execute,
             self._expire,
             queue_size=config.scheduler.queue_size,
-            max_batch=config.scheduler.max_batch or engine.info.max_batch_size,
+            max_batch=slots,
+            # an engine that batches continuously gets one worker per slot, one request per call
+            workers=slots if engine.info.concurrent else 1,
             batch_window_s=config.scheduler.batch_window_ms / 1000.0,
             clock=clock,
             overdue=self._overdue,

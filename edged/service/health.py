@@ -36,8 +36,10 @@ log = logging.getLogger(__name__)
 class QueueView(Protocol):
     """What the reporter reads of the scheduler, and the batch size the thermal guard lowers."""
 
-    in_flight: int
     max_batch: int
+
+    @property
+    def in_flight(self) -> int: ...
 
     @property
     def depth(self) -> int: ...

@@ -173,12 +173,16 @@ def _load(config_path: Path, notifier: Notifier) -> tuple[EdgedConfig, Engine, G
     store = EngineStore(config.engine.store or default_store())
     notifier.status(f"loading the engine for profile {profile.name} from {store.root}")
     if config.engine.isolation == "thread":
-        engine = load_engine(store, profile, report.facts, model_id=config.engine.model)
+        engine = load_engine(
+            store, profile, report.facts, model_id=config.engine.model, batching=config.engine.batching,
+        )
     else:
         from edged.engines.process import EngineProcess
 
         check = usable_engine(store, profile, report.facts, model_id=config.engine.model)
-        engine = EngineProcess(check.folder, step_timeout_s=config.engine.step_timeout_s)
+        engine = EngineProcess(
+            check.folder, step_timeout_s=config.engine.step_timeout_s, batching=config.engine.batching,
+        )
     return config, engine, sampler_for(report.facts)
 
 

@@ -6,6 +6,12 @@ their deadline are handed to ``expire`` instead of the engine, at their deadline
 answers them while a long batch still runs, not when the worker comes back for them. The same
 sweeper hands ``overdue`` a request in the running batch whose deadline passed (plus a grace for
 the engine's own stop): batched with longer requests, it is answered then, not when they end.
+
+Two ways to feed the engine. One worker (``workers=1``): it gathers up to ``max_batch`` requests
+and runs them as one static batch. Several workers (an engine that batches continuously): each
+takes one request and calls the engine with it; the engine joins it to its running batch at the
+next step, so a request never waits for a batch to end. ``max_batch`` then caps how many run at
+once (the thermal guard lowers it).
 """
 
 from __future__ import annotations
@@ -43,12 +49,16 @@ class Scheduler(Generic[T]):
         clock: Callable[[], float] = time.monotonic,
         overdue: Callable[[Job[T]], None] | None = None,
         overdue_grace_s: float = 0.5,
+        workers: int = 1,
     ) -> None:
+        if workers < 1:
+            raise ValueError(f"a scheduler needs at least one worker, got {workers}")
         self._execute = execute
         self._expire = expire
         self._overdue = overdue
         self._overdue_grace_s = overdue_grace_s
-        self._running: list[Job[T]] = []  # the batch in the engine (guarded by _ready)
+        self._workers = workers
+        self._running: dict[int, Job[T]] = {}  # id -> job in the engine (guarded by _ready)
         self._reported: set[int] = set()  # ids of its jobs already handed to overdue
         self._waiting: deque[Job[T]] = deque()
         self._queue_size = queue_size
@@ -60,12 +70,16 @@ class Scheduler(Generic[T]):
         self._idle = threading.Event()
         self._idle.set()
         self._threads: list[threading.Thread] = []
-        self.in_flight = 0
         self._active = 0  # batches and expiries under way (guarded by _ready)
 
     @property
     def depth(self) -> int:
         return len(self._waiting)
+
+    @property
+    def in_flight(self) -> int:
+        """Requests in the engine now."""
+        return len(self._running)
 
     def submit(self, item: T, deadline: float) -> bool:
         """Queue a request; False (at once) when the queue is full or the scheduler stopped."""
@@ -73,11 +87,13 @@ class Scheduler(Generic[T]):
             if self._stop.is_set() or len(self._waiting) >= self._queue_size:
                 return False
             self._waiting.append(Job(item, self._clock(), deadline))
+            self._idle.clear()  # work waits: wait_idle must not return before it is done
             self._ready.notify_all()
         return True
 
     def start(self) -> None:
-        for target, name in ((self._run, "edged-scheduler"), (self._sweep, "edged-deadlines")):
+        targets = [(self._run, f"edged-scheduler-{n}") for n in range(self._workers)]
+        for target, name in [*targets, (self._sweep, "edged-deadlines")]:
             thread = threading.Thread(target=target, name=name, daemon=True)
             thread.start()
             self._threads.append(thread)
@@ -115,6 +131,8 @@ class Scheduler(Generic[T]):
 
     def _gather(self, first: Job[T]) -> list[Job[T]]:
         batch = [first]
+        if self._workers > 1:  # the engine batches: one request per call
+            return batch
         window_ends = self._clock() + self.batch_window_s
         while len(batch) < self.max_batch:
             job = self._take(0.0)
@@ -156,7 +174,7 @@ class Scheduler(Generic[T]):
         """Jobs of the running batch past deadline + grace, not yet reported (under _ready)."""
         if self._overdue is None:
             return []
-        late = [job for job in self._running
+        late = [job for job in self._running.values()
                 if job.deadline + self._overdue_grace_s <= now and id(job) not in self._reported]
         self._reported.update(id(job) for job in late)
         return late
@@ -164,7 +182,8 @@ class Scheduler(Generic[T]):
     def _run(self) -> None:
         while not self._stop.is_set():
             with self._ready:
-                first = self._waiting.popleft() if self._waiting else None
+                room = self._workers == 1 or len(self._running) < self.max_batch
+                first = self._waiting.popleft() if self._waiting and room else None
                 if first is None:
                     if self._active == 0:
                         self._idle.set()  # the sweeper may have emptied the queue meanwhile
@@ -172,6 +191,7 @@ class Scheduler(Generic[T]):
                     continue
                 self._active += 1
                 self._idle.clear()
+            batch = [first]
             try:
                 batch = self._gather(first)
                 now = self._clock()
@@ -183,15 +203,15 @@ class Scheduler(Generic[T]):
                         job.started_at = now
                         live.append(job)
                 if live:
-                    self.in_flight = len(live)
                     with self._ready:
-                        self._running = live
+                        self._running.update((id(job), job) for job in live)
                     self._execute(live)
             except Exception:  # the worker must outlive any bug in one batch
                 log.exception("a batch failed outside the engine")
             finally:
-                self.in_flight = 0
                 with self._ready:
-                    self._running = []
-                    self._reported.clear()
+                    for job in batch:
+                        self._running.pop(id(job), None)
+                        self._reported.discard(id(job))
+                    self._ready.notify_all()  # a slot is free: a waiting worker may take a job
                 self._leave()

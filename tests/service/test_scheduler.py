@@ -187,3 +187,87 @@ def test_a_request_past_its_deadline_in_a_running_batch_is_handed_over_then() ->
     scheduler.stop(5)
     assert [item for item, _ in overdue] == ["short"]
     assert 0.45 <= overdue[0][1] < 2.0, overdue
+
+
+def test_with_workers_a_request_starts_while_others_run_one_per_call() -> None:
+    calls: list[list[int]] = []
+    gates = {i: threading.Event() for i in range(6)}
+    started = threading.Condition()
+
+    def execute(jobs: list[Job[int]]) -> None:
+        with started:
+            calls.append([j.item for j in jobs])
+            started.notify_all()
+        gates[jobs[0].item].wait(5)
+
+    scheduler: Scheduler[int] = Scheduler(execute, lambda job: None, queue_size=10, max_batch=4, workers=4)
+    scheduler.start()
+    far = time.monotonic() + 60
+    assert scheduler.submit(0, far)
+    with started:
+        assert started.wait_for(lambda: len(calls) == 1, 5)
+    # A request that arrives while the first runs starts at once, beside it (a static batch
+    # would wait for the first to end).
+    assert scheduler.submit(1, far)
+    with started:
+        assert started.wait_for(lambda: len(calls) == 2, 5)
+    for i in range(2, 6):
+        assert scheduler.submit(i, far)
+    with started:
+        assert started.wait_for(lambda: len(calls) == 4, 5)
+    time.sleep(0.2)
+    assert len(calls) == 4, "max_batch caps the requests in the engine"
+    assert scheduler.in_flight == 4 and scheduler.depth == 2
+    gates[1].set()  # one leaves early: a waiting one takes its place at once
+    with started:
+        assert started.wait_for(lambda: len(calls) == 5, 5)
+    for gate in gates.values():
+        gate.set()
+    assert scheduler.wait_idle(5)
+    scheduler.stop(2)
+    assert all(len(c) == 1 for c in calls)
+    assert sorted(c[0] for c in calls) == list(range(6))
+
+
+def test_with_workers_a_lowered_max_batch_caps_the_requests_in_the_engine() -> None:
+    running = 0
+    peak = 0
+    lock = threading.Lock()
+
+    def execute(jobs: list[Job[int]]) -> None:
+        nonlocal running, peak
+        with lock:
+            running += 1
+            peak = max(peak, running)
+        time.sleep(0.05)
+        with lock:
+            running -= 1
+
+    scheduler: Scheduler[int] = Scheduler(execute, lambda job: None, queue_size=50, max_batch=8, workers=8)
+    scheduler.max_batch = 2  # what the thermal guard does
+    scheduler.start()
+    far = time.monotonic() + 60
+    for i in range(20):
+        assert scheduler.submit(i, far)
+    assert scheduler.wait_idle(10)
+    scheduler.stop(2)
+    assert peak == 2
+
+
+def test_with_workers_an_overdue_request_is_handed_over_while_the_others_run() -> None:
+    overdue: list[int] = []
+    release = threading.Event()
+    scheduler: Scheduler[int] = Scheduler(
+        lambda jobs: release.wait(5), lambda job: None, queue_size=5, max_batch=2, workers=2,
+        overdue=lambda job: overdue.append(job.item), overdue_grace_s=0.0,
+    )
+    scheduler.start()
+    now = time.monotonic()
+    scheduler.submit(1, now + 60)
+    scheduler.submit(2, now + 0.3)
+    deadline = time.monotonic() + 3
+    while not overdue and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert overdue == [2]
+    release.set()
+    scheduler.stop(2)
