@@ -64,6 +64,30 @@ def test_answers_match_the_engine_in_process(process_engine: EngineProcess, cpu_
     assert process_engine.health().ok
 
 
+def test_calls_from_several_threads_each_get_their_own_answer(
+    process_engine: EngineProcess, cpu_engine: Engine,
+) -> None:
+    """Calls are numbered on the pipe: three threads at once, each with its own prompt and stream,
+    get exactly what the engine in process answers them one by one."""
+    prompts = [GenerationRequest.from_prompt(f"Name a {thing}.", max_tokens=10)
+               for thing in ("colour", "fruit", "tool")]
+    expected = [cpu_engine.generate([p])[0].text for p in prompts]
+    answers: dict[int, str] = {}
+    streams: dict[int, list[str]] = {i: [] for i in range(3)}
+
+    def ask(i: int) -> None:
+        [result] = process_engine.generate([prompts[i]], lambda _b, _t, text: streams[i].append(text))
+        answers[i] = result.text
+
+    threads = [threading.Thread(target=ask, args=(i,)) for i in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert [answers[i] for i in range(3)] == expected
+    assert ["".join(streams[i]) for i in range(3)] == expected
+
+
 def test_errors_keep_their_type_across_the_pipe(process_engine: EngineProcess) -> None:
     too_long = GenerationRequest.from_prompt("word " * 5000, max_tokens=8)
     with pytest.raises(InputTooLong):
