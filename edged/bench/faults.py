@@ -29,7 +29,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from edged.bench.service import CLIENT, DEVICE, HOST, _percentile, _site
+from edged.bench.service import CLIENT, DEVICE, HOST, _site
+from edged.bench.sweep import percentile
 from edged.client import ClientConfig, ClientError, EdgedClient
 from edged.engines.store import EngineStore
 from edged.errors import EdgedError
@@ -214,7 +215,7 @@ def _long_prompts(stack: _Stack) -> dict[str, Any]:
         "answered_ok": sum(1 for r in replies if getattr(r, "ok", False)),
         "healthz_ms": {"p50": round(statistics.median(health_ms), 1) if health_ms else None,
                        "max": round(max(health_ms), 1) if health_ms else None, "n": len(health_ms)},
-        "busy_ms": {"p99": round(_percentile(busy_ms, 0.99), 1) if busy_ms else None, "n": len(busy_ms)},
+        "busy_ms": {"p99": round(percentile(busy_ms, 0.99), 1) if busy_ms else None, "n": len(busy_ms)},
         "watchdog_gap_s": round(stack.notify.max_gap(start, load_end), 2),
         "broker_disconnects": text.count("disconnected from the broker"),
         "seconds_under_load": round(load_end - start, 1),

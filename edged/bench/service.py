@@ -5,7 +5,9 @@ Mosquitto with mTLS and `edged run` as a child process, then measures over QoS 1
 - time from starting the daemon to its retained ``online`` status;
 - overhead per request: end-to-end latency seen by the client minus the engine's own time
   (reported in the reply), requests sent one at a time;
-- tokens/s of N clients sending at once against the same requests sent one at a time.
+- the floor: the same request/reply with a bare responder in the daemon's place (bench/sweep.py);
+- a sweep over 1, 2, 4, 8, 16 concurrent clients: tokens/s, end-to-end latency and time to the
+  first streamed chunk, with a text plot.
 """
 
 from __future__ import annotations
@@ -20,12 +22,14 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import paho.mqtt.client as paho
 from paho.mqtt.enums import CallbackAPIVersion
 
+from edged.bench.sweep import body, floor_round_trips, percentile, plot, sweep
 from edged.client import ClientConfig, EdgedClient
 from edged.engines.store import EngineStore
 from edged.errors import ConfigError, EdgedError
@@ -35,8 +39,8 @@ from edged.provisioning.mosquitto import MosquittoProcess, free_port
 from edged.service.tls import tls_context
 
 DEVICE, CLIENT, HOST = "bench-1", "bench-client", "localhost"
-TOPICS = ("a conveyor belt", "a robot arm", "a paint shop", "a night shift", "a forklift",
-          "a welding cell", "a pump station", "a warehouse")
+WATCHER = "bench-watch"
+LEVELS = (1, 2, 4, 8, 16)
 
 
 def _site(root: Path, port: int, clients: int) -> BrokerSite:
@@ -44,8 +48,9 @@ def _site(root: Path, port: int, clients: int) -> BrokerSite:
     pki.init_ca(ca, name="edged bench CA")
     server = pki.issue(ca, "server", HOST, root / "broker", sans=("localhost", "127.0.0.1"))
     pki.issue(ca, "device", DEVICE, root / DEVICE)
-    names = tuple(f"{CLIENT}-{i}" for i in range(clients))  # the broker binds client id to identity:
-    for name in names:  # one certificate per connection
+    # the broker binds client id to identity: one certificate per connection, and the watcher's own
+    names = (*(f"{CLIENT}-{i}" for i in range(clients)), WATCHER)
+    for name in names:
         pki.issue(ca, "client", name, root / name)
     site = BrokerSite(
         host="127.0.0.1", port=port, cafile=ca / "ca.crt", certfile=server.cert,
@@ -59,12 +64,13 @@ def _site(root: Path, port: int, clients: int) -> BrokerSite:
     return site
 
 
-def _write_daemon_config(root: Path, port: int, store: Path, isolation: str) -> Path:
+def _write_daemon_config(root: Path, port: int, store: Path, isolation: str, batching: str) -> Path:
     path = root / "edged.toml"
     path.write_text(
         f'device_id = "{DEVICE}"\n[mqtt]\nhost = "{HOST}"\nport = {port}\n'
         f'ca = "{DEVICE}/ca.crt"\ncert = "{DEVICE}/{DEVICE}.crt"\nkey = "{DEVICE}/{DEVICE}.key"\n'
-        f'telemetry_interval_s = 60\n[engine]\nstore = "{store}"\nisolation = "{isolation}"\n',
+        f'telemetry_interval_s = 60\n[engine]\nstore = "{store}"\nisolation = "{isolation}"\n'
+        f'batching = "{batching}"\n',
     )
     return path
 
@@ -80,7 +86,7 @@ def _wait_online(root: Path, port: int, started: float, daemon: subprocess.Popen
             seen.set()
 
     client = paho.Client(CallbackAPIVersion.VERSION2, client_id="bench-watch", protocol=paho.MQTTv5)
-    watcher = f"{CLIENT}-0"  # disconnects before the benchmark's own connection with it starts
+    watcher = WATCHER
     client.tls_set_context(tls_context(root / watcher / "ca.crt", root / watcher / f"{watcher}.crt",
                                        root / watcher / f"{watcher}.key"))
     client.on_message = on_message
@@ -100,22 +106,12 @@ def _wait_online(root: Path, port: int, started: float, daemon: subprocess.Popen
     return when[0] - started
 
 
-def _body(index: int, tokens: int) -> dict[str, Any]:
-    return {"task": "ask", "input": f"Write a long story about {TOPICS[index % len(TOPICS)]}.",
-            "max_tokens": tokens, "deadline_ms": 120000}
-
-
-def _percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
-
-
 def _one_at_a_time(client: EdgedClient, requests: int, tokens: int) -> dict[str, Any]:
     overheads, e2e, engine, inside, produced = [], [], [], [], 0
     began = time.perf_counter()
     for i in range(requests):
         sent = time.perf_counter()
-        reply = client.request(_body(i, tokens))
+        reply = client.request(body(i, tokens))
         elapsed = (time.perf_counter() - sent) * 1e3
         if not reply.ok:
             raise EdgedError(f"request failed: {reply.body}", code="bench_failed")
@@ -129,96 +125,102 @@ def _one_at_a_time(client: EdgedClient, requests: int, tokens: int) -> dict[str,
             "tokens_per_s": produced / (time.perf_counter() - began)}
 
 
-def _all_at_once(connections: list[EdgedClient], requests: int, tokens: int) -> float:
-    """Total tokens/s with every connection sending its share of the requests at once."""
-    produced = 0
-    lock = threading.Lock()
-
-    def worker(index: int) -> None:
-        nonlocal produced
-        for i in range(index, requests, len(connections)):
-            reply = connections[index].request(_body(i, tokens), timeout=300)
-            with lock:
-                produced += int(reply.body.get("usage", {}).get("completion_tokens", 0))
-
-    threads = [threading.Thread(target=worker, args=(i,)) for i in range(len(connections))]
-    began = time.perf_counter()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return produced / (time.perf_counter() - began)
+def _connect(root: Path, port: int, count: int) -> list[EdgedClient]:
+    return [
+        EdgedClient(ClientConfig(host=HOST, port=port, device=DEVICE, ca=root / name / "ca.crt",
+                                 cert=root / name / f"{name}.crt", key=root / name / f"{name}.key"))
+        for name in (f"{CLIENT}-{i}" for i in range(count))
+    ]
 
 
-def run_service_bench(store: EngineStore, *, requests: int = 32, clients: int = 8,
-                      tokens: int = 48, isolation: str = "process") -> dict[str, Any]:
-    if requests < clients or clients < 1 or tokens < 1:
-        raise ConfigError("--requests must be at least --clients, both positive; --tokens positive.",
+def _stop(daemon: subprocess.Popen[bytes] | None) -> None:
+    if daemon is not None:
+        daemon.send_signal(signal.SIGTERM)
+        try:
+            daemon.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            daemon.kill()
+
+
+def run_service_bench(store: EngineStore, *, requests: int = 32, clients: int = 8, tokens: int = 48,
+                      isolation: str = "process", batching: str = "continuous",
+                      levels: Sequence[int] = LEVELS, sweep_requests: int = 16) -> dict[str, Any]:
+    levels = sorted(set(levels) | {1, clients})
+    if requests < 1 or clients < 1 or tokens < 1 or sweep_requests < 1:
+        raise ConfigError("--requests, --clients, --tokens and --sweep-requests must be positive.",
                           code="bad_request")
     with tempfile.TemporaryDirectory(prefix="edged-bench-") as tmp:
         root = Path(tmp)
         port = free_port()
-        _site(root, port, clients)
+        _site(root, port, max(levels))
         broker = MosquittoProcess(root / "mosquitto" / "mosquitto.conf", "127.0.0.1", port,
                                   root / "mosquitto.log").start()
         daemon: subprocess.Popen[bytes] | None = None
         connections: list[EdgedClient] = []
         try:
-            config = _write_daemon_config(root, port, store.root, isolation)
+            connections = _connect(root, port, max(levels))
+            floor = floor_round_trips(connections[0], root / DEVICE, DEVICE, count=requests, tokens=tokens)
+            config = _write_daemon_config(root, port, store.root, isolation, batching)
             started = time.monotonic()
             daemon = subprocess.Popen(  # noqa: S603 - ourselves
                 [sys.executable, "-m", "edged", "run", "--config", str(config), "--log-level", "WARNING"],
                 stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=(root / "edged.log").open("wb"),
             )
             ready_s = _wait_online(root, port, started, daemon)
-            connections = [
-                EdgedClient(ClientConfig(host=HOST, port=port, device=DEVICE, ca=root / name / "ca.crt",
-                                         cert=root / name / f"{name}.crt", key=root / name / f"{name}.key"))
-                for name in (f"{CLIENT}-{i}" for i in range(clients))
-            ]
             for i in range(2):  # warm-up
-                connections[0].request(_body(i, tokens))
+                connections[0].request(body(i, tokens))
             sequential = _one_at_a_time(connections[0], requests, tokens)
-            concurrent_tps = _all_at_once(connections, requests, tokens)
+            rows = sweep(connections, levels, sweep_requests, tokens)
         finally:
             for connection in connections:
                 connection.close()
-            if daemon is not None:
-                daemon.send_signal(signal.SIGTERM)
-                try:
-                    daemon.wait(timeout=30)
-                except subprocess.TimeoutExpired:
-                    daemon.kill()
+            _stop(daemon)
             broker.stop()
-    overheads, sequential_tps = sequential["overheads"], sequential["tokens_per_s"]
+    overheads = sequential["overheads"]
+    headline = next(row for row in rows if row["clients"] == clients)
     return {
-        "isolation": isolation,
-        "requests": requests,
-        "clients": clients,
-        "tokens_per_request": tokens,
-        "ready_s": round(ready_s, 3),
+        "isolation": isolation, "batching": batching, "requests": requests, "clients": clients,
+        "tokens_per_request": tokens, "ready_s": round(ready_s, 3),
+        "floor_ms": floor,
         "overhead_ms": {"p50": round(statistics.median(overheads), 3),
-                        "p99": round(_percentile(overheads, 0.99), 3),
+                        "p99": round(percentile(overheads, 0.99), 3),
                         "max": round(max(overheads), 3)},
         "daemon_overhead_ms_p50": round(statistics.median(sequential["inside"]), 3),
         "end_to_end_ms_p50": round(statistics.median(sequential["e2e"]), 2),
         "engine_ms_p50": round(statistics.median(sequential["engine"]), 2),
-        "sequential_tokens_per_s": round(sequential_tps, 1),
-        "concurrent_tokens_per_s": round(concurrent_tps, 1),
-        "concurrency_speedup": round(concurrent_tps / sequential_tps, 2),
+        "sequential_tokens_per_s": round(sequential["tokens_per_s"], 1),
+        "sweep": rows,
+        "concurrent_tokens_per_s": headline["tokens_per_s"],
+        "concurrency_speedup": headline["speedup"],
+        "p99_at_clients_over_single_p50": round(headline["e2e_ms"]["p99"] / rows[0]["e2e_ms"]["p50"], 2),
     }
 
 
 def render(result: dict[str, Any]) -> str:
-    o = result["overhead_ms"]
-    return "\n".join([
+    o, floor = result["overhead_ms"], result["floor_ms"]
+    lines = [
         f"setup      real Mosquitto (mTLS, QoS 1), `edged run` with the CPU engine (isolation = "
-        f"{result['isolation']}), {result['requests']} requests of {result['tokens_per_request']} new tokens",
+        f"{result['isolation']}, batching = {result['batching']}), {result['tokens_per_request']} new tokens "
+        "per request",
         f"ready      status online {result['ready_s']:.2f} s after the daemon started",
+        f"floor      the same request/reply with a bare responder: p50 {floor['p50']:.2f} ms, "
+        f"p99 {floor['p99']:.2f} ms",
         f"overhead   end-to-end minus engine time: p50 {o['p50']:.2f} ms, p99 {o['p99']:.2f} ms, "
         f"max {o['max']:.2f} ms (end-to-end p50 {result['end_to_end_ms_p50']:.1f} ms, engine p50 "
         f"{result['engine_ms_p50']:.1f} ms; of the p50, {result['daemon_overhead_ms_p50']:.2f} ms inside the "
-        "daemon, the rest MQTT and the client)",
-        f"batching   {result['clients']} concurrent clients {result['concurrent_tokens_per_s']:.1f} tok/s vs "
-        f"one at a time {result['sequential_tokens_per_s']:.1f} tok/s: {result['concurrency_speedup']:.2f}x",
-    ])
+        f"daemon, the rest MQTT and the client), {result['requests']} requests one at a time",
+        "sweep      streamed requests, each client one after the other:",
+        "    clients  tokens/s  speedup  e2e p50/p99 ms  first chunk p50/p99 ms",
+    ]
+    for row in result["sweep"]:
+        lines.append(
+            f"    {row['clients']:>7}  {row['tokens_per_s']:>8.1f}  {row['speedup']:>6.2f}x  "
+            f"{row['e2e_ms']['p50']:>6.0f}/{row['e2e_ms']['p99']:<6.0f}  "
+            f"{row['ttft_ms']['p50']:>10.0f}/{row['ttft_ms']['p99']:.0f}",
+        )
+    lines.append(
+        f"batching   {result['clients']} concurrent clients {result['concurrent_tokens_per_s']:.1f} tok/s: "
+        f"{result['concurrency_speedup']:.2f}x one client; their p99 is "
+        f"{result['p99_at_clients_over_single_p50']:.2f}x one client's p50",
+    )
+    return "\n".join([*lines, "", plot(result["sweep"])])

@@ -9,6 +9,16 @@ from edged.commands.common import engine_store, print_json, profile_and_facts, p
 from edged.paths import STATE_DIR
 
 
+def _levels(text: str) -> tuple[int, ...]:
+    try:
+        levels = tuple(int(part) for part in text.split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r}: give client counts like 1,2,4,8") from None
+    if not levels or min(levels) < 1 or max(levels) > 64:
+        raise argparse.ArgumentTypeError(f"{text!r}: each count must be within 1..64")
+    return levels
+
+
 def cmd_bench_engine(args: argparse.Namespace) -> int:
     from edged.bench.engine import render, run_engine_bench
 
@@ -32,7 +42,14 @@ def cmd_bench_service(args: argparse.Namespace) -> int:
         clients=args.clients,
         tokens=args.tokens,
         isolation=args.isolation,
+        batching=args.batching,
+        levels=args.levels,
+        sweep_requests=args.sweep_requests,
     )
+    if args.plot is not None:
+        from edged.bench.sweep import plot
+
+        args.plot.write_text(plot(result["sweep"]) + "\n")
     if args.json:
         print_json(result)
     else:
@@ -125,6 +142,13 @@ def add_bench(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
         "--isolation", choices=("process", "thread"), default="process",
         help="the engine in its own process (edged run's default) or in the daemon's",
     )
+    bench_service.add_argument("--batching", choices=("continuous", "static"), default="continuous",
+                               help="[engine] batching for the daemon under test")
+    bench_service.add_argument("--levels", type=_levels, default=(1, 2, 4, 8, 16),
+                               help="concurrent clients to sweep, comma-separated (default 1,2,4,8,16)")
+    bench_service.add_argument("--sweep-requests", type=int, default=16,
+                               help="requests per sweep level (at least two per client)")
+    bench_service.add_argument("--plot", type=Path, help="also write the sweep's text plot to this file")
     bench_service.add_argument("--json", action="store_true")
     store_option(bench_service)
     bench_service.set_defaults(handler=cmd_bench_service)
