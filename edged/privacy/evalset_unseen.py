@@ -68,7 +68,7 @@ SOURCES: dict[str, str] = {
     "phonenumbers": "phonenumbers (an edged dependency) validates every PHONE value for its region and "
     "rejects hard negatives whose digits would be a valid JP or North American number",
     "checks": "edged.privacy.checks: Luhn for cards and order numbers, the My Number check digit",
-    "templates": "49 English and 50 Japanese sentence templates written for this set, 12 of each "
+    "templates": "50 English and 51 Japanese sentence templates written for this set, 12 of each "
     "holding hard negatives only",
 }
 
@@ -198,6 +198,12 @@ JA_KATAKANA_FOREIGN = _w(
     "グエン/ヴァン/ミン|マリア/サントス|ラジェシュ/クマール|キム/ミンジュン|アフマド/ハサン|"
     "チュクウェメカ/オコンクォ|アナ/ガルシア/ロペス|チャン/ティ/ホア|シボーン/オサリバン|"
     "ファティマ/アルザハラニ|ハルプリート/カウル|ジョアン/ペレイラ|ダニエル/ルフェーブル"
+)
+# Japanese names written in katakana, as in a フリガナ field.
+JA_KANA_NAMES = _w(
+    "サクマ ケンイチ|オノデラ ユイ|ヒガ リョウ|クギミヤ アヤカ|ハットリ ソウタ|ウサミ ミサキ|ナカソネ ジュン|"
+    "キンジョウ マサト|ドウメキ ハルカ|タカハシ\u3000カズエ|サイトウ\u3000ノボル|ワタナベ\u3000サトシ|"
+    "ミタライ ユウマ|ヤクシジ チヒロ|カスガ トモミ"
 )
 JA_HONORIFICS = _w("さん|様|氏|君|殿|くん|さま")
 JA_ROLES = _w("課長|係長|部長|主任|班長|工場長|職長|リーダー|室長|主事|副班長|課長補佐")
@@ -447,6 +453,8 @@ class _Names:
             return Piece(given, "PERSON", f"{source} given")
         if style == "family":
             return Piece(family, "PERSON", f"{source} family")
+        if style == "san":  # English written at a Japanese plant: Tanaka-san
+            return Piece(family, "PERSON", f"{source} san", post=self.pick(("-san", " san", "-san")))
         if style == "capsfam":
             return Piece(f"{family.upper()} {given}", "PERSON", f"{source} capsfam")
         if style == "init" and not given.endswith("."):
@@ -661,12 +669,12 @@ class _Values:
         return Piece(written, "PHONE", "nanp")
 
     def intl(self) -> Piece:
-        region, cc, masks = self.rng.choice(INTL_MASKS)
+        region, cc, masks = self.rng.choice((INTL_MASKS[0], INTL_MASKS[0], *INTL_MASKS))  # GB twice
 
         def make() -> tuple[str, str, str | None]:
             national = self.fill(self.pick(masks))
             r = self.rng.random()
-            if r < 0.55:
+            if r < 0.45:
                 written = f"+{cc} {national}"
             elif r < 0.75:
                 written = f"00 {cc} {national}"
@@ -918,6 +926,7 @@ def fill_slot(values: _Values, name: str, tag: str) -> Piece:
         "pen": lambda: names.write_latin(tag),
         "pjr": lambda: names.write_latin(tag, romaji=True),
         "pkata": lambda: _katakana(values),
+        "pkana": lambda: Piece(values.pick(JA_KANA_NAMES), "PERSON", "ja-kana-full"),
         "addr": values.any_address,
         "addr_us": values.us_address,
         "addr_us_nozip": lambda: values.us_address(with_zip=False),
@@ -991,7 +1000,7 @@ EN_TEMPLATES = (
     # crane tags, tool crib, lost and found, parking, uniforms
     "Crane tag: {n_machine} inspected {n_date} by {p}, last reading {n_unit}.",
     "tool crib: {n_brand} torque wrench out to {p:lower}, back by {n_time}",
-    "Lost & found: wallet with card {card:noctx} and a driving licence for {p}, handed in at {n_place}.",
+    "Lost & found: wallet with card {card:ctx} and a driving licence for {p}, handed in at {n_place}.",
     "Parking permit {num} issued to {p}, home {addr_au}, mobile {intl}.",
     "Uniform order for {p}: size L, deliver to {addr_in}; questions to {email}.",
     # exit interviews, leave, hearing tests, mileage, visa, union
@@ -1012,6 +1021,7 @@ EN_TEMPLATES = (
     "{p} asked that the refund go to {card:noctx}; the ZIP on file is {zip}.",
     "HR badge photos needed: {p}, {p}, {p}, {p}.",
     "Thanks {p:given}! And thanks to {pjr} for the {n_model} retrofit.",
+    "pls ask {pjr:san} about the {n_model} alarm, he has the manual. refund {card:noctx} still pending",
     "Postcode {zip} belongs to the courier address of {p:family}.",
     # hard negatives only
     "Replaced {n_part} on {n_machine} at {n_place}; reading {n_unit}, lot {n_lot}.",
@@ -1036,7 +1046,8 @@ JA_TEMPLATES = (
     "【構内事故速報】{n_time}頃、{n_place}で{n_machine}と接触。被災者：{p}（{num}歳）、発見者：{p:hon}。",
     "事故速報：{pkata}さんが{n_place}で転倒、{p:role}が救急へ連絡（{jphone}）。",
     # 労災報告
-    "労災報告書　被災者氏名：{p:full}　住所：{jaddr}　個人番号：{mynum}",
+    "労災報告書　被災者氏名（カナ）：{pkana}　住所：{jaddr}　個人番号：{mynum}　記入者：{p:full}",
+    "{p:hon}の立替金は{card:noctx}へ返金済み、控えは{pkana}さんが保管。",
     "労災申請のため{p:hon}のマイナンバー{mynum}と口座を確認。記入者：{p}",
     # 品質クレーム連絡
     "品質クレーム連絡：{n_namelike}様より{n_prod}に打痕、窓口は{p:hon}（{email}）。",
@@ -1055,7 +1066,7 @@ JA_TEMPLATES = (
     "化学物質漏えい報告　{n_place}で切削油が漏えい（計測値{n_unit}）、処置者：{p}、確認：{p:role}",
     # 工具貸出簿, 落とし物台帳
     "工具貸出簿　{n_model}　貸出先：{p:hon}　返却予定{n_time}",
-    "落とし物：{n_place}で財布、中にカード{card:noctx}と{p}名義の免許証。",
+    "落とし物：{n_place}で財布、中にカード{card:ctx}と{p}名義の免許証。",
     # 駐車許可申請, 作業服発注
     "駐車許可申請　申請者：{p}　住所：{jzip}{jaddr:nozip}　携帯：{jphone}",
     "作業服発注：{p}・{p}・{p}　各Lサイズ、納品先 {jaddr}",
