@@ -106,7 +106,7 @@ def _parse_line(line: str, number: int) -> dict[str, Any]:
 
 
 def cmd_eval_redact(args: argparse.Namespace) -> int:
-    from edged.privacy.evaluate import render, run_evaluation
+    from edged.privacy.evaluate import SETS, render, run_evaluation
 
     report = run_evaluation(
         per_lang=args.per_lang,
@@ -115,7 +115,7 @@ def cmd_eval_redact(args: argparse.Namespace) -> int:
         ja_analyzer=args.ja_analyzer,
         presidio=not args.no_presidio,
         save_data=Path(args.save_data) if args.save_data else None,
-        sets=tuple(args.sets) if args.sets else ("final", "holdout", "independent", "fresh", "generated"),
+        sets=tuple(args.sets) if args.sets else SETS,
     )
     if args.json:
         _write(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
@@ -153,8 +153,8 @@ def add_eval_redact(evals: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "--set",
         dest="sets",
         action="append",
-        choices=("final", "holdout", "independent", "fresh", "generated"),
-        help="measure only this set (repeatable; default: all five)",
+        choices=("final", "holdout", "independent", "fresh", "unseen", "generated"),
+        help="measure only this set (repeatable; default: all six)",
     )
     p.add_argument(
         "--config",

@@ -52,20 +52,25 @@ TARGETS = {
 WORKER_TIMEOUT_S = 3600
 
 
-SETS = ("final", "holdout", "independent", "fresh", "generated")
+SETS = ("final", "holdout", "independent", "fresh", "unseen", "generated")
 MODES = ("standard", "strict")
 
 
 def make_set(name: str, per_lang: int, seed: int) -> list[Sample]:
     """``generated``: the templates and Faker lists the detectors were tuned beside;
     ``independent``: another author's templates and name sources the detectors never read;
-    ``fresh``: a fifth author's set built with mimesis, written without reading the detectors."""
+    ``fresh``: a fifth author's set built with mimesis, written without reading the detectors;
+    ``unseen``: a sixth author's set, written blind while the detectors changed, first scored at the end."""
     if name == "generated":
         return generate(per_lang, seed)
     if name == "fresh":
         from edged.privacy.evalset_fresh import generate_fresh
 
         return generate_fresh(per_lang, seed)
+    if name == "unseen":
+        from edged.privacy.evalset_unseen import generate_unseen
+
+        return generate_unseen(per_lang, seed)
     if name == "final":
         from edged.privacy.evalset_final import generate_final
 
@@ -321,6 +326,8 @@ SET_SOURCES = {
     "then its misses were inspected and fixed by class (evalset_holdout.py SOURCES)",
     "fresh": "a fifth author's templates and sources (mimesis, names-dataset, hand-written lists), "
     "written without reading the detectors or seeing the set's score (evalset_fresh.py SOURCES)",
+    "unseen": "a sixth author's templates and sources (Faker and mimesis locales no other set used, "
+    "hand-written lists), written blind while the detectors changed (evalset_unseen.py SOURCES)",
     "generated": "templates and Faker lists (ja_JP, en_US, en_IN, pt_BR) written beside the detectors",
     "independent": "another author's templates and name/format sources the detectors never read; "
     "its misses were inspected while fixing the failure classes (evalset_independent.py SOURCES)",
