@@ -17,6 +17,7 @@ from edged.errors import DeadlineExceeded, EdgedError, ErrorCode, InputTooLong
 from edged.escalation.router import generation_confidence
 from edged.requests import Request
 from edged.tasks import TaskConfig, build_messages
+from edged.tasks.budget import guidance_schema
 from edged.tasks.registry import request_kind
 
 log = logging.getLogger(__name__)
@@ -51,11 +52,19 @@ def _failure(code: ErrorCode, message: str, engine_ms: float = 0.0) -> TaskResul
 
 class TaskRunner:
     def __init__(
-        self, engine: Engine, tasks: Mapping[str, TaskConfig], clock: Callable[[], float] = time.monotonic
+        self,
+        engine: Engine,
+        tasks: Mapping[str, TaskConfig],
+        clock: Callable[[], float] = time.monotonic,
+        *,
+        guided: bool = True,
     ) -> None:
         self.engine = engine
         self.tasks = tasks
         self.clock = clock
+        # Whether answers with a schema are decoded under it (the engine's backend supports
+        # guidance); either way they are checked against it after decoding.
+        self.guided = guided
         # Prompt tokens the engine reads per second, measured on its own batches (None until the
         # first one): a request whose input cannot be read before its deadline is refused up front.
         self.prefill_tokens_per_s: float | None = None
@@ -88,6 +97,7 @@ class TaskRunner:
                 continue
             try:
                 prompt_tokens = self.engine.count_tokens(messages)
+                guidance = self._guidance(request)
             except Exception as exc:  # a tokenizer failure is the engine's
                 log.exception("request %s: counting tokens failed", request.request_id)
                 results[index] = _failure("engine_error", f"the engine could not tokenize the input: {exc}")
@@ -104,8 +114,6 @@ class TaskRunner:
                     f"the local model's context of {context} tokens. Shorten the input or lower max_tokens.",
                 )
                 continue
-            # An answer with a schema is decoded under it; it is checked against it afterwards all the same.
-            guidance = Guidance("json_schema", request.schema.text) if request.schema is not None else None
             wanted = GenerationRequest(
                 messages, max_tokens=request.max_tokens, deadline=request.deadline_at, guidance=guidance,
             )
@@ -172,6 +180,19 @@ class TaskRunner:
                 engine_ms=elapsed,
                 logprobs=output.logprobs,
             )
+
+    def _guidance(self, request: Request) -> Guidance | None:
+        """An answer with a schema is decoded under it, tightened so that its longest answer fits
+        max_tokens (``edged.tasks.budget``); it is checked against the client's schema afterwards
+        all the same. None for free text, or when the engine's backend has no guidance."""
+        if request.schema is None or not self.guided:
+            return None
+        text = "\n".join(request.input.values())
+        empty = self.engine.count_tokens((ChatMessage("user", ""),))
+        tokens = self.engine.count_tokens((ChatMessage("user", text),)) - empty
+        # Rounded so that one schema under one budget compiles to one text (and one cache entry).
+        rate = round(tokens / len(text), 1) if text else 1.0
+        return Guidance("json_schema", guidance_schema(request.schema, request.max_tokens, rate))
 
     def _too_late(self, request: Request, prompt_tokens: int) -> str | None:
         """Why the request cannot be answered in time, judged before the engine runs it."""
