@@ -18,6 +18,7 @@ from edged.escalation.router import generation_confidence
 from edged.requests import Request
 from edged.tasks import TaskConfig, build_messages
 from edged.tasks.budget import guidance_schema
+from edged.tasks.classify import YES_NO, label_questions, multi_outcome
 from edged.tasks.registry import request_kind
 
 log = logging.getLogger(__name__)
@@ -88,6 +89,7 @@ class TaskRunner:
                     request.input,
                     extra=request.extra,
                     config=table if table is not None else self.tasks,
+                    labels=request.labels,
                 )
             except (EdgedError, ValueError) as exc:
                 results[index] = _failure("bad_request", str(exc))
@@ -225,6 +227,8 @@ class TaskRunner:
             late = self._too_late(request, prompt_tokens)
             if late is not None:
                 return _failure("deadline_exceeded", late)
+            if request.labels is not None and request.labels.multi:
+                return self._classify_multi(request, prompt_tokens, started)
             scores = self.engine.score_labels(messages, list(request.extra), deadline=request.deadline_at)
         except DeadlineExceeded as exc:
             return _failure(
@@ -241,6 +245,24 @@ class TaskRunner:
                 "engine_error", f"the local engine failed: {exc}", (time.perf_counter() - started) * 1e3
             )
         outcome = request_kind(request).read_scores(scores)
+        return TaskResult(
+            output=outcome.output,
+            confidence=outcome.confidence,
+            valid=outcome.valid,
+            problem=outcome.problem,
+            usage={"prompt_tokens": prompt_tokens, "completion_tokens": 0, "cloud_tokens": 0},
+            engine_ms=(time.perf_counter() - started) * 1e3,
+        )
+
+    def _classify_multi(self, request: Request, prompt_tokens: int, started: float) -> TaskResult:
+        """Independent labels: each asked on its own as a yes/no question (scored, not generated).
+        DeadlineExceeded and engine failures go to ``_classify``'s handlers."""
+        assert request.labels is not None  # noqa: S101 - the caller checked
+        answers = [
+            self.engine.score_labels(question, list(YES_NO), deadline=request.deadline_at)
+            for question in label_questions(request.input, request.extra, request.labels)
+        ]
+        outcome = multi_outcome(request.extra, answers, request.labels.threshold)
         return TaskResult(
             output=outcome.output,
             confidence=outcome.confidence,
