@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import ClassVar, Final
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from edged.basemodel import StrictModel
 from edged.engines.base import LabelScore
@@ -61,6 +62,12 @@ class TaskConfig(StrictModel):
         "action). Checked like a request's schema.",
     )
 
+    schema_file: Path | None = Field(
+        default=None,
+        description="extract-kind tasks: a JSON file holding the answer's JSON Schema, instead of "
+        "schema (not both); relative to the configuration file's folder. Read and checked when "
+        "the file is loaded.",
+    )
     threshold: float | None = Field(
         default=None,
         gt=0.0,
@@ -68,6 +75,13 @@ class TaskConfig(StrictModel):
         description="classify-kind tasks: the probability a label needs to be answered when a "
         "request sets \"multi\": true and no threshold of its own. Unset: 0.5.",
     )
+
+    @model_validator(mode="after")
+    def _one_schema(self) -> TaskConfig:
+        # load_config fills schema from schema_file after validation: both set here came from the file.
+        if self.answer_schema is not None and self.schema_file is not None:
+            raise ValueError("give schema or schema_file, not both")
+        return self
 
     @field_validator("template")
     @classmethod

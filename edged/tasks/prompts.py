@@ -30,12 +30,14 @@ def _check_task(name: str, config: TaskConfig, limits: Limits) -> None:
     if config.answer_schema is not None:
         if "schema" not in kind.request_keys():
             raise ConfigError(
-                f"{where} schema applies to tasks of a kind that takes one (extract), not {kind.name}",
+                f"{where} {'schema_file' if config.schema_file else 'schema'} applies to tasks of a kind "
+                f"that takes one (extract), not {kind.name}",
             )
         try:
             check_schema(config.answer_schema, limits)
         except SchemaError as exc:
-            raise ConfigError(f"{where} schema: {exc.message}") from None
+            named = f"schema_file {config.schema_file}" if config.schema_file is not None else "schema"
+            raise ConfigError(f"{where} {named}: {exc.message}") from None
     if config.threshold is not None and "threshold" not in kind.request_keys():
         raise ConfigError(f"{where} threshold applies to classify-kind tasks, not {kind.name}")
     own = kind.extra
