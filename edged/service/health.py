@@ -18,6 +18,7 @@ from datetime import datetime, timezone
 from typing import Protocol
 
 from edged import __version__
+from edged.backends import guidance_of
 from edged.certificates import CertValidity, read_certificate
 from edged.config import EdgedConfig
 from edged.engines.base import Engine
@@ -127,6 +128,7 @@ class HealthReporter:
                 "device": self.device,
                 "model": self.model,
                 "backend": info.backend,
+                "guidance": guidance_of(info.backend),
                 "profile": info.profile,
                 "version": __version__,
                 "pools": self.config.mqtt.pools,
