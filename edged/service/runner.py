@@ -19,6 +19,7 @@ from edged.requests import Request
 from edged.tasks import TaskConfig, build_messages
 from edged.tasks.budget import guidance_schema
 from edged.tasks.classify import YES_NO, label_questions, multi_outcome
+from edged.tasks.confidence import value_logprobs
 from edged.tasks.registry import request_kind
 
 log = logging.getLogger(__name__)
@@ -38,6 +39,9 @@ class TaskResult:
     usage: dict[str, int] = field(default_factory=dict)
     engine_ms: float = 0.0
     logprobs: tuple[float, ...] = ()
+    # The generated answer as the engine wrote it, and where each token ends in it (guided answers).
+    text: str = ""
+    offsets: tuple[int, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -45,6 +49,16 @@ class TaskResult:
 
 
 # Tasks whose answer is free text: a part of it is still an answer, given as 'partial'.
+
+
+def _confidence(output: GenerationResult) -> float | None:
+    """A guided object answer's confidence from its value tokens only (the keys and punctuation
+    were forced: their log-probs say nothing of the values); else from every token."""
+    if output.offsets:
+        values = value_logprobs(output.text, output.offsets, output.logprobs)
+        if values:
+            return generation_confidence(values)
+    return generation_confidence(output.logprobs)
 
 
 def _failure(code: ErrorCode, message: str, engine_ms: float = 0.0) -> TaskResult:
@@ -170,8 +184,7 @@ class TaskRunner:
             outcome = request_kind(request).read_answer(output.text, request.extra, request.schema)
             results[index] = TaskResult(
                 output=outcome.output,
-                confidence=outcome.confidence if outcome.confidence is not None
-                else generation_confidence(output.logprobs),
+                confidence=outcome.confidence if outcome.confidence is not None else _confidence(output),
                 valid=outcome.valid,
                 problem=outcome.problem,
                 usage={
@@ -181,6 +194,8 @@ class TaskRunner:
                 },
                 engine_ms=elapsed,
                 logprobs=output.logprobs,
+                text=output.text,
+                offsets=output.offsets,
             )
 
     def _guidance(self, request: Request) -> Guidance | None:

@@ -143,3 +143,23 @@ def test_an_answer_that_still_ends_by_length_is_degraded_never_ok(cpu_engine: En
                                                                  max_tokens=24)])
     assert result.ok and not result.valid
     assert result.usage["completion_tokens"] == 24
+
+
+def test_a_guided_answer_tells_where_its_tokens_end_and_its_confidence_is_its_values(
+    cpu_engine: Engine,
+) -> None:
+    """The offsets find the value tokens; the runner's confidence is taken over them alone."""
+    from edged.escalation.router import generation_confidence
+    from edged.tasks.confidence import value_logprobs
+
+    request = extract("ポンプP-12から油漏れ。停止中。", schema=OPEN)
+    [result] = TaskRunner(cpu_engine, load_tasks()).run([request])
+    assert result.ok and result.valid
+    offsets = result.offsets
+    assert len(offsets) == len(result.logprobs) and offsets[-1] == len(result.text)
+    assert list(offsets) == sorted(offsets)
+    values = value_logprobs(result.text, offsets, result.logprobs)
+    assert 0 < len(values) < len(result.logprobs)  # keys and punctuation left out
+    assert result.confidence == generation_confidence(values)
+    free = cpu_engine.generate([GenerationRequest((ChatMessage("user", "hi"),), max_tokens=4)])[0]
+    assert free.offsets == ()  # only guided answers pay for them
