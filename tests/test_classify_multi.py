@@ -7,16 +7,19 @@ from __future__ import annotations
 import json
 import math
 import time
+from collections.abc import Sequence
 from typing import Any
 
 import pytest
 
-from edged.engines.base import LabelScore
-from edged.errors import ConfigError
+from edged.engines.base import ChatMessage, LabelScore
+from edged.errors import ConfigError, DeadlineExceeded
 from edged.requests import LabelSet, Limits
 from edged.service.protocol import ProtocolError, Request, parse_request
+from edged.service.runner import TaskRunner
 from edged.tasks import build_messages, load_tasks
 from edged.tasks.classify import CLASSIFY_KIND, label_questions, multi_outcome
+from tests.service.test_unguided_backend import FreeEngine
 
 LABELS: list[Any] = [
     {"name": "leak", "description": "oil, water or air escaping"},
@@ -134,3 +137,32 @@ def test_multi_agreement_is_the_overlap_of_the_label_sets() -> None:
     assert agree({"labels": ["a", "b"]}, {"labels": ["b", "c"]}) == pytest.approx(1 / 3)
     assert agree({"labels": []}, {"labels": []}) == 1.0
     assert agree({"label": "a"}, {"label": "a"}) == 1.0
+
+
+class YesNoEngine(FreeEngine):
+    """Says yes to the questions about 'leak' and no to the others; past a deadline, refuses."""
+
+    def __init__(self, late: bool = False) -> None:
+        super().__init__("")
+        self.late = late
+        self.questions: list[str] = []
+
+    def score_labels(self, messages: Sequence[ChatMessage], labels: Sequence[str], *, complete: bool = True,
+                     deadline: float | None = None) -> list[LabelScore]:
+        if self.late:
+            raise DeadlineExceeded("the deadline passed")
+        question = messages[-1].content
+        self.questions.append(question)
+        yes = 0.9 if "- leak" in question else 0.1
+        return yes_no(yes)
+
+
+def test_the_runner_asks_one_question_per_label_and_answers_the_labels_above_the_threshold() -> None:
+    engine = YesNoEngine()
+    [result] = TaskRunner(engine, load_tasks()).run([parse(multi=True)])  # type: ignore[arg-type]
+    assert result.ok and result.valid
+    assert result.output == {"labels": ["leak"], "scores": {"leak": 0.9, "noise": 0.1, "safety": 0.1},
+                             "threshold": 0.5}
+    assert len(engine.questions) == 3 and "oil, water or air escaping" in engine.questions[0]
+    [late] = TaskRunner(YesNoEngine(late=True), load_tasks()).run([parse(multi=True)])  # type: ignore[arg-type]
+    assert late.error_code == "deadline_exceeded"

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from edged.engines.base import ChatMessage, Engine, GenerationRequest, GenerationResult, Guidance
 from edged.errors import DeadlineExceeded, EdgedError, ErrorCode, InputTooLong
 from edged.escalation.router import generation_confidence
-from edged.requests import Request
+from edged.requests import LabelSet, Request
 from edged.tasks import TaskConfig, build_messages
 from edged.tasks.budget import guidance_schema
 from edged.tasks.classify import YES_NO, label_questions, multi_outcome
@@ -243,7 +243,7 @@ class TaskRunner:
             if late is not None:
                 return _failure("deadline_exceeded", late)
             if request.labels is not None and request.labels.multi:
-                return self._classify_multi(request, prompt_tokens, started)
+                return self._classify_multi(request, request.labels, prompt_tokens, started)
             scores = self.engine.score_labels(messages, list(request.extra), deadline=request.deadline_at)
         except DeadlineExceeded as exc:
             return _failure(
@@ -269,15 +269,16 @@ class TaskRunner:
             engine_ms=(time.perf_counter() - started) * 1e3,
         )
 
-    def _classify_multi(self, request: Request, prompt_tokens: int, started: float) -> TaskResult:
+    def _classify_multi(
+        self, request: Request, labels: LabelSet, prompt_tokens: int, started: float,
+    ) -> TaskResult:
         """Independent labels: each asked on its own as a yes/no question (scored, not generated).
         DeadlineExceeded and engine failures go to ``_classify``'s handlers."""
-        assert request.labels is not None  # noqa: S101 - the caller checked
         answers = [
             self.engine.score_labels(question, list(YES_NO), deadline=request.deadline_at)
-            for question in label_questions(request.input, request.extra, request.labels)
+            for question in label_questions(request.input, request.extra, labels)
         ]
-        outcome = multi_outcome(request.extra, answers, request.labels.threshold)
+        outcome = multi_outcome(request.extra, answers, labels.threshold)
         return TaskResult(
             output=outcome.output,
             confidence=outcome.confidence,
