@@ -127,8 +127,7 @@ class HealthReporter:
                 "status": state,
                 "device": self.device,
                 "model": self.model,
-                "backend": info.backend,
-                "guidance": guidance_of(info.backend),
+                "backend": info.backend, "guidance": guidance_of(info.backend),  # its constraint engine
                 "profile": info.profile,
                 "version": __version__,
                 "pools": self.config.mqtt.pools,
