@@ -22,6 +22,7 @@ KvCacheDtype = Literal["fp16", "fp8", "int8", "fp32"]
 WEIGHT_FORMATS: tuple[WeightFormat, ...] = typing.get_args(WeightFormat)
 KV_CACHE_DTYPES: tuple[KvCacheDtype, ...] = typing.get_args(KvCacheDtype)
 MatchKind = Literal["jetson", "gpu", "cpu"]
+ConstraintEngine = Literal["llguidance", "xgrammar"]
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,10 @@ class BackendSpec:
     # loaded instead of engine_class when [engine] batching = "continuous". None: static only.
     continuous_engine_class: str | None = None
     gpu: GpuRules | None = None  # None: no GPU, no GPU plan
+    # The constraint engine that decodes an answer under its JSON Schema (llguidance, xgrammar);
+    # None: answers are decoded free and only checked against the schema afterwards, so one that
+    # does not match comes back degraded.
+    guidance: ConstraintEngine | None = None
 
     @property
     def needs_gpu(self) -> bool:
@@ -119,6 +124,20 @@ def describe_names(names: tuple[str, ...]) -> str:
     """'a', 'b' or 'c': how the unknown-backend errors list the known ones."""
     quoted = [repr(name) for name in names]
     return quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
+
+
+def guidance_of(name: str) -> ConstraintEngine | None:
+    """The constraint engine of the backend ``name``; None when it has none or is not registered."""
+    spec = BACKENDS.get(name)
+    return spec.guidance if spec is not None else None
+
+
+def describe_guidance(guidance: ConstraintEngine | None) -> str:
+    """For `edged hw detect` and the status: what an answer with a schema gets on this backend."""
+    if guidance is None:
+        return ("none: an answer with a schema is decoded free, checked against the schema after "
+                "decoding, and degraded when it does not match")
+    return f"{guidance}: an answer with a schema is decoded under it, and checked after decoding"
 
 
 def backend_spec(name: str) -> BackendSpec:
@@ -153,6 +172,8 @@ TRTLLM = register(BackendSpec(
     build_requires=("tensorrt-llm",),
     chunked_context=True,
     lora=True,
+    # GuidedDecodingParams with guided_decoding_backend="xgrammar" (edged.engines.trtllm_api).
+    guidance="xgrammar",
     gpu=GpuRules(
         # Ada (8.9) and Hopper (9.0) have FP8 tensor cores; the INT4-AWQ (W4A16) kernels need
         # Ampere (8.0) or newer. A rule whose weights the support matrix does not list for the
@@ -206,6 +227,8 @@ ONNX_GENAI_CUDA = register(BackendSpec(
     quantizations=("int4", "int8", "fp16", "fp32"),
     kv_cache_dtypes=("fp16", "fp8", "int8"),
     build_requires=("onnxruntime-genai-cuda|onnxruntime-genai",),
+    # GeneratorParams.set_guidance (llguidance, built into onnxruntime-genai's wheels).
+    guidance="llguidance",
     gpu=GpuRules(
         # INT4 is MatMulNBits with blocks of 32 (RTN), whatever the architecture.
         recommended=(FormatRule((0, 0), "int4", "fp16"),),
@@ -232,6 +255,7 @@ ONNX_GENAI_CPU = register(BackendSpec(
     match_kinds=("cpu",),
     quantizations=("int4", "int8", "fp16", "fp32"),
     kv_cache_dtypes=("fp32",),  # what ONNX Runtime GenAI keeps on the CPU
+    guidance="llguidance",  # GeneratorParams.set_guidance
 ))
 # In the order of edged.vocabulary.BackendName (a test holds the two together).
 SHIPPED: tuple[BackendSpec, ...] = (TRTLLM, ONNX_GENAI_CUDA, ONNX_GENAI_CPU)

@@ -8,6 +8,7 @@ itself, the object the wire protocol checks requests against.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from pathlib import Path
@@ -192,10 +193,34 @@ def load_config(path: Path) -> EdgedConfig:
             "check. It is for development only: set EDGED_DEV=1 to allow it, or set it to false.",
         )
     try:
+        config = config.model_copy(update={"tasks": read_schema_files(config.tasks)})
         config.task_table()
     except ConfigError as exc:
         raise ConfigError(f"{path}: {exc.message}") from None
     return config
+
+
+def read_schema_files(tasks: dict[str, TaskConfig]) -> dict[str, TaskConfig]:
+    """Each task whose ``schema_file`` names a file, with that file's JSON Schema as its schema
+    (the path already taken from the configuration file's folder); a ConfigError names the file."""
+    loaded = dict(tasks)
+    for name, task in tasks.items():
+        file = task.schema_file
+        if file is None:
+            continue
+        where = f"[tasks.{name}] schema_file: {file}"
+        if (problem := file_problem(file)) is not None:
+            raise ConfigError(f"{where} {problem}")
+        try:
+            document = json.loads(file.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, ValueError) as exc:
+            raise ConfigError(
+                f"{where} is not a JSON file ({exc}): write the schema as one JSON object",
+            ) from None
+        if not isinstance(document, dict):
+            raise ConfigError(f"{where} holds a JSON {type(document).__name__}, not a schema object")
+        loaded[name] = task.model_copy(update={"answer_schema": document})
+    return loaded
 
 
 def file_problem(file: Path) -> str | None:

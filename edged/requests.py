@@ -100,6 +100,17 @@ class AnswerSchema:
 
 
 @dataclass(frozen=True)
+class LabelSet:
+    """How a classify request asks about its labels (the names are the request's ``extra``):
+    each label's description for the prompt (None where it has none), and whether the labels are
+    independent (``multi``: each scored on its own, those at or above ``threshold`` answered)."""
+
+    descriptions: tuple[str | None, ...] = ()
+    multi: bool = False
+    threshold: float = 0.5
+
+
+@dataclass(frozen=True)
 class Route:
     """Where a request arrived: a device's own topic or a pool's shared one."""
 
@@ -137,6 +148,8 @@ class Request:
     schema: AnswerSchema | None = None
     # The task's kind as its table configures it (``[tasks.NAME] kind``); None: the kind of its name.
     kind: str | None = None
+    # classify: the labels' descriptions, and multi with its threshold; None for other kinds.
+    labels: LabelSet | None = None
 
     @property
     def payload_correlation_id(self) -> str | None:

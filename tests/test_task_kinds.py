@@ -4,6 +4,7 @@ cloud's answer and the shadow agreement all follow the kind, with no edit elsewh
 from __future__ import annotations
 
 import importlib
+import json
 import textwrap
 from pathlib import Path
 
@@ -149,3 +150,63 @@ def test_a_task_schema_is_checked_against_the_sites_limits_when_loaded(tmp_path:
     })
     with pytest.raises(ConfigError, match=r"\[tasks.triage\] schema: .*max_schema_depth"):
         config.task_table()
+
+
+def write_config(folder: Path, task: str) -> Path:
+    config = folder / "edged.toml"
+    config.write_text(textwrap.dedent("""
+        device_id = "dev-1"
+        [mqtt]
+        host = "localhost"
+        ca = "ca.pem"
+        cert = "dev-1.pem"
+        key = "dev-1.key"
+        [tasks.triage]
+        kind = "extract"
+        system = "You triage alarms into JSON."
+        template = "Alarm: {input} Give {fields}."
+    """) + task)
+    return config
+
+
+def test_a_tasks_schema_file_is_read_from_the_config_files_folder(tmp_path: Path) -> None:
+    from edged.config import load_config
+
+    (tmp_path / "schemas").mkdir()
+    schema = {"type": "object", "properties": {"severity": {"enum": ["low", "high"]}},
+              "required": ["severity"]}
+    (tmp_path / "schemas" / "triage.json").write_text(json.dumps(schema))
+    config = load_config(write_config(tmp_path, 'schema_file = "schemas/triage.json"\n'))
+    tasks = config.task_table()
+    assert tasks["triage"].answer_schema == schema
+    assert tasks["triage"].schema_file == tmp_path / "schemas" / "triage.json"
+    request = parse_request(
+        b'{"task": "triage", "input": "Spindle overload"}', topic="edged/dev-1/req/bob",
+        response_topic="edged/dev-1/resp/bob/1", correlation=None, prefix="edged", tasks=tasks.keys(),
+        limits=Limits(), received_at=0.0, task_table=tasks,
+    )
+    assert request.extra == ("severity",) and request.schema is not None
+
+
+@pytest.mark.parametrize(
+    ("content", "line", "message"),
+    [
+        (None, 'schema_file = "missing.json"\n', r"schema_file: .*missing.json does not exist"),
+        ("{not json", 'schema_file = "s.json"\n', r"schema_file: .*s.json is not a JSON file"),
+        ("[1, 2]", 'schema_file = "s.json"\n', r"schema_file: .*s.json holds a JSON list, not a schema"),
+        ('{"type": "object", "properties": {"a": {"$ref": "#"}}}', 'schema_file = "s.json"\n',
+         r"\[tasks.triage\] schema_file .*s.json: .*'\$ref'"),
+        ("{}", 'schema_file = "s.json"\nschema = { type = "object" }\n', r"schema or schema_file, not both"),
+    ],
+)
+def test_a_bad_schema_file_is_a_config_error_that_names_it(
+    tmp_path: Path, content: str | None, line: str, message: str,
+) -> None:
+    from edged.config import load_config
+    from edged.errors import ConfigError
+
+    if content is not None:
+        (tmp_path / "s.json").write_text(content)
+    with pytest.raises(ConfigError, match=message) as info:
+        load_config(write_config(tmp_path, line))
+    assert str(tmp_path / "edged.toml") in info.value.message

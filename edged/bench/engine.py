@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 
 from edged.bench.guided import guided_cost, render_guided
+from edged.bench.guided_notes import render_validity, schema_validity
 from edged.engines.base import Engine, GenerationRequest
 from edged.engines.loader import load_engine
 from edged.engines.onnx_genai import OnnxGenaiEngine, token_logprobs
@@ -97,6 +98,7 @@ def run_engine_bench(
     guided = guided_cost(engine, tokens=max(tokens, 96), repeats=repeats) if schema else None
     return {
         "guided": guided,
+        "validity": schema_validity(engine) if schema else None,
         "isolation": isolation,
         "engine": f"{engine.info.model_id}@{engine.info.profile}",
         "backend": engine.info.backend,
@@ -175,5 +177,7 @@ def render(result: dict[str, Any]) -> str:
     )
     if result.get("guided"):
         lines.append(render_guided(result["guided"]))
+    if result.get("validity"):
+        lines.append(render_validity(result["validity"]))
     return "\n".join(lines)
 

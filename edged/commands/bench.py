@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from edged.commands.common import engine_store, print_json, profile_and_facts, profile_option, store_option
+from edged.errors import ConfigError
 from edged.paths import STATE_DIR
 
 
@@ -95,6 +96,23 @@ def cmd_eval_router(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_eval_extract(args: argparse.Namespace) -> int:
+    from edged.bench.extract_eval import answer_notes, render, summarize
+    from edged.engines.loader import load_engine
+
+    if args.max_tokens < 16 or args.resamples < 1:
+        raise ConfigError("--max-tokens must be at least 16 and --resamples at least 1.", code="bad_request")
+    profile, facts, _ = profile_and_facts(args.profile)
+    engine = load_engine(engine_store(args), profile, facts)
+    result = summarize(answer_notes(engine, max_tokens=args.max_tokens), resamples=args.resamples,
+                       seed=args.seed)
+    if args.json:
+        print_json(result)
+    else:
+        print(render(result))
+    return 0
+
+
 def cmd_eval_shadow(args: argparse.Namespace) -> int:
     from edged.config import load_config
     from edged.escalation.shadow import SHADOW_FILE, read_records, summarize
@@ -127,7 +145,8 @@ def add_bench(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
     bench_engine.add_argument("--tokens", type=int, default=64, help="new tokens per request")
     bench_engine.add_argument("--repeats", type=int, default=3, help="runs per figure (best kept)")
     bench_engine.add_argument("--schema", action="store_true",
-                              help="also: decode with a 10-property JSON Schema against free decoding")
+                              help="also: decode with a 10-property JSON Schema against free decoding, and "
+                                   "count schema-valid extracts on 20 notes, free and guided")
     bench_engine.add_argument("--json", action="store_true")
     profile_option(bench_engine)
     store_option(bench_engine)
@@ -179,6 +198,15 @@ def add_eval(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     profile_option(router)
     store_option(router)
     router.set_defaults(handler=cmd_eval_router)
+    extract = evaluate.add_parser("extract", help="extraction on labelled plant notes, free and under the "
+                                  "schema: valid JSON, schema-valid, field match, confidence AUROC")
+    extract.add_argument("--max-tokens", type=int, default=96, help="max_tokens of each request")
+    extract.add_argument("--resamples", type=int, default=1000, help="bootstrap resamples of the AUROC")
+    extract.add_argument("--seed", type=int, default=0)
+    extract.add_argument("--json", action="store_true")
+    profile_option(extract)
+    store_option(extract)
+    extract.set_defaults(handler=cmd_eval_extract)
     shadow = evaluate.add_parser("shadow", help="agreement of local and cloud answers (shadow mode)")
     shadow.add_argument("--config", metavar="FILE", help="edged.toml (state folder and per-task targets)")
     shadow.add_argument("--state", metavar="DIR", help="state folder holding shadow.jsonl")

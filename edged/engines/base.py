@@ -116,6 +116,9 @@ class GenerationResult:
     finish_reason: FinishReason
     prompt_tokens: int
     timings: Timings
+    # Where each generated token ends in ``text`` (characters), for answers decoded under guidance
+    # on backends that tell; () otherwise. The value tokens of an object answer are found by it.
+    offsets: tuple[int, ...] = ()
 
     @property
     def completion_tokens(self) -> int:

@@ -262,9 +262,16 @@ class OnnxGenaiEngine:
                 finish_reason=rows.finish[r] or "length",
                 prompt_tokens=len(rows.prompts[r]),
                 timings=timings,
+                offsets=self._offsets(rows.tokens[r]) if guidance is not None else (),
             )
             for r in range(len(rows.prompts))
         ]
+
+    def _offsets(self, tokens: Sequence[int]) -> tuple[int, ...]:
+        """Where each token ends in the decoded text: the length of each prefix's decoding (a
+        token may hold part of a character; the prefix decodings settle it). A guided answer is
+        short (the budget bounds it), so this quadratic walk costs little."""
+        return tuple(len(self.decode(tokens[: i + 1])) for i in range(len(tokens)))
 
     def _advance(self, rows: _Rows, chosen: Any, picked: Any, on_token: TokenCallback | None) -> bool:
         """Take one step's token into each unfinished row; True once every row is finished."""

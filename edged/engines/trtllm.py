@@ -118,11 +118,16 @@ def guided_arguments(guidance: Guidance | None, llmapi: Any) -> dict[str, Any]:
     """The SamplingParams field that constrains an answer: ``guided_decoding``, a
     ``GuidedDecodingParams`` (tensorrt_llm/sampling_params.py) with the schema or regex; the LLM
     is loaded with ``guided_decoding_backend="xgrammar"`` (``llm_arguments``). xgrammar reads
-    EBNF, not Lark, so a Lark grammar is refused here rather than misread."""
+    EBNF, not Lark, so a Lark grammar is refused here rather than misread. llguidance's own
+    top-level ``x-guidance`` options (compact JSON) are not xgrammar's: they are taken out."""
     if guidance is None:
         return {}
     if guidance.kind == "json_schema":
-        return {"guided_decoding": llmapi.GuidedDecodingParams(json=guidance.data)}
+        schema = json.loads(guidance.data)
+        if isinstance(schema, dict):
+            schema.pop("x-guidance", None)
+        return {"guided_decoding": llmapi.GuidedDecodingParams(
+            json=json.dumps(schema, ensure_ascii=False, separators=(",", ":")))}
     if guidance.kind == "regex":
         return {"guided_decoding": llmapi.GuidedDecodingParams(regex=guidance.data)}
     raise EngineError(

@@ -112,9 +112,10 @@ class CloudClient:
         self, messages: Sequence[ChatMessage], max_tokens: int, schema: AnswerSchema | None = None,
     ) -> dict[str, Any]:
         """The exact JSON body sent (the audit log records its hash). An answer with a schema asks
-        for it as Structured Outputs (``response_format`` json_schema: OpenAI, Azure OpenAI, and
-        the OpenAI-compatible servers of NIM and vLLM); strict only where OpenAI's strict mode
-        allows it (every property required)."""
+        for it as the endpoint takes it (``structured_output``): Structured Outputs
+        (``response_format`` json_schema, strict only where OpenAI's strict mode allows it: every
+        property required), or guided decoding's ``guided_json`` (vLLM, NIM), top level or
+        under NIM's ``nvext``."""
         body: dict[str, Any] = {
             "messages": [{"role": m.role, "content": m.content} for m in messages],
             "max_tokens": max_tokens,
@@ -122,10 +123,16 @@ class CloudClient:
         }
         if schema is not None:
             document = schema.document()
-            body["response_format"] = {
-                "type": "json_schema",
-                "json_schema": {"name": "answer", "schema": document, "strict": _strict_ok(document)},
-            }
+            how = self.config.structured_output
+            if how == "guided_json":
+                body["guided_json"] = document
+            elif how == "nvext":
+                body["nvext"] = {"guided_json": document}
+            else:
+                body["response_format"] = {
+                    "type": "json_schema",
+                    "json_schema": {"name": "answer", "schema": document, "strict": _strict_ok(document)},
+                }
         if self.config.kind != "azure":
             body["model"] = self.config.model
         return body

@@ -38,6 +38,13 @@ class CloudConfig(StrictModel):
         "https://nim.plant.local/v1"
     )
     model: str = Field(description="Model name sent in the body (Azure: the deployment name).")
+    structured_output: Literal["response_format", "guided_json", "nvext"] = Field(
+        default="response_format",
+        description="How an extract's JSON Schema is asked for: 'response_format' (OpenAI Structured "
+        "Outputs, json_schema: OpenAI, Azure, and NIM and vLLM's OpenAI servers), 'guided_json' (a "
+        "top-level guided_json: vLLM's guided decoding extension, NIM 1.10 and later) or 'nvext' "
+        "(nvext.guided_json: NIM's extension in its earlier releases).",
+    )
     api_version: str | None = Field(default=None, description="Azure only: the api-version query value.")
     api_key_file: CredentialPath | None = Field(
         default=None,
@@ -91,6 +98,15 @@ class CloudConfig(StrictModel):
                 f"base_url must start with https:// (it is {self.base_url.scheme}://): the API key and "
                 "the request bodies travel to it. For a development server only, set "
                 "allow_insecure_http = true in [cloud]."
+            )
+        return self
+
+    @model_validator(mode="after")
+    def _azure_takes_response_format(self) -> CloudConfig:
+        if self.kind == "azure" and self.structured_output != "response_format":
+            raise ValueError(
+                f"kind 'azure' takes the schema as response_format, not {self.structured_output}: "
+                "remove structured_output",
             )
         return self
 

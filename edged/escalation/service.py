@@ -196,7 +196,9 @@ class Escalator:
                 f"(allow_fields = {policy.allow_fields}); nothing to send",
                 code="nothing_to_send",
             )
-        messages = build_messages(request.task, minimized.input, extra=request.extra, config=self.tasks)
+        messages = build_messages(
+            request.task, minimized.input, extra=request.extra, config=self.tasks, labels=request.labels,
+        )
         body = self.cloud.body(messages, request.max_tokens, request.schema)
         return self.cloud.encode(body), minimized
 
@@ -245,7 +247,7 @@ class Escalator:
             cloud_model=answer.model,
         )
         text, notes = self._reidentify(request, answer.text, minimized)
-        outcome = request_kind(request).read_cloud_answer(text, request.extra, request.schema)
+        outcome = request_kind(request).read_cloud_answer(text, request.extra, request.schema, request.labels)
         return EscalationOutcome(
             True,
             output=outcome.output,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from pathlib import Path
 
+from edged.backends import describe_guidance, guidance_of
 from edged.hardware.detect import detect
 from edged.hardware.facts import HardwareFacts
 from edged.hardware.match import MatchReport, match_profiles
@@ -57,6 +58,7 @@ def render_text(report: DetectionReport) -> str:
     lines.append(f"  thermal: {', '.join(x for x in limits if x) or 'none'}")
     identity = chosen.hardware_identity(report.facts)
     lines.append("  engine bound to: " + "; ".join(f"{k}={v}" for k, v in identity.items()))
+    lines.append(f"  guidance: {describe_guidance(guidance_of(engine.backend))}")
     runtime = runtime_report(engine.backend, jetson=report.facts.kind == "jetson")
     lines.append(f"  runtime: Python {runtime.python}; " + "; ".join(
         f"{module} from {', '.join(dists) or 'nothing'}" for module, dists in runtime.providers.items()))
@@ -77,6 +79,7 @@ def to_json(report: DetectionReport) -> dict[str, object]:
         "runtime": asdict(runtime_report(report.chosen.engine.backend, jetson=report.facts.kind == "jetson")),
         "facts": report.facts.model_dump(mode="json"),
         "chosen": report.chosen.name,
+        "guidance": guidance_of(report.chosen.engine.backend),
         "profile": report.chosen.model_dump(mode="json"),
         "hardware_identity": report.chosen.hardware_identity(report.facts),
         "verdicts": [verdict.model_dump(mode="json") for verdict in report.verdicts],

@@ -22,6 +22,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import replace
 
+from edged.backends import guidance_of
 from edged.config import EdgedConfig
 from edged.engines.base import Engine
 from edged.escalation.service import Escalator
@@ -76,7 +77,9 @@ class Daemon:
         self.prefix = config.mqtt.prefix
         # Read once per request and kept with it; a reload replaces it whole (never changes it).
         self.settings = Settings.of(config, None)
-        self.runner = TaskRunner(engine, self.settings.tasks, clock=clock)
+        # A backend without a constraint engine decodes free; its answers are checked all the same.
+        self.runner = TaskRunner(engine, self.settings.tasks, clock=clock,
+                                 guided=guidance_of(engine.info.backend) is not None)
         slots = config.scheduler.max_batch or engine.info.max_batch_size
         self.scheduler: Scheduler[InFlight] = Scheduler(
             self._execute,

@@ -18,6 +18,7 @@ from datetime import datetime, timezone
 from typing import Protocol
 
 from edged import __version__
+from edged.backends import guidance_of
 from edged.certificates import CertValidity, read_certificate
 from edged.config import EdgedConfig
 from edged.engines.base import Engine
@@ -128,7 +129,7 @@ class HealthReporter:
                 "status": state,
                 "device": self.device,
                 "model": self.model,
-                "backend": info.backend,
+                "backend": info.backend, "guidance": guidance_of(info.backend),  # its constraint engine
                 "profile": info.profile,
                 "version": __version__,
                 "pools": self.config.mqtt.pools,

@@ -15,8 +15,11 @@ from dataclasses import dataclass, field
 from edged.engines.base import ChatMessage, Engine, GenerationRequest, GenerationResult, Guidance
 from edged.errors import DeadlineExceeded, EdgedError, ErrorCode, InputTooLong
 from edged.escalation.router import generation_confidence
-from edged.requests import Request
+from edged.requests import LabelSet, Request
 from edged.tasks import TaskConfig, build_messages
+from edged.tasks.budget import guidance_schema
+from edged.tasks.classify import YES_NO, label_questions, multi_outcome
+from edged.tasks.confidence import value_logprobs
 from edged.tasks.registry import request_kind
 
 log = logging.getLogger(__name__)
@@ -36,6 +39,9 @@ class TaskResult:
     usage: dict[str, int] = field(default_factory=dict)
     engine_ms: float = 0.0
     logprobs: tuple[float, ...] = ()
+    # The generated answer as the engine wrote it, and where each token ends in it (guided answers).
+    text: str = ""
+    offsets: tuple[int, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -43,6 +49,16 @@ class TaskResult:
 
 
 # Tasks whose answer is free text: a part of it is still an answer, given as 'partial'.
+
+
+def _confidence(output: GenerationResult) -> float | None:
+    """A guided object answer's confidence from its value tokens only (the keys and punctuation
+    were forced: their log-probs say nothing of the values); else from every token."""
+    if output.offsets:
+        values = value_logprobs(output.text, output.offsets, output.logprobs)
+        if values:
+            return generation_confidence(values)
+    return generation_confidence(output.logprobs)
 
 
 def _failure(code: ErrorCode, message: str, engine_ms: float = 0.0) -> TaskResult:
@@ -59,11 +75,19 @@ def prompt_token_bound(messages: Sequence[ChatMessage], empty_message_tokens: in
 
 class TaskRunner:
     def __init__(
-        self, engine: Engine, tasks: Mapping[str, TaskConfig], clock: Callable[[], float] = time.monotonic
+        self,
+        engine: Engine,
+        tasks: Mapping[str, TaskConfig],
+        clock: Callable[[], float] = time.monotonic,
+        *,
+        guided: bool = True,
     ) -> None:
         self.engine = engine
         self.tasks = tasks
         self.clock = clock
+        # Whether answers with a schema are decoded under it (the engine's backend supports
+        # guidance); either way they are checked against it after decoding.
+        self.guided = guided
         # Prompt tokens the engine reads per second, measured on its own batches (None until the
         # first one): a request whose input cannot be read before its deadline is refused up front.
         self.prefill_tokens_per_s: float | None = None
@@ -88,6 +112,7 @@ class TaskRunner:
                     request.input,
                     extra=request.extra,
                     config=table if table is not None else self.tasks,
+                    labels=request.labels,
                 )
             except (EdgedError, ValueError) as exc:
                 results[index] = _failure("bad_request", str(exc))
@@ -97,6 +122,7 @@ class TaskRunner:
                 continue
             try:
                 prompt_tokens = self._prompt_tokens(request, messages)
+                guidance = self._guidance(request)
             except Exception as exc:  # a tokenizer failure is the engine's
                 log.exception("request %s: counting tokens failed", request.request_id)
                 results[index] = _failure("engine_error", f"the engine could not tokenize the input: {exc}")
@@ -113,8 +139,6 @@ class TaskRunner:
                     f"the local model's context of {context} tokens. Shorten the input or lower max_tokens.",
                 )
                 continue
-            # An answer with a schema is decoded under it; it is checked against it afterwards all the same.
-            guidance = Guidance("json_schema", request.schema.text) if request.schema is not None else None
             wanted = GenerationRequest(
                 messages, max_tokens=request.max_tokens, deadline=request.deadline_at, guidance=guidance,
             )
@@ -169,8 +193,7 @@ class TaskRunner:
             outcome = request_kind(request).read_answer(output.text, request.extra, request.schema)
             results[index] = TaskResult(
                 output=outcome.output,
-                confidence=outcome.confidence if outcome.confidence is not None
-                else generation_confidence(output.logprobs),
+                confidence=outcome.confidence if outcome.confidence is not None else _confidence(output),
                 valid=outcome.valid,
                 problem=outcome.problem,
                 usage={
@@ -180,19 +203,37 @@ class TaskRunner:
                 },
                 engine_ms=elapsed,
                 logprobs=output.logprobs,
+                text=output.text,
+                offsets=output.offsets,
             )
+
+    def _empty_tokens(self) -> int:
+        """What the chat template adds to an empty user message (asked once)."""
+        if self._empty_message_tokens is None:
+            self._empty_message_tokens = self.engine.count_tokens((ChatMessage("user", ""),))
+        return self._empty_message_tokens
 
     def _prompt_tokens(self, request: Request, messages: tuple[ChatMessage, ...]) -> int:
         """The prompt's length in tokens, or an upper bound of it where the bound already passes
         the checks it is for (context and deadline): most requests then cost no tokenizer call,
         which with the engine in its own process is a round trip (~0.4 ms)."""
-        if self._empty_message_tokens is None:
-            self._empty_message_tokens = self.engine.count_tokens((ChatMessage("user", ""),))
-        bound = prompt_token_bound(messages, self._empty_message_tokens)
+        bound = prompt_token_bound(messages, self._empty_tokens())
         fits = bound + request.max_tokens <= self.engine.info.context_length
         if fits and self._too_late(request, bound) is None:
             return bound
         return self.engine.count_tokens(messages)
+
+    def _guidance(self, request: Request) -> Guidance | None:
+        """An answer with a schema is decoded under it, tightened so that its longest answer fits
+        max_tokens (``edged.tasks.budget``); it is checked against the client's schema afterwards
+        all the same. None for free text, or when the engine's backend has no guidance."""
+        if request.schema is None or not self.guided:
+            return None
+        text = "\n".join(request.input.values())
+        tokens = self.engine.count_tokens((ChatMessage("user", text),)) - self._empty_tokens()
+        # Rounded so that one schema under one budget compiles to one text (and one cache entry).
+        rate = round(tokens / len(text), 1) if text else 1.0
+        return Guidance("json_schema", guidance_schema(request.schema, request.max_tokens, rate))
 
     def _too_late(self, request: Request, prompt_tokens: int) -> str | None:
         """Why the request cannot be answered in time, judged before the engine runs it."""
@@ -225,6 +266,8 @@ class TaskRunner:
             late = self._too_late(request, prompt_tokens)
             if late is not None:
                 return _failure("deadline_exceeded", late)
+            if request.labels is not None and request.labels.multi:
+                return self._classify_multi(request, request.labels, prompt_tokens, started)
             scores = self.engine.score_labels(messages, list(request.extra), deadline=request.deadline_at)
         except DeadlineExceeded as exc:
             return _failure(
@@ -241,6 +284,25 @@ class TaskRunner:
                 "engine_error", f"the local engine failed: {exc}", (time.perf_counter() - started) * 1e3
             )
         outcome = request_kind(request).read_scores(scores)
+        return TaskResult(
+            output=outcome.output,
+            confidence=outcome.confidence,
+            valid=outcome.valid,
+            problem=outcome.problem,
+            usage={"prompt_tokens": prompt_tokens, "completion_tokens": 0, "cloud_tokens": 0},
+            engine_ms=(time.perf_counter() - started) * 1e3,
+        )
+
+    def _classify_multi(
+        self, request: Request, labels: LabelSet, prompt_tokens: int, started: float,
+    ) -> TaskResult:
+        """Independent labels: each asked on its own as a yes/no question (scored, not generated).
+        DeadlineExceeded and engine failures go to ``_classify``'s handlers."""
+        answers = [
+            self.engine.score_labels(question, list(YES_NO), deadline=request.deadline_at)
+            for question in label_questions(request.input, request.extra, labels)
+        ]
+        outcome = multi_outcome(request.extra, answers, labels.threshold)
         return TaskResult(
             output=outcome.output,
             confidence=outcome.confidence,

@@ -12,13 +12,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import ClassVar, Final
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from edged.basemodel import StrictModel
 from edged.engines.base import LabelScore
-from edged.requests import AnswerSchema, Limits
+from edged.requests import AnswerSchema, LabelSet, Limits
 
 # A task name, as ``[tasks.NAME]`` and a request's ``task``.
 TASK_NAME: Final = re.compile(r"[a-z][a-z0-9_-]{0,31}")
@@ -61,6 +62,27 @@ class TaskConfig(StrictModel):
         "action). Checked like a request's schema.",
     )
 
+    schema_file: Path | None = Field(
+        default=None,
+        description="extract-kind tasks: a JSON file holding the answer's JSON Schema, instead of "
+        "schema (not both); relative to the configuration file's folder. Read and checked when "
+        "the file is loaded.",
+    )
+    threshold: float | None = Field(
+        default=None,
+        gt=0.0,
+        lt=1.0,
+        description="classify-kind tasks: the probability a label needs to be answered when a "
+        "request sets \"multi\": true and no threshold of its own. Unset: 0.5.",
+    )
+
+    @model_validator(mode="after")
+    def _one_schema(self) -> TaskConfig:
+        # load_config fills schema from schema_file after validation: both set here came from the file.
+        if self.answer_schema is not None and self.schema_file is not None:
+            raise ValueError("give schema or schema_file, not both")
+        return self
+
     @field_validator("template")
     @classmethod
     def _placeholders_known(cls, template: str) -> str:
@@ -100,6 +122,7 @@ class TaskArgs:
 
     extra: tuple[str, ...] = ()
     schema: AnswerSchema | None = None
+    labels: LabelSet | None = None
 
 
 def string_list(value: object, key: str, low: int, high: int, show: Show) -> list[str]:
@@ -153,6 +176,10 @@ class TaskKind:
             raise ValueError(f'task {task} needs "{self.extra}": {self.extra_example}')
         return TaskArgs(self.parse_extra(raw, limits, show))
 
+    def task_defaults(self, config: TaskConfig, values: Mapping[str, object]) -> dict[str, object]:  # noqa: ARG002
+        """Request values the task's table gives when the request (``values``) does not."""
+        return {}
+
     def parse_extra(self, value: object, limits: Limits, show: Show) -> tuple[str, ...]:  # noqa: ARG002 - a kind's
         """The request's extra list, checked; ValueError with what to fix (``show`` renders a
         client's value in the message)."""
@@ -164,6 +191,15 @@ class TaskKind:
     def render_extra(self, values: Sequence[str]) -> str:  # noqa: ARG002 - a kind's
         """The extra list as its placeholder shows it in the prompt."""
         return ""
+
+    def render_request_extra(self, values: Sequence[str], labels: LabelSet | None) -> str:  # noqa: ARG002 - a kind's
+        """The placeholder's text for one request (classify adds its labels' descriptions)."""
+        return self.render_extra(values)
+
+    def prompt_config(self, config: TaskConfig, labels: LabelSet | None) -> TaskConfig:  # noqa: ARG002 - a kind's
+        """The system prompt and template a request is asked with: the task's own, unless the
+        request asks another question (classify's multi)."""
+        return config
 
     def read_answer(
         self, text: str, extra: Sequence[str], schema: AnswerSchema | None = None,  # noqa: ARG002 - a kind's
@@ -180,6 +216,7 @@ class TaskKind:
 
     def read_cloud_answer(
         self, text: str, extra: Sequence[str], schema: AnswerSchema | None = None,
+        labels: LabelSet | None = None,  # noqa: ARG002 - a kind's
     ) -> TaskOutcome:
         """The cloud's answer (always generated text), read and checked as the engine's is."""
         return self.read_answer(text, extra, schema)

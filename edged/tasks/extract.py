@@ -100,6 +100,12 @@ class ExtractKind(TaskKind):
         args = super().parse_args(task, values, limits, show)
         return TaskArgs(args.extra, fields_schema(args.extra))
 
+    def task_defaults(self, config: TaskConfig, values: Mapping[str, object]) -> dict[str, object]:
+        """The task's schema, for a request that gives neither fields nor a schema."""
+        if values or config.answer_schema is None:
+            return {}
+        return {"schema": config.answer_schema}
+
     def parse_extra(self, value: object, limits: Limits, show: Show) -> tuple[str, ...]:
         fields = string_list(value, "fields", 1, limits.max_fields, show)
         for name in fields:

@@ -9,7 +9,7 @@ from pydantic import ValidationError
 
 from edged.engines.base import ChatMessage
 from edged.errors import ConfigError, SchemaError
-from edged.requests import Limits
+from edged.requests import LabelSet, Limits
 from edged.tasks.base import TASK_NAME, TaskConfig, TaskOutcome
 from edged.tasks.clean import render_input
 from edged.tasks.registry import default_tasks, extras, kind_for, kind_of, template_placeholders
@@ -30,12 +30,16 @@ def _check_task(name: str, config: TaskConfig, limits: Limits) -> None:
     if config.answer_schema is not None:
         if "schema" not in kind.request_keys():
             raise ConfigError(
-                f"{where} schema applies to tasks of a kind that takes one (extract), not {kind.name}",
+                f"{where} {'schema_file' if config.schema_file else 'schema'} applies to tasks of a kind "
+                f"that takes one (extract), not {kind.name}",
             )
         try:
             check_schema(config.answer_schema, limits)
         except SchemaError as exc:
-            raise ConfigError(f"{where} schema: {exc.message}") from None
+            named = f"schema_file {config.schema_file}" if config.schema_file is not None else "schema"
+            raise ConfigError(f"{where} {named}: {exc.message}") from None
+    if config.threshold is not None and "threshold" not in kind.request_keys():
+        raise ConfigError(f"{where} threshold applies to classify-kind tasks, not {kind.name}")
     own = kind.extra
     if own is not None and own not in names:
         raise ConfigError(f"{where} template must contain {{{own}}}: the model needs to see the {own}")
@@ -74,17 +78,19 @@ def build_messages(
     *,
     extra: Sequence[str] = (),
     config: Mapping[str, TaskConfig],
+    labels: LabelSet | None = None,
 ) -> tuple[ChatMessage, ...]:
     """The system and user messages for one request; ``extra`` is its kind's list (the fields
-    of extract, the labels of classify)."""
-    task_config = config.get(task)
-    if task_config is None:
+    of extract, the labels of classify), ``labels`` classify's descriptions and multi."""
+    found = config.get(task)
+    if found is None:
         raise ValueError(f"unknown task {task!r}; configured: {', '.join(sorted(config))}")
-    kind = kind_for(task, task_config)
+    kind = kind_for(task, found)
+    task_config = kind.prompt_config(found, labels)
     kind.check_extra(extra)
     values = dict.fromkeys(extras(), "")
     if kind.extra is not None:
-        values[kind.extra] = kind.render_extra(extra)
+        values[kind.extra] = kind.render_request_extra(extra, labels)
     user = task_config.template.format(input=render_input(request_input), **values)
     return (ChatMessage("system", task_config.system), ChatMessage("user", user))
 

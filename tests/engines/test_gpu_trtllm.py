@@ -83,6 +83,8 @@ def test_guidance_becomes_guided_decoding_params() -> None:
     assert guided_arguments(None, LLMAPI) == {}
     schema = guided_arguments(Guidance("json_schema", '{"type":"object"}'), LLMAPI)["guided_decoding"]
     assert schema.kwargs == {"json": '{"type":"object"}'}
+    compact = Guidance("json_schema", '{"type":"object","x-guidance":{"whitespace_flexible":false}}')
+    assert guided_arguments(compact, LLMAPI)["guided_decoding"].kwargs == {"json": '{"type":"object"}'}
     regex = guided_arguments(Guidance("regex", "[A-Z]+-[0-9]+"), LLMAPI)["guided_decoding"]
     assert regex.kwargs == {"regex": "[A-Z]+-[0-9]+"}
     with pytest.raises(EngineError, match="xgrammar"):

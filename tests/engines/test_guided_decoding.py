@@ -33,7 +33,7 @@ TRIAGE: dict[str, Any] = {
 
 
 def extract(note: str, **keys: Any) -> Any:
-    body = {"task": "extract", "input": note, "max_tokens": 120, "deadline_ms": 120000, **keys}
+    body = {"task": "extract", "input": note, "max_tokens": 120, "deadline_ms": 120000} | keys
     return parse_request(
         json.dumps(body).encode(), topic="edged/dev-1/req/alice", response_topic="edged/dev-1/resp/alice/r1",
         correlation=None, prefix="edged", tasks=frozenset(load_tasks()), limits=Limits(),
@@ -107,3 +107,59 @@ def test_a_site_task_with_its_own_schema_needs_no_code(cpu_engine: Engine) -> No
     [result] = TaskRunner(cpu_engine, tasks).run([request])
     assert result.ok and result.valid, (result.error_message, result.problem)
     assert answer_problem(request.schema, result.output) is None
+
+
+OPEN: dict[str, Any] = {  # strings with no maxLength: the budget decides how long they may get
+    "type": "object",
+    "properties": {
+        "severity": {"enum": ["low", "medium", "high"]},
+        "machine": {"type": "string"},
+        "action": {"type": "string"},
+        "stopped": {"type": "boolean"},
+    },
+    "required": ["severity", "machine", "action", "stopped"],
+}
+
+
+@pytest.mark.parametrize("note", [
+    # Two notes whose answers, decoded under the schema as the client gave it, run into the budget.
+    "Boiler B-2 feed pump vibration rose to 7.1 mm/s. Stopped and switched to standby pump.",
+    "ライン3のポンプP-12から油漏れ。停止して交換が必要。",
+])
+def test_an_answer_with_unbounded_strings_closes_within_a_small_budget(cpu_engine: Engine, note: str) -> None:
+    """Under a 40-token budget the unbounded strings would run into max_tokens (the cut answer is
+    not JSON); the guidance caps them so the object closes before the budget ends."""
+    request = extract(note, schema=OPEN, max_tokens=40)
+    [result] = TaskRunner(cpu_engine, load_tasks()).run([request])
+    assert result.ok and result.valid, (result.error_message, result.problem)
+    assert result.usage["completion_tokens"] < 40
+    assert request.schema is not None and answer_problem(request.schema, result.output) is None
+
+
+def test_an_answer_that_still_ends_by_length_is_degraded_never_ok(cpu_engine: Engine) -> None:
+    """A minimum no budget of 24 tokens can hold: the answer is cut, and it comes back invalid."""
+    schema = {**OPEN, "properties": {**OPEN["properties"], "action": {"type": "string", "minLength": 60}}}
+    [result] = TaskRunner(cpu_engine, load_tasks()).run([extract("Pump 3 leaks oil.", schema=schema,
+                                                                 max_tokens=24)])
+    assert result.ok and not result.valid
+    assert result.usage["completion_tokens"] == 24
+
+
+def test_a_guided_answer_tells_where_its_tokens_end_and_its_confidence_is_its_values(
+    cpu_engine: Engine,
+) -> None:
+    """The offsets find the value tokens; the runner's confidence is taken over them alone."""
+    from edged.escalation.router import generation_confidence
+    from edged.tasks.confidence import value_logprobs
+
+    request = extract("ポンプP-12から油漏れ。停止中。", schema=OPEN)
+    [result] = TaskRunner(cpu_engine, load_tasks()).run([request])
+    assert result.ok and result.valid
+    offsets = result.offsets
+    assert len(offsets) == len(result.logprobs) and offsets[-1] == len(result.text)
+    assert list(offsets) == sorted(offsets)
+    values = value_logprobs(result.text, offsets, result.logprobs)
+    assert 0 < len(values) < len(result.logprobs)  # keys and punctuation left out
+    assert result.confidence == generation_confidence(values)
+    free = cpu_engine.generate([GenerationRequest((ChatMessage("user", "hi"),), max_tokens=4)])[0]
+    assert free.offsets == ()  # only guided answers pay for them

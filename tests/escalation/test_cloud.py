@@ -53,6 +53,14 @@ def test_azure_variant(fake_cloud: FakeCloud, cloud_certs: dict[str, Path]) -> N
     assert "model" not in received.json()
 
 
+def test_azure_takes_the_schema_as_response_format_only(cloud_certs: dict[str, Path]) -> None:
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError, match="kind 'azure' takes the schema as response_format"):
+        CloudConfig.model_validate({"base_url": "https://x.openai.azure.com", "model": "d", "kind": "azure",
+                                    "api_version": "2024-10-21", "structured_output": "guided_json"})
+
+
 def test_429_with_retry_after_then_success(fake_cloud: FakeCloud, cloud_certs: dict[str, Path]) -> None:
     replies: list[Response] = [(429, {"retry-after": "0.3"}, b"{}"), chat_answer("ok")]
     fake_cloud.behaviour = lambda r: replies.pop(0)

@@ -418,6 +418,25 @@ def test_an_extract_escalates_with_its_schema_and_gets_values_back_in_strings_on
     assert response_format["json_schema"]["schema"]["properties"] == TICKET_SCHEMA["properties"]
 
 
+@pytest.mark.parametrize("how", ["guided_json", "nvext"])
+def test_a_nim_or_vllm_endpoint_gets_the_schema_as_guided_json(
+    serve: Serve, fake_cloud: FakeCloud, how: str,
+) -> None:
+    """structured_output = "guided_json" (vLLM, NIM 1.10+) or "nvext" (NIM's extension before):
+    the schema travels there instead of response_format; the answer is checked the same way."""
+    fake_cloud.behaviour = lambda _received: chat_answer(
+        '{"machine": "P-7", "reporter": "someone", "severity": "urgent"}')
+    _, client = serve(tasks={"extract": TaskPolicy(allow_fields=["note"])}, structured_output=how)
+    reply = client.request({"task": "extract", "escalation": "force", "schema": TICKET_SCHEMA,
+                            "input": {"note": NOTE}}).body
+    [received] = fake_cloud.received
+    body = received.json()
+    assert "response_format" not in body
+    sent = body["guided_json"] if how == "guided_json" else body["nvext"]["guided_json"]
+    assert sent["properties"] == TICKET_SCHEMA["properties"] and sent["required"] == TICKET_SCHEMA["required"]
+    assert reply.get("degraded") is True and "does not match the schema at severity" in reply["reason"]
+
+
 def test_a_cloud_answer_that_breaks_the_schema_is_not_passed_as_valid(
     serve: Serve, fake_cloud: FakeCloud,
 ) -> None:

@@ -26,6 +26,8 @@ def test_gpu_report_text(machine: Callable[[str], Machine], shipped_dir: Path) -
     assert "chosen profile: h100 (priority 100)" in lines
     assert "  limits: batch 128, input 3072, sequence 4096, 8192 tokens per step, chunked context" in lines
     assert "  thermal: throttle 87 C, max 89 C, power 700 W" in lines
+    assert ("  guidance: xgrammar: an answer with a schema is decoded under it, and checked after "
+            "decoding") in lines
     assert any(line.startswith("  engine bound to: gpu.name=NVIDIA H100 80GB HBM3;") for line in lines)
     assert "other profiles:" in lines
     others = lines[lines.index("other profiles:") + 1 :]
@@ -53,6 +55,7 @@ def test_cpu_report_text(machine: Callable[[str], Machine], shipped_dir: Path) -
     assert "  gpu: none" in text
     assert "chosen profile: cpu (priority 0)" in text
     assert "  thermal: none" in text
+    assert "  guidance: llguidance: an answer with a schema is decoded under it" in text
     assert "  engine bound to: cpu.arch=" in text
     assert "  h100: rejected: needs an NVIDIA GPU named like 'H100'" in text
 
@@ -63,6 +66,7 @@ def test_json_report(machine: Callable[[str], Machine], shipped_dir: Path) -> No
     round_trip = json.loads(json.dumps(data))
     assert round_trip == data
     assert data["chosen"] == "l4"
+    assert data["guidance"] == "xgrammar"
     facts = round_trip["facts"]
     assert facts["kind"] == "gpu"
     assert facts["gpus"][0]["compute_capability"] == [8, 9]

@@ -172,6 +172,7 @@ def test_status_is_retained_online_then_offline(
     assert online.retain
     assert json.loads(online.payload)["status"] == "online"
     assert json.loads(online.payload)["model"] == "smollm2-135m-instruct@cpu"
+    assert json.loads(online.payload)["guidance"] == "llguidance"
     telemetry_watcher = mqtt_client(site.identity("carol"), broker)
     telemetry_watcher.subscribe_and_wait("edged/dev-1/telemetry")
     telemetry = json.loads(telemetry_watcher.next_message(timeout=5).payload)

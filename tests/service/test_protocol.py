@@ -549,7 +549,7 @@ def test_fields_belong_to_extract_only() -> None:
     ("labels", "message"),
     [
         (None, 'task classify needs "labels": at least two'),
-        ({"a": 1}, "labels must be an array of strings, got an object"),
+        ({"a": 1}, "labels must be an array of names or {name, description} objects, got an object"),
         (["fault"], "labels must hold 2 to 32 entries, got 1"),
         ([f"l{i}" for i in range(33)], "labels must hold 2 to 32 entries, got 33"),
         (["fault", None], "each entry of labels must be a string, got null"),

@@ -125,14 +125,14 @@ def _task_args(
     kind: TaskKind, config: TaskConfig | None,
 ) -> TaskArgs:
     """What the task's kind takes from its own keys (extract's ``fields`` or ``schema``,
-    classify's ``labels``); any other kind's key is refused. A task whose table sets a schema
-    uses it when the request gives neither."""
+    classify's ``labels``); any other kind's key is refused. The task's table fills in what the
+    request leaves out (``TaskKind.task_defaults``: extract's schema, classify's threshold)."""
     for key, owner in request_keys().items():
         if owner is not kind and key not in kind.request_keys() and document.get(key) is not None:
             reply.fail(f"{key} applies to task {owner.name} only, not {task}: remove it")
     values = {key: document[key] for key in kind.request_keys() if document.get(key) is not None}
-    if not values and config is not None and config.answer_schema is not None:
-        values = {"schema": config.answer_schema}
+    if config is not None:  # what the task's table supplies where the request is silent
+        values = {**kind.task_defaults(config, values), **values}
     try:
         return kind.parse_args(task, values, limits, show)
     except SchemaError as exc:
@@ -234,5 +234,6 @@ def parse_request(
         protocol="v311" if response_topic is None else "v5",
         received_at=received_at,
         schema=args.schema,
+        labels=args.labels,
         kind=kind.name,
     )
