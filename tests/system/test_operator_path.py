@@ -212,17 +212,24 @@ def test_a_crash_is_restarted_and_the_sandbox_holds(
 def test_a_broker_down_at_start_extends_the_start_timeout(installed: Installed) -> None:
     """The plant powers up together: with the broker down, edged keeps extending its start timeout
     (EXTEND_TIMEOUT_USEC) and says why in its status, instead of failing when TimeoutStartSec
-    (8 s here, by a drop-in) runs out; once the broker is up it becomes active."""
+    (20 s here, by a drop-in: it must also cover loading the engine, ~2 s idle, over 8 s on a
+    loaded 2-core machine) runs out; once the broker is up it becomes active."""
     system = installed.system
     dropin = "/etc/systemd/system/edged.service.d/short-start.conf"
-    system.run(f"mkdir -p {dropin.rsplit('/', 1)[0]} && printf '[Service]\\nTimeoutStartSec=8s\\n' > {dropin}"
+    system.run(f"mkdir -p {dropin.rsplit('/', 1)[0]} && printf '[Service]\\nTimeoutStartSec=20s\\n' > {dropin}"
                " && systemctl daemon-reload && systemctl stop mosquitto edged", check=True, timeout=60)
     try:
         system.run("systemctl start --no-block edged", check=True)
-        time.sleep(15)  # well past the 8 s start timeout
-        state = _properties(system, "ActiveState", "StatusText")
-        assert state["ActiveState"] == "activating", state
-        assert "broker" in state["StatusText"], state
+        started = time.monotonic()
+        # The test waits until the daemon waits for the broker AND the 20 s start timeout is well
+        # past; the unit must stay activating (never failed, never restarted) all along.
+        while True:
+            state = _properties(system, "ActiveState", "StatusText")
+            assert state["ActiveState"] == "activating", state
+            if "broker" in state["StatusText"] and time.monotonic() - started > 25:
+                break
+            assert time.monotonic() - started < 120, state
+            time.sleep(0.5)
         system.run("systemctl start mosquitto", check=True, timeout=60)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline and _properties(system, "ActiveState")["ActiveState"] != "active":
