@@ -61,7 +61,8 @@ def render_text(report: DetectionReport) -> str:
     lines.append(f"  guidance: {describe_guidance(guidance_of(engine.backend))}")
     runtime = runtime_report(engine.backend, jetson=report.facts.kind == "jetson")
     lines.append(f"  runtime: Python {runtime.python}; " + "; ".join(
-        f"{module} from {', '.join(dists) or 'nothing'}" for module, dists in runtime.providers.items()))
+        f"{module} from {', '.join(dists)}" if dists else f"{module} not installed"
+        for module, dists in runtime.providers.items()))
     lines.extend(f"  RUNTIME PROBLEM: {problem}" for problem in runtime.problems)
     others = report.verdicts[1:]
     if others:
