@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 
 from edged.privacy.detector import Span
 from edged.privacy.entities import PERSON
-from edged.privacy.names_latin import COMPANY_WORDS, common_phrase, given_names, unfamiliar
+from edged.privacy.names_latin import COMPANY_WORDS, PHRASE_HEADS, common_phrase, given_names, unfamiliar
 
 
 def _words(text: str) -> frozenset[str]:
@@ -474,6 +474,8 @@ class EnglishNames:
             for k, run in (after, _before_joint(text, words, ends, span)):
                 if run < 2 or any(w[0].rstrip(".").lower() in FUNCTION_WORDS for w in words[k : k + run]):
                     continue
+                if common_phrase([w[0].rstrip(".").lower() for w in words[k : k + run]], self._given_all):
+                    continue  # Training Matrix, Andon Call and ...: a phrase, not the next name
                 candidate = self._span(words, k, run, "en_listed")
                 if any(candidate.start < t[1] and candidate.end > t[0] for t in taken):
                     continue
@@ -530,8 +532,8 @@ class EnglishNames:
         given = bare.lower() in self._given_all
         after = self._after(text, words, i, i + run)
         last = words[i + run - 1][0].rstrip(".").lower() if run > 1 else ""
-        if last in COMPANY_WORDS:
-            return 0, ""  # (by) Johnson Controls, Emerson Electric: a maker, though it starts with a name
+        if last in COMPANY_WORDS or (last in PHRASE_HEADS and bare.lower() not in self._given_all):
+            return 0, ""  # (by) Johnson Controls; (per the) Confined Space Entry: a maker, a procedure
         if cue is not None and (cue in self._strong or given or run > 1):
             return run, "en_cue"  # swapped by Gabrielly Silveira: a cue and a two-word name
         if given and run > 1:
@@ -638,6 +640,10 @@ class EnglishNames:
 
     # -- romanised Japanese ---------------------------------------------------------------------
 
+    def japanese_reading(self, word: str) -> bool:
+        """The word read as romaji is a surname or given name in the Japanese dictionary."""
+        return self._japanese_name(word.title()) == 2
+
     def _japanese_name_uncached(self, word: str) -> int:
         """2: a reading of a surname or given name in the Japanese dictionary; 1: it reads as
         romaji; 0: it does not."""
@@ -657,12 +663,13 @@ class EnglishNames:
         while i < len(words):
             word, start, end = words[i]
             bare = word.rstrip(".")
-            score = self._japanese_name(bare.title()) if bare[:1].isupper() else 0
+            score = self._japanese_name(bare.title()) if bare[:1].isupper() and not _english(bare) else 0
             if not score:
                 i += 1
                 continue
             nxt = words[i + 1] if i + 1 < len(words) else None
-            if nxt is not None and _spaced(text, words[i], nxt) and nxt[0][:1].isupper():
+            paired = nxt is not None and _spaced(text, words[i], nxt) and nxt[0][:1].isupper()
+            if nxt is not None and paired and not _english(nxt[0]):
                 other = self._japanese_name(nxt[0].rstrip(".").title())
                 if other and score + other >= 3:
                     yield Span(PERSON, start, nxt[2] - (1 if nxt[0].endswith(".") else 0), "romaji_pair")
@@ -716,6 +723,8 @@ def _caps_names(text: str, given: frozenset[str]) -> Iterator[Span]:
     """SURNAME Given in any Latin script (KIMURA Rika, SZCZEPAŃSKI Przemysław, KARAKAŞ Emre)."""
     for m in _CAPS_NAME.finditer(text):
         surname, first = m.group(1), m.group(3)
+        if surname.lower() in FUNCTION_WORDS or surname.lower() in STOP:
+            continue  # DOWN AT Mezzanine East: a word in capitals, not a surname
         if surname in _ACRONYMS or not any(c in "AEIOUYÀÁÂÃÄÅÆÈÉÊËÌÍÎÏÒÓÔÕÖØÙÚÛÜÝ" for c in surname):
             continue
         if first and not (unfamiliar(first) or first.lower() in given):
@@ -765,6 +774,13 @@ def _with_suffix(text: str, span: Span) -> Span:
     if text[span.end : span.end + 1] == "." and text[max(0, span.end - 3) : span.end] in (" Jr", " Sr"):
         return span._replace(end=span.end + 1)  # "Federica Esposito Sr." lost its dot as a sentence end
     return span
+
+
+def _english(word: str) -> bool:
+    """A function word, a weekday or a plant word (On Mon, NOTE PO): no romanised name."""
+    bare = word.rstrip(".:").lower()
+    # short plant words are name syllables too (Min, Jun: Zaw Min Oo, Tanaka Jun)
+    return bare in FUNCTION_WORDS or (bare in STOP and len(bare) > 3)
 
 
 def _digit_after(text: str, end: int) -> bool:

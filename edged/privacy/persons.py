@@ -13,8 +13,10 @@ from edged.errors import ConfigError
 from edged.privacy import names_latin
 from edged.privacy.detector import Span, TextView
 from edged.privacy.entities import PERSON
+from edged.privacy.makers import MakerFilter
 from edged.privacy.names_en import EnglishNames
 from edged.privacy.names_ja import JapaneseNames
+from edged.privacy.names_latin import given_names
 
 if TYPE_CHECKING:
     from edged.privacy.registry import Resources
@@ -30,15 +32,23 @@ class PersonDetector:
         self._ja = ja
         self._en = en
         self._roster = roster
+        self._makers = MakerFilter(lambda word: word.lower() in given_names() or en.japanese_reading(word))
 
     def find(self, view: TextView) -> Iterator[Span]:
+        for span in self._guessed(view):
+            kept = self._makers(view.text, span.start, span.end)
+            if kept is not None and kept[1] > kept[0]:
+                yield span._replace(start=kept[0], end=kept[1])
+        if self._roster is not None:
+            for m in self._roster.finditer(view.text):
+                yield Span(PERSON, m.start(), m.end(), "roster")
+
+    def _guessed(self, view: TextView) -> Iterator[Span]:
+        """Names found by rules (not the site's roster), before makers are told apart."""
         if view.japanese:
             yield from self._ja.find(view.text)
         yield from self._en.find(view.text, english=view.english)
         yield from names_latin.find(view.text)
-        if self._roster is not None:
-            for m in self._roster.finditer(view.text):
-                yield Span(PERSON, m.start(), m.end(), "roster")
 
 
 def build(resources: Resources) -> PersonDetector:

@@ -181,3 +181,36 @@ def test_an_article_number_is_no_address(redactor: Redactor) -> None:
 def test_names_after_family_and_driver_words(redactor: Redactor, text: str, name: str) -> None:
     redacted, _ = redactor.redact(text)
     assert name not in redacted, redacted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two Nabtesco reducers arrived for the palletiser.",
+        "Escort T. Brannigan, Sartorius balances out of date.",
+        "Swap the Lenze inverter on the wrapper (contractor, Hiwin) before noon.",
+        "Recalibrate Mitutoyo Crysta on Thursday.",  # a maker ends the capitalised run
+        "The Emerson transmitter on the boiler reads high.",
+        "Post the Training Matrix and the Safety Walk Report by Friday.",
+        "Goods Out is blocked; lot 1182 waits at Gate 2.",
+        "Receipt 3309184455 was filed with the expense claim.",
+    ],
+)
+def test_makers_procedures_and_named_figures_stay(redactor: Redactor, text: str) -> None:
+    found = [e.text for e in redactor.detect(text, mode="standard") if e.type in ("PERSON", "PHONE")]
+    makers = ("Nabtesco", "Sartorius", "Lenze", "Hiwin", "Mitutoyo", "Crysta", "Emerson", "Matrix", "Walk")
+    figures = ("Goods", "3309184455")
+    assert not [f for f in found if any(word in f for word in makers + figures)], found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Mr. Emerson signed the permit.", "Emerson"),
+        ("Emerson reported the leak at 06:10.", "Emerson"),
+        ("Handover from Yokogawa Kenta to the day shift.", "Yokogawa Kenta"),
+        ("Parts were counted by Hiroko Makita.", "Hiroko Makita"),
+    ],
+)
+def test_maker_words_that_are_names_stay_names(redactor: Redactor, text: str, name: str) -> None:
+    assert covered(redactor, text, name), text
