@@ -456,6 +456,8 @@ class EnglishNames:
             found += list(self._listed(text, words, found))
             for span in found:
                 yield _with_suffix(text, span)
+        else:
+            yield from _caps_names(text, self._given_all)  # MACLEOD Ailsa様 in Japanese text
         if self._readings is not None:
             yield from self._romanised(text, words)
 

@@ -228,7 +228,7 @@ class JapaneseNames(NameExtent):
         for m in _KATAKANA_WORDS.finditer(text):
             if m.end() - m.start() > MAX_KATAKANA_NAME:
                 continue  # a run this long is no name (and would cost a long analysis)
-            words = re.split(r"[ ・]", m.group(0))
+            words = re.split(r"[ ・=゠]", m.group(0))
             closed = text.startswith(HONORIFICS + TITLES, m.end())
             common = any(self._common_word(t) for t in self._analyzer.tokens(m.group(0)))
             known = any(self._kana_name(w, loose=False) for w in words) or (

@@ -223,7 +223,7 @@ _CUE_TAIL = re.compile(r"\s*(?:[:：]|は|の|、|\s|\(|（)?\s*")
 MAX_NAME_CHARS = 10
 MAX_WHOLE_NAME = 12
 MAX_KATAKANA_NAME = 30
-_KATAKANA_NAME = re.compile(r"[\u30a1-\u30faー]+(?:[ ・][\u30a1-\u30faー]+){0,4}")
+_KATAKANA_NAME = re.compile(r"[\u30a1-\u30faー]+(?:[ ・=゠][\u30a1-\u30faー]+){0,4}")
 _JA = "\u4e00-\u9fff々\u30a1-\u30faー"  # kanji and katakana
 _BRACKETED = re.compile(rf"[（(]([{_JA}]{{1,5}}(?:[ ・][{_JA}]{{1,5}})?)[）)]")
 _CONTACT_BEFORE = re.compile(r"(?:@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}|[0-9]{2,4}-[0-9]{2,4}-[0-9]{3,4}|[:：])\s?$")
@@ -242,16 +242,16 @@ _ITAIJI = str.maketrans(
     "高崎辺辺斎斉沢浜国関黒弥晋広桜瀬島島槙徳恵真蔵寛条増実寿静清栄円会学万与児将亀村富野崎琢昇",
 )
 _NC = r"\u4e00-\u9fff々〆ヶ\u30a1-\u30faー\uf900-\ufaff"  # kanji (old forms too) and katakana
-_NAME_RUN = re.compile(rf"[{_NC}・ \u3000]+")
+_NAME_RUN = re.compile(rf"[{_NC}・=゠ \u3000]+")
 # after a name: more name characters, or one space (or ・) and a run of them; kana given names
 # written in hiragana after a space (小鳥遊 ひなた様) too
 _NOT_KANA_NAME = "(?!さん|さま|くん|ちゃん|どの|から|まで|です|より)"  # honorifics and particles
 _NAME_AFTER = re.compile(
-    rf"[{_NC}]*(?:(?:[ \u3000・][{_NC}]+){{1,4}}"
+    rf"[{_NC}]*(?:(?:[ \u3000・=゠][{_NC}]+){{1,4}}"
     rf"|[ \u3000]?{_NOT_KANA_NAME}[\u3041-\u3096]{{2,4}}[子美恵]?"
     rf"(?=さん|様|さま|氏|殿|君|くん|[ \u3000、。,.（(|｜/]|$))?"
 )
-_NAME_BEFORE = re.compile(rf"(?:[{_NC}]+[ \u3000・]){{0,4}}[{_NC}]*$")
+_NAME_BEFORE = re.compile(rf"(?:[{_NC}]+[ \u3000・=゠]){{0,4}}[{_NC}]*$")
 _END_MARKS = frozenset("、。，．,.!?！？)）」』】\n:：/（( ")
 _ORG_END = re.compile(
     r"(?:部|課|係|室|班|所|工場|棟|ライン|会社|センター|グループ|チーム|号機|倉庫|事業所|エリア|ヤード|置場|場)$"
@@ -260,16 +260,21 @@ DEPARTMENT = re.compile(
     r"^(?:営業|製造|品質|総務|人事|経理|技術|生産|保全|設備|開発|購買|物流|工務|検査|管理|品証|資材|"
     r"安全|環境|企画|情報|システム|業務|工場)$"
 )
-_KATAKANA_WORDS = re.compile(r"[\u30a1-\u30faー]{2,}(?:[ ・][\u30a1-\u30faー]{1,}){0,4}")
+# words of a foreign name are joined by a space, ・ or a double hyphen (＝, ゠: レ＝ミン＝トゥアン)
+_KATAKANA_WORDS = re.compile(
+    r"(?:[\u30a1-\u30faー]{2,}|[\u30a1-\u30fa](?=[・=゠]))(?:[ ・=゠][\u30a1-\u30faー]{1,}){0,4}"
+)
 _GLUED_RUN = re.compile(rf"[{_JA}]{{2,6}}(?:[ ・][{_JA}]{{1,6}}){{0,3}}")
 _HIRAGANA_GIVEN = re.compile(rf"{_NOT_KANA_NAME}[\u3041-\u3096]{{2,4}}[子美恵]?")
 _FIELD_SEPARATORS = " :：、。\n|｜/／\t"
 # anchored at the start of a katakana run: unanchored, a long run without a separator made the
 # search quadratic
-_KATAKANA_FULL = re.compile(r"(?<![\u30a1-\u30faー])[\u30a1-\u30faー]{2,}(?:[ ・][\u30a1-\u30faー]{2,}){1,3}")
+_KATAKANA_FULL = re.compile(
+    r"(?<![\u30a1-\u30faー])[\u30a1-\u30faー]{2,}(?:[ ・=゠][\u30a1-\u30faー]{2,}){1,3}"
+)
 _MENTION = re.compile(r"@([\u4e00-\u9fff々\u30a1-\u30faー]{2,8})")
 _LIST_SEPARATOR = re.compile(r"[、,と/／]\s?|\s[0-9]{1,2}[.)]\s")
 _LIST_ITEM = re.compile(
-    r"[\u4e00-\u9fff々\u30a1-\u30faー]{1,6}(?:[ ・][\u4e00-\u9fff々\u30a1-\u30faー]{1,8}){0,3}"
+    r"[\u4e00-\u9fff々\u30a1-\u30faー]{1,6}(?:[ ・=゠][\u4e00-\u9fff々\u30a1-\u30faー]{1,8}){0,3}"
     r"|[A-Z][a-z]+(?: [A-Z][a-z]+){1,3}"
 )

@@ -58,7 +58,7 @@ class NameExtent:
         right = _NAME_AFTER.match(text, end)
         if right is not None and right.end() > end:
             # the longest piece-aligned extension that ends where a name ends
-            cuts = [m.start() for m in re.finditer(r"[ ・]", right.group(0))]
+            cuts = [m.start() for m in re.finditer(r"[ ・=゠]", right.group(0))]
             for cut in [right.end(), *sorted((end + c for c in cuts), reverse=True)]:
                 new_end = self._trim_markers(text, end, cut)
                 strong = after_colon or text.startswith(HONORIFICS + TITLES, new_end)
@@ -81,7 +81,7 @@ class NameExtent:
             new_end -= 1  # never swallow a one-kanji honorific (様, 氏, 君, 殿)
         while new_end > end and any(text.startswith(t, new_end - len(t)) for t in TITLES):
             new_end -= next(len(t) for t in TITLES if text.startswith(t, new_end - len(t)))
-        while new_end > end and text[new_end - 1] in " ・":
+        while new_end > end and text[new_end - 1] in " ・=゠":
             new_end -= 1
         return new_end
 
@@ -90,13 +90,13 @@ class NameExtent:
         ・ between pieces), word by word from the name outwards, stopping at a common word unless an
         honorific closes the name (then the run is taken whole: 四月一日 君尋さん)."""
         left = _NAME_BEFORE.search(text[max(0, start - 16) : start])
-        if left is None or not left.group(0).strip(" ・"):
+        if left is None or not left.group(0).strip(" ・=゠"):
             return start
         run_start = start - len(left.group(0))
         run = text[run_start:start]
-        if self._cue.search(run) or run.strip(" ・") in NOT_NAMES:
+        if self._cue.search(run) or run.strip(" ・=゠") in NOT_NAMES:
             return start
-        pieces = [p for p in re.split(r"[ ・]", run) if p]
+        pieces = [p for p in re.split(r"[ ・=゠]", run) if p]
         if any(len(p) > 4 for p in pieces if not _KATAKANA.match(p)):
             # a long glued run (本日勅使河原): only its tail can be the name, word by word
             strong = False
@@ -133,7 +133,7 @@ class NameExtent:
         """Could this run continue a name? Pieces of at most four characters; unless an honorific
         or a title closes the name (or a role word and colon open it), none of them a common word
         the dictionary knows (新住所, 住所変更届 are not the rest of a name)."""
-        pieces = [p for p in re.split(r"[ \u3000・]", run) if p]
+        pieces = [p for p in re.split(r"[ \u3000・=゠]", run) if p]
         if any(len(p) > 5 for p in pieces if not _KATAKANA.match(p)):
             return False
         if len(pieces) == 1 and _HIRAGANA_GIVEN.fullmatch(pieces[0]):

@@ -214,3 +214,25 @@ def test_makers_procedures_and_named_figures_stay(redactor: Redactor, text: str)
 )
 def test_maker_words_that_are_names_stay_names(redactor: Redactor, text: str, name: str) -> None:
     assert covered(redactor, text, name), text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("夜勤リーダー：マルコ＝ベッリーニ　点検表を回収", "マルコ＝ベッリーニ"),
+        ("入構者：ヴォー＝ティ＝ラン殿、車両番号は別紙", "ヴォー＝ティ＝ラン"),
+        ("利用者：ファム゠ヴァン゠ドゥック係長", "ファム゠ヴァン゠ドゥック"),
+        ("送迎バス名簿　OKONKWO Chidera、第2工場", "OKONKWO Chidera"),
+    ],
+)
+def test_katakana_names_joined_by_double_hyphens_and_capitals_in_japanese(
+    redactor: Redactor, text: str, name: str
+) -> None:
+    redacted, _ = redactor.redact(text, mode="standard")
+    parts = name.replace("゠", "＝").replace(" ", "＝").split("＝")
+    assert not any(part in redacted for part in parts), redacted
+
+
+@pytest.mark.parametrize("text", ["設定値＝パラメータ＝デフォルト", "ポンプ＝停止、バルブ＝開"])
+def test_katakana_words_around_equals_signs_stay(redactor: Redactor, text: str) -> None:
+    assert not [e for e in redactor.detect(text, mode="standard") if e.type == "PERSON"], text
