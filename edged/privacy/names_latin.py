@@ -177,6 +177,11 @@ _NAME_PARTS = _wordset(
 )
 
 
+def common_words() -> frozenset[str]:
+    """The 7,000 most frequent English words (wordfreq)."""
+    return _common()
+
+
 @functools.cache
 def _common() -> frozenset[str]:
     import wordfreq

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from edged.errors import ConfigError
-from edged.privacy import names_latin
+from edged.privacy import names_korean, names_latin
 from edged.privacy.detector import Span, TextView
 from edged.privacy.entities import PERSON
 from edged.privacy.makers import MakerFilter
@@ -35,10 +35,12 @@ class PersonDetector:
         self._makers = MakerFilter(lambda word: word.lower() in given_names() or en.japanese_reading(word))
 
     def find(self, view: TextView) -> Iterator[Span]:
+        kept = []
         for span in self._guessed(view):
-            kept = self._makers(view.text, span.start, span.end)
-            if kept is not None and kept[1] > kept[0]:
-                yield span._replace(start=kept[0], end=kept[1])
+            cut = self._makers(view.text, span.start, span.end)
+            if cut is not None and cut[1] > cut[0]:
+                kept.append(span._replace(start=cut[0], end=cut[1]))
+        yield from _joined(kept)
         if self._roster is not None:
             for m in self._roster.finditer(view.text):
                 yield Span(PERSON, m.start(), m.end(), "roster")
@@ -49,6 +51,22 @@ class PersonDetector:
             yield from self._ja.find(view.text)
         yield from self._en.find(view.text, english=view.english)
         yield from names_latin.find(view.text)
+        yield from names_korean.find(view.text)
+
+
+def _joined(spans: list[Span]) -> Iterator[Span]:
+    """Findings that overlap are one name (HÄRM, Kim Seo + Kim Seo-yeon): their union, so that the
+    settling of overlaps never leaves a piece of it out."""
+    current: Span | None = None
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if current is not None and span.start < current.end:
+            current = current._replace(end=max(current.end, span.end))
+            continue
+        if current is not None:
+            yield current
+        current = span
+    if current is not None:
+        yield current
 
 
 def build(resources: Resources) -> PersonDetector:

@@ -236,3 +236,32 @@ def test_katakana_names_joined_by_double_hyphens_and_capitals_in_japanese(
 @pytest.mark.parametrize("text", ["設定値＝パラメータ＝デフォルト", "ポンプ＝停止、バルブ＝開"])
 def test_katakana_words_around_equals_signs_stay(redactor: Redactor, text: str) -> None:
     assert not [e for e in redactor.detect(text, mode="standard") if e.type == "PERSON"], text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Forklift audit done by Baek Na-rae this morning.", "Baek Na-rae"),
+        ("Sol-mi Hwang's badge was reissued.", "Sol-mi Hwang"),
+        ("Customer: SEONG, Ye-rin", "SEONG, Ye-rin"),
+        ("night lead=kwon tae-hyung moved to press 2", "kwon tae-hyung"),
+        ("Contact OH Jaesung about the chiller.", "OH Jaesung"),
+        ("Eun-bi: can you cover the gate?", "Eun-bi"),
+        ("作業責任者：Yeom Ha-neul殿", "Yeom Ha-neul"),
+    ],
+)
+def test_romanised_korean_names_are_whole(redactor: Redactor, text: str, name: str) -> None:
+    redacted, _ = redactor.redact(text, mode="standard")
+    assert not any(part in redacted for part in name.replace(",", "").replace("-", " ").split()), redacted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Set-up of the Top-up tank, then a Re-run and a Log-in check.",
+        "Order the Pop-up guard and the Go-kart parts from the Park Hotel vendor.",
+    ],
+)
+def test_english_words_shaped_like_korean_syllables_stay(redactor: Redactor, text: str) -> None:
+    found = [e.text for e in redactor.detect(text, mode="standard") if e.type == "PERSON"]
+    assert not [f for f in found if "-" in f or "Hotel" in f], found
