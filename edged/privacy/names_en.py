@@ -17,7 +17,14 @@ from collections.abc import Iterable, Iterator
 
 from edged.privacy.detector import Span
 from edged.privacy.entities import PERSON
-from edged.privacy.names_latin import COMPANY_WORDS, PHRASE_HEADS, common_phrase, given_names, unfamiliar
+from edged.privacy.names_latin import (
+    COMPANY_WORDS,
+    PHRASE_HEADS,
+    common_phrase,
+    common_words,
+    given_names,
+    unfamiliar,
+)
 
 
 def _words(text: str) -> frozenset[str]:
@@ -667,6 +674,11 @@ class EnglishNames:
             bare = word.rstrip(".")
             score = self._japanese_name(bare.title()) if bare[:1].isupper() and not _english(bare) else 0
             if not score:
+                if bare.islower() and self._lower_pair(text, words, i):
+                    end = words[i + 1][2] - words[i + 1][0].endswith(".")
+                    yield Span(PERSON, start, end, "romaji_lower_pair")
+                    i += 2
+                    continue
                 i += 1
                 continue
             nxt = words[i + 1] if i + 1 < len(words) else None
@@ -680,6 +692,30 @@ class EnglishNames:
             if score == 2 and HONORIFIC_SUFFIX.match(text, end):
                 yield Span(PERSON, start, end, "romaji_honorific")
             i += 1
+
+
+    def _lower_pair(self, text: str, words: list[tuple[str, int, int]], i: int) -> bool:
+        """tanaka hiroshi said, ack_by=okamoto kana: two lowercase words that the dictionary reads as
+        a surname and a given name, in either order, neither of them a common English word."""
+        if i + 1 >= len(words) or not _spaced(text, words[i], words[i + 1]):
+            return False
+        pair = (words[i][0], words[i + 1][0].rstrip("."))
+        if not all(w.islower() and w.isalpha() and w not in common_words() for w in pair):
+            return False
+        kinds = [self._reading_kinds(w) for w in pair]
+        return ("姓" in kinds[0] and "名" in kinds[1]) or ("名" in kinds[0] and "姓" in kinds[1])
+
+    def _reading_kinds(self, word: str) -> str:
+        """The name kinds (姓, 名) the dictionary gives the word's romaji readings."""
+        if self._readings is None or len(word) < 2 or word in PLACES:
+            return ""
+        kinds = ""
+        for variant in _romaji_variants(word):
+            kana = romaji_to_katakana(variant)
+            if kana is None:
+                return ""
+            kinds += self._readings.get(kana, "")
+        return kinds
 
 
 PLACES = _words(

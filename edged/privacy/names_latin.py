@@ -70,6 +70,14 @@ _CUE_BEFORE = re.compile(
     r"\battn\.?:?|\bcall|\bwitness:?|\bsigned:?|受講者:|氏名:|担当:|作業者:|[\-–—] |--\n)\s*$",
     re.IGNORECASE,
 )
+# What introduces a person outright: a log field that holds one (who=, ack_by=, user=), a
+# self-introduction (my name is, this is, it's), an assignment (assigned to).
+_INTRO_CUE = re.compile(
+    r"(?:\b(?:who|user|username|operator|owner|assignee|name|requester|caller|approver)=|"
+    r"[a-z]_?by=|\bname is|\bthis is|\bit'?s|\bit’s|\bassigned to|\bhanded (?:over )?to|"
+    r"\bescalated to|\bforwarded to|\btell)\s*$",
+    re.IGNORECASE,
+)
 _WEAK_CUE_BEFORE = re.compile(r"(?:\bfyi|\bwith|\bfor|\bto|\band|,|\bsee|\bcall|\bfrom|^)\s*$", re.IGNORECASE)
 # What people do, right after their name.
 _VERB_AFTER = re.compile(
@@ -330,8 +338,12 @@ def _lowercase(text: str) -> Iterator[Span]:
         run = [w[0] for w in words[i : i + n]]
         strange = sum(unfamiliar(w) for w in run)
         named = all(w.lower() in census_names() or unfamiliar(w) for w in run)
+        intro = _INTRO_CUE.search(text[max(0, start - 20) : start]) is not None
+        first_given = run[0].lower() in given_names()
         if named and (
             (cue and (strange or verb))  # ask nimal perera, tech=getachew bekele, - kiran
+            or (intro and (n >= 2 or strange or first_given))  # who=nay lin zaw, name is hugo ruiz
+            or (verb and n >= 2 and first_given)  # enzo garcia said, georgia williams wants
             or (verb and strange and (weak or n >= 2))  # fyi sanjeewa and ..., rodrigo pereira changed
             or (verb and weak and run[0].lower() in frequent_given_names())  # ashley reported, nelson and
         ):

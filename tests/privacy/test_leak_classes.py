@@ -265,3 +265,35 @@ def test_romanised_korean_names_are_whole(redactor: Redactor, text: str, name: s
 def test_english_words_shaped_like_korean_syllables_stay(redactor: Redactor, text: str) -> None:
     found = [e.text for e in redactor.detect(text, mode="standard") if e.type == "PERSON"]
     assert not [f for f in found if "-" in f or "Hotel" in f], found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("ts=08:14 evt=JAM closed_by=ruairi breathnach line=4", "ruairi breathnach"),
+        ("andon who=oluwaseun adebayo from=cell 3", "oluwaseun adebayo"),
+        ("caller said his name is tomasz wierzbicki, wants a callback", "tomasz wierzbicki"),
+        ("hey its thandiwe mahlangu from the paint shop", "thandiwe mahlangu"),
+        ("Ticket escalated to ingrid solberg.", "ingrid solberg"),
+        ("ok so morimoto haruka said the jig is cracked", "morimoto haruka"),
+        ("pls ask someone, matsuda ren found it first", "matsuda ren"),
+    ],
+)
+def test_lowercase_names_after_fields_introductions_and_romaji_pairs(
+    redactor: Redactor, text: str, name: str
+) -> None:
+    redacted, _ = redactor.redact(text, mode="standard")
+    assert not any(part in redacted for part in name.split()), redacted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "this is the pump that failed; its seal is gone",
+        "who=admin from the console, closed_by=system",
+        "assigned to night shift, tell the crew at handover",
+        "set the date and mine the logs, then hide kana input",
+    ],
+)
+def test_lowercase_plant_words_after_those_cues_stay(redactor: Redactor, text: str) -> None:
+    assert not [e for e in redactor.detect(text, mode="standard") if e.type == "PERSON"], text
