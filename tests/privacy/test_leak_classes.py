@@ -297,3 +297,28 @@ def test_lowercase_names_after_fields_introductions_and_romaji_pairs(
 )
 def test_lowercase_plant_words_after_those_cues_stay(redactor: Redactor, text: str) -> None:
     assert not [e for e in redactor.detect(text, mode="standard") if e.type == "PERSON"], text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("報告は鬼頭森作業長へ。", "鬼頭森"),
+        ("承認：薬師寺谷工場長", "薬師寺谷"),
+        ("差し入れは百々目鬼チーフから。", "百々目鬼"),
+        ("記録に結城あおいの署名がない。", "結城あおい"),
+    ],
+)
+def test_rare_surnames_before_shop_titles_and_kana_given_names(
+    redactor: Redactor, text: str, name: str
+) -> None:
+    redacted, _ = redactor.redact(text, mode="standard")
+    assert name not in redacted and name[:2] not in redacted, redacted
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["第三工場長と大阪工場長が出席。", "営業部長と品質課長の確認済み。", "新工場長の方針を共有した。"],
+)
+def test_prefixes_places_and_departments_before_titles_stay(redactor: Redactor, text: str) -> None:
+    found = [e.text for e in redactor.detect(text, mode="standard") if e.detector == "ja_before_title"]
+    assert not found, found
