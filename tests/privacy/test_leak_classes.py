@@ -322,3 +322,28 @@ def test_rare_surnames_before_shop_titles_and_kana_given_names(
 def test_prefixes_places_and_departments_before_titles_stay(redactor: Redactor, text: str) -> None:
     found = [e.text for e in redactor.detect(text, mode="standard") if e.detector == "ja_before_title"]
     assert not found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("転居届：新住所 6048123 京都府京都市中京区烏丸通1-2", "6048123"),
+        ("現住所：9800811 宮城県仙台市青葉区一番町4-1", "9800811"),
+        ("源泉徴収票の送付先8128577。", "8128577"),
+        ("Forwarding address updated, postcode T12 X8PW for the new tenant.", "T12 X8PW"),
+        ("Eircode check: ZIP V94YK2R on the delivery note.", "V94YK2R"),
+    ],
+)
+def test_postal_codes_without_mark_next_to_addresses_and_eircodes(
+    redactor: Redactor, text: str, value: str
+) -> None:
+    found = [e.text for e in redactor.detect(text, mode="standard") if e.type == "POSTAL_CODE"]
+    assert value in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["品番2041188の在庫は大阪工場にあります。", "Order A12 BC34 ships from Dock 3.", "Lot 4471920 passed."],
+)
+def test_seven_digit_parts_and_codes_without_a_postal_cue_stay(redactor: Redactor, text: str) -> None:
+    assert not [e for e in redactor.detect(text, mode="standard") if e.type == "POSTAL_CODE"], text
