@@ -40,7 +40,9 @@ _NANP_SHAPE = re.compile(
 # 010, North America 011, most of the world 00.
 _IDD = ("0011", "0041", "0061", "001", "010", "011", "00")
 _NOT_PHONE_CUE = re.compile(
-    r"(?:lot|lot no|part|p/n|s/n|serial|order|order no|po|invoice|batch|model|ref|sku|"
+    # a figure its writer named as a document or a material (receipt 4290219885, Item 1036593687)
+    r"(?:lot|lot no|part|p/n|s/n|serial|order|order no|po|invoice|batch|model|ref|sku|receipt|item|"
+    r"material|wo|doc|ticket|account|"
     r"ロット|品番|型番|製番|注文番号|注文|伝票番号|伝票|製造番号|シリアル|部品番号)\.?\s*[:：#]?\s*$",
     re.IGNORECASE,
 )
@@ -109,15 +111,6 @@ _PHONE_WORD = re.compile(
 )
 
 
-# A figure its writer named as a document or a material (receipt 4290219885, Item 1036593687) is
-# that, not a phone, even with a phone word in the line before it.
-_NAMED_BEFORE = re.compile(
-    r"(?:receipt|invoice|item|material|order|po|lot|batch|serial|sku|ref|wo|part|doc|ticket|account|"
-    r"伝票|品番|注文番号|ロット)\.?\s*(?:no\.?|number|#)?\s*[:：#]?\s*$",
-    re.IGNORECASE,
-)
-
-
 class Cues(NamedTuple):
     """A phone word in the 80 characters before a candidate (cued), and in the 24 before (near)."""
 
@@ -157,8 +150,6 @@ class PhoneDetector:
             # ("2024 03-1234-5678", "03-1234-5678 090-1234-5678"): try each group start in turn
             # at most a few start points and end points per candidate: "0 0 0 0 ..." would
             # otherwise cost hundreds of parses per match
-            if _NAMED_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
-                continue
             starts = ([0] + [i + 1 for i, c in enumerate(m.group(0)) if c == " "])[:MAX_STARTS]
             done_to = 0
             for offset in starts:

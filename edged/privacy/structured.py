@@ -135,6 +135,7 @@ def _longest_number(
         # Any Luhn-valid number of a card's length: IIN tables never cover private-label, UnionPay
         # or new ranges, so a brand may add confidence but never vetoes one.
         card = want_card and 13 <= len(digits) <= 19 and _card_shaped(lengths) and checks.luhn(digits)
+        card = card and not _after_dial_prefix(text, groups, first)
         if card and not _timestamp(digits):
             return Span(CARD_NUMBER, start, end, "card_luhn"), len(parts)
         if (
@@ -145,6 +146,15 @@ def _longest_number(
         ):
             return Span(MY_NUMBER, start, end, "my_number_check"), len(parts)
     return None
+
+
+def _after_dial_prefix(text: str, groups: list[tuple[int, int]], first: int) -> bool:
+    """010-977-9803268853: digits after a short group that starts with 0 (a trunk or international
+    prefix) in the same run are the rest of a phone number, even when they pass Luhn."""
+    if first == 0:
+        return False
+    start, end = groups[first - 1]
+    return end - start <= 4 and text[start] == "0"
 
 
 def _card_shaped(lengths: tuple[int, ...]) -> bool:

@@ -347,3 +347,20 @@ def test_postal_codes_without_mark_next_to_addresses_and_eircodes(
 )
 def test_seven_digit_parts_and_codes_without_a_postal_cue_stay(redactor: Redactor, text: str) -> None:
     assert not [e for e in redactor.detect(text, mode="standard") if e.type == "POSTAL_CODE"], text
+
+
+@pytest.mark.parametrize(
+    "number",
+    ["010-977-9841334567", "010-82-10-4417-2963"],
+)
+def test_international_numbers_dialled_from_japan_are_whole_phones(redactor: Redactor, number: str) -> None:
+    text = f"Driver reachable on {number} until Friday."
+    # one finding over the whole number (a 16-digit run may also pass Luhn: then it is masked as a card)
+    entities = [e for e in redactor.detect(text, mode="standard") if e.type in ("PHONE", "CARD_NUMBER")]
+    assert [e.text for e in entities] == [number], entities
+
+
+def test_a_card_after_a_quantity_is_still_a_card(redactor: Redactor) -> None:
+    text = "Refund 12 4111 1111 1111 1111 today."
+    cards = [e.text for e in redactor.detect(text, mode="standard") if e.type == "CARD_NUMBER"]
+    assert "4111 1111 1111 1111" in cards, cards
