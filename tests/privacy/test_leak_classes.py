@@ -364,3 +364,23 @@ def test_a_card_after_a_quantity_is_still_a_card(redactor: Redactor) -> None:
     text = "Refund 12 4111 1111 1111 1111 today."
     cards = [e.text for e in redactor.detect(text, mode="standard") if e.type == "CARD_NUMBER"]
     assert "4111 1111 1111 1111" in cards, cards
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "material 1902334417 is short at the kitting cart",
+        "pick_exception material=1055920384 bin=A-12",
+        "Closed under WO-2025-604211 and 8D-2025-118 yesterday.",
+        "Sent: Wed, 3 Sep 2025 07:45",
+        "発注3409981276の納期を確認。",
+    ],
+)
+def test_strict_mode_leaves_named_identifiers_and_times(redactor: Redactor, text: str) -> None:
+    assert not [e for e in redactor.detect(text, mode="strict") if e.type == "NUMBER"], text
+
+
+@pytest.mark.parametrize("number", ["612480337", "0771 902 4418", "3316027755"])
+def test_strict_mode_masks_bare_national_numbers(redactor: Redactor, number: str) -> None:
+    redacted, _ = redactor.redact(f"cant reach the crane, try {number} after lunch", mode="strict")
+    assert number not in redacted, redacted
