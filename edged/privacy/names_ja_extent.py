@@ -32,6 +32,11 @@ from edged.privacy.names_ja_data import (
 )
 from edged.privacy.names_latin import common_phrase
 
+_LATIN_BEFORE_HONORIFIC = re.compile(
+    r"(?<![A-Za-z0-9@.\-])([A-Za-z][A-Za-z'’\-]*\.?(?: [A-Za-z][A-Za-z'’\-]*\.?){0,3}) ?"
+    r"(?=さん|様(?![式子々])|さま|氏(?!名)|殿|くん|君|ちゃん)"
+)
+
 
 class NameExtent:
     """How far a found name reaches: over the rest of a rare surname, the given name after a
@@ -172,12 +177,19 @@ def _limit(run: str) -> int:
 
 def _latin_names(text: str) -> Iterator[tuple[int, int, str]]:
     """Michael Johnson氏, 本日Carolina Moraesが: capitalised Latin words, two to four of them, in
-    Japanese text are a person's name unless a plant word is among them."""
+    Japanese text are a person's name unless a plant word is among them; so are Latin words in
+    any case right before an honorific (nguyen van an さん, SATO Md. Rafiq様)."""
     for m in _LATIN_RUN.finditer(text):
         words = m.group(0).replace("-", " ").split()
         if any(w.lower() in _LATIN_NOT_NAMES for w in words) or common_phrase([w.lower() for w in words]):
             continue
         yield m.start(), m.end(), "ja_latin_name"
+    for m in _LATIN_BEFORE_HONORIFIC.finditer(text):
+        words = [w.rstrip(".") for w in m.group(1).replace("-", " ").split()]
+        if any(w.lower() in _LATIN_NOT_NAMES for w in words) or common_phrase([w.lower() for w in words]):
+            continue
+        if sum(len(w) for w in words) >= 3:
+            yield m.start(1), m.end(1), "ja_latin_honorific"
 
 
 def _name_starts(text: str, start: int) -> bool:

@@ -384,3 +384,21 @@ def test_strict_mode_leaves_named_identifiers_and_times(redactor: Redactor, text
 def test_strict_mode_masks_bare_national_numbers(redactor: Redactor, number: str) -> None:
     redacted, _ = redactor.redact(f"cant reach the crane, try {number} after lunch", mode="strict")
     assert number not in redacted, redacted
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("本日 bui thi thu さんが来訪した。", "bui thi thu"),
+        ("OKAFOR Chukwuemeka Jr.様から連絡あり。", "OKAFOR Chukwuemeka Jr."),
+        ("SIDDIQUI Md. Arif氏の入構証を発行。", "SIDDIQUI Md. Arif"),
+    ],
+)
+def test_latin_names_in_any_case_before_japanese_honorifics(redactor: Redactor, text: str, name: str) -> None:
+    redacted, _ = redactor.redact(text, mode="standard")
+    assert not any(part.rstrip(".") in redacted for part in name.split() if len(part) > 3), redacted
+
+
+@pytest.mark.parametrize("text", ["PLC様式の変更を確認。", "HMIの氏名欄を更新。", "Line 3様子を見る。"])
+def test_latin_plant_words_before_those_characters_stay(redactor: Redactor, text: str) -> None:
+    assert not [e for e in redactor.detect(text, mode="standard") if e.type == "PERSON"], text
