@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from edged.errors import ConfigError
-from edged.privacy import names_korean, names_latin
+from edged.privacy import names_chinese, names_korean, names_latin
 from edged.privacy.detector import Span, TextView
 from edged.privacy.entities import PERSON
 from edged.privacy.makers import MakerFilter
@@ -20,6 +20,11 @@ from edged.privacy.names_latin import given_names
 
 if TYPE_CHECKING:
     from edged.privacy.registry import Resources
+
+
+# Abbreviated first names written before the rest of the name (Md. Rafiqul Islam, Mohd. Faizal,
+# Ma. Cristina Villanueva, Sk. Abdul, Mst. Rokeya): part of it, not a sentence's end.
+_NAME_PREFIX = re.compile(r"(?<![A-Za-z])(?:Md|Mohd|Muhd|Mst|Sk|Ma)\. $")
 
 
 class PersonDetector:
@@ -39,7 +44,9 @@ class PersonDetector:
         for span in self._guessed(view):
             cut = self._makers(view.text, span.start, span.end)
             if cut is not None and cut[1] > cut[0]:
-                kept.append(span._replace(start=cut[0], end=cut[1]))
+                prefix = _NAME_PREFIX.search(view.text, max(0, cut[0] - 8), cut[0])
+                start = prefix.start() if prefix is not None else cut[0]
+                kept.append(span._replace(start=start, end=cut[1]))
         yield from _joined(kept)
         if self._roster is not None:
             for m in self._roster.finditer(view.text):
@@ -52,6 +59,7 @@ class PersonDetector:
         yield from self._en.find(view.text, english=view.english)
         yield from names_latin.find(view.text)
         yield from names_korean.find(view.text)
+        yield from names_chinese.find(view.text)
 
 
 def _joined(spans: list[Span]) -> Iterator[Span]:

@@ -402,3 +402,31 @@ def test_latin_names_in_any_case_before_japanese_honorifics(redactor: Redactor, 
 @pytest.mark.parametrize("text", ["PLC様式の変更を確認。", "HMIの氏名欄を更新。", "Line 3様子を見る。"])
 def test_latin_plant_words_before_those_characters_stay(redactor: Redactor, text: str) -> None:
     assert not [e for e in redactor.detect(text, mode="standard") if e.type == "PERSON"], text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Muster roll: Guo Xiaoming, Tomas Ruiz present.", "Guo Xiaoming"),
+        ("Night lead ZHOU Qingfeng swapped the nozzle.", "ZHOU Qingfeng"),
+        ("Badge returned by Xue, Lihua at the gate.", "Xue, Lihua"),
+        ("Shuttle riders Yuanyuan Cai and two contractors.", "Yuanyuan Cai"),
+        ("Fuel card used by Mohd. Hafiz Rahman for the tug.", "Mohd. Hafiz Rahman"),
+        ("Locker 3 reassigned from Ma. Luisa Dimaculangan.", "Ma. Luisa Dimaculangan"),
+    ],
+)
+def test_pinyin_names_and_abbreviated_first_names_are_whole(
+    redactor: Redactor, text: str, name: str
+) -> None:
+    redacted, _ = redactor.redact(text, mode="standard")
+    parts = [part.strip(",.") for part in name.split()]
+    assert not any(part in redacted for part in parts if len(part) > 2), redacted
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Li Ion cells go to Zone 2 and Gao Line stays idle.", "Huang Gate is closed; use the Lin Mode switch."],
+)
+def test_english_words_after_chinese_surnames_stay(redactor: Redactor, text: str) -> None:
+    found = [e.text for e in redactor.detect(text, mode="standard") if e.detector == "zh_pinyin_name"]
+    assert not found, found
