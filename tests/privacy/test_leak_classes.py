@@ -430,3 +430,32 @@ def test_pinyin_names_and_abbreviated_first_names_are_whole(
 def test_english_words_after_chinese_surnames_stay(redactor: Redactor, text: str) -> None:
     found = [e.text for e in redactor.detect(text, mode="standard") if e.detector == "zh_pinyin_name"]
     assert not found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "From: qa@site.example\nSent: Mon, 2 Mar 2026 08:10\nTo: Oyelaran, Tobi\nSubject: RE: seal",
+            "Oyelaran, Tobi",
+        ),
+        ("Von: Wimmer Leopoldine <lw@site.example>\nBetreff: AW: Presse 4", "Wimmer Leopoldine"),
+        ("[06:41] Siosaia: who has the crane key?\n[06:42] Kenta Ueno: me", "Siosaia"),
+        ("Dagny 11:15 — hopper 3 empty again", "Dagny"),
+    ],
+)
+def test_names_in_mail_headers_and_chat_speakers(redactor: Redactor, text: str, name: str) -> None:
+    redacted, _ = redactor.redact(text, mode="standard")
+    assert not any(part.strip(",") in redacted for part in name.split()), redacted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "To: Maintenance Team\nCc: All Shifts\nSubject: RE: shutdown",
+        "[07:02] ALARM: press 4 down\n[07:03] Line 3: restarted",
+        "Shift 07:02 — pump 4 restarted",
+    ],
+)
+def test_plant_words_in_headers_and_chat_lines_stay(redactor: Redactor, text: str) -> None:
+    assert not [e for e in redactor.detect(text, mode="standard") if e.type == "PERSON"], text
