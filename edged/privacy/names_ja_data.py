@@ -89,6 +89,16 @@ ROLE_CUES = (
     "実習生",
     "来訪者",
     "訪問者",
+    # personnel notices, key and card logs, suggestion forms: who follows is a person
+    "後任",
+    "前任",
+    "貸出先",
+    "利用者",
+    "使用者",
+    "提案者",
+    "管理者",
+    "受領者",
+    "返却者",
     "同行者",
     "保護者",
     "夜勤",
@@ -119,6 +129,19 @@ CONTACT_AFTER = (
 # Words that take an honorific but are not names (お客様, 皆さん, 業者さん, ご担当者様).
 NOT_NAMES = frozenset(
     {
+        # what stands in a person's field when no one does (後任は未定, 利用者：全員)
+        "未定",
+        "全員",
+        "各自",
+        "本人",
+        "不在",
+        "不明",
+        "なし",
+        "無し",
+        "未記入",
+        "空欄",
+        "該当なし",
+        "募集中",
         "客",
         "お客",
         "皆",

@@ -459,3 +459,21 @@ def test_names_in_mail_headers_and_chat_speakers(redactor: Redactor, text: str, 
 )
 def test_plant_words_in_headers_and_chat_lines_stay(redactor: Redactor, text: str) -> None:
     assert not [e for e in redactor.detect(text, mode="standard") if e.type == "PERSON"], text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("人事異動：後任は鬼頭。", "鬼頭"),
+        ("鍵貸出簿　貸出先：薬袋　返却17:00", "薬袋"),
+        ("IT資産台帳　管理者四十住康弘", "四十住康弘"),
+    ],
+)
+def test_names_after_personnel_and_log_role_words(redactor: Redactor, text: str, name: str) -> None:
+    redacted, _ = redactor.redact(text, mode="standard")
+    assert name not in redacted, redacted
+
+
+def test_no_one_in_a_person_field_stays(redactor: Redactor) -> None:
+    text = "後任は未定。利用者：全員。貸出先：なし"
+    assert not [e for e in redactor.detect(text, mode="standard") if e.type == "PERSON"], text
