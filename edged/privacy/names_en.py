@@ -464,7 +464,7 @@ class EnglishNames:
             for span in found:
                 yield _with_suffix(text, span)
         else:
-            yield from _caps_names(text, self._given_all)  # MACLEOD Ailsa様 in Japanese text
+            yield from _caps_names(text, self._given_all, latin_text=False)  # MACLEOD Ailsa様
         if self._readings is not None:
             yield from self._romanised(text, words)
 
@@ -744,9 +744,10 @@ _SUFFIX = re.compile(r",? (?:Jr\.?|Sr\.?|II|III|IV|V|PhD|Ph\.D\.|MD|M\.D\.|P\.E\
 # SURNAME Given in capitals (KIMURA Rika) and Taiwanese romanisation (LIN MEI-CHU, HSU KUAN-YU)
 _UPPER = "".join(sorted({c for c in map(chr, range(0x41, 0x250)) if c.isupper() and c.isalpha()}))
 _LOWER = "".join(sorted({c for c in map(chr, range(0x61, 0x250)) if c.islower() and c.isalpha()}))
+# bounded by Latin letters and digits only: in Japanese text a name touches kana (NGCOBO Karaboの)
 _CAPS_NAME = re.compile(
-    rf"(?<![\w\-])([{_UPPER}]{{2,14}}) (?:([{_UPPER}]{{1,8}}-[{_UPPER}]{{1,8}})"
-    rf"|([{_UPPER}][{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)?))(?![\w\-])"
+    rf"(?<![{_UPPER}{_LOWER}0-9_\-])([{_UPPER}]{{2,14}}) (?:([{_UPPER}]{{1,8}}-[{_UPPER}]{{1,8}})"
+    rf"|([{_UPPER}][{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)?))(?![{_UPPER}{_LOWER}0-9_\-])"
 )
 _ACRONYMS = frozenset(
     w.upper()
@@ -757,15 +758,16 @@ _ACRONYMS = frozenset(
 )
 
 
-def _caps_names(text: str, given: frozenset[str]) -> Iterator[Span]:
-    """SURNAME Given in any Latin script (KIMURA Rika, SZCZEPAŃSKI Przemysław, KARAKAŞ Emre)."""
+def _caps_names(text: str, given: frozenset[str], latin_text: bool = True) -> Iterator[Span]:
+    """SURNAME Given in any Latin script (KIMURA Rika, SZCZEPAŃSKI Przemysław, KARAKAŞ Emre); in
+    Japanese text (``latin_text`` false) the given name need not be unfamiliar or listed."""
     for m in _CAPS_NAME.finditer(text):
         surname, first = m.group(1), m.group(3)
         if surname.lower() in FUNCTION_WORDS or surname.lower() in STOP:
             continue  # DOWN AT Mezzanine East: a word in capitals, not a surname
         if surname in _ACRONYMS or not any(c in "AEIOUYÀÁÂÃÄÅÆÈÉÊËÌÍÎÏÒÓÔÕÖØÙÚÛÜÝ" for c in surname):
             continue
-        if first and not (unfamiliar(first) or first.lower() in given):
+        if latin_text and first and not (unfamiliar(first) or first.lower() in given):
             continue  # "PUMP Station" is no name; "KIMURA Rika" is
         yield Span(PERSON, m.start(), m.end(), "en_caps_name")
 

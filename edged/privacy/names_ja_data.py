@@ -257,8 +257,12 @@ _KATAKANA_NAME = re.compile(r"[\u30a1-\u30faー]+(?:[ ・=゠][\u30a1-\u30faー]
 _JA = "\u4e00-\u9fff々\u30a1-\u30faー"  # kanji and katakana
 _BRACKETED = re.compile(rf"[（(]([{_JA}]{{1,5}}(?:[ ・][{_JA}]{{1,5}})?)[）)]")
 _CONTACT_BEFORE = re.compile(r"(?:@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}|[0-9]{2,4}-[0-9]{2,4}-[0-9]{3,4}|[:：])\s?$")
-_LATIN_WORD = r"(?:O'|Mc|Mac|D')?[A-Z][a-z\u00c0-\u024f]+(?:[A-Z][a-z]+)?"
-_LATIN_RUN = re.compile(rf"(?<![A-Za-z0-9]){_LATIN_WORD}(?:[ \-]{_LATIN_WORD}){{1,3}}(?![A-Za-z0-9])")
+# a capital of any Latin block starts a word (Çelik, Łukasz, Ødegaard)
+_LATIN_CAPITAL = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f"
+_LATIN_WORD = rf"(?:O'|Mc|Mac|D')?[{_LATIN_CAPITAL}][a-z\u00c0-\u024f]+(?:[A-Z][a-z]+)?"
+_LATIN_RUN = re.compile(
+    rf"(?<![A-Za-z\u00c0-\u024f0-9]){_LATIN_WORD}(?:[ \-]{_LATIN_WORD}){{1,3}}(?![A-Za-z\u00c0-\u024f0-9])"
+)
 _LATIN_PLANT_WORDS = (
     "line pump press robot cell unit plant factory building warehouse gate bay dock team shift "
     "quality control safety smart system systems solutions logistics industries electric motor "

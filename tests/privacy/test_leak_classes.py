@@ -477,3 +477,24 @@ def test_names_after_personnel_and_log_role_words(redactor: Redactor, text: str,
 def test_no_one_in_a_person_field_stays(redactor: Redactor) -> None:
     text = "後任は未定。利用者：全員。貸出先：なし"
     assert not [e for e in redactor.detect(text, mode="standard") if e.type == "PERSON"], text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("表彰：ABIODUN Folake、佐野の両名。", "ABIODUN Folake"),
+        ("ØDEGAARD Sigrid様より伝言あり。", "ØDEGAARD Sigrid"),
+        ("点検者：Łukasz Żmijewski、異常なし。", "Łukasz Żmijewski"),
+        ("Şule Yıldız、岩田の2名で実施。", "Şule Yıldız"),
+    ],
+)
+def test_latin_names_touching_japanese_text_in_any_latin_letters(
+    redactor: Redactor, text: str, name: str
+) -> None:
+    redacted, _ = redactor.redact(text, mode="standard")
+    assert not any(part in redacted for part in name.split()), redacted
+
+
+def test_plant_words_in_capitals_touching_japanese_text_stay(redactor: Redactor) -> None:
+    text = "PUMP Stationの点検、LINE Worksで連絡。"
+    assert not [e for e in redactor.detect(text, mode="standard") if e.type == "PERSON"], text
