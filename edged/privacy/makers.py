@@ -66,8 +66,13 @@ _TITLE_BEFORE = re.compile(
 )
 
 
+_FIRST_WORDS = frozenset(m.split()[0] for m in MAKERS)
+
+
 def maker_words(words: list[str]) -> int:
     """How many of ``words`` (from the first) name a maker: the longest listed phrase, else 0."""
+    if not words or _normal(words[0]).split(" ")[0] not in _FIRST_WORDS:
+        return 0  # most words start no maker: one lookup, not one per phrase length
     for size in range(min(MAX_WORDS, len(words)), 0, -1):
         if _normal(" ".join(words[:size])) in MAKERS:
             return size
@@ -112,7 +117,7 @@ class MakerFilter:
         words = [w for w in _SPLIT.split(value) if w]
         size = maker_words(words)
         if size == 0:
-            return self._cut_before_maker(text, start, words)
+            return self._cut_before_maker(text, start, words) or (start, end)
         ambiguous = size == 1 and self._is_name(words[0])
         if not ambiguous:
             return None
@@ -121,12 +126,14 @@ class MakerFilter:
         person_context = _CUE_BEFORE.search(text[max(0, start - 12) : start]) or _VERB_AFTER.match(text, end)
         return (start, end) if person_context else None
 
-    def _cut_before_maker(self, text: str, start: int, words: list[str]) -> tuple[int, int]:
+    def _cut_before_maker(self, text: str, start: int, words: list[str]) -> tuple[int, int] | None:
         """Recalibrate Mitutoyo Crysta: a maker inside a run ends whatever name came before it."""
+        if not any(w.lower() in _FIRST_WORDS for w in words[1:]):
+            return None
         pos = start
         for k, word in enumerate(words):
             pos = text.index(word, pos)
             if k > 0 and maker_words(words[k:]) and not self._is_name(word):
                 return start, len(text[:pos].rstrip(" ,"))
             pos += len(word)
-        return start, pos
+        return None

@@ -451,6 +451,7 @@ class EnglishNames:
         self._strong = _STRONG_ONLY | {w.lower() for w in role_words} | {"name"}
         self._cues = frozenset(STRONG_CUES) | self._strong
         self._japanese_name = functools.lru_cache(maxsize=8192)(self._japanese_name_uncached)
+        self._reading_kinds = functools.lru_cache(maxsize=8192)(self._reading_kinds_uncached)
 
     def find(self, text: str, english: bool = True) -> Iterator[Span]:
         words = [
@@ -705,7 +706,7 @@ class EnglishNames:
         kinds = [self._reading_kinds(w) for w in pair]
         return ("姓" in kinds[0] and "名" in kinds[1]) or ("名" in kinds[0] and "姓" in kinds[1])
 
-    def _reading_kinds(self, word: str) -> str:
+    def _reading_kinds_uncached(self, word: str) -> str:
         """The name kinds (姓, 名) the dictionary gives the word's romaji readings."""
         if self._readings is None or len(word) < 2 or word in PLACES:
             return ""
