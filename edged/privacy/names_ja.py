@@ -50,11 +50,6 @@ from edged.privacy.names_ja_extent import (
     _split_given,
 )
 
-_TITLE_ALTERNATIVES = "|".join(sorted((re.escape(t) for t in TITLES), key=len, reverse=True))
-_BEFORE_TITLE = re.compile(f"([\u4e00-\u9fff々]{{2,4}})(?={_TITLE_ALTERNATIVES})")
-_TITLE_RUN_START = " \u3000、。,.：:「『【（(\n/｜|・"
-_NOT_NAME_START = "第各全本当同新旧前元現副総"  # 第二工場長, 現工場長: a prefix, not a name
-
 
 class JapaneseNames(NameExtent):
     """Where names stand in Japanese text: the dictionary's tags and the context around them."""
@@ -226,26 +221,6 @@ class JapaneseNames(NameExtent):
                 ):
                     continue
             yield start, end, "ja_cue"
-
-    def _before_title(self, text: str) -> Iterator[tuple[int, int, str]]:
-        """唯久保工場長, 百目鬼リーダー, 躑躅森作業長: a run of two to four kanji between a word boundary
-        and a title, made of no common word, number prefix or place the dictionary knows, is a
-        surname the dictionary does not list (a department, 第二工場長 or 東京工場長 is none)."""
-        for m in _BEFORE_TITLE.finditer(text):
-            start, end = m.span(1)
-            run = m.group(1)
-            before = text[start - 1 : start] if start else ""
-            if before and before not in _TITLE_RUN_START and before not in _PARTICLES:
-                continue
-            if run in NOT_NAMES or DEPARTMENT.match(run) or _ORG_END.search(run) or run[0] in _NOT_NAME_START:
-                continue
-            words = self._analyzer.tokens(run)
-            if any(
-                self._common_word(t) or t.pos3 == "地名" or t.pos1 in ("動詞", "助詞", "助動詞", "形容詞")
-                for t in words
-            ):
-                continue
-            yield start, end, "ja_before_title"
 
     def _katakana(self, text: str) -> Iterator[tuple[int, int, str]]:
         """ヤマモト ソウタロウ, グエン・ヴァン・アン: katakana words joined by a space or ・ where one of

@@ -25,6 +25,7 @@ from edged.privacy.names_ja_data import (
     _ORG_END,
     _PARTICLES,
     CONTACT_AFTER,
+    DEPARTMENT,
     HONORIFICS,
     MAX_WHOLE_NAME,
     NOT_NAMES,
@@ -36,6 +37,12 @@ _LATIN_BEFORE_HONORIFIC = re.compile(
     r"(?<![A-Za-z0-9@.\-])([A-Za-z][A-Za-z'’\-]*\.?(?: [A-Za-z][A-Za-z'’\-]*\.?){0,3}) ?"
     r"(?=さん|様(?![式子々])|さま|氏(?!名)|殿|くん|君|ちゃん)"
 )
+
+
+_TITLE_ALTERNATIVES = "|".join(sorted((re.escape(t) for t in TITLES), key=len, reverse=True))
+_BEFORE_TITLE = re.compile(f"([\u4e00-\u9fff々]{{2,4}})(?={_TITLE_ALTERNATIVES})")
+_TITLE_RUN_START = " \u3000、。,.：:「『【（(\n/｜|・"
+_NOT_NAME_START = "第各全本当同新旧前元現副総"  # 第二工場長, 現工場長: a prefix, not a name
 
 
 class NameExtent:
@@ -133,6 +140,26 @@ class NameExtent:
                 continue
             if after_contact or self._known(inner):
                 yield m.start(1), m.end(1), "ja_bracketed"
+
+    def _before_title(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """唯久保工場長, 百目鬼リーダー, 躑躅森作業長: a run of two to four kanji between a word boundary
+        and a title, made of no common word, number prefix or place the dictionary knows, is a
+        surname the dictionary does not list (a department, 第二工場長 or 東京工場長 is none)."""
+        for m in _BEFORE_TITLE.finditer(text):
+            start, end = m.span(1)
+            run = m.group(1)
+            before = text[start - 1 : start] if start else ""
+            if before and before not in _TITLE_RUN_START and before not in _PARTICLES:
+                continue
+            if run in NOT_NAMES or DEPARTMENT.match(run) or _ORG_END.search(run) or run[0] in _NOT_NAME_START:
+                continue
+            words = self._analyzer.tokens(run)
+            if any(
+                self._common_word(t) or t.pos3 == "地名" or t.pos1 in ("動詞", "助詞", "助動詞", "形容詞")
+                for t in words
+            ):
+                continue
+            yield start, end, "ja_before_title"
 
     def _plausible(self, run: str, strong: bool) -> bool:
         """Could this run continue a name? Pieces of at most four characters; unless an honorific
