@@ -17,7 +17,14 @@ from collections.abc import Iterable, Iterator
 
 from edged.privacy.detector import Span
 from edged.privacy.entities import PERSON
-from edged.privacy.names_latin import COMPANY_WORDS, common_phrase, given_names, unfamiliar
+from edged.privacy.names_latin import (
+    COMPANY_WORDS,
+    PHRASE_HEADS,
+    common_phrase,
+    common_words,
+    given_names,
+    unfamiliar,
+)
 
 
 def _words(text: str) -> frozenset[str]:
@@ -444,6 +451,7 @@ class EnglishNames:
         self._strong = _STRONG_ONLY | {w.lower() for w in role_words} | {"name"}
         self._cues = frozenset(STRONG_CUES) | self._strong
         self._japanese_name = functools.lru_cache(maxsize=8192)(self._japanese_name_uncached)
+        self._reading_kinds = functools.lru_cache(maxsize=8192)(self._reading_kinds_uncached)
 
     def find(self, text: str, english: bool = True) -> Iterator[Span]:
         words = [
@@ -456,6 +464,8 @@ class EnglishNames:
             found += list(self._listed(text, words, found))
             for span in found:
                 yield _with_suffix(text, span)
+        else:
+            yield from _caps_names(text, self._given_all, latin_text=False)  # MACLEOD Ailsa様
         if self._readings is not None:
             yield from self._romanised(text, words)
 
@@ -474,6 +484,8 @@ class EnglishNames:
             for k, run in (after, _before_joint(text, words, ends, span)):
                 if run < 2 or any(w[0].rstrip(".").lower() in FUNCTION_WORDS for w in words[k : k + run]):
                     continue
+                if common_phrase([w[0].rstrip(".").lower() for w in words[k : k + run]], self._given_all):
+                    continue  # Training Matrix, Andon Call and ...: a phrase, not the next name
                 candidate = self._span(words, k, run, "en_listed")
                 if any(candidate.start < t[1] and candidate.end > t[0] for t in taken):
                     continue
@@ -530,8 +542,8 @@ class EnglishNames:
         given = bare.lower() in self._given_all
         after = self._after(text, words, i, i + run)
         last = words[i + run - 1][0].rstrip(".").lower() if run > 1 else ""
-        if last in COMPANY_WORDS:
-            return 0, ""  # (by) Johnson Controls, Emerson Electric: a maker, though it starts with a name
+        if last in COMPANY_WORDS or (last in PHRASE_HEADS and bare.lower() not in self._given_all):
+            return 0, ""  # (by) Johnson Controls; (per the) Confined Space Entry: a maker, a procedure
         if cue is not None and (cue in self._strong or given or run > 1):
             return run, "en_cue"  # swapped by Gabrielly Silveira: a cue and a two-word name
         if given and run > 1:
@@ -638,6 +650,10 @@ class EnglishNames:
 
     # -- romanised Japanese ---------------------------------------------------------------------
 
+    def japanese_reading(self, word: str) -> bool:
+        """The word read as romaji is a surname or given name in the Japanese dictionary."""
+        return self._japanese_name(word.title()) == 2
+
     def _japanese_name_uncached(self, word: str) -> int:
         """2: a reading of a surname or given name in the Japanese dictionary; 1: it reads as
         romaji; 0: it does not."""
@@ -657,12 +673,18 @@ class EnglishNames:
         while i < len(words):
             word, start, end = words[i]
             bare = word.rstrip(".")
-            score = self._japanese_name(bare.title()) if bare[:1].isupper() else 0
+            score = self._japanese_name(bare.title()) if bare[:1].isupper() and not _english(bare) else 0
             if not score:
+                if bare.islower() and self._lower_pair(text, words, i):
+                    end = words[i + 1][2] - words[i + 1][0].endswith(".")
+                    yield Span(PERSON, start, end, "romaji_lower_pair")
+                    i += 2
+                    continue
                 i += 1
                 continue
             nxt = words[i + 1] if i + 1 < len(words) else None
-            if nxt is not None and _spaced(text, words[i], nxt) and nxt[0][:1].isupper():
+            paired = nxt is not None and _spaced(text, words[i], nxt) and nxt[0][:1].isupper()
+            if nxt is not None and paired and not _english(nxt[0]):
                 other = self._japanese_name(nxt[0].rstrip(".").title())
                 if other and score + other >= 3:
                     yield Span(PERSON, start, nxt[2] - (1 if nxt[0].endswith(".") else 0), "romaji_pair")
@@ -671,6 +693,30 @@ class EnglishNames:
             if score == 2 and HONORIFIC_SUFFIX.match(text, end):
                 yield Span(PERSON, start, end, "romaji_honorific")
             i += 1
+
+
+    def _lower_pair(self, text: str, words: list[tuple[str, int, int]], i: int) -> bool:
+        """tanaka hiroshi said, ack_by=okamoto kana: two lowercase words that the dictionary reads as
+        a surname and a given name, in either order, neither of them a common English word."""
+        if i + 1 >= len(words) or not _spaced(text, words[i], words[i + 1]):
+            return False
+        pair = (words[i][0], words[i + 1][0].rstrip("."))
+        if not all(w.islower() and w.isalpha() and w not in common_words() for w in pair):
+            return False
+        kinds = [self._reading_kinds(w) for w in pair]
+        return ("姓" in kinds[0] and "名" in kinds[1]) or ("名" in kinds[0] and "姓" in kinds[1])
+
+    def _reading_kinds_uncached(self, word: str) -> str:
+        """The name kinds (姓, 名) the dictionary gives the word's romaji readings."""
+        if self._readings is None or len(word) < 2 or word in PLACES:
+            return ""
+        kinds = ""
+        for variant in _romaji_variants(word):
+            kana = romaji_to_katakana(variant)
+            if kana is None:
+                return ""
+            kinds += self._readings.get(kana, "")
+        return kinds
 
 
 PLACES = _words(
@@ -699,9 +745,10 @@ _SUFFIX = re.compile(r",? (?:Jr\.?|Sr\.?|II|III|IV|V|PhD|Ph\.D\.|MD|M\.D\.|P\.E\
 # SURNAME Given in capitals (KIMURA Rika) and Taiwanese romanisation (LIN MEI-CHU, HSU KUAN-YU)
 _UPPER = "".join(sorted({c for c in map(chr, range(0x41, 0x250)) if c.isupper() and c.isalpha()}))
 _LOWER = "".join(sorted({c for c in map(chr, range(0x61, 0x250)) if c.islower() and c.isalpha()}))
+# bounded by Latin letters and digits only: in Japanese text a name touches kana (NGCOBO Karaboの)
 _CAPS_NAME = re.compile(
-    rf"(?<![\w\-])([{_UPPER}]{{2,14}}) (?:([{_UPPER}]{{1,8}}-[{_UPPER}]{{1,8}})"
-    rf"|([{_UPPER}][{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)?))(?![\w\-])"
+    rf"(?<![{_UPPER}{_LOWER}0-9_\-])([{_UPPER}]{{2,14}}) (?:([{_UPPER}]{{1,8}}-[{_UPPER}]{{1,8}})"
+    rf"|([{_UPPER}][{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)?))(?![{_UPPER}{_LOWER}0-9_\-])"
 )
 _ACRONYMS = frozenset(
     w.upper()
@@ -712,13 +759,16 @@ _ACRONYMS = frozenset(
 )
 
 
-def _caps_names(text: str, given: frozenset[str]) -> Iterator[Span]:
-    """SURNAME Given in any Latin script (KIMURA Rika, SZCZEPAŃSKI Przemysław, KARAKAŞ Emre)."""
+def _caps_names(text: str, given: frozenset[str], latin_text: bool = True) -> Iterator[Span]:
+    """SURNAME Given in any Latin script (KIMURA Rika, SZCZEPAŃSKI Przemysław, KARAKAŞ Emre); in
+    Japanese text (``latin_text`` false) the given name need not be unfamiliar or listed."""
     for m in _CAPS_NAME.finditer(text):
         surname, first = m.group(1), m.group(3)
+        if surname.lower() in FUNCTION_WORDS or surname.lower() in STOP:
+            continue  # DOWN AT Mezzanine East: a word in capitals, not a surname
         if surname in _ACRONYMS or not any(c in "AEIOUYÀÁÂÃÄÅÆÈÉÊËÌÍÎÏÒÓÔÕÖØÙÚÛÜÝ" for c in surname):
             continue
-        if first and not (unfamiliar(first) or first.lower() in given):
+        if latin_text and first and not (unfamiliar(first) or first.lower() in given):
             continue  # "PUMP Station" is no name; "KIMURA Rika" is
         yield Span(PERSON, m.start(), m.end(), "en_caps_name")
 
@@ -765,6 +815,13 @@ def _with_suffix(text: str, span: Span) -> Span:
     if text[span.end : span.end + 1] == "." and text[max(0, span.end - 3) : span.end] in (" Jr", " Sr"):
         return span._replace(end=span.end + 1)  # "Federica Esposito Sr." lost its dot as a sentence end
     return span
+
+
+def _english(word: str) -> bool:
+    """A function word, a weekday or a plant word (On Mon, NOTE PO): no romanised name."""
+    bare = word.rstrip(".:").lower()
+    # short plant words are name syllables too (Min, Jun: Zaw Min Oo, Tanaka Jun)
+    return bare in FUNCTION_WORDS or (bare in STOP and len(bare) > 3)
 
 
 def _digit_after(text: str, end: int) -> bool:

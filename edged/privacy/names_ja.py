@@ -76,6 +76,7 @@ class JapaneseNames(NameExtent):
         spans.extend(self._known_before_marker(text))
         spans.extend(self._bracketed(text))
         spans.extend(self._field_names(text, tokens))
+        spans.extend(self._before_title(text))
         spans.extend(_latin_names(text))
         spans.extend(list(self._listed(text, [s for s in spans if s[2] != "ja_listed"])))
         for found_start, found_end, rule in spans:
@@ -228,7 +229,7 @@ class JapaneseNames(NameExtent):
         for m in _KATAKANA_WORDS.finditer(text):
             if m.end() - m.start() > MAX_KATAKANA_NAME:
                 continue  # a run this long is no name (and would cost a long analysis)
-            words = re.split(r"[ ・]", m.group(0))
+            words = re.split(r"[ ・=゠]", m.group(0))
             closed = text.startswith(HONORIFICS + TITLES, m.end())
             common = any(self._common_word(t) for t in self._analyzer.tokens(m.group(0)))
             known = any(self._kana_name(w, loose=False) for w in words) or (

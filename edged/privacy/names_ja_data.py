@@ -24,6 +24,13 @@ TITLES = (
     "室長",
     "次長",
     "本部長",
+    # titles of the shop floor and deputies (躑躅森作業長, 唯久保工場長代理)
+    "作業長",
+    "工長",
+    "副長",
+    "グループ長",
+    "チーフ",
+    "先輩",
 )
 ROLE_CUES = (
     "担当者",
@@ -82,6 +89,16 @@ ROLE_CUES = (
     "実習生",
     "来訪者",
     "訪問者",
+    # personnel notices, key and card logs, suggestion forms: who follows is a person
+    "後任",
+    "前任",
+    "貸出先",
+    "利用者",
+    "使用者",
+    "提案者",
+    "管理者",
+    "受領者",
+    "返却者",
     "同行者",
     "保護者",
     "夜勤",
@@ -112,6 +129,19 @@ CONTACT_AFTER = (
 # Words that take an honorific but are not names (お客様, 皆さん, 業者さん, ご担当者様).
 NOT_NAMES = frozenset(
     {
+        # what stands in a person's field when no one does (後任は未定, 利用者：全員)
+        "未定",
+        "全員",
+        "各自",
+        "本人",
+        "不在",
+        "不明",
+        "なし",
+        "無し",
+        "未記入",
+        "空欄",
+        "該当なし",
+        "募集中",
         "客",
         "お客",
         "皆",
@@ -223,12 +253,16 @@ _CUE_TAIL = re.compile(r"\s*(?:[:：]|は|の|、|\s|\(|（)?\s*")
 MAX_NAME_CHARS = 10
 MAX_WHOLE_NAME = 12
 MAX_KATAKANA_NAME = 30
-_KATAKANA_NAME = re.compile(r"[\u30a1-\u30faー]+(?:[ ・][\u30a1-\u30faー]+){0,4}")
+_KATAKANA_NAME = re.compile(r"[\u30a1-\u30faー]+(?:[ ・=゠][\u30a1-\u30faー]+){0,4}")
 _JA = "\u4e00-\u9fff々\u30a1-\u30faー"  # kanji and katakana
 _BRACKETED = re.compile(rf"[（(]([{_JA}]{{1,5}}(?:[ ・][{_JA}]{{1,5}})?)[）)]")
 _CONTACT_BEFORE = re.compile(r"(?:@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}|[0-9]{2,4}-[0-9]{2,4}-[0-9]{3,4}|[:：])\s?$")
-_LATIN_WORD = r"(?:O'|Mc|Mac|D')?[A-Z][a-z\u00c0-\u024f]+(?:[A-Z][a-z]+)?"
-_LATIN_RUN = re.compile(rf"(?<![A-Za-z0-9]){_LATIN_WORD}(?:[ \-]{_LATIN_WORD}){{1,3}}(?![A-Za-z0-9])")
+# a capital of any Latin block starts a word (Çelik, Łukasz, Ødegaard)
+_LATIN_CAPITAL = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f"
+_LATIN_WORD = rf"(?:O'|Mc|Mac|D')?[{_LATIN_CAPITAL}][a-z\u00c0-\u024f]+(?:[A-Z][a-z]+)?"
+_LATIN_RUN = re.compile(
+    rf"(?<![A-Za-z\u00c0-\u024f0-9]){_LATIN_WORD}(?:[ \-]{_LATIN_WORD}){{1,3}}(?![A-Za-z\u00c0-\u024f0-9])"
+)
 _LATIN_PLANT_WORDS = (
     "line pump press robot cell unit plant factory building warehouse gate bay dock team shift "
     "quality control safety smart system systems solutions logistics industries electric motor "
@@ -242,16 +276,16 @@ _ITAIJI = str.maketrans(
     "高崎辺辺斎斉沢浜国関黒弥晋広桜瀬島島槙徳恵真蔵寛条増実寿静清栄円会学万与児将亀村富野崎琢昇",
 )
 _NC = r"\u4e00-\u9fff々〆ヶ\u30a1-\u30faー\uf900-\ufaff"  # kanji (old forms too) and katakana
-_NAME_RUN = re.compile(rf"[{_NC}・ \u3000]+")
+_NAME_RUN = re.compile(rf"[{_NC}・=゠ \u3000]+")
 # after a name: more name characters, or one space (or ・) and a run of them; kana given names
 # written in hiragana after a space (小鳥遊 ひなた様) too
 _NOT_KANA_NAME = "(?!さん|さま|くん|ちゃん|どの|から|まで|です|より)"  # honorifics and particles
 _NAME_AFTER = re.compile(
-    rf"[{_NC}]*(?:(?:[ \u3000・][{_NC}]+){{1,4}}"
+    rf"[{_NC}]*(?:(?:[ \u3000・=゠][{_NC}]+){{1,4}}"
     rf"|[ \u3000]?{_NOT_KANA_NAME}[\u3041-\u3096]{{2,4}}[子美恵]?"
-    rf"(?=さん|様|さま|氏|殿|君|くん|[ \u3000、。,.（(|｜/]|$))?"
+    rf"(?=さん|様|さま|氏|殿|君|くん|[ \u3000、。,.（(|｜/のがはにとをへも]|$))?"
 )
-_NAME_BEFORE = re.compile(rf"(?:[{_NC}]+[ \u3000・]){{0,4}}[{_NC}]*$")
+_NAME_BEFORE = re.compile(rf"(?:[{_NC}]+[ \u3000・=゠]){{0,4}}[{_NC}]*$")
 _END_MARKS = frozenset("、。，．,.!?！？)）」』】\n:：/（( ")
 _ORG_END = re.compile(
     r"(?:部|課|係|室|班|所|工場|棟|ライン|会社|センター|グループ|チーム|号機|倉庫|事業所|エリア|ヤード|置場|場)$"
@@ -260,16 +294,21 @@ DEPARTMENT = re.compile(
     r"^(?:営業|製造|品質|総務|人事|経理|技術|生産|保全|設備|開発|購買|物流|工務|検査|管理|品証|資材|"
     r"安全|環境|企画|情報|システム|業務|工場)$"
 )
-_KATAKANA_WORDS = re.compile(r"[\u30a1-\u30faー]{2,}(?:[ ・][\u30a1-\u30faー]{1,}){0,4}")
+# words of a foreign name are joined by a space, ・ or a double hyphen (＝, ゠: レ＝ミン＝トゥアン)
+_KATAKANA_WORDS = re.compile(
+    r"(?:[\u30a1-\u30faー]{2,}|[\u30a1-\u30fa](?=[・=゠]))(?:[ ・=゠][\u30a1-\u30faー]{1,}){0,4}"
+)
 _GLUED_RUN = re.compile(rf"[{_JA}]{{2,6}}(?:[ ・][{_JA}]{{1,6}}){{0,3}}")
 _HIRAGANA_GIVEN = re.compile(rf"{_NOT_KANA_NAME}[\u3041-\u3096]{{2,4}}[子美恵]?")
 _FIELD_SEPARATORS = " :：、。\n|｜/／\t"
 # anchored at the start of a katakana run: unanchored, a long run without a separator made the
 # search quadratic
-_KATAKANA_FULL = re.compile(r"(?<![\u30a1-\u30faー])[\u30a1-\u30faー]{2,}(?:[ ・][\u30a1-\u30faー]{2,}){1,3}")
+_KATAKANA_FULL = re.compile(
+    r"(?<![\u30a1-\u30faー])[\u30a1-\u30faー]{2,}(?:[ ・=゠][\u30a1-\u30faー]{2,}){1,3}"
+)
 _MENTION = re.compile(r"@([\u4e00-\u9fff々\u30a1-\u30faー]{2,8})")
 _LIST_SEPARATOR = re.compile(r"[、,と/／]\s?|\s[0-9]{1,2}[.)]\s")
 _LIST_ITEM = re.compile(
-    r"[\u4e00-\u9fff々\u30a1-\u30faー]{1,6}(?:[ ・][\u4e00-\u9fff々\u30a1-\u30faー]{1,8}){0,3}"
+    r"[\u4e00-\u9fff々\u30a1-\u30faー]{1,6}(?:[ ・=゠][\u4e00-\u9fff々\u30a1-\u30faー]{1,8}){0,3}"
     r"|[A-Z][a-z]+(?: [A-Z][a-z]+){1,3}"
 )

@@ -25,12 +25,24 @@ from edged.privacy.names_ja_data import (
     _ORG_END,
     _PARTICLES,
     CONTACT_AFTER,
+    DEPARTMENT,
     HONORIFICS,
     MAX_WHOLE_NAME,
     NOT_NAMES,
     TITLES,
 )
 from edged.privacy.names_latin import common_phrase
+
+_LATIN_BEFORE_HONORIFIC = re.compile(
+    r"(?<![A-Za-z0-9@.\-])([A-Za-z][A-Za-z'’\-]*\.?(?: [A-Za-z][A-Za-z'’\-]*\.?){0,3}) ?"
+    r"(?=さん|様(?![式子々])|さま|氏(?!名)|殿|くん|君|ちゃん)"
+)
+
+
+_TITLE_ALTERNATIVES = "|".join(sorted((re.escape(t) for t in TITLES), key=len, reverse=True))
+_BEFORE_TITLE = re.compile(f"([\u4e00-\u9fff々]{{2,4}})(?={_TITLE_ALTERNATIVES})")
+_TITLE_RUN_START = " \u3000、。,.：:「『【（(\n/｜|・"
+_NOT_NAME_START = "第各全本当同新旧前元現副総"  # 第二工場長, 現工場長: a prefix, not a name
 
 
 class NameExtent:
@@ -58,7 +70,7 @@ class NameExtent:
         right = _NAME_AFTER.match(text, end)
         if right is not None and right.end() > end:
             # the longest piece-aligned extension that ends where a name ends
-            cuts = [m.start() for m in re.finditer(r"[ ・]", right.group(0))]
+            cuts = [m.start() for m in re.finditer(r"[ ・=゠]", right.group(0))]
             for cut in [right.end(), *sorted((end + c for c in cuts), reverse=True)]:
                 new_end = self._trim_markers(text, end, cut)
                 strong = after_colon or text.startswith(HONORIFICS + TITLES, new_end)
@@ -81,7 +93,7 @@ class NameExtent:
             new_end -= 1  # never swallow a one-kanji honorific (様, 氏, 君, 殿)
         while new_end > end and any(text.startswith(t, new_end - len(t)) for t in TITLES):
             new_end -= next(len(t) for t in TITLES if text.startswith(t, new_end - len(t)))
-        while new_end > end and text[new_end - 1] in " ・":
+        while new_end > end and text[new_end - 1] in " ・=゠":
             new_end -= 1
         return new_end
 
@@ -90,13 +102,13 @@ class NameExtent:
         ・ between pieces), word by word from the name outwards, stopping at a common word unless an
         honorific closes the name (then the run is taken whole: 四月一日 君尋さん)."""
         left = _NAME_BEFORE.search(text[max(0, start - 16) : start])
-        if left is None or not left.group(0).strip(" ・"):
+        if left is None or not left.group(0).strip(" ・=゠"):
             return start
         run_start = start - len(left.group(0))
         run = text[run_start:start]
-        if self._cue.search(run) or run.strip(" ・") in NOT_NAMES:
+        if self._cue.search(run) or run.strip(" ・=゠") in NOT_NAMES:
             return start
-        pieces = [p for p in re.split(r"[ ・]", run) if p]
+        pieces = [p for p in re.split(r"[ ・=゠]", run) if p]
         if any(len(p) > 4 for p in pieces if not _KATAKANA.match(p)):
             # a long glued run (本日勅使河原): only its tail can be the name, word by word
             strong = False
@@ -129,11 +141,31 @@ class NameExtent:
             if after_contact or self._known(inner):
                 yield m.start(1), m.end(1), "ja_bracketed"
 
+    def _before_title(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """唯久保工場長, 百目鬼リーダー, 躑躅森作業長: a run of two to four kanji between a word boundary
+        and a title, made of no common word, number prefix or place the dictionary knows, is a
+        surname the dictionary does not list (a department, 第二工場長 or 東京工場長 is none)."""
+        for m in _BEFORE_TITLE.finditer(text):
+            start, end = m.span(1)
+            run = m.group(1)
+            before = text[start - 1 : start] if start else ""
+            if before and before not in _TITLE_RUN_START and before not in _PARTICLES:
+                continue
+            if run in NOT_NAMES or DEPARTMENT.match(run) or _ORG_END.search(run) or run[0] in _NOT_NAME_START:
+                continue
+            words = self._analyzer.tokens(run)
+            if any(
+                self._common_word(t) or t.pos3 == "地名" or t.pos1 in ("動詞", "助詞", "助動詞", "形容詞")
+                for t in words
+            ):
+                continue
+            yield start, end, "ja_before_title"
+
     def _plausible(self, run: str, strong: bool) -> bool:
         """Could this run continue a name? Pieces of at most four characters; unless an honorific
         or a title closes the name (or a role word and colon open it), none of them a common word
         the dictionary knows (新住所, 住所変更届 are not the rest of a name)."""
-        pieces = [p for p in re.split(r"[ \u3000・]", run) if p]
+        pieces = [p for p in re.split(r"[ \u3000・=゠]", run) if p]
         if any(len(p) > 5 for p in pieces if not _KATAKANA.match(p)):
             return False
         if len(pieces) == 1 and _HIRAGANA_GIVEN.fullmatch(pieces[0]):
@@ -172,12 +204,19 @@ def _limit(run: str) -> int:
 
 def _latin_names(text: str) -> Iterator[tuple[int, int, str]]:
     """Michael Johnson氏, 本日Carolina Moraesが: capitalised Latin words, two to four of them, in
-    Japanese text are a person's name unless a plant word is among them."""
+    Japanese text are a person's name unless a plant word is among them; so are Latin words in
+    any case right before an honorific (nguyen van an さん, SATO Md. Rafiq様)."""
     for m in _LATIN_RUN.finditer(text):
         words = m.group(0).replace("-", " ").split()
         if any(w.lower() in _LATIN_NOT_NAMES for w in words) or common_phrase([w.lower() for w in words]):
             continue
         yield m.start(), m.end(), "ja_latin_name"
+    for m in _LATIN_BEFORE_HONORIFIC.finditer(text):
+        words = [w.rstrip(".") for w in m.group(1).replace("-", " ").split()]
+        if any(w.lower() in _LATIN_NOT_NAMES for w in words) or common_phrase([w.lower() for w in words]):
+            continue
+        if sum(len(w) for w in words) >= 3:
+            yield m.start(1), m.end(1), "ja_latin_honorific"
 
 
 def _name_starts(text: str, start: int) -> bool:

@@ -70,6 +70,14 @@ _CUE_BEFORE = re.compile(
     r"\battn\.?:?|\bcall|\bwitness:?|\bsigned:?|受講者:|氏名:|担当:|作業者:|[\-–—] |--\n)\s*$",
     re.IGNORECASE,
 )
+# What introduces a person outright: a log field that holds one (who=, ack_by=, user=), a
+# self-introduction (my name is, this is, it's), an assignment (assigned to).
+_INTRO_CUE = re.compile(
+    r"(?:\b(?:who|user|username|operator|owner|assignee|name|requester|caller|approver)=|"
+    r"[a-z]_?by=|\bname is|\bthis is|\bit'?s|\bit’s|\bassigned to|\bhanded (?:over )?to|"
+    r"\bescalated to|\bforwarded to|\btell)\s*$",
+    re.IGNORECASE,
+)
 _WEAK_CUE_BEFORE = re.compile(r"(?:\bfyi|\bwith|\bfor|\bto|\band|,|\bsee|\bcall|\bfrom|^)\s*$", re.IGNORECASE)
 # What people do, right after their name.
 _VERB_AFTER = re.compile(
@@ -84,6 +92,11 @@ _CHAT_WORDS = _wordset(
     "gateway scanner printer"
 )
 MAX_WORDS = 3
+# role words that stand right before a person (Escort B. Österberg, Witness K. Amoah)
+_ROLE_WORDS = _wordset(
+    "escort attendant witness driver operator technician tech host trainer trainee inspector "
+    "supervisor engineer contractor visitor welder presenter lead owner requester reporter assignee"
+)
 
 
 @functools.cache
@@ -144,7 +157,25 @@ def common_phrase(names: list[str], given: frozenset[str] | None = None) -> bool
         return True  # Lincoln Electric; Gemba Walk, Andon Cord
     if names[0] in given:
         return False
+    if names[-1] in PHRASE_HEADS:
+        return True  # Standard Work, Red Tag, Goods Receipt, Process Flow Diagram
     return any(n in _common() and n not in census_names() for n in names)
+
+
+# The nouns that end plant procedures, documents and places (Red Tag, Goods Receipt, Confined
+# Space Entry, Boiler House, Goods In): a capitalised run ending in one, that does not start with a
+# given name, is a phrase. Some are surnames too (Call, House), but rarely after a word that is
+# not a given name.
+PHRASE_HEADS = _wordset(
+    "receipt receipts diagram diagrams inspection inspections entry permit permits walk audit "
+    "audits review reviews plan plans report reports request requests notice card cards board "
+    "sheet sheets instruction instructions procedure procedures form forms log logs meeting "
+    "meetings training drill award analysis alert alerts tag tags tagout lockout work call calls "
+    "in out house shop yard room area store stores office cell bay dock gate lab hall floor deck "
+    "check checks test tests trial trials order orders matrix chart charts list lists layout "
+    "method standard standards policy handbook manual guide guideline program programme system "
+    "project meeting minutes signal alarm alarms station stations"
+)
 
 
 # suffixes and particles of names, never evidence against one
@@ -152,6 +183,11 @@ _NAME_PARTS = _wordset(
     "jr sr ii iii iv phd md esq da de do dos das del della di van von der den le la al el bin "
     "binti ibn abu ó ní nic mac ua y"
 )
+
+
+def common_words() -> frozenset[str]:
+    """The 7,000 most frequent English words (wordfreq)."""
+    return _common()
 
 
 @functools.cache
@@ -199,6 +235,8 @@ def _shaped(text: str) -> Iterator[Span]:
         given, surname = m.group(1), m.group(2)
         if given.lower() in _CHAT_WORDS or surname.lower() in _CHAT_WORDS or len(given) < 2:
             continue
+        if given.lower() in _ROLE_WORDS:
+            continue  # Escort B. Österberg: a role word before the initial, not a given name
         plain = common_phrase([given.lower(), surname.lower()])
         if _name_word(given) and (_name_word(surname) or surname[:1].isupper()) and not plain:
             yield Span(PERSON, m.start(), m.end(), "latin_middle_initial")
@@ -217,6 +255,8 @@ def _initials(text: str) -> Iterator[Span]:
         # A. Flaminio, L. del Río, A. MacLeod: an initial and a surname; "Section A. Pump" is none
         surname = m.group(1).lower()
         plain = surname in _common() or surname in COMPANY_WORDS  # among the 7,000 commonest words
+        # an English word that is no surname (F. Calibrated by, C. Standby phone)
+        plain = plain or (surname in vocabulary() and surname not in census_names())
         if not plain or _CUE_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
             yield Span(PERSON, m.start(), m.end(), "latin_initial")
 
@@ -230,6 +270,9 @@ def _after_cue(text: str) -> Iterator[Span]:
             continue
         if word.lower() in _CHAT_WORDS or (word.lower() in _common() and word.lower() not in given_names()):
             continue
+        dash = text[max(0, m.start(1) - 2) : m.start(1)] in ("- ", "– ", "— ")
+        if dash and word.lower() in vocabulary() and word.lower() not in given_names():
+            continue  # Lock 35 - Dock 4: after a dash, an English word is a place or a part
         following = re.match(r" ([A-Za-z]+)", text[m.end(1) : m.end(1) + 24])
         if following and following.group(1).lower() in COMPANY_WORDS:
             continue  # by Johnson Controls: a maker
@@ -295,8 +338,12 @@ def _lowercase(text: str) -> Iterator[Span]:
         run = [w[0] for w in words[i : i + n]]
         strange = sum(unfamiliar(w) for w in run)
         named = all(w.lower() in census_names() or unfamiliar(w) for w in run)
+        intro = _INTRO_CUE.search(text[max(0, start - 20) : start]) is not None
+        first_given = run[0].lower() in given_names()
         if named and (
             (cue and (strange or verb))  # ask nimal perera, tech=getachew bekele, - kiran
+            or (intro and (n >= 2 or strange or first_given))  # who=nay lin zaw, name is hugo ruiz
+            or (verb and n >= 2 and first_given)  # enzo garcia said, georgia williams wants
             or (verb and strange and (weak or n >= 2))  # fyi sanjeewa and ..., rodrigo pereira changed
             or (verb and weak and run[0].lower() in frequent_given_names())  # ashley reported, nelson and
         ):

@@ -10,14 +10,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from edged.errors import ConfigError
-from edged.privacy import names_latin
+from edged.privacy import names_chinese, names_headers, names_korean, names_latin
 from edged.privacy.detector import Span, TextView
 from edged.privacy.entities import PERSON
+from edged.privacy.makers import MakerFilter
 from edged.privacy.names_en import EnglishNames
 from edged.privacy.names_ja import JapaneseNames
+from edged.privacy.names_latin import given_names
 
 if TYPE_CHECKING:
     from edged.privacy.registry import Resources
+
+
+# Abbreviated first names written before the rest of the name (Md. Rafiqul Islam, Mohd. Faizal,
+# Ma. Cristina Villanueva, Sk. Abdul, Mst. Rokeya): part of it, not a sentence's end.
+_NAME_PREFIX = re.compile(r"(?<![A-Za-z])(?:Md|Mohd|Muhd|Mst|Sk|Ma)\. $")
 
 
 class PersonDetector:
@@ -30,15 +37,45 @@ class PersonDetector:
         self._ja = ja
         self._en = en
         self._roster = roster
+        self._makers = MakerFilter(lambda word: word.lower() in given_names() or en.japanese_reading(word))
 
     def find(self, view: TextView) -> Iterator[Span]:
+        kept = []
+        for span in self._guessed(view):
+            cut = self._makers(view.text, span.start, span.end)
+            if cut is not None and cut[1] > cut[0]:
+                prefix = _NAME_PREFIX.search(view.text, max(0, cut[0] - 8), cut[0])
+                start = prefix.start() if prefix is not None else cut[0]
+                kept.append(span._replace(start=start, end=cut[1]))
+        yield from _joined(kept)
+        if self._roster is not None:
+            for m in self._roster.finditer(view.text):
+                yield Span(PERSON, m.start(), m.end(), "roster")
+
+    def _guessed(self, view: TextView) -> Iterator[Span]:
+        """Names found by rules (not the site's roster), before makers are told apart."""
         if view.japanese:
             yield from self._ja.find(view.text)
         yield from self._en.find(view.text, english=view.english)
         yield from names_latin.find(view.text)
-        if self._roster is not None:
-            for m in self._roster.finditer(view.text):
-                yield Span(PERSON, m.start(), m.end(), "roster")
+        yield from names_korean.find(view.text)
+        yield from names_chinese.find(view.text)
+        yield from names_headers.find(view.text)
+
+
+def _joined(spans: list[Span]) -> Iterator[Span]:
+    """Findings that overlap are one name (HÄRM, Kim Seo + Kim Seo-yeon): their union, so that the
+    settling of overlaps never leaves a piece of it out."""
+    current: Span | None = None
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if current is not None and span.start < current.end:
+            current = current._replace(end=max(current.end, span.end))
+            continue
+        if current is not None:
+            yield current
+        current = span
+    if current is not None:
+        yield current
 
 
 def build(resources: Resources) -> PersonDetector:

@@ -40,7 +40,9 @@ _NANP_SHAPE = re.compile(
 # 010, North America 011, most of the world 00.
 _IDD = ("0011", "0041", "0061", "001", "010", "011", "00")
 _NOT_PHONE_CUE = re.compile(
-    r"(?:lot|lot no|part|p/n|s/n|serial|order|order no|po|invoice|batch|model|ref|sku|"
+    # a figure its writer named as a document or a material (receipt 4290219885, Item 1036593687)
+    r"(?:lot|lot no|part|p/n|s/n|serial|order|order no|po|invoice|batch|model|ref|sku|receipt|item|"
+    r"material|wo|doc|ticket|account|"
     r"ロット|品番|型番|製番|注文番号|注文|伝票番号|伝票|製造番号|シリアル|部品番号)\.?\s*[:：#]?\s*$",
     re.IGNORECASE,
 )

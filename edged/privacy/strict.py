@@ -78,14 +78,18 @@ _HONORIFIC_AFTER = re.compile(
     r"(?=さん|様|さま|氏|殿|君|くん|課長|係長|部長|班長|主任|工場長|所長|職長)"
 )
 _ORG_END = re.compile(r"(?:部|課|係|室|班|所|工場|棟|ライン|会社|センター|グループ|チーム)$")
-_DIGITS = re.compile(r"(?<![0-9A-Za-z])[0-9](?:[0-9]|[ \-.](?=[0-9])){6,}(?![0-9])")
+# not the figures of an identifier with a letter prefix (WO-2024-401878, 8D-2026-143, LOT#2291733)
+_DIGITS = re.compile(r"(?<![0-9A-Za-z])(?<![A-Za-z][\-#/])[0-9](?:[0-9]|[ \-.](?=[0-9])){6,}(?![0-9])")
+_TIME_AFTER = re.compile(r":[0-5][0-9]")  # Tue, 24 Apr 2024 04:27: a year and an hour
 _DATE = re.compile(
     r"(?:19|20)[0-9]{2}[\-./][0-9]{1,2}[\-./][0-9]{1,2}|(?:19|20)[0-9]{6}(?:[0-9]{6})?(?![0-9])"
 )
 # A number its writer named as a plant identifier (part, lot, order, model) is not a stray one.
 _NAMED_BEFORE = re.compile(
     r"(?:lot|lot no|part|p/n|s/n|order|order no|po|invoice|batch|model|sku|ref|item|drawing|dwg|"
-    r"ロット|品番|型番|製番|注文番号|注文|伝票番号|伝票|部品番号|図番)\.?\s*[:：#]?\s*(?:[A-Z]{1,4}-)?$",
+    r"material|serial|receipt|ticket|wo|work order|complaint|permit|cert|certificate|of|"
+    r"ロット|品番|型番|製番|注文番号|注文|伝票番号|伝票|部品番号|図番|発注|稟議|照合番号|品目|資材)"
+    r"\.?\s*(?:no\.?|number|#)?\s*[:：#=]?\s*(?:[A-Z]{1,4}-)?$",
     re.IGNORECASE,
 )
 _UNIT_AFTER = re.compile(r"\s?(?:mm|cm|m|kg|g|rpm|MPa|kPa|Pa|V|A|W|kW|Hz|℃|°C|%|pcs|個|台|本|回|円|件)\b")
@@ -115,7 +119,7 @@ def _numbers(view: TextView) -> Iterator[Span]:
     for m in _DIGITS.finditer(text):
         value = m.group(0)
         date = _DATE.match(value)
-        if date is not None:  # 2024-05-12 14:30, 20240512143000: a date, maybe with a time
+        if date is not None or _TIME_AFTER.match(text, m.end()):  # 2024-05-12 14:30, 2024 04:27
             continue
         if _UNIT_AFTER.match(text, m.end()) or _NAMED_BEFORE.search(text[max(0, m.start() - 16) : m.start()]):
             continue

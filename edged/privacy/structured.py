@@ -59,9 +59,19 @@ _UK_POSTCODE = re.compile(
     r"(?<![A-Za-z0-9])([A-Z]{1,2}[0-9][A-Z0-9]?\s?[0-9][ABD-HJLNP-UW-Z]{2})(?![A-Za-z0-9])"
 )
 _CA_POSTCODE = re.compile(r"(?<![A-Za-z0-9])([ABCEGHJ-NPRSTVXY][0-9][A-Z]\s?[0-9][A-Z][0-9])(?![A-Za-z0-9])")
+# a Japanese postal code before the address it belongs to, with or without its hyphen
+# (123-4567 東京都..., 1234567 大阪府...), or right after an address field (住所：1234567)
 _PREFECTURE_AHEAD = re.compile(
-    r"(?<![0-9\-])([0-9]{3}-[0-9]{4})(?![0-9\-])"
+    r"(?<![0-9\-])([0-9]{3}-?[0-9]{4})(?![0-9\-])"
     r"(?=\s?(?:北海道|東京都|大阪府|京都府|.{2,3}県|[\u4e00-\u9fff]{1,4}[市区郡][\u4e00-\u9fff]))"
+)
+_ADDRESS_FIELD = re.compile(
+    r"(?:住所|現住所|送付先|送り先|届け先|お届け先|宛先|所在地)\s*[:：]?\s*([0-9]{3}-?[0-9]{4})(?![0-9\-])"
+)
+# Irish Eircode: a routing key (letter, two digits; D6W) and four characters of a reduced alphabet,
+# only where a ZIP or postcode is spoken of.
+_EIRCODE = re.compile(
+    r"(?<![A-Za-z0-9])((?:[ACDEFHKNPRTVWXY][0-9]{2}|D6W) ?[0-9ACDEFHKNPRTVWXY]{4})(?![A-Za-z0-9])"
 )
 
 _IPV4 = re.compile(r"(?<![0-9.])(?<![vV])[0-9]{1,3}(?:\.[0-9]{1,3}){3}(?![0-9]|\.[0-9])")
@@ -125,6 +135,7 @@ def _longest_number(
         # Any Luhn-valid number of a card's length: IIN tables never cover private-label, UnionPay
         # or new ranges, so a brand may add confidence but never vetoes one.
         card = want_card and 13 <= len(digits) <= 19 and _card_shaped(lengths) and checks.luhn(digits)
+        card = card and not _after_dial_prefix(text, groups, first)
         if card and not _timestamp(digits):
             return Span(CARD_NUMBER, start, end, "card_luhn"), len(parts)
         if (
@@ -135,6 +146,15 @@ def _longest_number(
         ):
             return Span(MY_NUMBER, start, end, "my_number_check"), len(parts)
     return None
+
+
+def _after_dial_prefix(text: str, groups: list[tuple[int, int]], first: int) -> bool:
+    """010-977-9803268853: digits after a short group that starts with 0 (a trunk or international
+    prefix) in the same run are the rest of a phone number, even when they pass Luhn."""
+    if first == 0:
+        return False
+    start, end = groups[first - 1]
+    return end - start <= 4 and text[start] == "0"
 
 
 def _card_shaped(lengths: tuple[int, ...]) -> bool:
@@ -157,6 +177,7 @@ def find_postal_codes(text: str) -> Iterator[Span]:
         (_POSTAL_MARKED, "postal_mark"),
         (_POSTAL_CUED, "postal_cue"),
         (_PREFECTURE_AHEAD, "postal_before_prefecture"),
+        (_ADDRESS_FIELD, "postal_in_address_field"),
         (_ZIP_AFTER_STATE, "zip_after_state"),
         (_UK_POSTCODE, "uk_postcode"),
         (_CA_POSTCODE, "ca_postcode"),
@@ -169,10 +190,11 @@ def find_postal_codes(text: str) -> Iterator[Span]:
         limit = min(len(text), cue.end() + 80)
         stop = _SENTENCE_END.search(text, cue.end(), limit)
         end = stop.start() if stop else limit
-        for m in _POSTAL_SHAPE.finditer(text, cue.end(), end):
-            if m.start(1) not in seen:
-                seen.add(m.start(1))
-                yield Span(POSTAL_CODE, m.start(1), m.end(1), "postal_in_sentence")
+        for shape in (_POSTAL_SHAPE, _EIRCODE):
+            for m in shape.finditer(text, cue.end(), end):
+                if m.start(1) not in seen:
+                    seen.add(m.start(1))
+                    yield Span(POSTAL_CODE, m.start(1), m.end(1), "postal_in_sentence")
 
 
 _JP_POSTAL_SHAPE = re.compile(r"(?<![0-9A-Za-z\-.])([0-9]{3}-[0-9]{4})(?![0-9A-Za-z\-]|\.[0-9])")

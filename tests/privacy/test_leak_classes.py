@@ -181,3 +181,320 @@ def test_an_article_number_is_no_address(redactor: Redactor) -> None:
 def test_names_after_family_and_driver_words(redactor: Redactor, text: str, name: str) -> None:
     redacted, _ = redactor.redact(text)
     assert name not in redacted, redacted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two Nabtesco reducers arrived for the palletiser.",
+        "Escort T. Brannigan, Sartorius balances out of date.",
+        "Swap the Lenze inverter on the wrapper (contractor, Hiwin) before noon.",
+        "Recalibrate Mitutoyo Crysta on Thursday.",  # a maker ends the capitalised run
+        "The Emerson transmitter on the boiler reads high.",
+        "Post the Training Matrix and the Safety Walk Report by Friday.",
+        "Goods Out is blocked; lot 1182 waits at Gate 2.",
+        "Receipt 3309184455 was filed with the expense claim.",
+    ],
+)
+def test_makers_procedures_and_named_figures_stay(redactor: Redactor, text: str) -> None:
+    found = [e.text for e in redactor.detect(text, mode="standard") if e.type in ("PERSON", "PHONE")]
+    makers = ("Nabtesco", "Sartorius", "Lenze", "Hiwin", "Mitutoyo", "Crysta", "Emerson", "Matrix", "Walk")
+    figures = ("Goods", "3309184455")
+    assert not [f for f in found if any(word in f for word in makers + figures)], found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Mr. Emerson signed the permit.", "Emerson"),
+        ("Emerson reported the leak at 06:10.", "Emerson"),
+        ("Handover from Yokogawa Kenta to the day shift.", "Yokogawa Kenta"),
+        ("Parts were counted by Hiroko Makita.", "Hiroko Makita"),
+    ],
+)
+def test_maker_words_that_are_names_stay_names(redactor: Redactor, text: str, name: str) -> None:
+    assert covered(redactor, text, name), text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("夜勤リーダー：マルコ＝ベッリーニ　点検表を回収", "マルコ＝ベッリーニ"),
+        ("入構者：ヴォー＝ティ＝ラン殿、車両番号は別紙", "ヴォー＝ティ＝ラン"),
+        ("利用者：ファム゠ヴァン゠ドゥック係長", "ファム゠ヴァン゠ドゥック"),
+        ("送迎バス名簿　OKONKWO Chidera、第2工場", "OKONKWO Chidera"),
+    ],
+)
+def test_katakana_names_joined_by_double_hyphens_and_capitals_in_japanese(
+    redactor: Redactor, text: str, name: str
+) -> None:
+    redacted, _ = redactor.redact(text, mode="standard")
+    parts = name.replace("゠", "＝").replace(" ", "＝").split("＝")
+    assert not any(part in redacted for part in parts), redacted
+
+
+@pytest.mark.parametrize("text", ["設定値＝パラメータ＝デフォルト", "ポンプ＝停止、バルブ＝開"])
+def test_katakana_words_around_equals_signs_stay(redactor: Redactor, text: str) -> None:
+    assert not [e for e in redactor.detect(text, mode="standard") if e.type == "PERSON"], text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Forklift audit done by Baek Na-rae this morning.", "Baek Na-rae"),
+        ("Sol-mi Hwang's badge was reissued.", "Sol-mi Hwang"),
+        ("Customer: SEONG, Ye-rin", "SEONG, Ye-rin"),
+        ("night lead=kwon tae-hyung moved to press 2", "kwon tae-hyung"),
+        ("Contact OH Jaesung about the chiller.", "OH Jaesung"),
+        ("Eun-bi: can you cover the gate?", "Eun-bi"),
+        ("作業責任者：Yeom Ha-neul殿", "Yeom Ha-neul"),
+    ],
+)
+def test_romanised_korean_names_are_whole(redactor: Redactor, text: str, name: str) -> None:
+    redacted, _ = redactor.redact(text, mode="standard")
+    assert not any(part in redacted for part in name.replace(",", "").replace("-", " ").split()), redacted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Set-up of the Top-up tank, then a Re-run and a Log-in check.",
+        "Order the Pop-up guard and the Go-kart parts from the Park Hotel vendor.",
+    ],
+)
+def test_english_words_shaped_like_korean_syllables_stay(redactor: Redactor, text: str) -> None:
+    found = [e.text for e in redactor.detect(text, mode="standard") if e.type == "PERSON"]
+    assert not [f for f in found if "-" in f or "Hotel" in f], found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("ts=08:14 evt=JAM closed_by=ruairi breathnach line=4", "ruairi breathnach"),
+        ("andon who=oluwaseun adebayo from=cell 3", "oluwaseun adebayo"),
+        ("caller said his name is tomasz wierzbicki, wants a callback", "tomasz wierzbicki"),
+        ("hey its thandiwe mahlangu from the paint shop", "thandiwe mahlangu"),
+        ("Ticket escalated to ingrid solberg.", "ingrid solberg"),
+        ("ok so morimoto haruka said the jig is cracked", "morimoto haruka"),
+        ("pls ask someone, matsuda ren found it first", "matsuda ren"),
+    ],
+)
+def test_lowercase_names_after_fields_introductions_and_romaji_pairs(
+    redactor: Redactor, text: str, name: str
+) -> None:
+    redacted, _ = redactor.redact(text, mode="standard")
+    assert not any(part in redacted for part in name.split()), redacted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "this is the pump that failed; its seal is gone",
+        "who=admin from the console, closed_by=system",
+        "assigned to night shift, tell the crew at handover",
+        "set the date and mine the logs, then hide kana input",
+    ],
+)
+def test_lowercase_plant_words_after_those_cues_stay(redactor: Redactor, text: str) -> None:
+    assert not [e for e in redactor.detect(text, mode="standard") if e.type == "PERSON"], text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("報告は鬼頭森作業長へ。", "鬼頭森"),
+        ("承認：薬師寺谷工場長", "薬師寺谷"),
+        ("差し入れは百々目鬼チーフから。", "百々目鬼"),
+        ("記録に結城あおいの署名がない。", "結城あおい"),
+    ],
+)
+def test_rare_surnames_before_shop_titles_and_kana_given_names(
+    redactor: Redactor, text: str, name: str
+) -> None:
+    redacted, _ = redactor.redact(text, mode="standard")
+    assert name not in redacted and name[:2] not in redacted, redacted
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["第三工場長と大阪工場長が出席。", "営業部長と品質課長の確認済み。", "新工場長の方針を共有した。"],
+)
+def test_prefixes_places_and_departments_before_titles_stay(redactor: Redactor, text: str) -> None:
+    found = [e.text for e in redactor.detect(text, mode="standard") if e.detector == "ja_before_title"]
+    assert not found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("転居届：新住所 6048123 京都府京都市中京区烏丸通1-2", "6048123"),
+        ("現住所：9800811 宮城県仙台市青葉区一番町4-1", "9800811"),
+        ("源泉徴収票の送付先8128577。", "8128577"),
+        ("Forwarding address updated, postcode T12 X8PW for the new tenant.", "T12 X8PW"),
+        ("Eircode check: ZIP V94YK2R on the delivery note.", "V94YK2R"),
+    ],
+)
+def test_postal_codes_without_mark_next_to_addresses_and_eircodes(
+    redactor: Redactor, text: str, value: str
+) -> None:
+    found = [e.text for e in redactor.detect(text, mode="standard") if e.type == "POSTAL_CODE"]
+    assert value in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["品番2041188の在庫は大阪工場にあります。", "Order A12 BC34 ships from Dock 3.", "Lot 4471920 passed."],
+)
+def test_seven_digit_parts_and_codes_without_a_postal_cue_stay(redactor: Redactor, text: str) -> None:
+    assert not [e for e in redactor.detect(text, mode="standard") if e.type == "POSTAL_CODE"], text
+
+
+@pytest.mark.parametrize(
+    "number",
+    ["010-977-9841334567", "010-82-10-4417-2963"],
+)
+def test_international_numbers_dialled_from_japan_are_whole_phones(redactor: Redactor, number: str) -> None:
+    text = f"Driver reachable on {number} until Friday."
+    # one finding over the whole number (a 16-digit run may also pass Luhn: then it is masked as a card)
+    entities = [e for e in redactor.detect(text, mode="standard") if e.type in ("PHONE", "CARD_NUMBER")]
+    assert [e.text for e in entities] == [number], entities
+
+
+def test_a_card_after_a_quantity_is_still_a_card(redactor: Redactor) -> None:
+    text = "Refund 12 4111 1111 1111 1111 today."
+    cards = [e.text for e in redactor.detect(text, mode="standard") if e.type == "CARD_NUMBER"]
+    assert "4111 1111 1111 1111" in cards, cards
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "material 1902334417 is short at the kitting cart",
+        "pick_exception material=1055920384 bin=A-12",
+        "Closed under WO-2025-604211 and 8D-2025-118 yesterday.",
+        "Sent: Wed, 3 Sep 2025 07:45",
+        "発注3409981276の納期を確認。",
+    ],
+)
+def test_strict_mode_leaves_named_identifiers_and_times(redactor: Redactor, text: str) -> None:
+    assert not [e for e in redactor.detect(text, mode="strict") if e.type == "NUMBER"], text
+
+
+@pytest.mark.parametrize("number", ["612480337", "0771 902 4418", "3316027755"])
+def test_strict_mode_masks_bare_national_numbers(redactor: Redactor, number: str) -> None:
+    redacted, _ = redactor.redact(f"cant reach the crane, try {number} after lunch", mode="strict")
+    assert number not in redacted, redacted
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("本日 bui thi thu さんが来訪した。", "bui thi thu"),
+        ("OKAFOR Chukwuemeka Jr.様から連絡あり。", "OKAFOR Chukwuemeka Jr."),
+        ("SIDDIQUI Md. Arif氏の入構証を発行。", "SIDDIQUI Md. Arif"),
+    ],
+)
+def test_latin_names_in_any_case_before_japanese_honorifics(redactor: Redactor, text: str, name: str) -> None:
+    redacted, _ = redactor.redact(text, mode="standard")
+    assert not any(part.rstrip(".") in redacted for part in name.split() if len(part) > 3), redacted
+
+
+@pytest.mark.parametrize("text", ["PLC様式の変更を確認。", "HMIの氏名欄を更新。", "Line 3様子を見る。"])
+def test_latin_plant_words_before_those_characters_stay(redactor: Redactor, text: str) -> None:
+    assert not [e for e in redactor.detect(text, mode="standard") if e.type == "PERSON"], text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Muster roll: Guo Xiaoming, Tomas Ruiz present.", "Guo Xiaoming"),
+        ("Night lead ZHOU Qingfeng swapped the nozzle.", "ZHOU Qingfeng"),
+        ("Badge returned by Xue, Lihua at the gate.", "Xue, Lihua"),
+        ("Shuttle riders Yuanyuan Cai and two contractors.", "Yuanyuan Cai"),
+        ("Fuel card used by Mohd. Hafiz Rahman for the tug.", "Mohd. Hafiz Rahman"),
+        ("Locker 3 reassigned from Ma. Luisa Dimaculangan.", "Ma. Luisa Dimaculangan"),
+    ],
+)
+def test_pinyin_names_and_abbreviated_first_names_are_whole(
+    redactor: Redactor, text: str, name: str
+) -> None:
+    redacted, _ = redactor.redact(text, mode="standard")
+    parts = [part.strip(",.") for part in name.split()]
+    assert not any(part in redacted for part in parts if len(part) > 2), redacted
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Li Ion cells go to Zone 2 and Gao Line stays idle.", "Huang Gate is closed; use the Lin Mode switch."],
+)
+def test_english_words_after_chinese_surnames_stay(redactor: Redactor, text: str) -> None:
+    found = [e.text for e in redactor.detect(text, mode="standard") if e.detector == "zh_pinyin_name"]
+    assert not found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "From: qa@site.example\nSent: Mon, 2 Mar 2026 08:10\nTo: Oyelaran, Tobi\nSubject: RE: seal",
+            "Oyelaran, Tobi",
+        ),
+        ("Von: Wimmer Leopoldine <lw@site.example>\nBetreff: AW: Presse 4", "Wimmer Leopoldine"),
+        ("[06:41] Siosaia: who has the crane key?\n[06:42] Kenta Ueno: me", "Siosaia"),
+        ("Dagny 11:15 — hopper 3 empty again", "Dagny"),
+    ],
+)
+def test_names_in_mail_headers_and_chat_speakers(redactor: Redactor, text: str, name: str) -> None:
+    redacted, _ = redactor.redact(text, mode="standard")
+    assert not any(part.strip(",") in redacted for part in name.split()), redacted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "To: Maintenance Team\nCc: All Shifts\nSubject: RE: shutdown",
+        "[07:02] ALARM: press 4 down\n[07:03] Line 3: restarted",
+        "Shift 07:02 — pump 4 restarted",
+    ],
+)
+def test_plant_words_in_headers_and_chat_lines_stay(redactor: Redactor, text: str) -> None:
+    assert not [e for e in redactor.detect(text, mode="standard") if e.type == "PERSON"], text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("人事異動：後任は鬼頭。", "鬼頭"),
+        ("鍵貸出簿　貸出先：薬袋　返却17:00", "薬袋"),
+        ("IT資産台帳　管理者四十住康弘", "四十住康弘"),
+    ],
+)
+def test_names_after_personnel_and_log_role_words(redactor: Redactor, text: str, name: str) -> None:
+    redacted, _ = redactor.redact(text, mode="standard")
+    assert name not in redacted, redacted
+
+
+def test_no_one_in_a_person_field_stays(redactor: Redactor) -> None:
+    text = "後任は未定。利用者：全員。貸出先：なし"
+    assert not [e for e in redactor.detect(text, mode="standard") if e.type == "PERSON"], text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("表彰：ABIODUN Folake、佐野の両名。", "ABIODUN Folake"),
+        ("ØDEGAARD Sigrid様より伝言あり。", "ØDEGAARD Sigrid"),
+        ("点検者：Łukasz Żmijewski、異常なし。", "Łukasz Żmijewski"),
+        ("Şule Yıldız、岩田の2名で実施。", "Şule Yıldız"),
+    ],
+)
+def test_latin_names_touching_japanese_text_in_any_latin_letters(
+    redactor: Redactor, text: str, name: str
+) -> None:
+    redacted, _ = redactor.redact(text, mode="standard")
+    assert not any(part in redacted for part in name.split()), redacted
+
+
+def test_plant_words_in_capitals_touching_japanese_text_stay(redactor: Redactor) -> None:
+    text = "PUMP Stationの点検、LINE Worksで連絡。"
+    assert not [e for e in redactor.detect(text, mode="standard") if e.type == "PERSON"], text
