@@ -1,0 +1,297 @@
+"""Continuous (iteration-level) batching on the CPU: requests join a running batch at the next
+step and leave it when they finish, whichever ``generate`` call they came from.
+
+onnxruntime-genai's own ``og.Engine`` batches this way but reports no log-probabilities, which the
+router needs, and a ``Generator`` cannot take new rows mid-run; so this engine runs the same model
+folder on onnxruntime directly (``edged.engines.onnx_slots``). One step thread owns the model: it
+prefills each joining request alone into a free slot, then runs one decode step for every active
+slot, and in between runs label scoring and guided generation (which it hands to an
+``OnnxGenaiEngine`` loaded from the same folder on first use, since constraints need llguidance).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import numpy as np
+
+from edged.backends import backend_spec
+from edged.engines.base import (
+    ChatMessage,
+    EngineHealth,
+    EngineInfo,
+    GenerationRequest,
+    GenerationResult,
+    LabelScore,
+    TokenCallback,
+    check_fits_context,
+)
+from edged.engines.chat_tokens import ChatTokenizer
+from edged.engines.continuous_rows import Call, Row, Ticket
+from edged.engines.logits import sample_token, token_logprobs
+from edged.engines.onnx_genai import HEALTH_PROMPT, OnnxGenaiEngine, _import_genai
+from edged.engines.onnx_slots import SlotModel
+from edged.errors import DeadlineExceeded, EngineError, InputTooLong
+
+T = TypeVar("T")
+CLOSE_WAIT_S = 30.0
+
+
+class ContinuousOnnxEngine:
+    """An ONNX Runtime GenAI model folder behind the Engine protocol, with continuous batching.
+    Unlike the protocol's default, ``generate`` may be called from many threads at once: each
+    call's requests join the running batch and the call returns when they have finished."""
+
+    def __init__(self, path: Path, info: EngineInfo, *, slots: int | None = None) -> None:
+        extra = backend_spec(info.backend).extra
+        og = _import_genai(extra)
+        self._info = info
+        self._chat = ChatTokenizer(og.Tokenizer(str(path)))
+        self._model = SlotModel(path, slots=slots or info.max_batch_size,
+                                context_length=info.context_length, extra=extra)
+        self._guided: OnnxGenaiEngine | None = None
+        self._cond = threading.Condition()
+        self._waiting: deque[Row] = deque()
+        self._calls: deque[Call[Any]] = deque()
+        self._tickets: set[Ticket] = set()
+        self._active: list[Row] = []  # slot i holds _active[i]; only the step thread touches it
+        self._closed = False
+        self._thread = threading.Thread(target=self._loop, name="edged-continuous", daemon=True)
+        self._thread.start()
+
+    @property
+    def info(self) -> EngineInfo:
+        return self._info
+
+    @property
+    def stop_tokens(self) -> frozenset[int]:
+        return self._chat.eos
+
+    def render(self, messages: Sequence[ChatMessage]) -> str:
+        return self._chat.render(messages)
+
+    def encode(self, text: str) -> list[int]:
+        return self._chat.encode(text)
+
+    def decode(self, tokens: Sequence[int]) -> str:
+        return self._chat.decode(tokens)
+
+    def count_tokens(self, messages: Sequence[ChatMessage]) -> int:
+        return len(self._chat.prompt_tokens(messages))
+
+    # -- the callers' side -----------------------------------------------------------------------
+
+    def generate(
+        self,
+        requests: Sequence[GenerationRequest],
+        on_token: TokenCallback | None = None,
+    ) -> list[GenerationResult]:
+        prompts = [self._chat.prompt_tokens(r.messages) for r in requests]
+        check_fits_context(requests, prompts, self._info.context_length)
+        ticket = Ticket(on_token)
+        rows = [Row(request, prompt, index, ticket) for index, (request, prompt)
+                in enumerate(zip(requests, prompts, strict=True)) if request.guidance is None]
+        guided = [index for index, request in enumerate(requests) if request.guidance is not None]
+        ticket.remaining = len(rows)
+        with self._cond:
+            self._check_open()
+            self._tickets.add(ticket)
+            self._waiting.extend(rows)
+            self._cond.notify_all()
+        try:
+            guided_results = self._generate_guided(requests, guided, on_token) if guided else []
+            ticket.wait()
+        finally:
+            with self._cond:
+                self._tickets.discard(ticket)
+        results: list[GenerationResult | None] = [None] * len(requests)
+        for row in rows:
+            results[row.index] = row.result(self._chat)
+        for index, result in zip(guided, guided_results, strict=True):
+            results[index] = result
+        return [r for r in results if r is not None]
+
+    def _generate_guided(self, requests: Sequence[GenerationRequest], indices: list[int],
+                         on_token: TokenCallback | None) -> list[GenerationResult]:
+        """Guided requests run on an OnnxGenaiEngine (llguidance), between two steps of the batch."""
+        def relay(row: int, token: int, text: str) -> None:
+            if on_token is not None:
+                on_token(indices[row], token, text)
+
+        def run() -> list[GenerationResult]:
+            if self._guided is None:
+                self._guided = OnnxGenaiEngine(self._info.path, self._info)
+            return self._guided.generate([requests[i] for i in indices], relay)
+        return self._on_loop(run)
+
+    def score_labels(
+        self,
+        messages: Sequence[ChatMessage],
+        labels: Sequence[str],
+        *,
+        complete: bool = True,
+        deadline: float | None = None,
+    ) -> list[LabelScore]:
+        """Each label's log-probability as the answer, computed between two steps of the batch."""
+        if not labels:
+            return []
+        prompt = self._chat.prompt_tokens(messages)
+        encoded = self._chat.label_tokens(labels, complete=complete)
+        if any(not e for e in encoded):
+            raise EngineError(
+                "an empty label cannot be scored without the end of the turn", code="bad_request",
+            )
+        if len(prompt) + max(len(e) for e in encoded) > self._info.context_length:
+            raise InputTooLong(
+                f"The prompt ({len(prompt)} tokens) and the longest label do not fit the "
+                f"engine's context of {self._info.context_length} tokens: shorten the input.",
+            )
+        totals = self._on_loop(lambda: self._score(prompt, encoded, deadline))
+        return [LabelScore(label, total, len(tokens))
+                for label, total, tokens in zip(labels, totals, encoded, strict=True)]
+
+    def _score(self, prompt: list[int], labels: list[list[int]], deadline: float | None) -> list[float]:
+        try:
+            return self._model.score(prompt, labels, deadline)
+        except DeadlineExceeded:
+            raise
+        except Exception as exc:  # onnxruntime's own errors
+            raise EngineError(f"label scoring failed: {exc}") from None
+
+    def _on_loop(self, work: Callable[[], T]) -> T:
+        call = Call(work)
+        with self._cond:
+            self._check_open()
+            self._calls.append(call)
+            self._cond.notify_all()
+        return call.wait()
+
+    def _check_open(self) -> None:
+        if self._closed:
+            raise EngineError("the engine is closed")
+
+    def health(self) -> EngineHealth:
+        started = time.perf_counter()
+        try:
+            result = self.generate([GenerationRequest(HEALTH_PROMPT, max_tokens=1)])[0]
+        except Exception as exc:  # a health check reports, it does not raise
+            return EngineHealth(False, f"generation failed: {exc}", (time.perf_counter() - started) * 1e3)
+        ok = result.completion_tokens + (result.finish_reason == "stop") >= 1
+        detail = "generated a token" if ok else "generated nothing"
+        return EngineHealth(ok, detail, (time.perf_counter() - started) * 1e3)
+
+    def close(self) -> None:
+        """Stop the step thread; every caller still waiting gets EngineError."""
+        with self._cond:
+            if self._closed:
+                return
+            self._closed = True
+            closed = EngineError("the engine was closed while the request ran")
+            for ticket in self._tickets:
+                ticket.fail(closed)
+            for call in self._calls:
+                call.fail(closed)
+            self._calls.clear()
+            self._cond.notify_all()
+        if threading.current_thread() is not self._thread:
+            self._thread.join(CLOSE_WAIT_S)
+        if self._guided is not None:
+            self._guided.close()
+        self._model.close()
+
+    # -- the step thread -------------------------------------------------------------------------
+
+    def _loop(self) -> None:
+        while True:
+            with self._cond:
+                while not (self._closed or self._calls or self._active or self._waiting):
+                    self._cond.wait()
+                if self._closed:
+                    return
+                calls = list(self._calls)
+                self._calls.clear()
+                joining = self._take_waiting()
+            try:
+                for call in calls:
+                    call.run()
+                for row in joining:
+                    self._join(row)
+                if self._active:
+                    self._step()
+            except Exception as exc:  # a bug here must not leave callers waiting for ever
+                failure = EngineError(f"the batch failed: {exc}")
+                for row in [*self._active, *joining]:
+                    row.ticket.fail(failure)
+                self._active = []
+
+    def _take_waiting(self) -> list[Row]:
+        """Rows that get a slot now; waiting rows past their deadline or cancelled leave the queue."""
+        now = time.monotonic()
+        for row in [r for r in self._waiting if r.ticket.failed or r.past_deadline(now)]:
+            self._waiting.remove(row)
+            if not row.ticket.failed:
+                row.finish("deadline")
+        joining: list[Row] = []
+        while self._waiting and len(self._active) + len(joining) < self._model.slots:
+            joining.append(self._waiting.popleft())
+        return joining
+
+    def _join(self, row: Row) -> None:
+        """Prefill a request alone into the next free slot and take its first token."""
+        if row.past_deadline(time.monotonic()):
+            row.finish("deadline")
+            return
+        slot = len(self._active)
+        try:
+            self._model.ensure_capacity(len(row.prompt) + row.request.max_tokens)
+            logits = self._model.prefill(slot, row.prompt)
+        except Exception as exc:  # onnxruntime's own errors
+            row.ticket.fail(EngineError(f"prefill failed: {exc}"))
+            return
+        row.length = len(row.prompt)
+        row.prefilled_at = time.perf_counter()
+        token = sample_token(logits, row.request.sampling, row.rng)
+        row.take(token, token_logprobs(logits[None, :], np.asarray([token], dtype=np.int32))[0],
+                 self._chat, self._chat.eos)
+        if row.finish_reason is None:
+            self._active.append(row)
+
+    def _step(self) -> None:
+        """One decode step for every active slot, then the rows that finished leave."""
+        active = self._active
+        try:
+            logits = self._model.decode([r.next_token for r in active], [r.length for r in active])
+        except Exception as exc:
+            failure = EngineError(f"decoding failed: {exc}")
+            for row in active:
+                row.ticket.fail(failure)
+            self._active = []
+            return
+        greedy = np.argmax(logits, axis=1)
+        chosen = np.asarray([int(greedy[b]) if row.request.sampling.greedy
+                             else sample_token(logits[b], row.request.sampling, row.rng)
+                             for b, row in enumerate(active)], dtype=np.int32)
+        picked = token_logprobs(logits, chosen)
+        for b, row in enumerate(active):
+            row.length += 1
+            if not row.ticket.failed:
+                row.take(int(chosen[b]), picked[b], self._chat, self._chat.eos)
+        self._leave()
+
+    def _leave(self) -> None:
+        """Free the slots of finished (or cancelled) rows, moving the last active row into each
+        freed slot so the active slots stay a contiguous prefix."""
+        active = self._active
+        for slot in range(len(active) - 1, -1, -1):
+            if active[slot].finish_reason is None and not active[slot].ticket.failed:
+                continue
+            last = active.pop()
+            if slot < len(active):
+                self._model.move(len(active), slot, last.length)
+                active[slot] = last
+
