@@ -47,13 +47,14 @@ class ContinuousOnnxEngine:
     Unlike the protocol's default, ``generate`` may be called from many threads at once: each
     call's requests join the running batch and the call returns when they have finished."""
 
-    def __init__(self, path: Path, info: EngineInfo, *, slots: int | None = None) -> None:
+    def __init__(self, path: Path, info: EngineInfo, *, slots: int | None = None,
+                 threads: int | None = None) -> None:
         extra = backend_spec(info.backend).extra
         og = _import_genai(extra)
         self._info = info
         self._chat = ChatTokenizer(og.Tokenizer(str(path)))
         self._model = SlotModel(path, slots=slots or info.max_batch_size,
-                                context_length=info.context_length, extra=extra)
+                                context_length=info.context_length, extra=extra, threads=threads)
         self._guided: OnnxGenaiEngine | None = None
         self._cond = threading.Condition()
         self._waiting: deque[Row] = deque()

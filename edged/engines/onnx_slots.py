@@ -12,6 +12,7 @@ attention mask). Active slots are kept a contiguous prefix, so the rows of a ste
 from __future__ import annotations
 
 import json
+import os
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -37,17 +38,27 @@ def _import_onnxruntime(extra: str) -> Any:
     return ort
 
 
+def default_threads() -> int:
+    """onnxruntime-genai's choice (``Model::CreateSessionOptionsFromConfig``): half the hardware
+    threads, 1 to 16. On a 2-core machine that is one thread, which also keeps a step from waiting
+    on a second worker the daemon's other threads (or other processes) have descheduled."""
+    return max(1, min(16, (os.cpu_count() or 2) // 2))
+
+
 class SlotModel:
     """The decoder of ``folder`` with KV buffers for ``slots`` sequences. Not thread-safe: the
     engine's step thread is its only caller."""
 
-    def __init__(self, folder: Path, *, slots: int, context_length: int, extra: str = "cpu") -> None:
+    def __init__(self, folder: Path, *, slots: int, context_length: int, extra: str = "cpu",
+                 threads: int | None = None) -> None:
         ort = _import_onnxruntime(extra)
         self._ort = ort
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = threads or default_threads()
         try:
             config = json.loads((folder / "genai_config.json").read_text(encoding="utf-8"))
             decoder = config["model"]["decoder"]
-            self._session = ort.InferenceSession(str(folder / decoder["filename"]),
+            self._session = ort.InferenceSession(str(folder / decoder["filename"]), options,
                                                  providers=["CPUExecutionProvider"])
         except Exception as exc:  # a missing key, bad JSON, or onnxruntime's own load errors
             raise StoreError(

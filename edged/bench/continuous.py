@@ -1,0 +1,121 @@
+"""`edged bench engine --continuous`: the continuous-batching engine under 1, 2, 4 and 8 concurrent
+callers (each sending requests one after another, as clients do), against one caller; and its
+single-stream decode against the onnxruntime-genai engine's in the same run."""
+
+from __future__ import annotations
+
+import platform
+import statistics
+import threading
+import time
+from typing import Any
+
+from edged.engines.base import GenerationRequest, GenerationResult
+from edged.engines.continuous import ContinuousOnnxEngine
+from edged.engines.loader import load_engine
+from edged.engines.onnx_genai import OnnxGenaiEngine
+from edged.engines.store import EngineStore
+from edged.errors import ConfigError
+from edged.hardware.facts import HardwareFacts
+from edged.hardware.profiles import Profile
+
+SUBJECTS = ("a factory robot", "a night-shift operator", "a broken conveyor", "a lighthouse",
+            "a welding cell", "a storm at sea", "a forklift race", "a quiet warehouse")
+CONCURRENCY = (1, 2, 4, 8)
+
+
+def _story(index: int, tokens: int) -> GenerationRequest:
+    return GenerationRequest.from_prompt(f"Write a long story about {SUBJECTS[index % len(SUBJECTS)]}.",
+                                         max_tokens=tokens)
+
+
+def _decode_rate(result: GenerationResult) -> float:
+    return (result.completion_tokens - 1) / (result.timings.decode_ms / 1e3)
+
+
+def _sweep_point(engine: ContinuousOnnxEngine, callers: int, per_caller: int, tokens: int) -> dict[str, Any]:
+    """``callers`` threads, each sending ``per_caller`` requests one after another."""
+    results: list[GenerationResult] = []
+    lock = threading.Lock()
+
+    def caller(number: int) -> None:
+        for turn in range(per_caller):
+            result = engine.generate([_story(number + turn, tokens)])[0]
+            with lock:
+                results.append(result)
+    threads = [threading.Thread(target=caller, args=(n,)) for n in range(callers)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    wall = time.perf_counter() - started
+    ttfts = [r.timings.ttft_ms for r in results]
+    return {
+        "callers": callers,
+        "requests": len(results),
+        "tokens_per_s": sum(r.completion_tokens for r in results) / wall,
+        "ttft_ms_p50": statistics.median(ttfts),
+        "latency_ms_p50": statistics.median(r.timings.total_ms for r in results),
+    }
+
+
+def run_continuous_bench(
+    store: EngineStore, profile: Profile, facts: HardwareFacts, *, tokens: int = 48, repeats: int = 2,
+    per_caller: int = 4, slots: int = 8,
+) -> dict[str, Any]:
+    if tokens < 8 or repeats < 1 or per_caller < 1 or slots < 1:
+        raise ConfigError("--tokens must be at least 8; --repeats, --per-caller and --slots at least 1.",
+                          code="bad_request")
+    reference = load_engine(store, profile, facts)
+    if not isinstance(reference, OnnxGenaiEngine):
+        raise ConfigError(f"`edged bench engine --continuous` runs an onnxruntime-genai model folder; "
+                          f"profile {profile.name} uses {reference.info.backend}.", code="bad_request")
+    engine = ContinuousOnnxEngine(reference.info.path, reference.info, slots=slots)
+    try:
+        one = _story(0, tokens)
+        engine.generate([one])
+        reference.generate([one])  # warm up both: first runs pay for allocations
+        ours, theirs = [], []
+        for _ in range(max(3, repeats)):  # interleaved, so drift on a shared machine hits both alike
+            ours.append(_decode_rate(engine.generate([one])[0]))
+            theirs.append(_decode_rate(reference.generate([one])[0]))
+        sweep: list[dict[str, Any]] = []
+        for callers in CONCURRENCY:
+            runs = [_sweep_point(engine, callers, per_caller, tokens) for _ in range(repeats)]
+            sweep.append(max(runs, key=lambda run: float(run["tokens_per_s"])))
+    finally:
+        engine.close()
+        reference.close()
+    base = sweep[0]["tokens_per_s"]
+    for point in sweep:
+        point["speedup"] = point["tokens_per_s"] / base
+    return {
+        "engine": f"{reference.info.model_id}@{reference.info.profile}",
+        "machine": f"{platform.machine()}, {facts.cpu.cores} cores, {facts.cpu.model or 'unknown CPU'}",
+        "tokens_per_request": tokens,
+        "requests_per_caller": per_caller,
+        "slots": slots,
+        "repeats": repeats,
+        "single_stream_decode_tokens_per_s": {"continuous": max(ours), "onnxruntime_genai": max(theirs)},
+        "single_stream_difference_percent": 100 * (max(ours) / max(theirs) - 1),
+        "sweep": sweep,
+    }
+
+
+def render_continuous(result: dict[str, Any]) -> str:
+    single = result["single_stream_decode_tokens_per_s"]
+    lines = [
+        f"engine   {result['engine']} (continuous batching, {result['slots']} slots) on {result['machine']}",
+        f"setup    {result['tokens_per_request']} new tokens per request, greedy; each caller sends "
+        f"{result['requests_per_caller']} one after another; best of {result['repeats']}",
+        f"decode   one stream: continuous {single['continuous']:.1f} tok/s | onnxruntime-genai engine "
+        f"{single['onnxruntime_genai']:.1f} tok/s ({result['single_stream_difference_percent']:+.1f}%)",
+        "callers  tokens/s   vs 1 caller   TTFT p50 ms   latency p50 ms",
+    ]
+    lines.extend(
+        f"{p['callers']:>7}  {p['tokens_per_s']:>8.1f}   {p['speedup']:>10.2f}x   {p['ttft_ms_p50']:>11.1f}"
+        f"   {p['latency_ms_p50']:>14.1f}"
+        for p in result["sweep"]
+    )
+    return "\n".join(lines)
