@@ -24,6 +24,7 @@ class ChatTokenizer:
         self._tokenizer = tokenizer
         self._cache_lock = threading.Lock()
         self._prompt_cache: OrderedDict[tuple[ChatMessage, ...], list[int]] = OrderedDict()
+        self._prefix_cache: OrderedDict[tuple[ChatMessage, ...], list[int]] = OrderedDict()
         self.eos = frozenset(int(t) for t in tokenizer.eos_token_ids)
         self.pad = int(tokenizer.pad_token_id)
         self.end_of_turn = self._turn_end_token()
@@ -68,6 +69,31 @@ class ChatTokenizer:
             while len(self._prompt_cache) > PROMPT_CACHE_SIZE:
                 self._prompt_cache.popitem(last=False)
         return tokens
+
+    def prefix_length(self, messages: Sequence[ChatMessage]) -> int:
+        """How many leading tokens of the prompt are the turns before the last message (the
+        system prompt, for edged's tasks): the same for every request of a task, so an engine may
+        reuse their KV cache. 0 where there are none, or where their tokens are not a prefix of the
+        prompt's (a template that renders earlier turns differently once more follow)."""
+        if len(messages) < 2:
+            return 0
+        earlier = tuple(messages[:-1])
+        with self._cache_lock:
+            cached = self._prefix_cache.get(earlier)
+        if cached is None:
+            payload = json.dumps([{"role": m.role, "content": m.content} for m in earlier])
+            try:
+                turns = self._tokenizer.apply_chat_template(payload, add_generation_prompt=False)
+                cached = self.encode(str(turns))
+            except Exception:  # a template that cannot render the earlier turns alone
+                cached = []
+            with self._cache_lock:
+                self._prefix_cache[earlier] = cached
+                while len(self._prefix_cache) > PROMPT_CACHE_SIZE:
+                    self._prefix_cache.popitem(last=False)
+        prompt = self.prompt_tokens(messages)
+        fits = len(cached) < len(prompt) and prompt[: len(cached)] == cached
+        return len(cached) if fits else 0
 
     def decode(self, tokens: Sequence[int]) -> str:
         if not tokens:

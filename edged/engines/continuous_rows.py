@@ -62,6 +62,7 @@ class Row:
         self.tokens: list[int] = []
         self.logprobs: list[float] = []
         self.finish_reason: FinishReason | None = None
+        self.prefix = 0  # leading prompt tokens shared with other requests (their KV may be reused)
         self.length = 0  # valid KV positions in its slot
         self.next_token = 0  # the token the next decode step feeds
         self.submitted_at = time.perf_counter()

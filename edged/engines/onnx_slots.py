@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 import time
+from collections import OrderedDict
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -50,7 +51,7 @@ class SlotModel:
     engine's step thread is its only caller."""
 
     def __init__(self, folder: Path, *, slots: int, context_length: int, extra: str = "cpu",
-                 threads: int | None = None) -> None:
+                 threads: int | None = None, prefix_tokens: int = 0) -> None:
         ort = _import_onnxruntime(extra)
         self._ort = ort
         options = ort.SessionOptions()
@@ -84,6 +85,7 @@ class SlotModel:
         self._buffers = self._allocate(self.capacity)
         # OrtValues over views of the buffers, by (first slot, last slot + 1); reset on growth
         self._views: dict[tuple[int, int], list[Any]] = {}
+        self.prefixes = PrefixStore(prefix_tokens)
 
     def _allocate(self, capacity: int) -> list[npt.NDArray[Any]]:
         heads, size = self._shape
@@ -137,10 +139,22 @@ class SlotModel:
         logits: npt.NDArray[np.float32] = values[0].numpy()
         return logits, list(values[1:])
 
-    def prefill(self, slot: int, tokens: Sequence[int]) -> npt.NDArray[np.float32]:
-        """Run a prompt alone into ``slot``'s row (batch 1); the last position's logits."""
-        ids = np.asarray([tokens])
-        logits, _ = self._run(ids, np.ones_like(ids), self._slot_values(slot, slot + 1), share=True)
+    def prefill(self, slot: int, tokens: Sequence[int], prefix: int = 0) -> npt.NDArray[np.float32]:
+        """Run a prompt alone into ``slot``'s row (batch 1); the last position's logits.
+
+        ``prefix``: its first tokens are shared by other prompts (a task's system prompt). Their
+        KV, when stored, is copied into the row and only the rest of the prompt runs, after it
+        (GroupQueryAttention's "subsequent prompt"); when not, it is stored after this prefill."""
+        key = tuple(tokens[:prefix])
+        stored = self.prefixes.get(key) if prefix else None
+        start = prefix if stored is not None else 0
+        for buffer, values in zip(self._buffers, stored or [], strict=False):
+            buffer[slot, :, :prefix] = values
+        ids = np.asarray([tokens[start:]])
+        mask = np.ones((1, len(tokens)))
+        logits, _ = self._run(ids, mask, self._slot_values(slot, slot + 1), share=True)
+        if prefix and stored is None:
+            self.prefixes.put(key, [buffer[slot, :, :prefix].copy() for buffer in self._buffers])
         last: npt.NDArray[np.float32] = logits[0, -1]
         return last
 
@@ -185,3 +199,30 @@ class SlotModel:
         self._views = {}
         self._buffers = []
         self.__dict__.pop("_session", None)
+
+
+class PrefixStore:
+    """The KV of shared prompt prefixes, by their tokens; the least recently used leave when the
+    tokens held pass ``budget`` (0: nothing is kept)."""
+
+    def __init__(self, budget: int) -> None:
+        self.budget = budget
+        self.hits = 0
+        self._held = 0
+        self._entries: OrderedDict[tuple[int, ...], list[npt.NDArray[Any]]] = OrderedDict()
+
+    def get(self, key: tuple[int, ...]) -> list[npt.NDArray[Any]] | None:
+        entry = self._entries.get(key)
+        if entry is not None:
+            self._entries.move_to_end(key)
+            self.hits += 1
+        return entry
+
+    def put(self, key: tuple[int, ...], values: list[npt.NDArray[Any]]) -> None:
+        if not key or len(key) > self.budget or key in self._entries:
+            return
+        self._entries[key] = values
+        self._held += len(key)
+        while self._held > self.budget:
+            dropped, _ = self._entries.popitem(last=False)
+            self._held -= len(dropped)

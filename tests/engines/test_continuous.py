@@ -168,6 +168,27 @@ def test_guided_requests_are_constrained(continuous: ContinuousOnnxEngine) -> No
     assert "Paris" in plain.text
 
 
+PREAMBLE = ("You are the maintenance assistant of a bottling plant. Answer in one short sentence. The "
+            "plant has four lines (L1 to L4), each with a filler, a capper, a labeller and a palletiser. "
+            "Severity is low when production continues, medium when a line slows, and high when a line "
+            "stops or someone could be hurt. Always name the machine and the line.")
+
+
+def test_a_shared_system_prompt_is_prefilled_once(
+    continuous: ContinuousOnnxEngine, cpu_engine: Engine,
+) -> None:
+    questions = ["The capper on L2 jams every ten minutes.", "Filler L1 leaks water.",
+                 "Labeller L3 prints crooked labels.", "Palletiser L4 stopped with an error."]
+    requests = [GenerationRequest((ChatMessage("system", PREAMBLE), ChatMessage("user", q)), max_tokens=16)
+                for q in questions]
+    assert continuous._chat.prefix_length(requests[0].messages) > 80
+    hits = continuous._model.prefixes.hits
+    results = [continuous.generate([r])[0] for r in requests] + continuous.generate(requests[1:])
+    assert continuous._model.prefixes.hits - hits == len(requests) + len(requests) - 2
+    for got, request in zip(results, requests + requests[1:], strict=True):
+        same_answer(got, cpu_engine.generate([request])[0])
+
+
 def test_prompt_longer_than_the_context_is_refused(continuous: ContinuousOnnxEngine) -> None:
     with pytest.raises(InputTooLong, match="context"):
         continuous.generate([ask("word " * (continuous.info.context_length + 10))])
@@ -193,7 +214,7 @@ def test_close_while_running_fails_the_callers(cpu_engine: Engine) -> None:
 
 
 def test_the_kv_buffers_grow_for_a_long_request(cpu_engine: Engine) -> None:
-    engine = ContinuousOnnxEngine(cpu_engine.info.path, cpu_engine.info, slots=2)
+    engine = ContinuousOnnxEngine(cpu_engine.info.path, cpu_engine.info, slots=2, prefix_tokens=0)
     try:
         prompt = " ".join(json.dumps({"reading": i}) for i in range(60)) + " Summarise."
         request = ask(prompt, max_tokens=20)
