@@ -7,7 +7,6 @@ import json
 import re
 import threading
 import time
-from collections.abc import Iterator
 
 import pytest
 
@@ -29,11 +28,9 @@ def ask(question: str, max_tokens: int = 32, **kwargs: object) -> GenerationRequ
     return GenerationRequest.from_prompt(question, system=CONCISE, max_tokens=max_tokens, **kwargs)  # type: ignore[arg-type]
 
 
-@pytest.fixture(scope="module")
-def continuous(cpu_engine: Engine) -> Iterator[ContinuousOnnxEngine]:
-    engine = ContinuousOnnxEngine(cpu_engine.info.path, cpu_engine.info, slots=8)
-    yield engine
-    engine.close()
+@pytest.fixture
+def continuous(continuous_engine: ContinuousOnnxEngine) -> ContinuousOnnxEngine:
+    return continuous_engine
 
 
 def same_answer(got: GenerationResult, want: GenerationResult) -> None:
@@ -59,6 +56,7 @@ def in_thread(work: object) -> tuple[threading.Thread, dict[str, object]]:
 def test_greedy_answers_and_logprobs_equal_onnx_genai(
     continuous: ContinuousOnnxEngine, cpu_engine: Engine,
 ) -> None:
+    assert isinstance(continuous, Engine)
     requests = [ask(q) for q in QUESTIONS[:5]]
     for request in requests:
         same_answer(continuous.generate([request])[0], cpu_engine.generate([request])[0])
