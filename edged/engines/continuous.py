@@ -121,6 +121,9 @@ class ContinuousOnnxEngine:
         try:
             guided_results = self._generate_guided(requests, guided, on_token) if guided else []
             ticket.wait()
+        except BaseException as exc:
+            ticket.fail(exc)  # its rows still in the batch leave at the next step
+            raise
         finally:
             with self._cond:
                 self._tickets.discard(ticket)
@@ -275,7 +278,7 @@ class ContinuousOnnxEngine:
         token = sample_token(logits, row.request.sampling, row.rng)
         row.take(token, token_logprobs(logits[None, :], np.asarray([token], dtype=np.int32))[0],
                  self._chat, self._chat.eos)
-        if row.finish_reason is None:
+        if row.finish_reason is None and not row.ticket.failed:
             self._active.append(row)
 
     def _step(self) -> None:

@@ -187,6 +187,17 @@ def test_a_shared_system_prompt_is_prefilled_once(
         same_answer(got, cpu_engine.generate([request])[0])
 
 
+def test_a_guidance_that_fails_fails_its_call_and_the_engine_goes_on(
+    continuous: ContinuousOnnxEngine, cpu_engine: Engine,
+) -> None:
+    broken = GenerationRequest(ask("Give JSON.").messages, guidance=Guidance("json_schema", "{not json"))
+    with pytest.raises(EngineError, match="guidance"):
+        continuous.generate([ask(STORY, max_tokens=200), broken])
+    after = ask(QUESTIONS[1])
+    same_answer(continuous.generate([after])[0], cpu_engine.generate([after])[0])
+    assert not [row for row in continuous._active if row.request.max_tokens == 200]  # the story left
+
+
 def test_prompt_longer_than_the_context_is_refused(continuous: ContinuousOnnxEngine) -> None:
     with pytest.raises(InputTooLong, match="context"):
         continuous.generate([ask("word " * (continuous.info.context_length + 10))])
