@@ -4,6 +4,7 @@ single-stream decode against the onnxruntime-genai engine's in the same run."""
 
 from __future__ import annotations
 
+import math
 import platform
 import statistics
 import threading
@@ -66,7 +67,14 @@ def _sweep_point(engine: ContinuousOnnxEngine, callers: int, per_caller: int, to
         "tokens_per_s": sum(r.completion_tokens for r in results) / wall,
         "ttft_ms_p50": statistics.median(ttfts),
         "latency_ms_p50": statistics.median(r.timings.total_ms for r in results),
+        "latency_ms_p99": _percentile([r.timings.total_ms for r in results], 0.99),
     }
+
+
+def _percentile(values: list[float], share: float) -> float:
+    """The nearest-rank percentile: the smallest value with ``share`` of the values at or below it."""
+    ordered = sorted(values)
+    return ordered[max(0, min(len(ordered) - 1, math.ceil(share * len(ordered)) - 1))]
 
 
 def _prefix_ttft(engine: ContinuousOnnxEngine, plain: ContinuousOnnxEngine, repeats: int) -> dict[str, Any]:
@@ -144,11 +152,11 @@ def render_continuous(result: dict[str, Any]) -> str:
         f"{result['requests_per_caller']} one after another; best of {result['repeats']}",
         f"decode   one stream: continuous {single['continuous']:.1f} tok/s | onnxruntime-genai engine "
         f"{single['onnxruntime_genai']:.1f} tok/s ({result['single_stream_difference_percent']:+.1f}%)",
-        "callers  tokens/s   vs 1 caller   TTFT p50 ms   latency p50 ms",
+        "callers  tokens/s   vs 1 caller   TTFT p50 ms   latency p50 ms   latency p99 ms",
     ]
     lines.extend(
         f"{p['callers']:>7}  {p['tokens_per_s']:>8.1f}   {p['speedup']:>10.2f}x   {p['ttft_ms_p50']:>11.1f}"
-        f"   {p['latency_ms_p50']:>14.1f}"
+        f"   {p['latency_ms_p50']:>14.1f}   {p['latency_ms_p99']:>14.1f}"
         for p in result["sweep"]
     )
     prefix = result["prefix_reuse"]
