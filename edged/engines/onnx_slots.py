@@ -154,22 +154,29 @@ class SlotModel:
         logits: npt.NDArray[np.float32] = self._run(self._slots_bound(start, stop), ids, mask)[-1].numpy()
         return logits
 
-    def prefill(self, slot: int, tokens: Sequence[int], prefix: int = 0) -> npt.NDArray[np.float32]:
-        """Run a prompt alone into ``slot``'s row (batch 1); the last position's logits.
-
-        ``prefix``: its first tokens are shared by other prompts (a task's system prompt). Their
-        KV, when stored, is copied into the row and only the rest of the prompt runs, after it
-        (GroupQueryAttention's "subsequent prompt"); when not, it is stored after this prefill."""
-        key = tuple(tokens[:prefix])
-        stored = self.prefixes.get(key) if prefix else None
-        start = prefix if stored is not None else 0
-        for buffer, values in zip(self._buffers, stored or [], strict=False):
+    def load_prefix(self, slot: int, tokens: Sequence[int], prefix: int) -> int:
+        """Copy the stored KV of ``tokens[:prefix]`` (a prompt's shared first tokens, a task's
+        system prompt) into ``slot``'s row; how many positions it filled (0: none stored)."""
+        stored = self.prefixes.get(tuple(tokens[:prefix])) if prefix else None
+        if stored is None:
+            return 0
+        for buffer, values in zip(self._buffers, stored, strict=True):
             buffer[slot, :, :prefix] = values
-        ids = np.asarray([tokens[start:]])
-        mask = np.ones((1, len(tokens)))
-        logits = self._run_slots(slot, slot + 1, ids, mask)
-        if prefix and stored is None:
+        return prefix
+
+    def store_prefix(self, slot: int, tokens: Sequence[int], prefix: int) -> None:
+        """Keep the KV of ``tokens[:prefix]`` from ``slot``'s row, prefilled, for later prompts."""
+        key = tuple(tokens[:prefix])
+        if prefix and self.prefixes.get(key, count=False) is None:
             self.prefixes.put(key, [buffer[slot, :, :prefix].copy() for buffer in self._buffers])
+
+    def prefill(self, slot: int, tokens: Sequence[int], start: int, stop: int) -> npt.NDArray[np.float32]:
+        """Run ``tokens[start:stop]`` alone (batch 1) into ``slot``'s row, whose positions before
+        ``start`` are filled; the logits of the last. A first chunk is GroupQueryAttention's
+        "first prompt", a later one its "subsequent prompt" (or one decode step): the logits are
+        the same as those of the whole prompt in one run, bit for bit on SmolLM2."""
+        ids = np.asarray([tokens[start:stop]])
+        logits = self._run_slots(slot, slot + 1, ids, np.ones((1, stop)))
         last: npt.NDArray[np.float32] = logits[0, -1]
         return last
 
@@ -226,9 +233,9 @@ class PrefixStore:
         self._held = 0
         self._entries: OrderedDict[tuple[int, ...], list[npt.NDArray[Any]]] = OrderedDict()
 
-    def get(self, key: tuple[int, ...]) -> list[npt.NDArray[Any]] | None:
+    def get(self, key: tuple[int, ...], *, count: bool = True) -> list[npt.NDArray[Any]] | None:
         entry = self._entries.get(key)
-        if entry is not None:
+        if entry is not None and count:
             self._entries.move_to_end(key)
             self.hits += 1
         return entry

@@ -11,7 +11,7 @@ import time
 import pytest
 
 from edged.engines.base import ChatMessage, Engine, GenerationRequest, GenerationResult, Guidance, Sampling
-from edged.engines.continuous import ContinuousOnnxEngine
+from edged.engines.continuous import PREFILL_CHUNK, ContinuousOnnxEngine
 from edged.engines.models import CONCISE
 from edged.errors import EngineError, InputTooLong
 
@@ -106,6 +106,22 @@ def test_rows_leave_early_and_the_rest_go_on(continuous: ContinuousOnnxEngine, c
     for got, request in zip(results, [short, long, late, stops], strict=True):
         if request is not late:
             same_answer(got, cpu_engine.generate([request])[0])
+
+
+def test_a_long_prompt_is_prefilled_in_chunks_between_steps(
+    continuous: ContinuousOnnxEngine, cpu_engine: Engine,
+) -> None:
+    """The running rows go on while a long prompt is prefilled, one slot ahead of them (and moved
+    down when a running row leaves); every answer is still onnxruntime-genai's."""
+    readings = " ".join(f"Reading {i}: pressure {i % 7} bar, temperature {20 + i % 5} C." for i in range(50))
+    long = ask(readings + " Which reading was hottest?", max_tokens=6)
+    assert continuous.count_tokens(long.messages) > 5 * PREFILL_CHUNK
+    steady, brief = ask(STORY, max_tokens=40), ask(QUESTIONS[1], max_tokens=3)
+    order: list[int] = []
+    results = continuous.generate([steady, brief, long], lambda index, _, __: order.append(index))
+    assert order.index(2) >= 5  # the steady row streamed while the long prompt went in
+    for got, request in zip(results, [steady, brief, long], strict=True):
+        same_answer(got, cpu_engine.generate([request])[0])
 
 
 def test_label_scores_equal_onnx_genai(continuous: ContinuousOnnxEngine, cpu_engine: Engine) -> None:
