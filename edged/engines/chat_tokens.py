@@ -92,7 +92,8 @@ class ChatTokenizer:
                 while len(self._prefix_cache) > PROMPT_CACHE_SIZE:
                     self._prefix_cache.popitem(last=False)
         prompt = self.prompt_tokens(messages)
-        fits = len(cached) < len(prompt) and prompt[: len(cached)] == cached
+        # at least two tokens after it: a run of one token computes with other kernels
+        fits = len(cached) < len(prompt) - 1 and prompt[: len(cached)] == cached
         return len(cached) if fits else 0
 
     def decode(self, tokens: Sequence[int]) -> str:

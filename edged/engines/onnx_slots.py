@@ -173,8 +173,8 @@ class SlotModel:
     def prefill(self, slot: int, tokens: Sequence[int], start: int, stop: int) -> npt.NDArray[np.float32]:
         """Run ``tokens[start:stop]`` alone (batch 1) into ``slot``'s row, whose positions before
         ``start`` are filled; the logits of the last. A first chunk is GroupQueryAttention's
-        "first prompt", a later one its "subsequent prompt" (or one decode step): the logits are
-        the same as those of the whole prompt in one run, bit for bit on SmolLM2."""
+        "first prompt", a later one its "subsequent prompt": for chunks of two tokens or more the
+        logits are those of the whole prompt in one run, bit for bit on SmolLM2."""
         ids = np.asarray([tokens[start:stop]])
         logits = self._run_slots(slot, slot + 1, ids, np.ones((1, stop)))
         last: npt.NDArray[np.float32] = logits[0, -1]

@@ -11,7 +11,7 @@ import time
 import pytest
 
 from edged.engines.base import ChatMessage, Engine, GenerationRequest, GenerationResult, Guidance, Sampling
-from edged.engines.continuous import PREFILL_CHUNK, ContinuousOnnxEngine
+from edged.engines.continuous import PREFILL_CHUNK, ContinuousOnnxEngine, chunk_end
 from edged.engines.models import CONCISE
 from edged.errors import EngineError, InputTooLong
 
@@ -122,6 +122,16 @@ def test_a_long_prompt_is_prefilled_in_chunks_between_steps(
     assert order.index(2) >= 5  # the steady row streamed while the long prompt went in
     for got, request in zip(results, [steady, brief, long], strict=True):
         same_answer(got, cpu_engine.generate([request])[0])
+
+
+@pytest.mark.parametrize(("filled", "length", "budget", "end"), [
+    (0, 40, 128, 40), (0, 300, 128, 128), (128, 300, 128, 256), (0, 129, 128, 129), (100, 229, 128, 229),
+    (0, 130, 128, 128), (10, 12, 128, 12),
+])
+def test_a_prefill_chunk_never_leaves_one_token_behind(
+    filled: int, length: int, budget: int, end: int,
+) -> None:
+    assert chunk_end(filled, length, budget) == end
 
 
 def test_label_scores_equal_onnx_genai(continuous: ContinuousOnnxEngine, cpu_engine: Engine) -> None:
