@@ -36,9 +36,9 @@ from edged.engines.base import (
 from edged.engines.chat_tokens import ChatTokenizer
 from edged.engines.continuous_rows import Call, Row, Ticket
 from edged.engines.logits import sample_token, token_logprobs
-from edged.engines.onnx_genai import HEALTH_PROMPT, OnnxGenaiEngine, _import_genai
+from edged.engines.onnx_genai import HEALTH_PROMPT, OnnxGenaiEngine, import_genai
 from edged.engines.onnx_slots import SlotModel
-from edged.errors import DeadlineExceeded, EngineError, InputTooLong
+from edged.errors import DeadlineExceeded, EngineError, InputTooLong, StoreError
 
 T = TypeVar("T")
 CLOSE_WAIT_S = 30.0
@@ -71,9 +71,16 @@ class ContinuousOnnxEngine:
     def __init__(self, path: Path, info: EngineInfo, *, slots: int | None = None,
                  threads: int | None = None, prefix_tokens: int = PREFIX_TOKENS) -> None:
         extra = backend_spec(info.backend).extra
-        og = _import_genai(extra)
+        og = import_genai(extra)
         self._info = info
-        self._chat = ChatTokenizer(og.Tokenizer(str(path)))
+        try:
+            self._chat = ChatTokenizer(og.Tokenizer(str(path)))
+        except Exception as exc:  # onnxruntime-genai raises bare RuntimeError
+            raise StoreError(
+                f"The tokenizer in {path} could not be loaded ({exc}). Its files are corrupt or "
+                "incomplete: rebuild it with `edged engine build --force`.",
+                code="engine_corrupt",
+            ) from None
         self._model = SlotModel(path, slots=slots or max(info.max_batch_size, SLOTS),
                                 context_length=info.context_length, extra=extra, threads=threads,
                                 prefix_tokens=prefix_tokens)

@@ -38,7 +38,7 @@ from edged.errors import DeadlineExceeded, EngineError, InputTooLong, MissingExt
 HEALTH_PROMPT = (ChatMessage("user", "ping"),)
 
 
-def _import_genai(extra: str = "cpu") -> Any:
+def import_genai(extra: str = "cpu") -> Any:
     try:
         import onnxruntime_genai as og
     except ImportError:
@@ -50,7 +50,7 @@ class OnnxGenaiEngine:
     """A loaded ONNX Runtime GenAI model folder (``genai_config.json`` + ``model.onnx``)."""
 
     def __init__(self, path: Path, info: EngineInfo) -> None:
-        og = _import_genai(backend_spec(info.backend).extra)
+        og = import_genai(backend_spec(info.backend).extra)
         self._og = og
         self._info = info
         self._lock = threading.Lock()

@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
 from edged.engines.base import ChatMessage, Engine, GenerationRequest, GenerationResult, Guidance, Sampling
 from edged.engines.continuous import PREFILL_CHUNK, ContinuousOnnxEngine, chunk_end
 from edged.engines.models import CONCISE
-from edged.errors import EngineError, InputTooLong
+from edged.errors import EngineError, InputTooLong, StoreError
 
 pytestmark = pytest.mark.engine
 
@@ -246,6 +248,14 @@ def test_close_while_running_fails_the_callers(cpu_engine: Engine) -> None:
         assert isinstance(box.get("error"), EngineError)
     with pytest.raises(EngineError, match="closed"):
         engine.generate([ask(QUESTIONS[0])])
+
+
+def test_a_corrupt_model_file_is_a_clear_store_error(cpu_engine: Engine, tmp_path: Path) -> None:
+    folder = tmp_path / "engine"
+    shutil.copytree(cpu_engine.info.path, folder)
+    (folder / "model.onnx").write_bytes(b"not a model")
+    with pytest.raises(StoreError, match="corrupt"):
+        ContinuousOnnxEngine(folder, cpu_engine.info)
 
 
 def test_the_kv_buffers_grow_for_a_long_request(cpu_engine: Engine) -> None:
