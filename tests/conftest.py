@@ -12,6 +12,7 @@ import pytest
 
 from edged.engines.base import Engine
 from edged.engines.build import plan_build, run_build
+from edged.engines.continuous import ContinuousOnnxEngine
 from edged.engines.loader import load_engine
 from edged.engines.store import EngineStore
 from edged.hardware.detect import detect
@@ -50,6 +51,14 @@ def engine_store(cpu_profile: Profile, machine: HardwareFacts) -> EngineStore:
 @pytest.fixture(scope="session")
 def cpu_engine(engine_store: EngineStore, cpu_profile: Profile, machine: HardwareFacts) -> Iterator[Engine]:
     engine = load_engine(engine_store, cpu_profile, machine)
+    yield engine
+    engine.close()
+
+
+@pytest.fixture(scope="session")
+def continuous_engine(cpu_engine: Engine) -> Iterator[ContinuousOnnxEngine]:
+    """The continuous-batching engine over the CPU engine's folder, with a slot for 8 callers."""
+    engine = ContinuousOnnxEngine(cpu_engine.info.path, cpu_engine.info, slots=8)
     yield engine
     engine.close()
 

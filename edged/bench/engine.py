@@ -14,7 +14,8 @@ from edged.bench.guided import guided_cost, render_guided
 from edged.bench.guided_notes import render_validity, schema_validity
 from edged.engines.base import Engine, GenerationRequest
 from edged.engines.loader import load_engine
-from edged.engines.onnx_genai import OnnxGenaiEngine, token_logprobs
+from edged.engines.logits import token_logprobs
+from edged.engines.onnx_genai import OnnxGenaiEngine
 from edged.engines.store import EngineStore
 from edged.errors import ConfigError
 from edged.hardware.facts import HardwareFacts

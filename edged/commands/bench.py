@@ -21,16 +21,32 @@ def _levels(text: str) -> tuple[int, ...]:
 
 
 def cmd_bench_engine(args: argparse.Namespace) -> int:
+    if args.continuous:
+        return _bench_continuous(args)
     from edged.bench.engine import render, run_engine_bench
 
     profile, facts, _ = profile_and_facts(args.profile)
     result = run_engine_bench(
-        engine_store(args), profile, facts, tokens=args.tokens, repeats=args.repeats, schema=args.schema,
+        engine_store(args), profile, facts, tokens=args.tokens or 64, repeats=args.repeats,
+        schema=args.schema,
     )
     if args.json:
         print_json(result)
     else:
         print(render(result))
+    return 0
+
+
+def _bench_continuous(args: argparse.Namespace) -> int:
+    from edged.bench.continuous import render_continuous, run_continuous_bench
+
+    profile, facts, _ = profile_and_facts(args.profile)
+    result = run_continuous_bench(engine_store(args), profile, facts, tokens=args.tokens or 48,
+                                  repeats=args.repeats, per_caller=args.per_caller, slots=args.slots)
+    if args.json:
+        print_json(result)
+    else:
+        print(render_continuous(result))
     return 0
 
 
@@ -142,11 +158,18 @@ def add_bench(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
     bench = commands.add_parser("bench", help="benchmarks that print figures").add_subparsers(
         dest="bench_command", required=True, metavar="COMMAND")
     bench_engine = bench.add_parser("engine", help="TTFT, decode and batch throughput, wrapper cost")
-    bench_engine.add_argument("--tokens", type=int, default=64, help="new tokens per request")
+    bench_engine.add_argument("--tokens", type=int, default=None,
+                              help="new tokens per request (64; 48 with --continuous)")
     bench_engine.add_argument("--repeats", type=int, default=3, help="runs per figure (best kept)")
     bench_engine.add_argument("--schema", action="store_true",
                               help="also: decode with a 10-property JSON Schema against free decoding, and "
                                    "count schema-valid extracts on 20 notes, free and guided")
+    bench_engine.add_argument("--continuous", action="store_true",
+                              help="the continuous-batching engine under 1, 2, 4 and 8 concurrent callers")
+    bench_engine.add_argument("--per-caller", type=int, default=4,
+                              help="with --continuous: requests each caller sends one after another")
+    bench_engine.add_argument("--slots", type=int, default=8,
+                              help="with --continuous: requests the running batch holds at once")
     bench_engine.add_argument("--json", action="store_true")
     profile_option(bench_engine)
     store_option(bench_engine)

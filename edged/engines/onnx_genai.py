@@ -8,16 +8,13 @@ the model on it, so logits read after it belong to the next step.
 from __future__ import annotations
 
 import dataclasses
-import json
 import threading
 import time
-from collections import OrderedDict
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
-import numpy.typing as npt
 
 from edged.backends import backend_spec
 from edged.engines.base import (
@@ -34,13 +31,14 @@ from edged.engines.base import (
     TokenCallback,
     check_fits_context,
 )
+from edged.engines.chat_tokens import ChatTokenizer
+from edged.engines.logits import token_logprobs
 from edged.errors import DeadlineExceeded, EngineError, InputTooLong, MissingExtra, StoreError
 
 HEALTH_PROMPT = (ChatMessage("user", "ping"),)
-PROMPT_CACHE_SIZE = 256
 
 
-def _import_genai(extra: str = "cpu") -> Any:
+def import_genai(extra: str = "cpu") -> Any:
     try:
         import onnxruntime_genai as og
     except ImportError:
@@ -48,47 +46,25 @@ def _import_genai(extra: str = "cpu") -> Any:
     return og
 
 
-def log_softmax_rows(logits: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
-    """Row-wise log-softmax of a (rows, vocab) array, stable for large logits."""
-    top = logits.max(axis=1, keepdims=True)
-    shifted = logits - top
-    result: npt.NDArray[np.float32] = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
-    return result
-
-
-def token_logprobs(logits: npt.NDArray[np.float32], tokens: npt.NDArray[np.int32]) -> list[float]:
-    """Log-probability of ``tokens[i]`` under row ``i`` of ``logits``, without a full log-softmax.
-
-    log p(t) = x[t] - max - log(sum(exp(x - max))): one exp pass per row, no second array.
-    """
-    top = logits.max(axis=1)
-    total = np.exp(logits - top[:, None]).sum(axis=1)
-    picked = logits[np.arange(len(tokens)), tokens]
-    return [float(v) for v in picked - top - np.log(total)]
-
-
 class OnnxGenaiEngine:
     """A loaded ONNX Runtime GenAI model folder (``genai_config.json`` + ``model.onnx``)."""
 
     def __init__(self, path: Path, info: EngineInfo) -> None:
-        og = _import_genai(backend_spec(info.backend).extra)
+        og = import_genai(backend_spec(info.backend).extra)
         self._og = og
         self._info = info
         self._lock = threading.Lock()
-        self._cache_lock = threading.Lock()
-        self._prompt_cache: OrderedDict[tuple[ChatMessage, ...], list[int]] = OrderedDict()
         try:
             self._model = og.Model(str(path))
-            self._tokenizer = og.Tokenizer(self._model)
+            self._chat = ChatTokenizer(og.Tokenizer(self._model))
         except Exception as exc:  # onnxruntime raises bare RuntimeError/OrtException
             raise StoreError(
                 f"The engine in {path} could not be loaded ({exc}). Its files are corrupt or "
                 "incomplete: rebuild it with `edged engine build --force`.",
                 code="engine_corrupt",
             ) from None
-        self._eos = {int(t) for t in self._tokenizer.eos_token_ids}
-        self._pad = int(self._tokenizer.pad_token_id)
-        self._end_of_turn = self._turn_end_token()
+        self._eos = self._chat.eos
+        self._pad = self._chat.pad
 
     @property
     def info(self) -> EngineInfo:
@@ -102,53 +78,19 @@ class OnnxGenaiEngine:
     # -- prompts -----------------------------------------------------------------------------
 
     def render(self, messages: Sequence[ChatMessage]) -> str:
-        payload = json.dumps([{"role": m.role, "content": m.content} for m in messages])
-        return str(self._tokenizer.apply_chat_template(payload, add_generation_prompt=True))
-
-    def _turn_end_token(self) -> int:
-        """The stop token the chat template closes an assistant turn with: SmolLM2's only one,
-        <|im_end|>; Phi-3's <|end|>, not its lowest stop id <|endoftext|>, which the template
-        writes only after the last turn. The lowest stop id when the template does not say."""
-        user = [ChatMessage("user", "ping")]
-        try:
-            prompt = self.render(user)
-            finished = [*user, ChatMessage("assistant", "pong")]
-            payload = json.dumps([{"role": m.role, "content": m.content} for m in finished])
-            turn = str(self._tokenizer.apply_chat_template(payload, add_generation_prompt=False))
-        except Exception:  # a template that cannot render a finished turn
-            return min(self._eos)
-        if turn.startswith(prompt):
-            ends = [t for t in self.encode(turn[len(prompt):]) if t in self._eos]
-            if ends:
-                return ends[0]
-        return min(self._eos)
+        return self._chat.render(messages)
 
     def encode(self, text: str) -> list[int]:
-        return [int(t) for t in self._tokenizer.encode(text)]
+        return self._chat.encode(text)
 
     def prompt_tokens(self, messages: Sequence[ChatMessage]) -> list[int]:
-        """The chat-templated prompt as tokens. The daemon counts a prompt's tokens and then
-        generates from it; the small cache saves tokenizing it twice."""
-        key = tuple(messages)
-        with self._cache_lock:
-            cached = self._prompt_cache.get(key)
-            if cached is not None:
-                self._prompt_cache.move_to_end(key)
-                return cached
-        tokens = self.encode(self.render(messages))
-        with self._cache_lock:
-            self._prompt_cache[key] = tokens
-            while len(self._prompt_cache) > PROMPT_CACHE_SIZE:
-                self._prompt_cache.popitem(last=False)
-        return tokens
+        return self._chat.prompt_tokens(messages)
 
     def count_tokens(self, messages: Sequence[ChatMessage]) -> int:
-        return len(self.prompt_tokens(messages))
+        return len(self._chat.prompt_tokens(messages))
 
     def decode(self, tokens: Sequence[int]) -> str:
-        if not tokens:
-            return ""
-        return str(self._tokenizer.decode(np.asarray(tokens, dtype=np.int32)))
+        return self._chat.decode(tokens)
 
     # -- generation --------------------------------------------------------------------------
 
@@ -313,8 +255,7 @@ class OnnxGenaiEngine:
         if not labels:
             return []
         prompt = self.prompt_tokens(messages)
-        end = self._end_of_turn
-        encoded = [[*self.encode(label), *([end] if complete else [])] for label in labels]
+        encoded = self._chat.label_tokens(labels, complete=complete)
         if any(not e for e in encoded):
             raise EngineError(
                 "an empty label cannot be scored without the end of the turn", code="bad_request",
@@ -364,7 +305,7 @@ class OnnxGenaiEngine:
 
     def close(self) -> None:
         # Dropping the references frees the session; onnxruntime-genai has no explicit close.
-        self.__dict__.pop("_tokenizer", None)
+        self.__dict__.pop("_chat", None)
         self.__dict__.pop("_model", None)
 
 

@@ -31,7 +31,7 @@ from edged.engines.base import (
     TokenCallback,
     check_fits_context,
 )
-from edged.engines.onnx_genai import token_logprobs
+from edged.engines.logits import token_logprobs
 from edged.engines.trtllm_api import (
     SETTINGS_FILE,
     TOKENIZER_DIR,

@@ -65,14 +65,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         callspec = getattr(item, "callspec", None)
         if callspec is not None and "contract_engine" in callspec.params:
-            item.add_marker("engine" if callspec.params["contract_engine"] == "cpu" else "gpu")
+            item.add_marker("gpu" if callspec.params["contract_engine"] == "gpu" else "engine")
 
 
 @pytest.fixture(params=[
     pytest.param("cpu", id="onnx-genai-cpu"),
+    pytest.param("continuous", id="continuous-cpu"),
     pytest.param("gpu", id="gpu"),
 ])
 def contract_engine(request: pytest.FixtureRequest) -> Engine:
-    name = "cpu_engine" if request.param == "cpu" else "gpu_engine"
+    name = {"cpu": "cpu_engine", "continuous": "continuous_engine", "gpu": "gpu_engine"}[request.param]
     engine: Engine = request.getfixturevalue(name)
     return engine

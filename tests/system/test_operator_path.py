@@ -216,7 +216,8 @@ def test_a_broker_down_at_start_extends_the_start_timeout(installed: Installed) 
     loaded 2-core machine) runs out; once the broker is up it becomes active."""
     system = installed.system
     dropin = "/etc/systemd/system/edged.service.d/short-start.conf"
-    system.run(f"mkdir -p {dropin.rsplit('/', 1)[0]} && printf '[Service]\\nTimeoutStartSec=20s\\n' > {dropin}"
+    system.run(f"mkdir -p {dropin.rsplit('/', 1)[0]}"
+               f" && printf '[Service]\\nTimeoutStartSec=20s\\n' > {dropin}"
                " && systemctl daemon-reload && systemctl stop mosquitto edged", check=True, timeout=60)
     try:
         system.run("systemctl start --no-block edged", check=True)

@@ -1,0 +1,250 @@
+"""An ONNX Runtime GenAI model folder run step by step on onnxruntime, with one KV-cache row per
+slot: the model under the continuous-batching engine (``edged.engines.continuous``).
+
+Each layer's keys and values live in one buffer of shape [slots, kv_heads, capacity, head_size].
+A row is right-padded: its valid KV is positions [0, length). The model's attention is
+com.microsoft GroupQueryAttention, which treats past and present as one buffer when their data
+pointers are equal (``gqa_attention_base.h``); binding both to the same ``OrtValue`` makes a step
+write its new KV in place, at each row's own length (``seqlens_k``, computed in the graph from the
+attention mask). Active slots are kept a contiguous prefix, so the rows of a step are one view.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections import OrderedDict
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from edged.engines.logits import token_logprobs
+from edged.errors import DeadlineExceeded, MissingExtra, StoreError
+
+# The KV buffers start this long and double (up to the context) when a request needs more:
+# 8 slots x 256 positions of SmolLM2-135M's 30 layers hold 94 MB; 2048 positions would hold 755 MB.
+INITIAL_CAPACITY = 256
+_KV_TYPES = {"tensor(float)": np.float32, "tensor(float16)": np.float16}
+
+
+def _import_onnxruntime(extra: str) -> Any:
+    try:
+        import onnxruntime as ort
+    except ImportError:
+        raise MissingExtra("onnxruntime", extra, "The continuous-batching engine") from None
+    return ort
+
+
+def default_threads() -> int:
+    """onnxruntime-genai's choice (``Model::CreateSessionOptionsFromConfig``): half the hardware
+    threads, 1 to 16. On a 2-core machine that is one thread, which also keeps a step from waiting
+    on a second worker the daemon's other threads (or other processes) have descheduled."""
+    return max(1, min(16, (os.cpu_count() or 2) // 2))
+
+
+class SlotModel:
+    """The decoder of ``folder`` with KV buffers for ``slots`` sequences. Not thread-safe: the
+    engine's step thread is its only caller."""
+
+    def __init__(self, folder: Path, *, slots: int, context_length: int, extra: str = "cpu",
+                 threads: int | None = None, prefix_tokens: int = 0) -> None:
+        ort = _import_onnxruntime(extra)
+        self._ort = ort
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = threads or default_threads()
+        try:
+            config = json.loads((folder / "genai_config.json").read_text(encoding="utf-8"))
+            decoder = config["model"]["decoder"]
+            self._session = ort.InferenceSession(str(folder / decoder["filename"]), options,
+                                                 providers=["CPUExecutionProvider"])
+        except Exception as exc:  # a missing key, bad JSON, or onnxruntime's own load errors
+            raise StoreError(
+                f"The engine in {folder} could not be loaded ({exc}). Its files are corrupt or "
+                "incomplete: rebuild it with `edged engine build --force`.",
+                code="engine_corrupt",
+            ) from None
+        inputs, outputs = decoder["inputs"], decoder["outputs"]
+        layers = int(decoder["num_hidden_layers"])
+        self._ids_name, self._mask_name = inputs["input_ids"], inputs["attention_mask"]
+        self._logits_name = outputs["logits"]
+        self._past = [(inputs["past_key_names"] % i, inputs["past_value_names"] % i) for i in range(layers)]
+        self._present = [(outputs["present_key_names"] % i, outputs["present_value_names"] % i)
+                         for i in range(layers)]
+        types = {i.name: i.type for i in self._session.get_inputs()}
+        self._ids_type = np.int64 if types[self._ids_name] == "tensor(int64)" else np.int32
+        self._mask_type = np.int64 if types[self._mask_name] == "tensor(int64)" else np.int32
+        self._kv_type = _KV_TYPES[types[self._past[0][0]]]
+        self._shape = (int(decoder["num_key_value_heads"]), int(decoder["head_size"]))
+        self.slots = slots
+        self._context = context_length
+        self.capacity = min(context_length, INITIAL_CAPACITY)
+        self._buffers = self._allocate(self.capacity)
+        # IOBindings over views of the buffers, by (first slot, last slot + 1); reset on growth
+        self._views: dict[tuple[int, int], Any] = {}
+        self.prefixes = PrefixStore(prefix_tokens)
+
+    def _allocate(self, capacity: int) -> list[npt.NDArray[Any]]:
+        heads, size = self._shape
+        return [np.zeros((self.slots, heads, capacity, size), dtype=self._kv_type)
+                for _ in range(2 * len(self._past))]
+
+    def ensure_capacity(self, length: int) -> None:
+        """Make every row hold ``length`` positions (doubling, at most the context); between steps."""
+        if length <= self.capacity:
+            return
+        capacity = self.capacity
+        while capacity < length:
+            capacity *= 2
+        capacity = min(capacity, self._context)
+        grown = self._allocate(capacity)
+        for old, new in zip(self._buffers, grown, strict=True):
+            new[:, :, : self.capacity] = old
+        self._buffers, self.capacity, self._views = grown, capacity, {}
+
+    def move(self, source: int, target: int, length: int) -> None:
+        """Copy slot ``source``'s valid KV into slot ``target`` (keeping active slots a prefix)."""
+        for buffer in self._buffers:
+            buffer[target, :, :length] = buffer[source, :, :length]
+
+    def _slots_bound(self, start: int, stop: int) -> Any:
+        """An IOBinding with slots [start, stop) bound as both past and present (GQA then writes
+        the new KV in place); kept per slot range, as rebinding 60 tensors costs 0.1 ms a step."""
+        binding = self._views.get((start, stop))
+        if binding is None:
+            binding = self._session.io_binding()
+            for (past_key, past_value), (key, value), pair in zip(
+                self._past, self._present, zip(self._buffers[::2], self._buffers[1::2], strict=True),
+                strict=True,
+            ):
+                for past, present, buffer in ((past_key, key, pair[0]), (past_value, value, pair[1])):
+                    view = self._ort.OrtValue.ortvalue_from_numpy(buffer[start:stop])
+                    binding.bind_ortvalue_input(past, view)
+                    binding.bind_ortvalue_output(present, view)
+            self._views[(start, stop)] = binding
+        return binding
+
+    def _run(self, binding: Any, ids: npt.NDArray[Any], mask: npt.NDArray[Any]) -> list[Any]:
+        """One run of the decoder on ``binding`` (which holds the KV); its outputs, logits first."""
+        binding.bind_cpu_input(self._ids_name, ids.astype(self._ids_type, copy=False))
+        binding.bind_cpu_input(self._mask_name, mask.astype(self._mask_type, copy=False))
+        binding.bind_output(self._logits_name)
+        self._session.run_with_iobinding(binding)
+        return list(binding.get_outputs())
+
+    def _run_apart(self, ids: npt.NDArray[Any], mask: npt.NDArray[Any],
+                   kv: Sequence[Any]) -> tuple[npt.NDArray[np.float32], list[Any]]:
+        """A run on a KV cache outside the slots: past from ``kv``, present allocated by
+        onnxruntime and returned (key and value of each layer in turn)."""
+        binding = self._session.io_binding()
+        pasts = [name for pair in self._past for name in pair]
+        for name, value in zip(pasts, kv, strict=True):
+            binding.bind_ortvalue_input(name, value)
+        for name in (name for pair in self._present for name in pair):
+            binding.bind_output(name)
+        outputs = self._run(binding, ids, mask)
+        logits: npt.NDArray[np.float32] = outputs[-1].numpy()
+        return logits, outputs[:-1]
+
+    def _run_slots(self, start: int, stop: int, ids: npt.NDArray[Any],
+                   mask: npt.NDArray[Any]) -> npt.NDArray[np.float32]:
+        logits: npt.NDArray[np.float32] = self._run(self._slots_bound(start, stop), ids, mask)[-1].numpy()
+        return logits
+
+    def load_prefix(self, slot: int, tokens: Sequence[int], prefix: int) -> int:
+        """Copy the stored KV of ``tokens[:prefix]`` (a prompt's shared first tokens, a task's
+        system prompt) into ``slot``'s row; how many positions it filled (0: none stored)."""
+        stored = self.prefixes.get(tuple(tokens[:prefix])) if prefix else None
+        if stored is None:
+            return 0
+        for buffer, values in zip(self._buffers, stored, strict=True):
+            buffer[slot, :, :prefix] = values
+        return prefix
+
+    def store_prefix(self, slot: int, tokens: Sequence[int], prefix: int) -> None:
+        """Keep the KV of ``tokens[:prefix]`` from ``slot``'s row, prefilled, for later prompts."""
+        key = tuple(tokens[:prefix])
+        if prefix and self.prefixes.get(key, count=False) is None:
+            self.prefixes.put(key, [buffer[slot, :, :prefix].copy() for buffer in self._buffers])
+
+    def prefill(self, slot: int, tokens: Sequence[int], start: int, stop: int) -> npt.NDArray[np.float32]:
+        """Run ``tokens[start:stop]`` alone (batch 1) into ``slot``'s row, whose positions before
+        ``start`` are filled; the logits of the last. A first chunk is GroupQueryAttention's
+        "first prompt", a later one its "subsequent prompt": for chunks of two tokens or more the
+        logits are those of the whole prompt in one run, bit for bit on SmolLM2."""
+        ids = np.asarray([tokens[start:stop]])
+        logits = self._run_slots(slot, slot + 1, ids, np.ones((1, stop)))
+        last: npt.NDArray[np.float32] = logits[0, -1]
+        return last
+
+    def decode(self, tokens: Sequence[int], lengths: Sequence[int]) -> npt.NDArray[np.float32]:
+        """One step for slots [0, n): token ``tokens[b]`` at position ``lengths[b]`` of row b.
+        Returns the (n, vocab) logits. Row b's mask has ones for its first lengths[b] + 1 entries,
+        which is what makes the graph's seqlens_k that row's own length."""
+        n = len(tokens)
+        known = np.asarray(lengths)
+        mask = np.arange(int(known.max()) + 1)[None, :] <= known[:, None]
+        logits = self._run_slots(0, n, np.asarray(tokens)[:, None], mask)
+        return logits[:, -1]
+
+    def score(self, prompt: Sequence[int], labels: Sequence[Sequence[int]],
+              deadline: float | None) -> list[float]:
+        """Sum of log-probs of each label's tokens after ``prompt``. The prompt runs once into a KV
+        cache of its own (not a slot's); each label's tokens then run one at a time after it, as
+        OnnxGenaiEngine runs them: MatMulNBits computes a run of several tokens with other kernels
+        than a run of one, and the two differ by up to 0.04 nats on SmolLM2's int8 weights."""
+        heads, size = self._shape
+        empty = np.zeros((1, heads, 0, size), dtype=self._kv_type)
+        ids = np.asarray([prompt])
+        nothing = [self._ort.OrtValue.ortvalue_from_numpy(empty) for _ in self._buffers]
+        last, prompt_kv = self._run_apart(ids, np.ones_like(ids), nothing)
+        first = last[0, -1:].astype(np.float32)
+        totals: list[float] = []
+        for done, label in enumerate(labels):
+            if deadline is not None and time.monotonic() >= deadline:
+                raise DeadlineExceeded(
+                    f"the deadline passed after {done} of {len(labels)} labels were scored")
+            total = token_logprobs(first, np.asarray(label[:1], dtype=np.int32))[0]
+            kv = prompt_kv
+            for position in range(1, len(label)):
+                mask = np.ones((1, len(prompt) + position))
+                logits, kv = self._run_apart(np.asarray([label[position - 1 : position]]), mask, kv)
+                target = np.asarray(label[position : position + 1], dtype=np.int32)
+                total += token_logprobs(logits[0], target)[0]
+            totals.append(total)
+        return totals
+
+    def close(self) -> None:
+        self._views = {}
+        self._buffers = []
+        self.__dict__.pop("_session", None)
+
+
+class PrefixStore:
+    """The KV of shared prompt prefixes, by their tokens; the least recently used leave when the
+    tokens held pass ``budget`` (0: nothing is kept)."""
+
+    def __init__(self, budget: int) -> None:
+        self.budget = budget
+        self.hits = 0
+        self._held = 0
+        self._entries: OrderedDict[tuple[int, ...], list[npt.NDArray[Any]]] = OrderedDict()
+
+    def get(self, key: tuple[int, ...], *, count: bool = True) -> list[npt.NDArray[Any]] | None:
+        entry = self._entries.get(key)
+        if entry is not None and count:
+            self._entries.move_to_end(key)
+            self.hits += 1
+        return entry
+
+    def put(self, key: tuple[int, ...], values: list[npt.NDArray[Any]]) -> None:
+        if not key or len(key) > self.budget or key in self._entries:
+            return
+        self._entries[key] = values
+        self._held += len(key)
+        while self._held > self.budget:
+            dropped, _ = self._entries.popitem(last=False)
+            self._held -= len(dropped)
