@@ -249,6 +249,7 @@ ONNX_GENAI_CPU = register(BackendSpec(
     name="onnx-genai-cpu",
     title="ONNX Runtime GenAI",
     engine_class="edged.engines.onnx_genai:OnnxGenaiEngine",
+    continuous_engine_class="edged.engines.continuous:ContinuousOnnxEngine",
     builder="edged.engines.cpu_build:build_cpu_engine",
     extra="cpu",
     runtime_libraries=("onnxruntime-genai", "onnxruntime"),

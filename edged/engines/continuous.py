@@ -12,6 +12,7 @@ constraints need llguidance).
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 import time
 from collections import deque
@@ -81,9 +82,11 @@ class ContinuousOnnxEngine:
                 "incomplete: rebuild it with `edged engine build --force`.",
                 code="engine_corrupt",
             ) from None
-        self._model = SlotModel(path, slots=slots or max(info.max_batch_size, SLOTS),
-                                context_length=info.context_length, extra=extra, threads=threads,
-                                prefix_tokens=prefix_tokens)
+        slots = slots or max(info.max_batch_size, SLOTS)
+        # What the daemon reads: calls may come from several threads, and this many run at once.
+        self._info = dataclasses.replace(info, concurrent=True, max_batch_size=slots)
+        self._model = SlotModel(path, slots=slots, context_length=info.context_length, extra=extra,
+                                threads=threads, prefix_tokens=prefix_tokens)
         self._guided: OnnxGenaiEngine | None = None
         self._cond = threading.Condition()
         self._waiting: deque[Row] = deque()
