@@ -73,7 +73,7 @@ _KANJI_NUM = r"[一二三四五六七八九十]+"
 # (勝どき), and の/が only between kanji (丸の内, 松が谷).
 _T = (
     rf"(?:{_K}|[A-Z]|(?![でにをはへともやのが])[\u3041-\u3096]"
-    rf"|(?<=[\u4e00-\u9fff])[のが](?=[\u4e00-\u9fff]))"
+    rf"|(?<=[\u4e00-\u9fff])[のが](?=[\u4e00-\u9fff])|(?<=[\u3041-\u3096])の(?=[0-9]))"
 )
 _MUNICIPALITY = rf"(?:{_T}{{1,6}}?(?:市|区|郡|町|村)|[\u3041-\u3093]{{1,6}}{_K}{{0,3}}市)"
 # Sapporo and other Hokkaido towns count in 条 and 丁目 with a direction: 北3条西4丁目1-1,
@@ -83,7 +83,7 @@ _BLOCKS = (
     rf"(?:[0-9]+条(?:[東西南北]|通)?(?=[0-9]))?"  # more blocks must follow: 第2条 is an article
     rf"(?:(?:[0-9]+|{_KANJI_NUM})丁目[東西南北]?\s?)?"
     rf"(?:[0-9]+(?:-[0-9]+){{1,2}}(?:号(?![機車線館棟炉室]))?"
-    rf"|(?:[0-9]+番地?\s?)?(?:[0-9]+号(?![機車線館棟炉室])|(?<=番地)[0-9]+|(?<=番)[0-9]+(?![0-9]*[号機])|(?<=丁目)[0-9]+(?![0-9]*[号機]))?)"
+    rf"|(?:[0-9]+番地?\s?)?(?:[0-9]+号(?![機車線館棟炉室])|(?<=番地)の?[0-9]+|(?<=番)[0-9]+(?![0-9]*[号機])|(?<=丁目)[0-9]+(?![0-9]*[号機]))?)"
 )
 # after an address, a phone number or a person follows, not a building
 _NOT_BUILDING = r"(?!電話|TEL|Tel|携帯|FAX|Fax|内線|連絡|担当|宛)"
@@ -92,12 +92,18 @@ _BUILDING_WORDS = (
     r"ヒルズ|テラス|プラザ|寮|社宅)"
 )
 _BUILDING = (
-    rf"(?:\s?{_NOT_BUILDING}{_T}(?:{_T}|[a-z]){{0,24}}[0-9]{{1,4}}(?:号室|号|階|F)?(?![0-9])"
+    rf"(?:\s?第[0-9]{{1,2}}[\u30a1-\u30faー]{{2,12}}(?:\s?[0-9]{{1,4}}(?:号室|号|階|F)?)?(?![0-9])"
+    rf"|\s?{_NOT_BUILDING}{_T}(?:{_T}|[a-z]){{0,24}}[0-9]{{1,4}}(?:号室|号|階|F|(?!{_K}))(?![0-9])"
     rf"|\s?{_NOT_BUILDING}{_T}{{1,12}}?{_BUILDING_WORDS}(?:\s?[0-9]{{1,4}}(?:号室|号|階|F)?)?(?![0-9]))?"
 )
 _JA_AFTER_PREFECTURE = re.compile(rf"(?:{_MUNICIPALITY}){{1,3}}{_T}{{0,16}}?(?:{_BLOCKS})")
+# A city written in hiragana (さいたま市, うるま市) starts an address too, after a particle or a
+# non-kana character, never with the particle.
+_PARTICLES = "はがをにでともへやの"
 _JA_MUNICIPALITY_FIRST = re.compile(
-    rf"(?<!{_K})(?:{_K}{{1,6}}?(?:市|区)){_MUNICIPALITY}{{0,2}}{_T}{{0,16}}?(?:{_BLOCKS})"
+    rf"(?:(?<!{_K})(?:{_K}{{1,6}}?(?:市|区))"
+    rf"|(?:(?<![\u3041-\u3096])|(?<=[{_PARTICLES}]))(?![{_PARTICLES}])[\u3041-\u3093]{{2,6}}{_K}{{0,3}}市)"
+    rf"{_MUNICIPALITY}{{0,2}}{_T}{{0,16}}?(?:{_BLOCKS})"
 )
 _JA_BUILDING = re.compile(_BUILDING)
 _PREFECTURE = re.compile("|".join(PREFECTURES))

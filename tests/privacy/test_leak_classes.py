@@ -498,3 +498,56 @@ def test_latin_names_touching_japanese_text_in_any_latin_letters(
 def test_plant_words_in_capitals_touching_japanese_text_stay(redactor: Redactor) -> None:
     text = "PUMP Stationの点検、LINE Worksで連絡。"
     assert not [e for e in redactor.detect(text, mode="standard") if e.type == "PERSON"], text
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        (
+            "返送先：長野県諏訪市湖南12番地の4 コーポ青葉205号室まで",
+            "長野県諏訪市湖南12番地の4 コーポ青葉205号室",
+        ),
+        (
+            "住所 福井県鯖江市字神明１７番地の３　寮Ｂ棟１０８号室",
+            "福井県鯖江市字神明１７番地の３　寮Ｂ棟１０８号室",
+        ),
+        (
+            "〒300-1234つくば市字吉沼8番地の2シャトー若松301号室へ送付",
+            "つくば市字吉沼8番地の2シャトー若松301号室",
+        ),
+        (
+            "送付先はいわき市小名浜3丁目4-5です。",
+            "いわき市小名浜3丁目4-5",
+        ),
+        (
+            "奈良県生駒郡斑鳩町ふじみの2丁目8-1に届く",
+            "奈良県生駒郡斑鳩町ふじみの2丁目8-1",
+        ),
+        (
+            "実家は島根県松江市東本町5番地　第2メゾン",
+            "島根県松江市東本町5番地　第2メゾン",
+        ),
+        (
+            "新住所：秋田県能代市大町７丁目２番３号　第３レジデンス４０２",
+            "秋田県能代市大町７丁目２番３号　第３レジデンス４０２",
+        ),
+    ],
+)
+def test_japanese_banchi_no_branches_hiragana_cities_and_numbered_buildings(
+    redactor: Redactor, text: str, address: str
+) -> None:
+    assert covered(redactor, text, address), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "東京都大田区1-2-3 第2工場で3号機が停止",
+        "第2工場の1番ラインは2番地の先で停止",
+        "大阪府堺市の倉庫で3号機の点検",
+        "ここの3番の棚にある",
+    ],
+)
+def test_plant_places_after_japanese_addresses_stay(redactor: Redactor, text: str) -> None:
+    spans = [e.text for e in redactor.detect(text) if e.type == "ADDRESS"]
+    assert not any("工場" in s or "号機" in s or "番の" in s or "倉庫" in s for s in spans), spans
