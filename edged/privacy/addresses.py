@@ -206,17 +206,27 @@ Fukuoka Saga Nagasaki Kumamoto Oita Miyazaki Kagoshima Okinawa
 """)
 _JP_SUFFIX = r"(?:ku|shi|cho|machi|gun|mura|son|ken|to|fu|do|chome|Ku|Shi|Cho|Machi|Gun|Mura|Ken)"
 _ROMAJI_NAME = r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+){0,2}(?:\s(?:Prefecture|Ward|City|Town))?"
-_BLOCK = r"[0-9]{1,4}(?:-[0-9]{1,4}){0,3}(?:-?chome|-ban(?:chi)?|-go)?"
+# 1-2-3, 2-chome, and the chome first: 4-chome-1-5
+_BLOCK = r"[0-9]{1,4}(?:-?chome)?(?:-[0-9]{1,4}){0,3}(?:-?chome|-ban(?:chi)?|-go)?"
 # a building between the blocks and the ward (Daiichi Bldg. 12F, Shin-Marunouchi Building 20F)
 _ROMAJI_BUILDING = (
-    r"[A-Z][a-z]+(?:[\s\-][A-Z][a-z]+)?\s(?:Bldg\.?|Building|Tower|Mansion|Heights|Residence)"
+    r"[A-Z][a-z]+(?:[\s\-][A-Z][a-z]+)?\s(?:Bldg\.?|Building|Tower|Mansion|Heights|Residence|Plaza|Center|Centre|Hills|Court)"
     r"(?:\s(?:No\.\s?)?[0-9]{1,3}F?)?"
 )
-# a name may carry two blocks after it: Kameido 4-chome 21-18
-_ROMAJI_PART = rf"(?:{_ROMAJI_BUILDING}|(?:{_BLOCK}\s)?{_ROMAJI_NAME}(?:\s{_BLOCK}){{0,2}})"
+# a name may carry two blocks after it (Kameido 4-chome 21-18), blocks may stand alone (13-7,
+# Sumiyoshi 3-chome)
+_ROMAJI_PART = (
+    rf"(?:{_ROMAJI_BUILDING}|(?:{_BLOCK}\s)?{_ROMAJI_NAME}(?:\s{_BLOCK}){{0,2}}|[0-9]{{1,4}}-[0-9]{{1,4}}(?:-[0-9]{{1,4}})?)"
+)
+# The address starts at its room, its building, its city or ward (Ota-ku, Higashi-Kojiya 3-20-2)
+# or a part with a number, never at a bare name: the inspector's name before "Room 706, 5-5-2
+# Shin-Yokohama" is no part of it.
+_ROMAJI_FIRST = (
+    rf"(?:{_ROMAJI_BUILDING}|[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?-{_JP_SUFFIX}\b|{_BLOCK}(?:\s{_ROMAJI_NAME}(?:\s{_BLOCK}){{0,2}})?|{_ROMAJI_NAME}(?:\s{_BLOCK}){{1,2}})"
+)
 _ROMAJI_ADDRESS = re.compile(
-    rf"(?<![A-Za-z0-9\-])(?:(?:Room|Rm\.?|#)\s?[0-9]{{1,4}},?\s)?{_ROMAJI_PART}"
-    rf"(?:,?\s{_ROMAJI_PART}){{1,5}}(?:,?\s(?:〒\s?)?[0-9]{{3}}-?[0-9]{{4}})?(?:,?\sJapan)?(?![A-Za-z0-9])"
+    rf"(?<![A-Za-z0-9\-])(?:(?:Room|Rm\.?|#)\s?[0-9]{{1,4}},?\s)?{_ROMAJI_FIRST}"
+    rf"(?:,?\s{_ROMAJI_PART}){{1,6}}(?:,?\s(?:〒\s?)?[0-9]{{3}}-?[0-9]{{4}})?(?:,?\sJapan)?(?![A-Za-z0-9])"
 )
 _ROMAJI_SUFFIX = re.compile(rf"[a-z]-{_JP_SUFFIX}\b|\b(?:{'|'.join(ROMAJI_PREFECTURES)})\b")
 _ROMAJI_BLOCK = re.compile(r"[0-9]-[0-9]|[0-9]-?chome|[0-9]-ban")

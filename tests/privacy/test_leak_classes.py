@@ -551,3 +551,52 @@ def test_japanese_banchi_no_branches_hiragana_cities_and_numbered_buildings(
 def test_plant_places_after_japanese_addresses_stay(redactor: Redactor, text: str) -> None:
     spans = [e.text for e in redactor.detect(text) if e.type == "ADDRESS"]
     assert not any("工場" in s or "号機" in s or "番の" in s or "倉庫" in s for s in spans), spans
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        (
+            "Courier to 2-chome-14-7 Tenjin, Chuo-ku, Fukuoka 810-0001, Japan by Monday.",
+            "2-chome-14-7 Tenjin, Chuo-ku, Fukuoka 810-0001, Japan",
+        ),
+        (
+            "Visit 3-chome-8-2 Ekimae, Kawaguchi-shi, Saitama tomorrow.",
+            "3-chome-8-2 Ekimae, Kawaguchi-shi, Saitama",
+        ),
+        (
+            "Home: 9-4, Nishiki 2-chome, Naka-ku, Nagoya 460-0003.",
+            "9-4, Nishiki 2-chome, Naka-ku, Nagoya 460-0003",
+        ),
+        (
+            "Auditor Kenta Morioka, Room 512, 4-2-9 Hiroo, Shibuya-ku, Tokyo 150-0012",
+            "Room 512, 4-2-9 Hiroo, Shibuya-ku, Tokyo 150-0012",
+        ),
+        (
+            "Send it to Yodogawa-ku, Nishinakajima 5-6-3, Osaka today.",
+            "Yodogawa-ku, Nishinakajima 5-6-3, Osaka",
+        ),
+    ],
+)
+def test_romanised_japanese_addresses_chome_first_and_blocks_alone(
+    redactor: Redactor, text: str, address: str
+) -> None:
+    assert covered(redactor, text, address), text
+
+
+def test_a_name_before_a_romanised_address_is_not_its_start(redactor: Redactor) -> None:
+    text = "Auditor Kenta Morioka, Room 512, 4-2-9 Hiroo, Shibuya-ku, Tokyo 150-0012"
+    spans = [e.text for e in redactor.detect(text) if e.type == "ADDRESS"]
+    assert spans and all("Morioka" not in s for s in spans), spans
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Line 3, Bay B and Building 7 stay down until 14:00.",
+        "Part 4-12-30 Kita valve, ref. 2-chome drawing, rev 3.",
+        "Plot 3 of the chart shows 2-5-1 ratios at Osaka plant.",
+    ],
+)
+def test_plant_places_and_part_numbers_beside_romaji_words_stay(redactor: Redactor, text: str) -> None:
+    assert not [e for e in redactor.detect(text) if e.type == "ADDRESS"], text
