@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from edged.privacy.addresses_india import find_indian
 from edged.privacy.addresses_romance import find_romance
 from edged.privacy.entities import ADDRESS
 
@@ -294,6 +295,7 @@ def find_english(text: str) -> Iterator[Span]:
     for pattern in (_EU_STREET, _BR_STREET):
         found.extend((m.start(), m.end()) for m in pattern.finditer(text))
     found.extend((s.start, s.end) for s in find_romance(text))
+    found.extend((s.start, s.end) for s in find_indian(text))
     for m in _EN_STREET.finditer(text):
         end = m.end()
         for _ in range(5):
@@ -370,6 +372,7 @@ class AddressDetector:
                 for m in pattern.finditer(view.text):
                     yield Span(ADDRESS, m.start(), m.end(), "latin_address")
             yield from find_romance(view.text)
+            yield from find_indian(view.text)
 
 
 def build(resources: Resources) -> AddressDetector:  # noqa: ARG001 - registry signature

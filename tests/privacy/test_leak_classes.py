@@ -600,3 +600,60 @@ def test_a_name_before_a_romanised_address_is_not_its_start(redactor: Redactor) 
 )
 def test_plant_places_and_part_numbers_beside_romaji_words_stay(redactor: Redactor, text: str) -> None:
     assert not [e for e in redactor.detect(text) if e.type == "ADDRESS"], text
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        (
+            "Ship to Plot No. 9, Phase 3, Industrial Area, Mohali, Punjab 160055 today.",
+            "Plot No. 9, Phase 3, Industrial Area, Mohali, Punjab 160055",
+        ),
+        (
+            "Supervisor Ravi Kumar, Flat 3B, 12 MG Road, Bengaluru, Karnataka 560001",
+            "Flat 3B, 12 MG Road, Bengaluru, Karnataka 560001",
+        ),
+        (
+            "Deliver to 45 Anna Salai, Teynampet, Chennai, Tamil Nadu 600 018.",
+            "45 Anna Salai, Teynampet, Chennai, Tamil Nadu 600 018",
+        ),
+        (
+            "H.No. 7-1-32, Ameerpet, Hyderabad, Telangana 500016",
+            "H.No. 7-1-32, Ameerpet, Hyderabad, Telangana 500016",
+        ),
+        (
+            "Office: Survey No. 112/3, Chakan MIDC Phase 2, Pune - 410501",
+            "Survey No. 112/3, Chakan MIDC Phase 2, Pune - 410501",
+        ),
+        (
+            "Gala 14, 2nd Cross, Laxmi Nagar, Kolhapur, Maharashtra sent the spares.",
+            "Gala 14, 2nd Cross, Laxmi Nagar, Kolhapur, Maharashtra",
+        ),
+        (
+            "返送先 Door No. 3-11, Sector 8, IT Park, Chandigarh 160101 まで",
+            "Door No. 3-11, Sector 8, IT Park, Chandigarh 160101",
+        ),
+    ],
+)
+def test_indian_addresses_with_plots_sectors_states_and_pins(
+    redactor: Redactor, text: str, address: str
+) -> None:
+    assert covered(redactor, text, address), text
+
+
+def test_a_name_before_an_indian_address_stays_a_name(redactor: Redactor) -> None:
+    text = "Supervisor Ravi Kumar, Flat 3B, 12 MG Road, Bengaluru, Karnataka 560001"
+    assert all("Kumar" not in e.text for e in redactor.detect(text) if e.type == "ADDRESS")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Serial 456789 from the Punjab vendor was rejected.",
+        "Lot 7, Punjab line and Bay B are idle.",
+        "Plot 3 of the chart shows Kerala plant output 560001 units.",
+        "Building 7, Line 3, Bay B, Gujarat site: torque 210 N·m.",
+    ],
+)
+def test_states_pins_and_plots_without_an_address_stay(redactor: Redactor, text: str) -> None:
+    assert not [e for e in redactor.detect(text) if e.type == "ADDRESS"], text
