@@ -147,7 +147,7 @@ ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR GU VI AS MP MH FM PW AA
 """)
 _SUFFIX = "|".join(sorted(set(SUFFIXES), key=len, reverse=True))
 _STATE = "|".join(STATES)
-_CAP = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+_CAP = r"(?:Ma?c|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"  # MacAdoo Street, O'Connell Road
 _UNIT = (
     r"(?:Studio|Suite|Ste\.?|Apt\.?|Apartment|Unit|Flat|Bldg\.?|Building|Floor|Fl\.?|Level|Lvl\.?"
     r"|Room|Rm\.?|#)"
@@ -162,21 +162,32 @@ _REGION = rf"(?:{_STATE}|NSW|VIC|QLD|TAS|ACT|NT|ON|QC|BC|AB|MB|SK|NS|NB|NL|PE|YT
 _COUNTRY = (
     r"(?:USA|U\.S\.A\.|United States|UK|United Kingdom|England|Scotland|Wales|Ireland|Australia|Canada|Japan)"
 )
-_PLACE = rf"(?:St\.|Ft\.|Mt\.|{_CAP})(?:\s(?:{_CAP}|upon|on|in|under|le)){{0,3}}(?:\s[0-9]{{1,3}})?"
+_PLACE = (  # Co. Galway: an Irish county
+    rf"(?:St\.|Ft\.|Mt\.|Co\.\s{_CAP}|{_CAP})(?:\s(?:{_CAP}|upon|on|in|under|le)){{0,3}}(?:\s[0-9]{{1,3}})?"
+)
 # After the street: city, state or county, postcode and country, each after a comma (or a space
 # before a state or a postcode), as many as are there; a lowercase word ends the address.
 _EN_TAIL = re.compile(
     rf"(?:,\s[0-9]{{4}}\s{_CAP}(?:[\s\-]{_CAP})?(?![0-9A-Za-z])"  # 2143 Pangasinan, 0992 Metro Manila
     rf"|,?\s{_REGION}(?:\s{_POSTCODE})?\b"
+    rf"|\s\([A-ZÀ-Þ][a-zà-ÿ]+(?:[\s\-][A-ZÀ-Þ][a-zà-ÿ]+)?\)(?=\s{_POSTCODE})"  # Laval (Québec) H7J 7K6
     rf"|,?\s{_POSTCODE}(?![0-9A-Za-z])"
     rf"|,\s?{_COUNTRY}\b"
     rf"|,\s?{_PLACE}(?:,?\s{_REGION})?(?:,?\s{_POSTCODE})?(?![0-9A-Za-z])"
     rf"|\s{_CAP}(?:\s{_CAP})?(?=,?\s{_REGION}\s[0-9]{{4,5}}|\s{_POSTCODE}(?![0-9A-Za-z])))"
 )
+# 12, 12B, 4/12, 12-3, a grid number of 3-5 digits (W8480 County Road J), a letter after it
+# (1315 A Virgo Road)
+_HOUSE_NUMBER = (
+    r"(?:[NSEW](?=[0-9]{3,5}\b))?(?:[0-9]{1,5}[A-Za-z]?/)?[0-9]{1,6}[A-Z]?(?:-[0-9A-Z]{1,4})?(?:\s[A-Z](?=\s[A-Z]))?"
+)
+# A block and lot may stand for the house number (B25 L51 Matumtum Street).
 _EN_STREET = re.compile(
-    rf"(?<![A-Za-z0-9\-/.])(?:{_UNIT}{_UNIT_VALUE},?\s)?(?:(?:B|Blk\.?\s?)[0-9]{{1,3}}\s?(?:L|Lot\s?)[0-9]{{1,3}}\s)?"
-    rf"(?:[0-9]{{1,5}}[A-Za-z]?/)?[0-9]{{1,6}}[A-Z]?(?:-[0-9A-Z]{{1,4}})?,?\s(?:(?:NE|NW|SE|SW|[NSEW]|North|South|East|West|N\.|S\.|E\.|W\.)\s)?"
-    rf"(?:(?:{_CAP}|[0-9]{{1,3}}(?:st|nd|rd|th))\s){{1,3}}(?:{_SUFFIX})\b\.?"
+    rf"(?<![A-Za-z0-9\-/.])(?:{_UNIT}{_UNIT_VALUE},?\s)?"
+    rf"(?:(?:B|Blk\.?\s?|Block\s)[0-9]{{1,3}}\s?(?:L|Lot\s?)[0-9]{{1,3}}\s(?:{_HOUSE_NUMBER},?\s)?|{_HOUSE_NUMBER},?\s)"
+    rf"(?:(?:NE|NW|SE|SW|[NSEW]|North|South|East|West|N\.|S\.|E\.|W\.)\s)?"
+    rf"(?:(?:{_CAP}|[A-Z]\.?|[0-9]{{1,3}}(?:st|nd|rd|th))\s){{1,4}}(?:{_SUFFIX})\b\.?"
+    rf"(?:(?:(?<=Road)|(?<=Highway)|(?<=Route))\s(?:[A-Z]{{1,2}}|[0-9]{{1,4}})(?![\w-]))?(?:\s(?:Extension|Ext\.))?"
     rf"(?:\s(?:[NSEW]|NE|NW|SE|SW)\b)?"
     rf"(?:,?\s{_UNIT}{_UNIT_VALUE}){{0,2}}",
 )
@@ -276,13 +287,14 @@ _EU_WORD = r"[A-ZÄÖÜÀ-Þ][a-zäöüßà-ÿ]+(?:-[A-ZÄÖÜÀ-Þ]?[a-zäöü�
 # town its particles (Ybbs an der Donau, Frankfurt am Main).
 _EU_STREET = re.compile(
     rf"(?<![A-Za-z0-9])(?:{_EU_WORD}\s){{0,3}}{_EU_WORD}\.?\s[0-9]{{1,5}}[a-z]?,\s"
-    rf"(?:[A-Z]{{1,2}}-)?[0-9]{{4,5}}(?:\s?[A-Z]{{2}})?\s{_EU_WORD}"
-    rf"(?:(?:[\s\-]|\s(?:(?:an|am|im|in|bei|ob|der|dem|sur|sous|la|le|les)\s)+){_EU_WORD}){{0,2}}"
+    rf"(?:[A-Z]{{1,2}}-)?[0-9]{{4,5}}(?:\s?[A-Z]{{2}})?\s(?:St\.-?|'t\s|'s-)?{_EU_WORD}"
+    rf"(?:(?:[\s\-]|\s(?:(?:an|am|im|in|bei|ob|der|dem|sur|sous|la|le|les)\s)+){_EU_WORD}){{0,3}}"
+    rf"(?:\s[A-Z]{{2}}(?![\w]))?"
 )
 # Brazil: street, number - district, city - state, CEP (Rua Vargas, 870 - Centro, Macedo - GO,
 # 04711-838); the " - UF, CEP" tail is the anchor, so the street may be of any type.
 _BR_STREET = re.compile(
-    r"(?<![A-Za-z])[A-ZÀ-Þ][^,\n]{2,60},\s"
+    r"(?<![A-Za-z])[A-ZÀ-Þ][^,;\n]{2,60},\s"
     r"[0-9]{1,5}[A-Za-z]?(?:\s-\s[^,\n]{2,50})?,\s[^,\n]{2,50}\s-\s[A-Z]{2},?\s[0-9]{5}-?[0-9]{3}(?![0-9])"
 )
 
@@ -296,17 +308,7 @@ def find_english(text: str) -> Iterator[Span]:
         found.extend((m.start(), m.end()) for m in pattern.finditer(text))
     found.extend((s.start, s.end) for s in find_romance(text))
     found.extend((s.start, s.end) for s in find_indian(text))
-    for m in _EN_STREET.finditer(text):
-        end = m.end()
-        for _ in range(5):
-            tail = _EN_TAIL.match(text, end)
-            if tail is None or tail.end() == end:
-                break
-            end = tail.end()
-        province = _PROVINCE_AFTER_POSTCODE.match(text, end)
-        if province is not None and re.search(r", [0-9]{4}$", text[:end]):
-            end = province.end()  # ..., Navotas, 0992 Metro Manila
-        found.append((_with_building_before(text, m.start()), end))
+    found.extend(_streets(text))
     for m in _ROMAJI_ADDRESS.finditer(text):
         if _ROMAJI_SUFFIX.search(m.group(0)) and _ROMAJI_BLOCK.search(m.group(0)):
             found.append((_with_building_before(text, m.start()), m.end()))
@@ -320,6 +322,22 @@ def find_english(text: str) -> Iterator[Span]:
         yield Span(ADDRESS, start, end, "en_address")
     for m in _PO_BOX.finditer(text):
         yield Span(ADDRESS, m.start(), m.end(), "en_po_box")
+
+
+def _streets(text: str) -> Iterator[tuple[int, int]]:
+    """House number and street, with the building before and the city, state, postcode and
+    country after, as many as are there."""
+    for m in _EN_STREET.finditer(text):
+        end = m.end()
+        for _ in range(5):
+            tail = _EN_TAIL.match(text, end)
+            if tail is None or tail.end() == end:
+                break
+            end = tail.end()
+        province = _PROVINCE_AFTER_POSTCODE.match(text, end)
+        if province is not None and re.search(r", [0-9]{4}$", text[:end]):
+            end = province.end()  # ..., Navotas, 0992 Metro Manila
+        yield _with_building_before(text, m.start()), end
 
 
 def _with_building_before(text: str, start: int) -> int:
@@ -368,9 +386,11 @@ class AddressDetector:
         if view.english:
             yield from find_english(view.text)
         else:  # a foreign address in Japanese text (送付先 Kästerplatz 158, 31092 Hohenstein様)
-            for pattern in (_EU_STREET, _BR_STREET, _EN_STREET):
+            for pattern in (_EU_STREET, _BR_STREET):
                 for m in pattern.finditer(view.text):
                     yield Span(ADDRESS, m.start(), m.end(), "latin_address")
+            for start, end in _streets(view.text):
+                yield Span(ADDRESS, start, end, "latin_address")
             yield from find_romance(view.text)
             yield from find_indian(view.text)
 

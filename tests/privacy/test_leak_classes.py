@@ -657,3 +657,65 @@ def test_a_name_before_an_indian_address_stays_a_name(redactor: Redactor) -> Non
 )
 def test_states_pins_and_plots_without_an_address_stay(redactor: Redactor, text: str) -> None:
     assert not [e for e in redactor.detect(text) if e.type == "ADDRESS"], text
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("Pickup at E4512 County Road K, Wausau, WI 54401 at six.", "E4512 County Road K, Wausau, WI 54401"),
+        (
+            "Mail to 310 Mary E Walker Memorial Pkwy, Dover, DE today.",
+            "310 Mary E Walker Memorial Pkwy, Dover, DE",
+        ),
+        (
+            "Returned from 1150 Maple Grove Street, Gatineau (Québec) J8T 3R2, contact sales.",
+            "1150 Maple Grove Street, Gatineau (Québec) J8T 3R2",
+        ),
+        (
+            "Expected 12 McCarthy Road, Ballina, Co. Tipperary, V94 X2E3; label printed wrong.",
+            "12 McCarthy Road, Ballina, Co. Tipperary, V94 X2E3",
+        ),
+        (
+            "Supplier address: B7 L12 Narra Street, Sampaguita Homes, Calamba, 4027 Laguna. QE on leave",
+            "B7 L12 Narra Street, Sampaguita Homes, Calamba, 4027 Laguna",
+        ),
+        (
+            "Ship spares to Los Aromos 2230, Quilicura, Región Metropolitana before Friday.",
+            "Los Aromos 2230, Quilicura, Región Metropolitana",
+        ),
+        (
+            "Contact: Blv. Sarmiento 1550, X5000ABC Villa Carlos Paz today.",
+            "Blv. Sarmiento 1550, X5000ABC Villa Carlos Paz",
+        ),
+        (
+            "返送先：Corso Dante 19, 14100 Castello di Annone AT までお願いします",
+            "Corso Dante 19, 14100 Castello di Annone AT",
+        ),
+        (
+            "住所 715 Birch Hollow Drive, Fairview, TN 37062、電話は別途",
+            "715 Birch Hollow Drive, Fairview, TN 37062",
+        ),
+        (
+            "Expected Lindenweg 44, AT-8010 Graz; label printed for Rua Xavier, 15 - Centro, Lages"
+            " - SC, 88501-000",
+            "Lindenweg 44, AT-8010 Graz",
+        ),
+    ],
+)
+def test_grid_numbers_initials_provinces_counties_regions_and_foreign_tails(
+    redactor: Redactor, text: str, address: str
+) -> None:
+    assert covered(redactor, text, address), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "D4 Gemba Walk confirmed by the supplier QE.",
+        "Line 3 Road B is closed, Bay 4 Route 7 was cleared.",
+        "Filter W2 Service Road access is shut for Building 7.",
+        "Batch 12; lot 7 of the chart, Part B Station 9 stays.",
+    ],
+)
+def test_plant_words_beside_street_words_and_grid_letters_stay(redactor: Redactor, text: str) -> None:
+    assert not [e for e in redactor.detect(text) if e.type == "ADDRESS"], text
