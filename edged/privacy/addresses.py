@@ -71,10 +71,12 @@ PREFECTURES = (
 _K = r"[\u4e00-\u9fff々〆ヶヵ\u30a1-\u30faー・ノ]"  # kanji and katakana (no hiragana: particles are)
 _KANJI_NUM = r"[一二三四五六七八九十]+"
 # A town or municipality name: kanji, katakana, capitals (JPタワー), hiragana that is not a particle
-# (勝どき), and の/が only between kanji (丸の内, 松が谷).
+# (勝どき), の/が between kanji (丸の内, 松が谷), a particle's letter inside a hiragana name (なにわ,
+# ゆりのき) and の ending one before its block (あべの1丁目).
 _T = (
     rf"(?:{_K}|[A-Z]|(?![でにをはへともやのが])[\u3041-\u3096]"
-    rf"|(?<=[\u4e00-\u9fff])[のが](?=[\u4e00-\u9fff])|(?<=[\u3041-\u3096])の(?=[0-9]))"
+    rf"|(?<=[\u4e00-\u9fff])[のが](?=[\u4e00-\u9fff])|(?<=[\u3041-\u3096])の(?=[0-9])"
+    rf"|(?<=[\u3041-\u3096])[でにをはへともやのが](?=[\u3041-\u3096]))"
 )
 _MUNICIPALITY = rf"(?:{_T}{{1,6}}?(?:市|区|郡|町|村)|[\u3041-\u3093]{{1,6}}{_K}{{0,3}}市)"
 # Sapporo and other Hokkaido towns count in 条 and 丁目 with a direction: 北3条西4丁目1-1,
@@ -163,7 +165,7 @@ _COUNTRY = (
     r"(?:USA|U\.S\.A\.|United States|UK|United Kingdom|England|Scotland|Wales|Ireland|Australia|Canada|Japan)"
 )
 _PLACE = (  # Co. Galway: an Irish county
-    rf"(?:St\.|Ft\.|Mt\.|Co\.\s{_CAP}|{_CAP})(?:\s(?:{_CAP}|upon|on|in|under|le)){{0,3}}(?:\s[0-9]{{1,3}})?"
+    rf"(?:St\.|Ft\.|Mt\.|Co\.\s{_CAP}|{_CAP})(?:\s(?:{_CAP}|St\.|upon|on|in|under|le|de|del)){{0,3}}(?:\s[0-9]{{1,3}})?"
 )
 # After the street: city, state or county, postcode and country, each after a comma (or a space
 # before a state or a postcode), as many as are there; a lowercase word ends the address.
@@ -287,7 +289,7 @@ _EU_WORD = r"[A-ZÄÖÜÀ-Þ][a-zäöüßà-ÿ]+(?:-[A-ZÄÖÜÀ-Þ]?[a-zäöü�
 # town its particles (Ybbs an der Donau, Frankfurt am Main).
 _EU_STREET = re.compile(
     rf"(?<![A-Za-z0-9])(?:{_EU_WORD}\s){{0,3}}{_EU_WORD}\.?\s[0-9]{{1,5}}[a-z]?,\s"
-    rf"(?:[A-Z]{{1,2}}-)?[0-9]{{4,5}}(?:\s?[A-Z]{{2}})?\s(?:St\.-?|'t\s|'s-)?{_EU_WORD}"
+    rf"(?:[A-Z]{{1,2}}-)?[0-9]{{4,5}}(?:\s?[A-Z]{{2}})?\s(?:St\.[\s\-]?|'t\s|'s-)?{_EU_WORD}"
     rf"(?:(?:[\s\-]|\s(?:(?:an|am|im|in|bei|ob|der|dem|sur|sous|la|le|les)\s)+){_EU_WORD}){{0,3}}"
     rf"(?:\s[A-Z]{{2}}(?![\w]))?"
 )

@@ -719,3 +719,40 @@ def test_grid_numbers_initials_provinces_counties_regions_and_foreign_tails(
 )
 def test_plant_words_beside_street_words_and_grid_letters_stay(redactor: Redactor, text: str) -> None:
     assert not [e for e in redactor.detect(text) if e.type == "ADDRESS"], text
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        (
+            "送付先：大阪府堺市北区なにわ台3-4-5 第一寮208号室まで",
+            "大阪府堺市北区なにわ台3-4-5 第一寮208号室",
+        ),
+        ("新住所は千葉県浦安市ひのき坂2丁目8-3です。", "千葉県浦安市ひのき坂2丁目8-3"),
+        (
+            "Ship to 77 Lake Ridge Court, Suite 4, North St. Paul, MN 55109.",
+            "77 Lake Ridge Court, Suite 4, North St. Paul, MN",
+        ),
+        (
+            "Return to 18 Acacia Road, Pilar, Sorsogon del Norte, 4714 Albay now.",
+            "18 Acacia Road, Pilar, Sorsogon del Norte",
+        ),
+        ("Attn: Via Roma 9, 39100 St. Ulrich BZ. Thanks", "Via Roma 9, 39100 St. Ulrich BZ"),
+    ],
+)
+def test_particles_inside_hiragana_towns_saints_and_del_in_place_names(
+    redactor: Redactor, text: str, address: str
+) -> None:
+    assert covered(redactor, text, address), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "東京都大田区ではにわか雨で3号機停止",
+        "川崎市のかわいい2番ライン",
+        "大阪市では3-2-1の部品を使う",
+    ],
+)
+def test_particles_after_a_city_end_the_address(redactor: Redactor, text: str) -> None:
+    assert not [e for e in redactor.detect(text) if e.type == "ADDRESS"], text
