@@ -170,7 +170,8 @@ _PLACE = (  # Co. Galway: an Irish county
 # After the street: city, state or county, postcode and country, each after a comma (or a space
 # before a state or a postcode), as many as are there; a lowercase word ends the address.
 _EN_TAIL = re.compile(
-    rf"(?:,\s[0-9]{{4}}\s{_CAP}(?:[\s\-]{_CAP})?(?![0-9A-Za-z])"  # 2143 Pangasinan, 0992 Metro Manila
+    # 0992 Metro Manila, 8839 Agusan del Sur
+    rf"(?:,\s[0-9]{{4}}\s{_CAP}(?:[\s\-]{_CAP}|\sdel?\s{_CAP})?(?![0-9A-Za-z])"
     rf"|,?\s{_REGION}(?:\s{_POSTCODE})?\b"
     rf"|\s\([A-ZÀ-Þ][a-zà-ÿ]+(?:[\s\-][A-ZÀ-Þ][a-zà-ÿ]+)?\)(?=\s{_POSTCODE})"  # Laval (Québec) H7J 7K6
     rf"|,?\s{_POSTCODE}(?![0-9A-Za-z])"
@@ -196,7 +197,11 @@ _EN_STREET = re.compile(
 # Before an address: the building and floor (Sunrise Bldg. 10F, Corpo Sakura 4F) or the flat.
 _BUILDING_BEFORE = re.compile(
     rf"(?:(?:[A-Z][A-Za-z]*\.?\s){{1,4}}(?:No\.\s?[0-9]{{1,3}}\s)?[0-9]{{1,3}}F,?\s|{_UNIT}{_UNIT_VALUE},?\s"
-    rf"|{_UNIT}\s|[0-9]{{1,2}}(?:st|nd|rd|th)\sFloor(?:\s[A-Z][A-Za-z]+){{0,3}},\s)$"
+    rf"|{_UNIT}\s|[0-9]{{1,2}}(?:st|nd|rd|th)\sFloor(?:\s[A-Z][A-Za-z]+){{0,3}},\s"
+    # a unit or floor, then the building's name and number: Unit 2521 Molave Building 9, 3F Acacia Tower 5
+    rf"|(?:{_UNIT}{_UNIT_VALUE}|[0-9]{{1,2}}(?:st|nd|rd|th)\sFloor|[0-9]{{1,2}}F)"
+    rf"\s[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+){{0,3}}(?:\s[0-9]{{1,3}})?,\s"
+    rf"|{_UNIT}{_UNIT_VALUE}\s(?:[A-Z][A-Za-z]+\s){{1,3}})$"  # Unit 2521 Molave (Building 9, ...)
 )
 # Postcodes strong enough to anchor an address that has no house number (Flat 8, Gerard Haven,
 # New Jeanberg L6U 4FH): the UK, Canada, Ireland, and a state or province before its code.
@@ -343,7 +348,7 @@ def _streets(text: str) -> Iterator[tuple[int, int]]:
 
 
 def _with_building_before(text: str, start: int) -> int:
-    before = _BUILDING_BEFORE.search(text[max(0, start - 40) : start])
+    before = _BUILDING_BEFORE.search(text[max(0, start - 60) : start])
     return start - len(before.group(0)) if before is not None else start
 
 

@@ -756,3 +756,26 @@ def test_particles_inside_hiragana_towns_saints_and_del_in_place_names(
 )
 def test_particles_after_a_city_end_the_address(redactor: Redactor, text: str) -> None:
     assert not [e for e in redactor.detect(text) if e.type == "ADDRESS"], text
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        (
+            "Ship to: 7th Floor Narra Place Tower 2, 118 Jupiter Street, Makati, 1209 Metro Manila",
+            "7th Floor Narra Place Tower 2, 118 Jupiter Street, Makati, 1209 Metro Manila",
+        ),
+        (
+            "Supplier address: 2F Ilang Suites Tower 3, 41 Mabini Drive, Tagum, 8100 Davao del Norte. QE",
+            "2F Ilang Suites Tower 3, 41 Mabini Drive, Tagum, 8100 Davao del Norte",
+        ),
+        (
+            "home address: Unit 903 Acacia Residences, 22 Rizal Avenue, Iligan, 9200 Lanao del Norte",
+            "Unit 903 Acacia Residences, 22 Rizal Avenue, Iligan, 9200 Lanao del Norte",
+        ),
+    ],
+)
+def test_floors_units_and_buildings_before_philippine_streets(
+    redactor: Redactor, text: str, address: str
+) -> None:
+    assert covered(redactor, text, address), text
