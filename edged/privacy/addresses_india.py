@@ -47,10 +47,27 @@ _ADDRESS = re.compile(
 _CUE = re.compile(rf"\b(?:{_STATE})\b|(?<![0-9])[1-8][0-9]{{2}}\s?[0-9]{{3}}(?![0-9])")
 
 
+# An address ends at its state or PIN within this many characters of its start, so only the
+# text before each of those cues is searched (a long text with one state costs one window).
+_REACH = 320
+
+
 def find_indian(text: str) -> Iterator[Span]:
-    if _CUE.search(text) is None:  # the common case: no state and no PIN, nothing to try
-        return
-    for m in _ADDRESS.finditer(text):
+    windows: list[list[int]] = []
+    for cue in _CUE.finditer(text):  # the common case: no state and no PIN, nothing to try
+        start, end = max(0, cue.start() - _REACH), min(len(text), cue.end() + 12)
+        while end < len(text) and text[end].isalnum():  # a window never ends inside a word
+            end += 1
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = end
+        else:
+            windows.append([start, end])
+    for start, end in windows:
+        yield from _in_window(text, start, end)
+
+
+def _in_window(text: str, start: int, end: int) -> Iterator[Span]:
+    for m in _ADDRESS.finditer(text, start, end):
         numbered = m.group("start") is not None or m.group("house") is not None
         if m.group("state") is not None:
             keep = m.group("pin") is not None or numbered

@@ -779,3 +779,10 @@ def test_floors_units_and_buildings_before_philippine_streets(
     redactor: Redactor, text: str, address: str
 ) -> None:
     assert covered(redactor, text, address), text
+
+
+def test_an_indian_address_deep_in_a_long_log_is_found(redactor: Redactor) -> None:
+    address = "Plot No. 17, Sector 5, Udyog Vihar, Gurugram, Haryana 122016"
+    text = "Pump 4 ran at 1450 rpm, Line 2 idle. " * 120 + f"Spares from {address}. " + "Bay B clear. " * 50
+    spans = [e.text for e in redactor.detect(text) if e.type == "ADDRESS"]
+    assert spans == [address], spans
