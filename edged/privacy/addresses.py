@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from edged.privacy.addresses_india import find_indian
 from edged.privacy.addresses_romance import find_romance
 from edged.privacy.entities import ADDRESS
 
@@ -70,10 +71,12 @@ PREFECTURES = (
 _K = r"[\u4e00-\u9fff々〆ヶヵ\u30a1-\u30faー・ノ]"  # kanji and katakana (no hiragana: particles are)
 _KANJI_NUM = r"[一二三四五六七八九十]+"
 # A town or municipality name: kanji, katakana, capitals (JPタワー), hiragana that is not a particle
-# (勝どき), and の/が only between kanji (丸の内, 松が谷).
+# (勝どき), の/が between kanji (丸の内, 松が谷), a particle's letter inside a hiragana name (なにわ,
+# ゆりのき) and の ending one before its block (あべの1丁目).
 _T = (
     rf"(?:{_K}|[A-Z]|(?![でにをはへともやのが])[\u3041-\u3096]"
-    rf"|(?<=[\u4e00-\u9fff])[のが](?=[\u4e00-\u9fff]))"
+    rf"|(?<=[\u4e00-\u9fff])[のが](?=[\u4e00-\u9fff])|(?<=[\u3041-\u3096])の(?=[0-9])"
+    rf"|(?<=[\u3041-\u3096])[でにをはへともやのが](?=[\u3041-\u3096]))"
 )
 _MUNICIPALITY = rf"(?:{_T}{{1,6}}?(?:市|区|郡|町|村)|[\u3041-\u3093]{{1,6}}{_K}{{0,3}}市)"
 # Sapporo and other Hokkaido towns count in 条 and 丁目 with a direction: 北3条西4丁目1-1,
@@ -83,7 +86,7 @@ _BLOCKS = (
     rf"(?:[0-9]+条(?:[東西南北]|通)?(?=[0-9]))?"  # more blocks must follow: 第2条 is an article
     rf"(?:(?:[0-9]+|{_KANJI_NUM})丁目[東西南北]?\s?)?"
     rf"(?:[0-9]+(?:-[0-9]+){{1,2}}(?:号(?![機車線館棟炉室]))?"
-    rf"|(?:[0-9]+番地?\s?)?(?:[0-9]+号(?![機車線館棟炉室])|(?<=番地)[0-9]+|(?<=番)[0-9]+(?![0-9]*[号機])|(?<=丁目)[0-9]+(?![0-9]*[号機]))?)"
+    rf"|(?:[0-9]+番地?\s?)?(?:[0-9]+号(?![機車線館棟炉室])|(?<=番地)の?[0-9]+|(?<=番)[0-9]+(?![0-9]*[号機])|(?<=丁目)[0-9]+(?![0-9]*[号機]))?)"
 )
 # after an address, a phone number or a person follows, not a building
 _NOT_BUILDING = r"(?!電話|TEL|Tel|携帯|FAX|Fax|内線|連絡|担当|宛)"
@@ -92,12 +95,18 @@ _BUILDING_WORDS = (
     r"ヒルズ|テラス|プラザ|寮|社宅)"
 )
 _BUILDING = (
-    rf"(?:\s?{_NOT_BUILDING}{_T}(?:{_T}|[a-z]){{0,24}}[0-9]{{1,4}}(?:号室|号|階|F)?(?![0-9])"
+    rf"(?:\s?第[0-9]{{1,2}}[\u30a1-\u30faー]{{2,12}}(?:\s?[0-9]{{1,4}}(?:号室|号|階|F)?)?(?![0-9])"
+    rf"|\s?{_NOT_BUILDING}{_T}(?:{_T}|[a-z]){{0,24}}[0-9]{{1,4}}(?:号室|号|階|F|(?!{_K}))(?![0-9])"
     rf"|\s?{_NOT_BUILDING}{_T}{{1,12}}?{_BUILDING_WORDS}(?:\s?[0-9]{{1,4}}(?:号室|号|階|F)?)?(?![0-9]))?"
 )
 _JA_AFTER_PREFECTURE = re.compile(rf"(?:{_MUNICIPALITY}){{1,3}}{_T}{{0,16}}?(?:{_BLOCKS})")
+# A city written in hiragana (さいたま市, うるま市) starts an address too, after a particle or a
+# non-kana character, never with the particle.
+_PARTICLES = "はがをにでともへやの"
 _JA_MUNICIPALITY_FIRST = re.compile(
-    rf"(?<!{_K})(?:{_K}{{1,6}}?(?:市|区)){_MUNICIPALITY}{{0,2}}{_T}{{0,16}}?(?:{_BLOCKS})"
+    rf"(?:(?<!{_K})(?:{_K}{{1,6}}?(?:市|区))"
+    rf"|(?:(?<![\u3041-\u3096])|(?<=[{_PARTICLES}]))(?![{_PARTICLES}])[\u3041-\u3093]{{2,6}}{_K}{{0,3}}市)"
+    rf"{_MUNICIPALITY}{{0,2}}{_T}{{0,16}}?(?:{_BLOCKS})"
 )
 _JA_BUILDING = re.compile(_BUILDING)
 _PREFECTURE = re.compile("|".join(PREFECTURES))
@@ -140,7 +149,7 @@ ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR GU VI AS MP MH FM PW AA
 """)
 _SUFFIX = "|".join(sorted(set(SUFFIXES), key=len, reverse=True))
 _STATE = "|".join(STATES)
-_CAP = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+_CAP = r"(?:Ma?c|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"  # MacAdoo Street, O'Connell Road
 _UNIT = (
     r"(?:Studio|Suite|Ste\.?|Apt\.?|Apartment|Unit|Flat|Bldg\.?|Building|Floor|Fl\.?|Level|Lvl\.?"
     r"|Room|Rm\.?|#)"
@@ -155,28 +164,44 @@ _REGION = rf"(?:{_STATE}|NSW|VIC|QLD|TAS|ACT|NT|ON|QC|BC|AB|MB|SK|NS|NB|NL|PE|YT
 _COUNTRY = (
     r"(?:USA|U\.S\.A\.|United States|UK|United Kingdom|England|Scotland|Wales|Ireland|Australia|Canada|Japan)"
 )
-_PLACE = rf"(?:St\.|Ft\.|Mt\.|{_CAP})(?:\s(?:{_CAP}|upon|on|in|under|le)){{0,3}}(?:\s[0-9]{{1,3}})?"
+_PLACE = (  # Co. Galway: an Irish county
+    rf"(?:St\.|Ft\.|Mt\.|Co\.\s{_CAP}|{_CAP})(?:\s(?:{_CAP}|St\.|upon|on|in|under|le|de|del)){{0,3}}(?:\s[0-9]{{1,3}})?"
+)
 # After the street: city, state or county, postcode and country, each after a comma (or a space
 # before a state or a postcode), as many as are there; a lowercase word ends the address.
 _EN_TAIL = re.compile(
-    rf"(?:,\s[0-9]{{4}}\s{_CAP}(?:[\s\-]{_CAP})?(?![0-9A-Za-z])"  # 2143 Pangasinan, 0992 Metro Manila
+    # 0992 Metro Manila, 8839 Agusan del Sur
+    rf"(?:,\s[0-9]{{4}}\s{_CAP}(?:[\s\-]{_CAP}|\sdel?\s{_CAP})?(?![0-9A-Za-z])"
     rf"|,?\s{_REGION}(?:\s{_POSTCODE})?\b"
+    rf"|\s\([A-ZÀ-Þ][a-zà-ÿ]+(?:[\s\-][A-ZÀ-Þ][a-zà-ÿ]+)?\)(?=\s{_POSTCODE})"  # Laval (Québec) H7J 7K6
     rf"|,?\s{_POSTCODE}(?![0-9A-Za-z])"
     rf"|,\s?{_COUNTRY}\b"
     rf"|,\s?{_PLACE}(?:,?\s{_REGION})?(?:,?\s{_POSTCODE})?(?![0-9A-Za-z])"
     rf"|\s{_CAP}(?:\s{_CAP})?(?=,?\s{_REGION}\s[0-9]{{4,5}}|\s{_POSTCODE}(?![0-9A-Za-z])))"
 )
+# 12, 12B, 4/12, 12-3, a grid number of 3-5 digits (W8480 County Road J), a letter after it
+# (1315 A Virgo Road)
+_HOUSE_NUMBER = (
+    r"(?:[NSEW](?=[0-9]{3,5}\b))?(?:[0-9]{1,5}[A-Za-z]?/)?[0-9]{1,6}[A-Z]?(?:-[0-9A-Z]{1,4})?(?:\s[A-Z](?=\s[A-Z]))?"
+)
+# A block and lot may stand for the house number (B25 L51 Matumtum Street).
 _EN_STREET = re.compile(
-    rf"(?<![A-Za-z0-9\-/.])(?:{_UNIT}{_UNIT_VALUE},?\s)?(?:(?:B|Blk\.?\s?)[0-9]{{1,3}}\s?(?:L|Lot\s?)[0-9]{{1,3}}\s)?"
-    rf"(?:[0-9]{{1,5}}[A-Za-z]?/)?[0-9]{{1,6}}[A-Z]?(?:-[0-9A-Z]{{1,4}})?,?\s(?:(?:NE|NW|SE|SW|[NSEW]|North|South|East|West|N\.|S\.|E\.|W\.)\s)?"
-    rf"(?:(?:{_CAP}|[0-9]{{1,3}}(?:st|nd|rd|th))\s){{1,3}}(?:{_SUFFIX})\b\.?"
+    rf"(?<![A-Za-z0-9\-/.])(?:{_UNIT}{_UNIT_VALUE},?\s)?"
+    rf"(?:(?:B|Blk\.?\s?|Block\s)[0-9]{{1,3}}\s?(?:L|Lot\s?)[0-9]{{1,3}}\s(?:{_HOUSE_NUMBER},?\s)?|{_HOUSE_NUMBER},?\s)"
+    rf"(?:(?:NE|NW|SE|SW|[NSEW]|North|South|East|West|N\.|S\.|E\.|W\.)\s)?"
+    rf"(?:(?:{_CAP}|[A-Z]\.?|[0-9]{{1,3}}(?:st|nd|rd|th))\s){{1,4}}(?:{_SUFFIX})\b\.?"
+    rf"(?:(?:(?<=Road)|(?<=Highway)|(?<=Route))\s(?:[A-Z]{{1,2}}|[0-9]{{1,4}})(?![\w-]))?(?:\s(?:Extension|Ext\.))?"
     rf"(?:\s(?:[NSEW]|NE|NW|SE|SW)\b)?"
     rf"(?:,?\s{_UNIT}{_UNIT_VALUE}){{0,2}}",
 )
 # Before an address: the building and floor (Sunrise Bldg. 10F, Corpo Sakura 4F) or the flat.
 _BUILDING_BEFORE = re.compile(
     rf"(?:(?:[A-Z][A-Za-z]*\.?\s){{1,4}}(?:No\.\s?[0-9]{{1,3}}\s)?[0-9]{{1,3}}F,?\s|{_UNIT}{_UNIT_VALUE},?\s"
-    rf"|{_UNIT}\s|[0-9]{{1,2}}(?:st|nd|rd|th)\sFloor(?:\s[A-Z][A-Za-z]+){{0,3}},\s)$"
+    rf"|{_UNIT}\s|[0-9]{{1,2}}(?:st|nd|rd|th)\sFloor(?:\s[A-Z][A-Za-z]+){{0,3}},\s"
+    # a unit or floor, then the building's name and number: Unit 2521 Molave Building 9, 3F Acacia Tower 5
+    rf"|(?:{_UNIT}{_UNIT_VALUE}|[0-9]{{1,2}}(?:st|nd|rd|th)\sFloor|[0-9]{{1,2}}F)"
+    rf"\s[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+){{0,3}}(?:\s[0-9]{{1,3}})?,\s"
+    rf"|{_UNIT}{_UNIT_VALUE}\s(?:[A-Z][A-Za-z]+\s){{1,3}})$"  # Unit 2521 Molave (Building 9, ...)
 )
 # Postcodes strong enough to anchor an address that has no house number (Flat 8, Gerard Haven,
 # New Jeanberg L6U 4FH): the UK, Canada, Ireland, and a state or province before its code.
@@ -200,17 +225,27 @@ Fukuoka Saga Nagasaki Kumamoto Oita Miyazaki Kagoshima Okinawa
 """)
 _JP_SUFFIX = r"(?:ku|shi|cho|machi|gun|mura|son|ken|to|fu|do|chome|Ku|Shi|Cho|Machi|Gun|Mura|Ken)"
 _ROMAJI_NAME = r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+){0,2}(?:\s(?:Prefecture|Ward|City|Town))?"
-_BLOCK = r"[0-9]{1,4}(?:-[0-9]{1,4}){0,3}(?:-?chome|-ban(?:chi)?|-go)?"
+# 1-2-3, 2-chome, and the chome first: 4-chome-1-5
+_BLOCK = r"[0-9]{1,4}(?:-?chome)?(?:-[0-9]{1,4}){0,3}(?:-?chome|-ban(?:chi)?|-go)?"
 # a building between the blocks and the ward (Daiichi Bldg. 12F, Shin-Marunouchi Building 20F)
 _ROMAJI_BUILDING = (
-    r"[A-Z][a-z]+(?:[\s\-][A-Z][a-z]+)?\s(?:Bldg\.?|Building|Tower|Mansion|Heights|Residence)"
+    r"[A-Z][a-z]+(?:[\s\-][A-Z][a-z]+)?\s(?:Bldg\.?|Building|Tower|Mansion|Heights|Residence|Plaza|Center|Centre|Hills|Court)"
     r"(?:\s(?:No\.\s?)?[0-9]{1,3}F?)?"
 )
-# a name may carry two blocks after it: Kameido 4-chome 21-18
-_ROMAJI_PART = rf"(?:{_ROMAJI_BUILDING}|(?:{_BLOCK}\s)?{_ROMAJI_NAME}(?:\s{_BLOCK}){{0,2}})"
+# a name may carry two blocks after it (Kameido 4-chome 21-18), blocks may stand alone (13-7,
+# Sumiyoshi 3-chome)
+_ROMAJI_PART = (
+    rf"(?:{_ROMAJI_BUILDING}|(?:{_BLOCK}\s)?{_ROMAJI_NAME}(?:\s{_BLOCK}){{0,2}}|[0-9]{{1,4}}-[0-9]{{1,4}}(?:-[0-9]{{1,4}})?)"
+)
+# The address starts at its room, its building, its city or ward (Ota-ku, Higashi-Kojiya 3-20-2)
+# or a part with a number, never at a bare name: the inspector's name before "Room 706, 5-5-2
+# Shin-Yokohama" is no part of it.
+_ROMAJI_FIRST = (
+    rf"(?:{_ROMAJI_BUILDING}|[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?-{_JP_SUFFIX}\b|{_BLOCK}(?:\s{_ROMAJI_NAME}(?:\s{_BLOCK}){{0,2}})?|{_ROMAJI_NAME}(?:\s{_BLOCK}){{1,2}})"
+)
 _ROMAJI_ADDRESS = re.compile(
-    rf"(?<![A-Za-z0-9\-])(?:(?:Room|Rm\.?|#)\s?[0-9]{{1,4}},?\s)?{_ROMAJI_PART}"
-    rf"(?:,?\s{_ROMAJI_PART}){{1,5}}(?:,?\s(?:〒\s?)?[0-9]{{3}}-?[0-9]{{4}})?(?:,?\sJapan)?(?![A-Za-z0-9])"
+    rf"(?<![A-Za-z0-9\-])(?:(?:Room|Rm\.?|#)\s?[0-9]{{1,4}},?\s)?{_ROMAJI_FIRST}"
+    rf"(?:,?\s{_ROMAJI_PART}){{1,6}}(?:,?\s(?:〒\s?)?[0-9]{{3}}-?[0-9]{{4}})?(?:,?\sJapan)?(?![A-Za-z0-9])"
 )
 _ROMAJI_SUFFIX = re.compile(rf"[a-z]-{_JP_SUFFIX}\b|\b(?:{'|'.join(ROMAJI_PREFECTURES)})\b")
 _ROMAJI_BLOCK = re.compile(r"[0-9]-[0-9]|[0-9]-?chome|[0-9]-ban")
@@ -259,13 +294,14 @@ _EU_WORD = r"[A-ZÄÖÜÀ-Þ][a-zäöüßà-ÿ]+(?:-[A-ZÄÖÜÀ-Þ]?[a-zäöü�
 # town its particles (Ybbs an der Donau, Frankfurt am Main).
 _EU_STREET = re.compile(
     rf"(?<![A-Za-z0-9])(?:{_EU_WORD}\s){{0,3}}{_EU_WORD}\.?\s[0-9]{{1,5}}[a-z]?,\s"
-    rf"(?:[A-Z]{{1,2}}-)?[0-9]{{4,5}}(?:\s?[A-Z]{{2}})?\s{_EU_WORD}"
-    rf"(?:(?:[\s\-]|\s(?:(?:an|am|im|in|bei|ob|der|dem|sur|sous|la|le|les)\s)+){_EU_WORD}){{0,2}}"
+    rf"(?:[A-Z]{{1,2}}-)?[0-9]{{4,5}}(?:\s?[A-Z]{{2}})?\s(?:St\.[\s\-]?|'t\s|'s-)?{_EU_WORD}"
+    rf"(?:(?:[\s\-]|\s(?:(?:an|am|im|in|bei|ob|der|dem|sur|sous|la|le|les)\s)+){_EU_WORD}){{0,3}}"
+    rf"(?:\s[A-Z]{{2}}(?![\w]))?"
 )
 # Brazil: street, number - district, city - state, CEP (Rua Vargas, 870 - Centro, Macedo - GO,
 # 04711-838); the " - UF, CEP" tail is the anchor, so the street may be of any type.
 _BR_STREET = re.compile(
-    r"(?<![A-Za-z])[A-ZÀ-Þ][^,\n]{2,60},\s"
+    r"(?<![A-Za-z])[A-ZÀ-Þ][^,;\n]{2,60},\s"
     r"[0-9]{1,5}[A-Za-z]?(?:\s-\s[^,\n]{2,50})?,\s[^,\n]{2,50}\s-\s[A-Z]{2},?\s[0-9]{5}-?[0-9]{3}(?![0-9])"
 )
 
@@ -278,17 +314,8 @@ def find_english(text: str) -> Iterator[Span]:
     for pattern in (_EU_STREET, _BR_STREET):
         found.extend((m.start(), m.end()) for m in pattern.finditer(text))
     found.extend((s.start, s.end) for s in find_romance(text))
-    for m in _EN_STREET.finditer(text):
-        end = m.end()
-        for _ in range(5):
-            tail = _EN_TAIL.match(text, end)
-            if tail is None or tail.end() == end:
-                break
-            end = tail.end()
-        province = _PROVINCE_AFTER_POSTCODE.match(text, end)
-        if province is not None and re.search(r", [0-9]{4}$", text[:end]):
-            end = province.end()  # ..., Navotas, 0992 Metro Manila
-        found.append((_with_building_before(text, m.start()), end))
+    found.extend((s.start, s.end) for s in find_indian(text))
+    found.extend(_streets(text))
     for m in _ROMAJI_ADDRESS.finditer(text):
         if _ROMAJI_SUFFIX.search(m.group(0)) and _ROMAJI_BLOCK.search(m.group(0)):
             found.append((_with_building_before(text, m.start()), m.end()))
@@ -304,8 +331,24 @@ def find_english(text: str) -> Iterator[Span]:
         yield Span(ADDRESS, m.start(), m.end(), "en_po_box")
 
 
+def _streets(text: str) -> Iterator[tuple[int, int]]:
+    """House number and street, with the building before and the city, state, postcode and
+    country after, as many as are there."""
+    for m in _EN_STREET.finditer(text):
+        end = m.end()
+        for _ in range(5):
+            tail = _EN_TAIL.match(text, end)
+            if tail is None or tail.end() == end:
+                break
+            end = tail.end()
+        province = _PROVINCE_AFTER_POSTCODE.match(text, end)
+        if province is not None and re.search(r", [0-9]{4}$", text[:end]):
+            end = province.end()  # ..., Navotas, 0992 Metro Manila
+        yield _with_building_before(text, m.start()), end
+
+
 def _with_building_before(text: str, start: int) -> int:
-    before = _BUILDING_BEFORE.search(text[max(0, start - 40) : start])
+    before = _BUILDING_BEFORE.search(text[max(0, start - 60) : start])
     return start - len(before.group(0)) if before is not None else start
 
 
@@ -350,10 +393,13 @@ class AddressDetector:
         if view.english:
             yield from find_english(view.text)
         else:  # a foreign address in Japanese text (送付先 Kästerplatz 158, 31092 Hohenstein様)
-            for pattern in (_EU_STREET, _BR_STREET, _EN_STREET):
+            for pattern in (_EU_STREET, _BR_STREET):
                 for m in pattern.finditer(view.text):
                     yield Span(ADDRESS, m.start(), m.end(), "latin_address")
+            for start, end in _streets(view.text):
+                yield Span(ADDRESS, start, end, "latin_address")
             yield from find_romance(view.text)
+            yield from find_indian(view.text)
 
 
 def build(resources: Resources) -> AddressDetector:  # noqa: ARG001 - registry signature

@@ -19,7 +19,7 @@ from edged.privacy.entities import ADDRESS
 _TYPES_TEXT = """
 Calle C. Cl. Cll. Avenida Avda. Av. Avd. Diagonal Diag. Dg. Carrera Cra. Cr. Kr. Transversal Tv. Trans.
 Camino Cno. Pasaje Pje. Psje. Paseo Pº Plaza Pza. Pl. Alameda Ronda Rda. Glorieta Travesía Trav.
-Callejón Cjón. Pasadizo Acceso Cuesta Carretera Ctra. Urbanización Urb. Bulevar Blvr. Vía
+Callejón Cjón. Blv. Tr. Pasadizo Acceso Cuesta Carretera Ctra. Urbanización Urb. Bulevar Blvr. Vía
 Via Viale V.le Piazza P.za Piazzale Corso C.so Largo Vicolo Strada Contrada Borgo Incrocio Rotonda
 Stretto Traversa Salita Lungomare Rua Travessa Praça Rodovia Estrada Viela Beco Carrer C/ Passeig
 Rambla Plaça Avinguda Rue Avenue Boulevard Bd Chemin Allée Impasse Place Quai Route Cours Passage
@@ -53,7 +53,15 @@ _NUMBER_FIRST = re.compile(
 )
 
 
+# Chile: street and number, comuna, region, with or without the street type (Las Acacias 1180,
+# Maipú, Región Metropolitana; Avda. Prat 88, Talca, Región del Maule); the region is the anchor.
+_REGION_LAST = re.compile(
+    rf"(?<![\w\-/])(?:(?:{_TYPE})\s)?{_TOWN_WORD}(?:\s(?:(?:de|del|la|las|los|el)\s)?{_TOWN_WORD}){{0,4}}"
+    rf"\s[0-9]{{1,5}}[A-Za-z]?,\s{_TOWN},\sRegión\s(?:(?:de|del)\s(?:la\s|los\s)?)?{_TOWN}"
+)
+
+
 def find_romance(text: str) -> Iterator[Span]:
-    for pattern in (_TYPE_FIRST, _NUMBER_FIRST):
+    for pattern in (_TYPE_FIRST, _NUMBER_FIRST, _REGION_LAST):
         for m in pattern.finditer(text):
             yield Span(ADDRESS, m.start(), m.end(), "romance_address")

@@ -498,3 +498,291 @@ def test_latin_names_touching_japanese_text_in_any_latin_letters(
 def test_plant_words_in_capitals_touching_japanese_text_stay(redactor: Redactor) -> None:
     text = "PUMP Stationの点検、LINE Worksで連絡。"
     assert not [e for e in redactor.detect(text, mode="standard") if e.type == "PERSON"], text
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        (
+            "返送先：長野県諏訪市湖南12番地の4 コーポ青葉205号室まで",
+            "長野県諏訪市湖南12番地の4 コーポ青葉205号室",
+        ),
+        (
+            "住所 福井県鯖江市字神明１７番地の３　寮Ｂ棟１０８号室",
+            "福井県鯖江市字神明１７番地の３　寮Ｂ棟１０８号室",
+        ),
+        (
+            "〒300-1234つくば市字吉沼8番地の2シャトー若松301号室へ送付",
+            "つくば市字吉沼8番地の2シャトー若松301号室",
+        ),
+        (
+            "送付先はいわき市小名浜3丁目4-5です。",
+            "いわき市小名浜3丁目4-5",
+        ),
+        (
+            "奈良県生駒郡斑鳩町ふじみの2丁目8-1に届く",
+            "奈良県生駒郡斑鳩町ふじみの2丁目8-1",
+        ),
+        (
+            "実家は島根県松江市東本町5番地　第2メゾン",
+            "島根県松江市東本町5番地　第2メゾン",
+        ),
+        (
+            "新住所：秋田県能代市大町７丁目２番３号　第３レジデンス４０２",
+            "秋田県能代市大町７丁目２番３号　第３レジデンス４０２",
+        ),
+    ],
+)
+def test_japanese_banchi_no_branches_hiragana_cities_and_numbered_buildings(
+    redactor: Redactor, text: str, address: str
+) -> None:
+    assert covered(redactor, text, address), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "東京都大田区1-2-3 第2工場で3号機が停止",
+        "第2工場の1番ラインは2番地の先で停止",
+        "大阪府堺市の倉庫で3号機の点検",
+        "ここの3番の棚にある",
+    ],
+)
+def test_plant_places_after_japanese_addresses_stay(redactor: Redactor, text: str) -> None:
+    spans = [e.text for e in redactor.detect(text) if e.type == "ADDRESS"]
+    assert not any("工場" in s or "号機" in s or "番の" in s or "倉庫" in s for s in spans), spans
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        (
+            "Courier to 2-chome-14-7 Tenjin, Chuo-ku, Fukuoka 810-0001, Japan by Monday.",
+            "2-chome-14-7 Tenjin, Chuo-ku, Fukuoka 810-0001, Japan",
+        ),
+        (
+            "Visit 3-chome-8-2 Ekimae, Kawaguchi-shi, Saitama tomorrow.",
+            "3-chome-8-2 Ekimae, Kawaguchi-shi, Saitama",
+        ),
+        (
+            "Home: 9-4, Nishiki 2-chome, Naka-ku, Nagoya 460-0003.",
+            "9-4, Nishiki 2-chome, Naka-ku, Nagoya 460-0003",
+        ),
+        (
+            "Auditor Kenta Morioka, Room 512, 4-2-9 Hiroo, Shibuya-ku, Tokyo 150-0012",
+            "Room 512, 4-2-9 Hiroo, Shibuya-ku, Tokyo 150-0012",
+        ),
+        (
+            "Send it to Yodogawa-ku, Nishinakajima 5-6-3, Osaka today.",
+            "Yodogawa-ku, Nishinakajima 5-6-3, Osaka",
+        ),
+    ],
+)
+def test_romanised_japanese_addresses_chome_first_and_blocks_alone(
+    redactor: Redactor, text: str, address: str
+) -> None:
+    assert covered(redactor, text, address), text
+
+
+def test_a_name_before_a_romanised_address_is_not_its_start(redactor: Redactor) -> None:
+    text = "Auditor Kenta Morioka, Room 512, 4-2-9 Hiroo, Shibuya-ku, Tokyo 150-0012"
+    spans = [e.text for e in redactor.detect(text) if e.type == "ADDRESS"]
+    assert spans and all("Morioka" not in s for s in spans), spans
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Line 3, Bay B and Building 7 stay down until 14:00.",
+        "Part 4-12-30 Kita valve, ref. 2-chome drawing, rev 3.",
+        "Plot 3 of the chart shows 2-5-1 ratios at Osaka plant.",
+    ],
+)
+def test_plant_places_and_part_numbers_beside_romaji_words_stay(redactor: Redactor, text: str) -> None:
+    assert not [e for e in redactor.detect(text) if e.type == "ADDRESS"], text
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        (
+            "Ship to Plot No. 9, Phase 3, Industrial Area, Mohali, Punjab 160055 today.",
+            "Plot No. 9, Phase 3, Industrial Area, Mohali, Punjab 160055",
+        ),
+        (
+            "Supervisor Ravi Kumar, Flat 3B, 12 MG Road, Bengaluru, Karnataka 560001",
+            "Flat 3B, 12 MG Road, Bengaluru, Karnataka 560001",
+        ),
+        (
+            "Deliver to 45 Anna Salai, Teynampet, Chennai, Tamil Nadu 600 018.",
+            "45 Anna Salai, Teynampet, Chennai, Tamil Nadu 600 018",
+        ),
+        (
+            "H.No. 7-1-32, Ameerpet, Hyderabad, Telangana 500016",
+            "H.No. 7-1-32, Ameerpet, Hyderabad, Telangana 500016",
+        ),
+        (
+            "Office: Survey No. 112/3, Chakan MIDC Phase 2, Pune - 410501",
+            "Survey No. 112/3, Chakan MIDC Phase 2, Pune - 410501",
+        ),
+        (
+            "Gala 14, 2nd Cross, Laxmi Nagar, Kolhapur, Maharashtra sent the spares.",
+            "Gala 14, 2nd Cross, Laxmi Nagar, Kolhapur, Maharashtra",
+        ),
+        (
+            "返送先 Door No. 3-11, Sector 8, IT Park, Chandigarh 160101 まで",
+            "Door No. 3-11, Sector 8, IT Park, Chandigarh 160101",
+        ),
+    ],
+)
+def test_indian_addresses_with_plots_sectors_states_and_pins(
+    redactor: Redactor, text: str, address: str
+) -> None:
+    assert covered(redactor, text, address), text
+
+
+def test_a_name_before_an_indian_address_stays_a_name(redactor: Redactor) -> None:
+    text = "Supervisor Ravi Kumar, Flat 3B, 12 MG Road, Bengaluru, Karnataka 560001"
+    assert all("Kumar" not in e.text for e in redactor.detect(text) if e.type == "ADDRESS")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Serial 456789 from the Punjab vendor was rejected.",
+        "Lot 7, Punjab line and Bay B are idle.",
+        "Plot 3 of the chart shows Kerala plant output 560001 units.",
+        "Building 7, Line 3, Bay B, Gujarat site: torque 210 N·m.",
+    ],
+)
+def test_states_pins_and_plots_without_an_address_stay(redactor: Redactor, text: str) -> None:
+    assert not [e for e in redactor.detect(text) if e.type == "ADDRESS"], text
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("Pickup at E4512 County Road K, Wausau, WI 54401 at six.", "E4512 County Road K, Wausau, WI 54401"),
+        (
+            "Mail to 310 Mary E Walker Memorial Pkwy, Dover, DE today.",
+            "310 Mary E Walker Memorial Pkwy, Dover, DE",
+        ),
+        (
+            "Returned from 1150 Maple Grove Street, Gatineau (Québec) J8T 3R2, contact sales.",
+            "1150 Maple Grove Street, Gatineau (Québec) J8T 3R2",
+        ),
+        (
+            "Expected 12 McCarthy Road, Ballina, Co. Tipperary, V94 X2E3; label printed wrong.",
+            "12 McCarthy Road, Ballina, Co. Tipperary, V94 X2E3",
+        ),
+        (
+            "Supplier address: B7 L12 Narra Street, Sampaguita Homes, Calamba, 4027 Laguna. QE on leave",
+            "B7 L12 Narra Street, Sampaguita Homes, Calamba, 4027 Laguna",
+        ),
+        (
+            "Ship spares to Los Aromos 2230, Quilicura, Región Metropolitana before Friday.",
+            "Los Aromos 2230, Quilicura, Región Metropolitana",
+        ),
+        (
+            "Contact: Blv. Sarmiento 1550, X5000ABC Villa Carlos Paz today.",
+            "Blv. Sarmiento 1550, X5000ABC Villa Carlos Paz",
+        ),
+        (
+            "返送先：Corso Dante 19, 14100 Castello di Annone AT までお願いします",
+            "Corso Dante 19, 14100 Castello di Annone AT",
+        ),
+        (
+            "住所 715 Birch Hollow Drive, Fairview, TN 37062、電話は別途",
+            "715 Birch Hollow Drive, Fairview, TN 37062",
+        ),
+        (
+            "Expected Lindenweg 44, AT-8010 Graz; label printed for Rua Xavier, 15 - Centro, Lages"
+            " - SC, 88501-000",
+            "Lindenweg 44, AT-8010 Graz",
+        ),
+    ],
+)
+def test_grid_numbers_initials_provinces_counties_regions_and_foreign_tails(
+    redactor: Redactor, text: str, address: str
+) -> None:
+    assert covered(redactor, text, address), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "D4 Gemba Walk confirmed by the supplier QE.",
+        "Line 3 Road B is closed, Bay 4 Route 7 was cleared.",
+        "Filter W2 Service Road access is shut for Building 7.",
+        "Batch 12; lot 7 of the chart, Part B Station 9 stays.",
+    ],
+)
+def test_plant_words_beside_street_words_and_grid_letters_stay(redactor: Redactor, text: str) -> None:
+    assert not [e for e in redactor.detect(text) if e.type == "ADDRESS"], text
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        (
+            "送付先：大阪府堺市北区なにわ台3-4-5 第一寮208号室まで",
+            "大阪府堺市北区なにわ台3-4-5 第一寮208号室",
+        ),
+        ("新住所は千葉県浦安市ひのき坂2丁目8-3です。", "千葉県浦安市ひのき坂2丁目8-3"),
+        (
+            "Ship to 77 Lake Ridge Court, Suite 4, North St. Paul, MN 55109.",
+            "77 Lake Ridge Court, Suite 4, North St. Paul, MN",
+        ),
+        (
+            "Return to 18 Acacia Road, Pilar, Sorsogon del Norte, 4714 Albay now.",
+            "18 Acacia Road, Pilar, Sorsogon del Norte",
+        ),
+        ("Attn: Via Roma 9, 39100 St. Ulrich BZ. Thanks", "Via Roma 9, 39100 St. Ulrich BZ"),
+    ],
+)
+def test_particles_inside_hiragana_towns_saints_and_del_in_place_names(
+    redactor: Redactor, text: str, address: str
+) -> None:
+    assert covered(redactor, text, address), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "東京都大田区ではにわか雨で3号機停止",
+        "川崎市のかわいい2番ライン",
+        "大阪市では3-2-1の部品を使う",
+    ],
+)
+def test_particles_after_a_city_end_the_address(redactor: Redactor, text: str) -> None:
+    assert not [e for e in redactor.detect(text) if e.type == "ADDRESS"], text
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        (
+            "Ship to: 7th Floor Narra Place Tower 2, 118 Jupiter Street, Makati, 1209 Metro Manila",
+            "7th Floor Narra Place Tower 2, 118 Jupiter Street, Makati, 1209 Metro Manila",
+        ),
+        (
+            "Supplier address: 2F Ilang Suites Tower 3, 41 Mabini Drive, Tagum, 8100 Davao del Norte. QE",
+            "2F Ilang Suites Tower 3, 41 Mabini Drive, Tagum, 8100 Davao del Norte",
+        ),
+        (
+            "home address: Unit 903 Acacia Residences, 22 Rizal Avenue, Iligan, 9200 Lanao del Norte",
+            "Unit 903 Acacia Residences, 22 Rizal Avenue, Iligan, 9200 Lanao del Norte",
+        ),
+    ],
+)
+def test_floors_units_and_buildings_before_philippine_streets(
+    redactor: Redactor, text: str, address: str
+) -> None:
+    assert covered(redactor, text, address), text
+
+
+def test_an_indian_address_deep_in_a_long_log_is_found(redactor: Redactor) -> None:
+    address = "Plot No. 17, Sector 5, Udyog Vihar, Gurugram, Haryana 122016"
+    text = "Pump 4 ran at 1450 rpm, Line 2 idle. " * 120 + f"Spares from {address}. " + "Bay B clear. " * 50
+    spans = [e.text for e in redactor.detect(text) if e.type == "ADDRESS"]
+    assert spans == [address], spans
