@@ -312,6 +312,7 @@ class ContinuousOnnxEngine:
             if not self._waiting or len(self._active) >= self._model.slots:
                 return None
             row = self._waiting.popleft()
+        row.admitted_at = time.perf_counter()
         self._model.ensure_capacity(len(row.prompt) + row.request.max_tokens)
         row.length = self._model.load_prefix(len(self._active), row.prompt, row.prefix)
         return row

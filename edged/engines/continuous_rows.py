@@ -66,6 +66,7 @@ class Row:
         self.length = 0  # valid KV positions in its slot
         self.next_token = 0  # the token the next decode step feeds
         self.submitted_at = time.perf_counter()
+        self.admitted_at: float | None = None  # when it left the queue for a slot
         self.prefilled_at: float | None = None
         self.first_token_at: float | None = None
         self.ended_at: float | None = None
@@ -103,9 +104,12 @@ class Row:
         self.ticket.finished_one()
 
     def result(self, chat: ChatTokenizer) -> GenerationResult:
-        """Timings count from the call, so waiting for a slot is part of the TTFT."""
+        """TTFT and the total count from the call, so waiting for a slot is part of them; the
+        prefill counts from the slot, as it measures reading the prompt (the daemon learns its
+        prefill rate from it, and a burst's queueing would make it seem several times slower)."""
         ended = self.ended_at or time.perf_counter()
         prefilled = self.prefilled_at or ended
+        admitted = min(self.admitted_at or self.submitted_at, prefilled)
         first = self.first_token_at or ended
         return GenerationResult(
             text=chat.decode(self.tokens),
@@ -114,7 +118,7 @@ class Row:
             finish_reason=self.finish_reason or "length",
             prompt_tokens=len(self.prompt),
             timings=Timings(
-                prefill_ms=(prefilled - self.submitted_at) * 1e3,
+                prefill_ms=(prefilled - admitted) * 1e3,
                 ttft_ms=(first - self.submitted_at) * 1e3,
                 decode_ms=(ended - first) * 1e3,
                 total_ms=(ended - self.submitted_at) * 1e3,
