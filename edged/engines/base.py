@@ -7,6 +7,7 @@ contract, not an optional extra. Pure data and a Protocol: no backend is importe
 from __future__ import annotations
 
 import math
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -174,6 +175,23 @@ class EngineHealth:
     ok: bool
     detail: str
     latency_ms: float
+
+
+HEALTH_PROMPT = (ChatMessage("user", "ping"),)
+
+
+def health_by_generating(
+    generate: Callable[[Sequence[GenerationRequest]], list[GenerationResult]],
+) -> EngineHealth:
+    """An engine's health check: one token for a tiny prompt. It reports, it does not raise."""
+    started = time.perf_counter()
+    try:
+        result = generate([GenerationRequest(HEALTH_PROMPT, max_tokens=1)])[0]
+    except Exception as exc:
+        return EngineHealth(False, f"generation failed: {exc}", (time.perf_counter() - started) * 1e3)
+    ok = result.completion_tokens + (result.finish_reason == "stop") >= 1
+    detail = "generated a token" if ok else "generated nothing"
+    return EngineHealth(ok, detail, (time.perf_counter() - started) * 1e3)
 
 
 @runtime_checkable

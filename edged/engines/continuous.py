@@ -33,11 +33,12 @@ from edged.engines.base import (
     LabelScore,
     TokenCallback,
     check_fits_context,
+    health_by_generating,
 )
 from edged.engines.chat_tokens import ChatTokenizer
 from edged.engines.continuous_rows import Call, Row, Ticket
 from edged.engines.logits import sample_token, token_logprobs
-from edged.engines.onnx_genai import HEALTH_PROMPT, OnnxGenaiEngine, import_genai
+from edged.engines.onnx_genai import OnnxGenaiEngine, import_genai
 from edged.engines.onnx_slots import SlotModel
 from edged.errors import DeadlineExceeded, EngineError, InputTooLong, StoreError
 
@@ -219,14 +220,7 @@ class ContinuousOnnxEngine:
             raise EngineError("the engine is closed")
 
     def health(self) -> EngineHealth:
-        started = time.perf_counter()
-        try:
-            result = self.generate([GenerationRequest(HEALTH_PROMPT, max_tokens=1)])[0]
-        except Exception as exc:  # a health check reports, it does not raise
-            return EngineHealth(False, f"generation failed: {exc}", (time.perf_counter() - started) * 1e3)
-        ok = result.completion_tokens + (result.finish_reason == "stop") >= 1
-        detail = "generated a token" if ok else "generated nothing"
-        return EngineHealth(ok, detail, (time.perf_counter() - started) * 1e3)
+        return health_by_generating(self.generate)
 
     def close(self) -> None:
         """Stop the step thread; every caller still waiting gets EngineError."""

@@ -30,12 +30,11 @@ from edged.engines.base import (
     Timings,
     TokenCallback,
     check_fits_context,
+    health_by_generating,
 )
 from edged.engines.chat_tokens import ChatTokenizer
 from edged.engines.logits import token_logprobs
 from edged.errors import DeadlineExceeded, EngineError, InputTooLong, MissingExtra, StoreError
-
-HEALTH_PROMPT = (ChatMessage("user", "ping"),)
 
 
 def import_genai(extra: str = "cpu") -> Any:
@@ -294,14 +293,7 @@ class OnnxGenaiEngine:
     # -- lifecycle ---------------------------------------------------------------------------
 
     def health(self) -> EngineHealth:
-        started = time.perf_counter()
-        try:
-            result = self.generate([GenerationRequest(HEALTH_PROMPT, max_tokens=1)])[0]
-        except Exception as exc:  # a health check reports, it does not raise
-            return EngineHealth(False, f"generation failed: {exc}", (time.perf_counter() - started) * 1e3)
-        ok = result.completion_tokens + (result.finish_reason == "stop") >= 1
-        detail = "generated a token" if ok else "generated nothing"
-        return EngineHealth(ok, detail, (time.perf_counter() - started) * 1e3)
+        return health_by_generating(self.generate)
 
     def close(self) -> None:
         # Dropping the references frees the session; onnxruntime-genai has no explicit close.

@@ -30,6 +30,7 @@ from edged.engines.base import (
     Timings,
     TokenCallback,
     check_fits_context,
+    health_by_generating,
 )
 from edged.engines.logits import token_logprobs
 from edged.engines.trtllm_api import (
@@ -41,8 +42,6 @@ from edged.engines.trtllm_api import (
     tensorrt_engine_llm,
 )
 from edged.errors import EngineError, FingerprintMismatch, InputTooLong, StoreError
-
-HEALTH_PROMPT = (ChatMessage("user", "ping"),)
 
 
 def check_engine_version(folder: Path, installed: str) -> None:
@@ -330,14 +329,7 @@ class TrtllmEngine:
         return scores
 
     def health(self) -> EngineHealth:
-        started = time.perf_counter()
-        try:
-            result = self.generate([GenerationRequest(HEALTH_PROMPT, max_tokens=1)])[0]
-        except Exception as exc:
-            return EngineHealth(False, f"generation failed: {exc}", (time.perf_counter() - started) * 1e3)
-        ok = result.completion_tokens + (result.finish_reason == "stop") >= 1
-        return EngineHealth(ok, "generated a token" if ok else "generated nothing",
-                            (time.perf_counter() - started) * 1e3)
+        return health_by_generating(self.generate)
 
     def close(self) -> None:
         llm = self.__dict__.pop("_llm", None)
