@@ -16,7 +16,7 @@ import dataclasses
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Generator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -36,10 +36,10 @@ from edged.engines.base import (
     health_by_generating,
 )
 from edged.engines.chat_tokens import ChatTokenizer
-from edged.engines.continuous_rows import Call, Row, Ticket
+from edged.engines.continuous_rows import Call, Row, SteppedCall, Ticket
 from edged.engines.logits import sample_token, token_logprobs
 from edged.engines.onnx_genai import OnnxGenaiEngine, import_genai
-from edged.engines.onnx_slots import SlotModel
+from edged.engines.onnx_slots import SlotModel, chunk_end
 from edged.errors import DeadlineExceeded, EngineError, InputTooLong, StoreError
 
 T = TypeVar("T")
@@ -54,15 +54,6 @@ SLOTS = 8
 # Prompt tokens prefilled between two decode steps: a 1,800-token prompt took 5.5 s to prefill on
 # one core, all of it a stall for the running rows; 128 tokens take about 0.4 s.
 PREFILL_CHUNK = 128
-
-
-def chunk_end(filled: int, length: int, budget: int) -> int:
-    """Where a prompt's next prefill chunk ends: ``budget`` tokens on from ``filled``, but never
-    leaving a single token for later. MatMulNBits runs one token with other kernels than several,
-    and their results differ (up to 0.04 nats on SmolLM2), while chunks of two tokens or more give
-    the logits of the whole prompt in one run bit for bit."""
-    stop = min(length, filled + budget)
-    return length if length - stop == 1 else stop
 
 
 class ContinuousOnnxEngine:
@@ -92,6 +83,7 @@ class ContinuousOnnxEngine:
         self._cond = threading.Condition()
         self._waiting: deque[Row] = deque()
         self._calls: deque[Call[Any]] = deque()
+        self._stepping: list[SteppedCall[Any]] = []  # under way a piece per step (step thread only)
         self._tickets: set[Ticket] = set()
         self._active: list[Row] = []  # slot i holds _active[i]; only the step thread touches it
         self._filling: Row | None = None  # a long prompt part-prefilled, in slot len(_active)
@@ -195,17 +187,25 @@ class ContinuousOnnxEngine:
                 f"The prompt ({len(prompt)} tokens) and the longest label do not fit the "
                 f"engine's context of {self._info.context_length} tokens: shorten the input.",
             )
-        totals = self._on_loop(lambda: self._score(prompt, encoded, deadline))
+        call = SteppedCall(lambda: self._score(prompt, encoded, deadline))
+        with self._cond:
+            self._check_open()
+            self._calls.append(call)
+            self._cond.notify_all()
+        totals = call.wait()
         return [LabelScore(label, total, len(tokens))
                 for label, total, tokens in zip(labels, totals, encoded, strict=True)]
 
-    def _score(self, prompt: list[int], labels: list[list[int]], deadline: float | None) -> list[float]:
+    def _score(self, prompt: list[int], labels: list[list[int]],
+               deadline: float | None) -> Generator[None, None, list[float]]:
+        """Label scoring a piece at a time (a prompt chunk, a label) between decode steps."""
         try:
-            return self._model.score(prompt, labels, deadline)
+            totals: list[float] = yield from self._model.score(prompt, labels, deadline, chunk=PREFILL_CHUNK)
         except DeadlineExceeded:
             raise
         except Exception as exc:  # onnxruntime's own errors
             raise EngineError(f"label scoring failed: {exc}") from None
+        return totals
 
     def _on_loop(self, work: Callable[[], T]) -> T:
         call = Call(work)
@@ -231,7 +231,7 @@ class ContinuousOnnxEngine:
             closed = EngineError("the engine was closed while the request ran")
             for ticket in self._tickets:
                 ticket.fail(closed)
-            for call in self._calls:
+            for call in [*self._calls, *self._stepping]:
                 call.fail(closed)
             self._calls.clear()
             self._cond.notify_all()
@@ -246,7 +246,8 @@ class ContinuousOnnxEngine:
     def _loop(self) -> None:
         while True:
             with self._cond:
-                while not (self._closed or self._calls or self._active or self._waiting or self._filling):
+                while not (self._closed or self._calls or self._stepping or self._active or self._waiting
+                           or self._filling):
                     self._cond.wait()
                 if self._closed:
                     return
@@ -255,7 +256,12 @@ class ContinuousOnnxEngine:
                 self._expire_waiting()
             try:
                 for call in calls:
-                    call.run()
+                    if isinstance(call, SteppedCall):
+                        self._stepping.append(call)
+                    else:
+                        call.run()
+                # one piece of each stepped call (a prompt chunk, a label) per decode step
+                self._stepping = [call for call in self._stepping if not call.advance()]
                 self._admit()
                 if self._active:
                     self._step()

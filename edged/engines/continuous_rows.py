@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 from typing import Generic, TypeVar
 
 import numpy as np
@@ -151,3 +151,35 @@ class Call(Generic[T]):
         if self._error is not None:
             raise self._error
         return self._outcome  # type: ignore[return-value]
+
+
+class SteppedCall(Call[T]):
+    """Work the step thread runs a piece at a time, one piece between two decode steps: ``work``
+    returns a generator that yields after each piece and returns the outcome, so a long piece of
+    work (scoring labels after a long prompt) does not hold the running rows up for its length."""
+
+    def __init__(self, work: Callable[[], Generator[None, None, T]]) -> None:
+        super().__init__(lambda: None)  # type: ignore[arg-type,return-value]
+        self._steps_of = work
+        self._steps: Generator[None, None, T] | None = None
+
+    def run(self) -> None:
+        while not self.advance():
+            pass
+
+    def advance(self) -> bool:
+        """Run the next piece; True once the outcome (or an error) is in."""
+        if self._done.is_set():
+            return True
+        try:
+            if self._steps is None:
+                self._steps = self._steps_of()
+            next(self._steps)
+        except StopIteration as stop:
+            self._outcome = stop.value
+        except Exception as exc:  # delivered to the caller, who raises it
+            self._error = exc
+        else:
+            return False
+        self._done.set()
+        return True

@@ -147,6 +147,47 @@ def test_label_scores_equal_onnx_genai(continuous: ContinuousOnnxEngine, cpu_eng
         assert [s.logprob for s in got] == pytest.approx([s.logprob for s in want], abs=1e-3)
 
 
+LONG_INPUT = ("Line 3 stopped twice this morning: the hydraulic press lost pressure, the operator "
+              "reset it, and the seal on pump P-7 was found leaking oil near the shaft. ") * 12
+LABELS = ["hydraulic fault", "electrical fault", "operator error", "material shortage", "normal",
+          "planned maintenance", "quality problem", "safety incident"]
+
+
+def test_label_scores_after_a_long_prompt_in_chunks_equal_onnx_genai(
+    continuous: ContinuousOnnxEngine, cpu_engine: Engine,
+) -> None:
+    """A prompt of several prefill chunks is scored a chunk at a time; the scores are those of
+    one run (onnxruntime-genai's)."""
+    messages = (ChatMessage("user", LONG_INPUT + "Which kind of problem is this?"),)
+    assert continuous.count_tokens(messages) > 3 * PREFILL_CHUNK
+    got = continuous.score_labels(messages, LABELS)
+    want = cpu_engine.score_labels(messages, LABELS)
+    assert [s.logprob for s in got] == pytest.approx([s.logprob for s in want], abs=1e-3)
+
+
+def test_label_scoring_runs_a_piece_between_two_decode_steps(continuous: ContinuousOnnxEngine) -> None:
+    """A classify of a long input with many labels no longer holds a running stream up for its
+    whole length: the stream gets tokens while the scoring runs, one step per piece (a prompt
+    chunk or a label); before, it got none until the scoring ended."""
+    stamps: list[float] = []
+    streaming = threading.Event()
+
+    def on_token(_row: int, _token: int, _text: str) -> None:
+        stamps.append(time.monotonic())
+        streaming.set()
+
+    long_call, _box = in_thread(lambda: continuous.generate([ask(STORY, max_tokens=400)], on_token))
+    assert streaming.wait(WAIT_S)
+    messages = (ChatMessage("user", LONG_INPUT + "Which kind of problem is this?"),)
+    began = time.monotonic()
+    continuous.score_labels(messages, LABELS)
+    ended = time.monotonic()
+    long_call.join(WAIT_S)
+    during = sum(began <= stamp <= ended for stamp in stamps)
+    pieces = -(-continuous.count_tokens(messages) // PREFILL_CHUNK) + len(LABELS) - 1
+    assert during >= pieces - 2, (during, pieces)
+
+
 def test_eight_concurrent_callers_get_their_own_answers(
     continuous: ContinuousOnnxEngine, cpu_engine: Engine,
 ) -> None:
