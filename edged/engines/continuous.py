@@ -5,9 +5,9 @@ onnxruntime-genai's own ``og.Engine`` batches this way but reports no log-probab
 router needs, and a ``Generator`` cannot take new rows mid-run; so this engine runs the same model
 folder on onnxruntime directly (``edged.engines.onnx_slots``). One step thread owns the model: it
 prefills joining requests alone into free slots (a long prompt a chunk at a time), then runs one
-decode step for every active slot, and in between runs label scoring and guided generation
-(which it hands to an ``OnnxGenaiEngine`` loaded from the same folder on first use, since
-constraints need llguidance).
+decode step for every active slot, and in between a piece of label scoring (a prompt chunk or a
+label). Guided generation, which needs llguidance, runs on an ``OnnxGenaiEngine`` loaded from the
+same folder on first use, in its caller's thread beside the step thread.
 """
 
 from __future__ import annotations
@@ -80,6 +80,7 @@ class ContinuousOnnxEngine:
         self._model = SlotModel(path, slots=slots, context_length=info.context_length, extra=extra,
                                 threads=threads, prefix_tokens=prefix_tokens)
         self._guided: OnnxGenaiEngine | None = None
+        self._guided_lock = threading.Lock()  # one guided call at a time, loaded on the first
         self._cond = threading.Condition()
         self._waiting: deque[Row] = deque()
         self._calls: deque[Call[Any]] = deque()
@@ -154,16 +155,19 @@ class ContinuousOnnxEngine:
 
     def _generate_guided(self, requests: Sequence[GenerationRequest], indices: list[int],
                          on_token: TokenCallback | None) -> list[GenerationResult]:
-        """Guided requests run on an OnnxGenaiEngine (llguidance), between two steps of the batch."""
+        """Guided requests run on an OnnxGenaiEngine (llguidance), one call at a time, in the
+        caller's thread beside the step thread: the running batch goes on between its tokens
+        instead of waiting for the whole guided answer (onnxruntime-genai holds the GIL during a
+        call, onnxruntime releases it while it runs, so the two take turns token by token)."""
         def relay(row: int, token: int, text: str) -> None:
             if on_token is not None:
                 on_token(indices[row], token, text)
 
-        def run() -> list[GenerationResult]:
+        with self._guided_lock:
+            self._check_open()
             if self._guided is None:
                 self._guided = OnnxGenaiEngine(self._info.path, self._info)
             return self._guided.generate([requests[i] for i in indices], relay)
-        return self._on_loop(run)
 
     def score_labels(
         self,
@@ -237,8 +241,12 @@ class ContinuousOnnxEngine:
             self._cond.notify_all()
         if threading.current_thread() is not self._thread:
             self._thread.join(CLOSE_WAIT_S)
-        if self._guided is not None:
-            self._guided.close()
+        if self._guided_lock.acquire(timeout=CLOSE_WAIT_S):  # after a guided call in flight ends
+            try:
+                if self._guided is not None:
+                    self._guided.close()
+            finally:
+                self._guided_lock.release()
         self._model.close()
 
     # -- the step thread -------------------------------------------------------------------------

@@ -188,6 +188,35 @@ def test_label_scoring_runs_a_piece_between_two_decode_steps(continuous: Continu
     assert during >= pieces - 2, (during, pieces)
 
 
+def test_a_guided_request_runs_beside_the_running_batch(continuous: ContinuousOnnxEngine) -> None:
+    """A guided answer (on the onnxruntime-genai engine) no longer holds a running stream up for
+    its whole length: the stream gets tokens while it is decoded."""
+    stamps: list[float] = []
+    streaming = threading.Event()
+
+    def on_token(_row: int, _token: int, _text: str) -> None:
+        stamps.append(time.monotonic())
+        streaming.set()
+
+    long_call, _box = in_thread(lambda: continuous.generate([ask(STORY, max_tokens=400)], on_token))
+    assert streaming.wait(WAIT_S)
+    schema = {"type": "object", "properties": {"machine": {"type": "string", "maxLength": 60},
+                                               "symptom": {"type": "string", "maxLength": 120}},
+              "required": ["machine", "symptom"], "additionalProperties": False}
+    prompt = GenerationRequest.from_prompt(
+        "Extract machine and symptom as JSON: Press P-7 makes a grinding noise since the night shift.")
+    guided = GenerationRequest(prompt.messages, max_tokens=64,
+                               guidance=Guidance("json_schema", json.dumps(schema)))
+    continuous.generate([guided])  # loads the guided engine on first use, outside the timing
+    began = time.monotonic()
+    [result] = continuous.generate([guided])
+    ended = time.monotonic()
+    long_call.join(WAIT_S)
+    during = sum(began <= stamp <= ended for stamp in stamps)
+    assert result.completion_tokens >= 8
+    assert during >= result.completion_tokens // 4, (during, result.completion_tokens)
+
+
 def test_eight_concurrent_callers_get_their_own_answers(
     continuous: ContinuousOnnxEngine, cpu_engine: Engine,
 ) -> None:
