@@ -316,11 +316,12 @@ class EngineProcess:
                 self._last_progress = time.monotonic()
             self._calls[number] = call
         try:
-            with self._send_lock:
-                conn.send((number, *message))
-            return self._receive(call, message[0], on_token, step)
-        except (EOFError, OSError, BrokenPipeError) as exc:
-            return self._died(message[0], process, exc)
+            try:
+                with self._send_lock:
+                    conn.send((number, *message))
+            except (EOFError, OSError) as exc:  # only the pipe: a callback's OSError is the caller's
+                return self._died(message[0], process, exc)
+            return self._receive(call, message[0], on_token, step, lambda: self._cancel(conn, number))
         finally:
             with self._state_lock:
                 self._calls.pop(number, None)
@@ -333,9 +334,17 @@ class EngineProcess:
         self._restart_in_background(f"it died during {what}: {why}", process)
         raise EngineError(f"the engine process died during {what} (exit code {code}); it is being restarted")
 
-    def _receive(self, call: _Call, what: str, on_token: TokenCallback | None, step: float) -> Any:
+    def _cancel(self, conn: Connection, number: int) -> None:
+        """Tell the child nobody reads call ``number``'s stream any more: an engine that batches
+        continuously drops its rows at their next token instead of running them to the end."""
+        with contextlib.suppress(OSError, EOFError), self._send_lock:
+            conn.send((number, "cancel"))
+
+    def _receive(self, call: _Call, what: str, on_token: TokenCallback | None, step: float,
+                 cancel: Callable[[], None]) -> Any:
         """Read the call's messages until its result or error. A failing ``on_token`` (a reply
-        that could not be published) stops the stream and is raised once the result is in."""
+        that could not be published) stops the stream, cancels the call in the child, and is
+        raised once the result is in."""
         callback_error: Exception | None = None
         while True:
             try:
@@ -354,11 +363,14 @@ class EngineProcess:
                         on_token(*payload)
                     except Exception as exc:
                         callback_error = exc
+                        cancel()
             elif kind == "result":
                 if callback_error is not None:
                     raise callback_error
                 return payload[0]
             elif kind == "error":
+                if callback_error is not None:  # the child stopped the call because of it
+                    raise callback_error
                 raise _ERRORS.get(payload[0], EngineError)(payload[1])
             elif kind == "died":
                 return self._died(what, call.process, None)

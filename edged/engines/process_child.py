@@ -26,6 +26,7 @@ class _Pipe:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
         self._lock = threading.Lock()
+        self.cancelled: set[int] = set()  # calls whose caller stopped reading their stream
 
     def send(self, message: tuple[Any, ...]) -> None:
         with self._lock:
@@ -56,6 +57,9 @@ def serve(conn: Connection, folder: str, batching: str = "static") -> None:
             break  # the parent is gone
         if kind == "close":
             break
+        if kind == "cancel":  # no answer: the call's own result still comes
+            pipe.cancelled.add(number)
+            continue
         if engine.info.concurrent:
             threading.Thread(target=_handle, args=(engine, pipe, number, kind, args), daemon=True).start()
         elif not _handle(engine, pipe, number, kind, args):
@@ -82,9 +86,14 @@ def _answer(engine: Any, pipe: _Pipe, number: int, kind: str, args: list[Any]) -
         # every token is a sign of life; its text travels only when the caller streams
         stream = args[1]
         def on_token(i: int, token: int, text: str) -> None:
+            if number in pipe.cancelled:  # a continuous engine drops the call's rows for this
+                raise EngineError("the caller stopped reading this stream")
             pipe.send((number, "token", i, token, text) if stream else (number, "tick"))
 
-        return engine.generate(args[0], on_token)
+        try:
+            return engine.generate(args[0], on_token)
+        finally:
+            pipe.cancelled.discard(number)
     if kind == "count_tokens":
         return engine.count_tokens(args[0])
     if kind == "score_labels":

@@ -163,3 +163,32 @@ def test_a_killed_continuous_child_fails_every_call_in_it_and_serves_again(
 @pytest.fixture(scope="module")
 def engine_folder_for_process(cpu_engine: Engine) -> Path:
     return cpu_engine.info.path
+
+
+def test_a_stream_nobody_reads_leaves_the_childs_batch(engine_folder_for_process: Path) -> None:
+    """A stream whose reply cannot be published (its callback raises) is cancelled in the child:
+    the call ends at once with the callback's error, not after its 300 tokens, and the next call
+    gets its own answer."""
+    engine = EngineProcess(engine_folder_for_process, batching="continuous")
+    try:
+        seen: list[int] = []
+
+        def broken(_row: int, token: int, _text: str) -> None:
+            seen.append(token)
+            if len(seen) == 3:
+                raise ConnectionError("the reply could not be published")
+
+        request = GenerationRequest.from_prompt("Write a long story about a pump.", max_tokens=300)
+        began = time.monotonic()
+        [whole] = engine.generate([request])
+        whole_s = time.monotonic() - began
+        assert whole.completion_tokens > 100
+        began = time.monotonic()
+        with pytest.raises(ConnectionError):
+            engine.generate([request], broken)
+        # Without the cancel the child ran all the tokens before answering (as long as the whole run).
+        assert time.monotonic() - began < whole_s / 3
+        [again] = engine.generate([GenerationRequest.from_prompt("Name a colour.", max_tokens=4)])
+        assert again.completion_tokens > 0 and engine.restarts == 0
+    finally:
+        engine.close()
