@@ -165,10 +165,8 @@ def test_label_scores_after_a_long_prompt_in_chunks_equal_onnx_genai(
     assert [s.logprob for s in got] == pytest.approx([s.logprob for s in want], abs=1e-3)
 
 
-def test_label_scoring_runs_a_piece_between_two_decode_steps(continuous: ContinuousOnnxEngine) -> None:
-    """A classify of a long input with many labels no longer holds a running stream up for its
-    whole length: the stream gets tokens while the scoring runs, one step per piece (a prompt
-    chunk or a label); before, it got none until the scoring ended."""
+def stream_in_background(engine: ContinuousOnnxEngine) -> tuple[threading.Thread, list[float]]:
+    """A long streamed request in a thread, once it streams; the times its tokens came."""
     stamps: list[float] = []
     streaming = threading.Event()
 
@@ -176,8 +174,16 @@ def test_label_scoring_runs_a_piece_between_two_decode_steps(continuous: Continu
         stamps.append(time.monotonic())
         streaming.set()
 
-    long_call, _box = in_thread(lambda: continuous.generate([ask(STORY, max_tokens=400)], on_token))
+    thread, _box = in_thread(lambda: engine.generate([ask(STORY, max_tokens=400)], on_token))
     assert streaming.wait(WAIT_S)
+    return thread, stamps
+
+
+def test_label_scoring_runs_a_piece_between_two_decode_steps(continuous: ContinuousOnnxEngine) -> None:
+    """A classify of a long input with many labels no longer holds a running stream up for its
+    whole length: the stream gets tokens while the scoring runs, one step per piece (a prompt
+    chunk or a label); before, it got none until the scoring ended."""
+    long_call, stamps = stream_in_background(continuous)
     messages = (ChatMessage("user", LONG_INPUT + "Which kind of problem is this?"),)
     began = time.monotonic()
     continuous.score_labels(messages, LABELS)
@@ -191,15 +197,7 @@ def test_label_scoring_runs_a_piece_between_two_decode_steps(continuous: Continu
 def test_a_guided_request_runs_beside_the_running_batch(continuous: ContinuousOnnxEngine) -> None:
     """A guided answer (on the onnxruntime-genai engine) no longer holds a running stream up for
     its whole length: the stream gets tokens while it is decoded."""
-    stamps: list[float] = []
-    streaming = threading.Event()
-
-    def on_token(_row: int, _token: int, _text: str) -> None:
-        stamps.append(time.monotonic())
-        streaming.set()
-
-    long_call, _box = in_thread(lambda: continuous.generate([ask(STORY, max_tokens=400)], on_token))
-    assert streaming.wait(WAIT_S)
+    long_call, stamps = stream_in_background(continuous)
     schema = {"type": "object", "properties": {"machine": {"type": "string", "maxLength": 60},
                                                "symptom": {"type": "string", "maxLength": 120}},
               "required": ["machine", "symptom"], "additionalProperties": False}
