@@ -56,6 +56,39 @@ SLOTS = 8
 PREFILL_CHUNK = 128
 
 
+class GuidedEngine:
+    """Guided requests, which need llguidance, run on an OnnxGenaiEngine loaded from the same folder
+    on first use, one call at a time, in the caller's thread beside the step thread: the running
+    batch goes on between the guided answer's tokens instead of waiting for all of it
+    (onnxruntime-genai holds the GIL during a call, onnxruntime releases it while it runs, so the
+    two take turns token by token)."""
+
+    def __init__(self, path: Path, info: EngineInfo) -> None:
+        self._path, self._info = path, info
+        self._engine: OnnxGenaiEngine | None = None
+        self._lock = threading.Lock()
+
+    def generate(self, requests: Sequence[GenerationRequest], indices: list[int],
+                 on_token: TokenCallback | None, check_open: Callable[[], None]) -> list[GenerationResult]:
+        def relay(row: int, token: int, text: str) -> None:
+            if on_token is not None:
+                on_token(indices[row], token, text)
+
+        with self._lock:
+            check_open()
+            if self._engine is None:
+                self._engine = OnnxGenaiEngine(self._path, self._info)
+            return self._engine.generate([requests[i] for i in indices], relay)
+
+    def close(self) -> None:
+        if self._lock.acquire(timeout=CLOSE_WAIT_S):  # after a guided call in flight ends
+            try:
+                if self._engine is not None:
+                    self._engine.close()
+            finally:
+                self._lock.release()
+
+
 class ContinuousOnnxEngine:
     """An ONNX Runtime GenAI model folder behind the Engine protocol, with continuous batching.
     Unlike the protocol's default, ``generate`` may be called from many threads at once: each
@@ -79,8 +112,7 @@ class ContinuousOnnxEngine:
         self._info = dataclasses.replace(info, concurrent=True, max_batch_size=slots)
         self._model = SlotModel(path, slots=slots, context_length=info.context_length, extra=extra,
                                 threads=threads, prefix_tokens=prefix_tokens)
-        self._guided: OnnxGenaiEngine | None = None
-        self._guided_lock = threading.Lock()  # one guided call at a time, loaded on the first
+        self._guided = GuidedEngine(path, info)
         self._cond = threading.Condition()
         self._waiting: deque[Row] = deque()
         self._calls: deque[Call[Any]] = deque()
@@ -138,7 +170,8 @@ class ContinuousOnnxEngine:
             self._waiting.extend(rows)
             self._cond.notify_all()
         try:
-            guided_results = self._generate_guided(requests, guided, on_token) if guided else []
+            guided_results = (self._guided.generate(requests, guided, on_token, self._check_open)
+                              if guided else [])
             ticket.wait()
         except BaseException as exc:
             ticket.fail(exc)  # its rows still in the batch leave at the next step
@@ -152,22 +185,6 @@ class ContinuousOnnxEngine:
         for index, result in zip(guided, guided_results, strict=True):
             results[index] = result
         return [r for r in results if r is not None]
-
-    def _generate_guided(self, requests: Sequence[GenerationRequest], indices: list[int],
-                         on_token: TokenCallback | None) -> list[GenerationResult]:
-        """Guided requests run on an OnnxGenaiEngine (llguidance), one call at a time, in the
-        caller's thread beside the step thread: the running batch goes on between its tokens
-        instead of waiting for the whole guided answer (onnxruntime-genai holds the GIL during a
-        call, onnxruntime releases it while it runs, so the two take turns token by token)."""
-        def relay(row: int, token: int, text: str) -> None:
-            if on_token is not None:
-                on_token(indices[row], token, text)
-
-        with self._guided_lock:
-            self._check_open()
-            if self._guided is None:
-                self._guided = OnnxGenaiEngine(self._info.path, self._info)
-            return self._guided.generate([requests[i] for i in indices], relay)
 
     def score_labels(
         self,
@@ -241,12 +258,7 @@ class ContinuousOnnxEngine:
             self._cond.notify_all()
         if threading.current_thread() is not self._thread:
             self._thread.join(CLOSE_WAIT_S)
-        if self._guided_lock.acquire(timeout=CLOSE_WAIT_S):  # after a guided call in flight ends
-            try:
-                if self._guided is not None:
-                    self._guided.close()
-            finally:
-                self._guided_lock.release()
+        self._guided.close()
         self._model.close()
 
     # -- the step thread -------------------------------------------------------------------------

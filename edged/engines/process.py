@@ -25,6 +25,7 @@ daemon's watchdog asks: false while a step is overdue or the child is down.
 from __future__ import annotations
 
 import contextlib
+import functools
 import itertools
 import logging
 import queue
@@ -321,7 +322,8 @@ class EngineProcess:
                     conn.send((number, *message))
             except (EOFError, OSError) as exc:  # only the pipe: a callback's OSError is the caller's
                 return self._died(message[0], process, exc)
-            return self._receive(call, message[0], on_token, step, lambda: self._cancel(conn, number))
+            cancel = functools.partial(_send_cancel, conn, self._send_lock, number)
+            return self._receive(call, message[0], on_token, step, cancel)
         finally:
             with self._state_lock:
                 self._calls.pop(number, None)
@@ -334,17 +336,10 @@ class EngineProcess:
         self._restart_in_background(f"it died during {what}: {why}", process)
         raise EngineError(f"the engine process died during {what} (exit code {code}); it is being restarted")
 
-    def _cancel(self, conn: Connection, number: int) -> None:
-        """Tell the child nobody reads call ``number``'s stream any more: an engine that batches
-        continuously drops its rows at their next token instead of running them to the end."""
-        with contextlib.suppress(OSError, EOFError), self._send_lock:
-            conn.send((number, "cancel"))
-
     def _receive(self, call: _Call, what: str, on_token: TokenCallback | None, step: float,
                  cancel: Callable[[], None]) -> Any:
-        """Read the call's messages until its result or error. A failing ``on_token`` (a reply
-        that could not be published) stops the stream, cancels the call in the child, and is
-        raised once the result is in."""
+        """Read the call's messages until its result or error. A failing ``on_token`` (a reply not
+        published) stops the stream, cancels the call in the child, and is raised at its end."""
         callback_error: Exception | None = None
         while True:
             try:
@@ -404,6 +399,13 @@ def _spawn(
             break
     loading(None)
     return process, parent, message
+
+
+def _send_cancel(conn: Connection, lock: threading.Lock, number: int) -> None:
+    """Tell the child nobody reads call ``number``'s stream any more: an engine that batches
+    continuously drops its rows at their next token instead of running them to the end."""
+    with contextlib.suppress(OSError, EOFError), lock:
+        conn.send((number, "cancel"))
 
 
 def _exit_code(process: Any) -> str:
