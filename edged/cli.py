@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from edged import __version__
-from edged.commands import bench, engine, service
+from edged.commands import adapter, bench, engine, service
 from edged.errors import ConfigError, EdgedError
 
 Handler = Callable[[argparse.Namespace], int]
@@ -24,6 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
     # The order of `edged --help`.
     engine.add_hw(commands)
     engine.add_engine(commands)
+    adapter.add_adapter(commands)
     engine.add_generate(commands)
     bench.add_bench(commands)
     service.add_run(commands)

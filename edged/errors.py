@@ -7,7 +7,8 @@ can see carries a stable code from ``ErrorCode``, explained in ``ERROR_MEANINGS`
     ├── CheckpointError        the model checkpoint is missing or unreadable
     ├── BuildError             an engine build failed; nothing was written to the store
     ├── StoreError             the engine store holds something unusable
-    │   └── FingerprintMismatch  the stored engine was built for other hardware/software
+    │   ├── FingerprintMismatch  the stored engine was built for other hardware/software
+    │   └── AdapterError         a LoRA adapter is missing, damaged or built for another base
     ├── EngineError            the engine failed at run time
     │   ├── InputTooLong         the prompt does not fit the engine's context
     │   └── DeadlineExceeded     the request's deadline passed inside the engine
@@ -85,6 +86,10 @@ ErrorCode = Literal[
     "fingerprint_mismatch",
     "engine_missing",
     "engine_corrupt",
+    # LoRA adapters in the engine store (edged/engines/adapters.py).
+    "adapter_missing",
+    "adapter_invalid",
+    "adapter_mismatch",
     # The site CA and the broker (edged/provisioning/, edged/certificates.py).
     "pki_error",
     "exists",
@@ -170,6 +175,12 @@ ERROR_MEANINGS: Final[Mapping[ErrorCode, str]] = {
     "fingerprint_mismatch": "the stored engine was built for other hardware or software; rebuild it",
     "engine_missing": "no engine is built for this profile and model; run edged engine build",
     "engine_corrupt": "the stored engine's files are damaged or incomplete; rebuild it",
+    "adapter_missing": "the task's LoRA adapter is not in the engine store; build it with "
+    "`edged adapter build`",
+    "adapter_invalid": "a LoRA adapter (or the PEFT folder it is built from) is damaged, incomplete or "
+    "of a kind edged cannot serve; the message says which file and what to do",
+    "adapter_mismatch": "the LoRA adapter was built for another base engine (both fingerprints are "
+    "named) or another model shape; rebuild the adapter for this engine",
     "pki_error": "a site CA, certificate, CSR or CRL operation failed",
     "exists": "the file or CA exists already with other content; --force replaces a file",
     "not_found": "a file, certificate, CSR or plugin the command needs does not exist",
@@ -194,6 +205,7 @@ MQTT_REPLY_CODES: Final[frozenset[ErrorCode]] = frozenset({
     "schema_too_deep", "schema_unsupported", "schema_pattern", "busy", "shutting_down",
     "deadline_exceeded", "input_too_long", "engine_error", "cloud_unavailable", "cloud_timeout",
     "cloud_refused", "cloud_bad_response", "nothing_to_send", "redaction_failed",
+    "adapter_missing", "adapter_invalid", "adapter_mismatch",
 })
 MQTT_UNANSWERED_CODES: Final[frozenset[ErrorCode]] = frozenset({"forbidden", "no_reply_topic"})
 
@@ -255,6 +267,10 @@ class StoreError(EdgedError):
 
 class FingerprintMismatch(StoreError):
     code: ErrorCode = "fingerprint_mismatch"
+
+
+class AdapterError(StoreError):
+    code: ErrorCode = "adapter_invalid"
 
 
 class EngineError(EdgedError):

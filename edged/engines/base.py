@@ -66,6 +66,17 @@ class Guidance:
 
 
 @dataclass(frozen=True)
+class AdapterRef:
+    """A LoRA adapter a request runs with: its name, its file (or folder, for TensorRT-LLM) in the
+    engine store, and the file's SHA-256. An engine caches what it loaded by (path, digest), so an
+    adapter replaced in the store is loaded afresh by the next request that names it."""
+
+    name: str
+    path: Path
+    digest: str
+
+
+@dataclass(frozen=True)
 class GenerationRequest:
     messages: tuple[ChatMessage, ...]
     max_tokens: int = 128
@@ -76,6 +87,8 @@ class GenerationRequest:
     # Constrain the answer (None: free text). A backend without guidance refuses it with
     # EngineError rather than answer unconstrained; the answer is validated after decoding anyway.
     guidance: Guidance | None = None
+    # Run with this LoRA adapter (None: the base model).
+    adapter: AdapterRef | None = None
 
     def __post_init__(self) -> None:
         if not self.messages:
@@ -220,8 +233,9 @@ class Engine(Protocol):
         *,
         complete: bool = True,
         deadline: float | None = None,
+        adapter: AdapterRef | None = None,
     ) -> list[LabelScore]:
-        """Log-probability of each label as the assistant's answer.
+        """Log-probability of each label as the assistant's answer (under ``adapter`` if given).
 
         ``complete`` adds the end-of-turn token, so "fault" does not also win for "faulty".
         Past ``deadline`` (time.monotonic()) between two labels: ``DeadlineExceeded``.

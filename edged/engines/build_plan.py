@@ -28,6 +28,8 @@ from edged.hardware.facts import HardwareFacts
 from edged.hardware.profiles import Profile
 
 BUILD_FORMAT = 1  # bump when the build recipe changes what it produces
+# Backends whose recipe changed since: the ONNX ones give every projection LoRA inputs (format 2).
+BACKEND_BUILD_FORMATS = {"onnx-genai-cpu": 2, "onnx-genai-cuda": 2}
 Action = Literal["build", "cached", "rebuild"]
 
 
@@ -205,7 +207,7 @@ def _fingerprint(
     *, source: Path | None, shape: _Shape,
 ) -> Fingerprint:
     settings: dict[str, Scalar] = {
-        "build_format": BUILD_FORMAT,
+        "build_format": BACKEND_BUILD_FORMATS.get(backend.name, BUILD_FORMAT),
         "backend": backend.name,
         "model_id": spec.model_id,
         "context_length": shape.context,

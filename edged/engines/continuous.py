@@ -24,7 +24,9 @@ import numpy as np
 import numpy.typing as npt
 
 from edged.backends import backend_spec
+from edged.engines.adapter_onnx import AdapterCache
 from edged.engines.base import (
+    AdapterRef,
     ChatMessage,
     EngineHealth,
     EngineInfo,
@@ -38,6 +40,7 @@ from edged.engines.base import (
 from edged.engines.chat_tokens import ChatTokenizer
 from edged.engines.continuous_rows import Call, Row, SteppedCall, Ticket
 from edged.engines.logits import sample_token, token_logprobs
+from edged.engines.lora_slots import LoadedLora, load_lora
 from edged.engines.onnx_genai import OnnxGenaiEngine, import_genai
 from edged.engines.onnx_slots import SlotModel, chunk_end
 from edged.errors import DeadlineExceeded, EngineError, InputTooLong, StoreError
@@ -54,6 +57,18 @@ SLOTS = 8
 # Prompt tokens prefilled between two decode steps: a 1,800-token prompt took 5.5 s to prefill on
 # one core, all of it a stall for the running rows; 128 tokens take about 0.4 s.
 PREFILL_CHUNK = 128
+
+
+def _scored(model: SlotModel, prompt: list[int], labels: list[list[int]], deadline: float | None,
+            lora: LoadedLora | None) -> Generator[None, None, list[float]]:
+    """Label scoring a piece at a time (a prompt chunk, a label) between decode steps."""
+    try:
+        totals: list[float] = yield from model.score(prompt, labels, deadline, chunk=PREFILL_CHUNK, lora=lora)
+    except DeadlineExceeded:
+        raise
+    except Exception as exc:  # onnxruntime's own errors
+        raise EngineError(f"label scoring failed: {exc}") from None
+    return totals
 
 
 class GuidedEngine:
@@ -113,6 +128,7 @@ class ContinuousOnnxEngine:
         self._model = SlotModel(path, slots=slots, context_length=info.context_length, extra=extra,
                                 threads=threads, prefix_tokens=prefix_tokens)
         self._guided = GuidedEngine(path, info)
+        self._loras = AdapterCache(load_lora)
         self._cond = threading.Condition()
         self._waiting: deque[Row] = deque()
         self._calls: deque[Call[Any]] = deque()
@@ -162,6 +178,7 @@ class ContinuousOnnxEngine:
                 in enumerate(zip(requests, prompts, strict=True)) if request.guidance is None]
         for row in rows:
             row.prefix = self.prefix_length(row.request.messages)
+            row.lora = self._lora(row.request.adapter)
         guided = [index for index, request in enumerate(requests) if request.guidance is not None]
         ticket.remaining = len(rows)
         with self._cond:
@@ -193,6 +210,7 @@ class ContinuousOnnxEngine:
         *,
         complete: bool = True,
         deadline: float | None = None,
+        adapter: AdapterRef | None = None,
     ) -> list[LabelScore]:
         """Each label's log-probability as the answer, computed between two steps of the batch."""
         if not labels:
@@ -208,7 +226,8 @@ class ContinuousOnnxEngine:
                 f"The prompt ({len(prompt)} tokens) and the longest label do not fit the "
                 f"engine's context of {self._info.context_length} tokens: shorten the input.",
             )
-        call = SteppedCall(lambda: self._score(prompt, encoded, deadline))
+        lora = self._lora(adapter)
+        call = SteppedCall(lambda: _scored(self._model, prompt, encoded, deadline, lora))
         with self._cond:
             self._check_open()
             self._calls.append(call)
@@ -217,16 +236,9 @@ class ContinuousOnnxEngine:
         return [LabelScore(label, total, len(tokens))
                 for label, total, tokens in zip(labels, totals, encoded, strict=True)]
 
-    def _score(self, prompt: list[int], labels: list[list[int]],
-               deadline: float | None) -> Generator[None, None, list[float]]:
-        """Label scoring a piece at a time (a prompt chunk, a label) between decode steps."""
-        try:
-            totals: list[float] = yield from self._model.score(prompt, labels, deadline, chunk=PREFILL_CHUNK)
-        except DeadlineExceeded:
-            raise
-        except Exception as exc:  # onnxruntime's own errors
-            raise EngineError(f"label scoring failed: {exc}") from None
-        return totals
+    def _lora(self, adapter: AdapterRef | None) -> LoadedLora | None:
+        """The adapter's tensors, loaded in the caller's thread (a bad file fails its call only)."""
+        return self._loras.get(adapter) if adapter is not None else None
 
     def _on_loop(self, work: Callable[[], T]) -> T:
         call = Call(work)
@@ -315,7 +327,7 @@ class ContinuousOnnxEngine:
                 continue
             stop = chunk_end(row.length, len(row.prompt), budget)
             try:
-                logits = self._model.prefill(len(self._active), row.prompt, row.length, stop)
+                logits = self._model.prefill(len(self._active), row.prompt, row.length, stop, row.lora)
             except Exception as exc:  # onnxruntime's own errors
                 row.ticket.fail(EngineError(f"prefill failed: {exc}"))
                 continue
@@ -334,12 +346,12 @@ class ContinuousOnnxEngine:
             row = self._waiting.popleft()
         row.admitted_at = time.perf_counter()
         self._model.ensure_capacity(len(row.prompt) + row.request.max_tokens)
-        row.length = self._model.load_prefix(len(self._active), row.prompt, row.prefix)
+        row.length = self._model.load_prefix(len(self._active), row.prompt, row.prefix, row.lora)
         return row
 
     def _first_token(self, row: Row, logits: npt.NDArray[np.float32]) -> None:
         """A prompt is in: keep its shared prefix, take its first token, and join the batch."""
-        self._model.store_prefix(len(self._active), row.prompt, row.prefix)
+        self._model.store_prefix(len(self._active), row.prompt, row.prefix, row.lora)
         row.prefilled_at = time.perf_counter()
         token = sample_token(logits, row.request.sampling, row.rng)
         row.take(token, token_logprobs(logits[None, :], np.asarray([token], dtype=np.int32))[0],
@@ -351,7 +363,8 @@ class ContinuousOnnxEngine:
         """One decode step for every active slot, then the rows that finished leave."""
         active = self._active
         try:
-            logits = self._model.decode([r.next_token for r in active], [r.length for r in active])
+            logits = self._model.decode([r.next_token for r in active], [r.length for r in active],
+                                        [r.lora for r in active])
         except Exception as exc:
             failure = EngineError(f"decoding failed: {exc}")
             for row in active:

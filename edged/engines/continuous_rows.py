@@ -12,6 +12,7 @@ import numpy as np
 
 from edged.engines.base import FinishReason, GenerationRequest, GenerationResult, Timings, TokenCallback
 from edged.engines.chat_tokens import ChatTokenizer
+from edged.engines.lora_slots import LoadedLora
 
 T = TypeVar("T")
 
@@ -63,6 +64,7 @@ class Row:
         self.logprobs: list[float] = []
         self.finish_reason: FinishReason | None = None
         self.prefix = 0  # leading prompt tokens shared with other requests (their KV may be reused)
+        self.lora: LoadedLora | None = None  # the request's adapter, loaded
         self.length = 0  # valid KV positions in its slot
         self.next_token = 0  # the token the next decode step feeds
         self.submitted_at = time.perf_counter()

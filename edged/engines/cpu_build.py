@@ -9,6 +9,7 @@ from edged.engines.backends import library_versions
 from edged.engines.build_plan import BuildPlan, BuildReporter
 from edged.engines.build_steps import builder_precision
 from edged.engines.cpu_convert import check_build_extra, run_step_builder, run_step_gguf
+from edged.engines.lora_graph import add_lora_to_engine
 from edged.errors import BuildError
 
 # Profile quantization -> onnxruntime-genai builder precision. int8 is the measured sweet spot
@@ -36,4 +37,8 @@ def build_cpu_engine(
     if not (out_dir / "genai_config.json").is_file():
         raise BuildError(f"The model builder produced no genai_config.json; see {log}.")
     reporter.done("convert", f"{sum(p.stat().st_size for p in out_dir.iterdir()) / 2**20:.0f} MiB")
+    reporter.start("lora", "Adding LoRA adapter inputs to every projection")
+    projections = add_lora_to_engine(out_dir)
+    reporter.done("lora", f"{projections} projections" if projections else
+                  "no projection of a known shape: this engine serves without adapters")
     return library_versions(TOOLCHAIN)

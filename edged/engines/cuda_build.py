@@ -18,6 +18,7 @@ from pathlib import Path
 from edged.engines.backends import library_versions
 from edged.engines.build_plan import BuildPlan, BuildReporter
 from edged.engines.build_steps import builder_precision, run_child
+from edged.engines.lora_graph import add_lora_to_engine
 from edged.errors import BuildError, MissingExtra
 
 # Profile quantization -> builder precision. INT4 is MatMulNBits with blocks of 32 (RTN).
@@ -37,6 +38,7 @@ def build_cuda_engine(
         reporter.start("copy", f"Copying the ONNX Runtime GenAI model from {checkpoint}")
         shutil.copytree(checkpoint, out_dir)
         reporter.done("copy", f"{_mib(out_dir):.0f} MiB")
+        _add_lora(out_dir, reporter)
         return library_versions(TOOLCHAIN)
     for module in CONVERT_MODULES:
         if importlib.util.find_spec(module) is None:
@@ -57,7 +59,16 @@ def build_cuda_engine(
     if not (out_dir / "genai_config.json").is_file():
         raise BuildError(f"The model builder produced no genai_config.json; see {log}.")
     reporter.done("convert", f"{_mib(out_dir):.0f} MiB")
+    _add_lora(out_dir, reporter)
     return library_versions(TOOLCHAIN)
+
+
+def _add_lora(out_dir: Path, reporter: BuildReporter) -> None:
+    reporter.start("lora", "Adding LoRA adapter inputs to every projection")
+    projections = add_lora_to_engine(out_dir)
+    reporter.done("lora", f"{projections} projections" if projections else
+                  "no projection of a known shape: this engine serves without adapters")
+
 
 
 def _mib(folder: Path) -> float:

@@ -17,7 +17,9 @@ from typing import Any
 import numpy as np
 
 from edged.backends import backend_spec
+from edged.engines.adapter_onnx import AdapterCache
 from edged.engines.base import (
+    AdapterRef,
     ChatMessage,
     EngineHealth,
     EngineInfo,
@@ -34,7 +36,7 @@ from edged.engines.base import (
 )
 from edged.engines.chat_tokens import ChatTokenizer
 from edged.engines.logits import token_logprobs
-from edged.errors import DeadlineExceeded, EngineError, InputTooLong, MissingExtra, StoreError
+from edged.errors import AdapterError, DeadlineExceeded, EngineError, InputTooLong, MissingExtra, StoreError
 
 
 def import_genai(extra: str = "cpu") -> Any:
@@ -64,6 +66,21 @@ class OnnxGenaiEngine:
             ) from None
         self._eos = self._chat.eos
         self._pad = self._chat.pad
+        self._adapters = AdapterCache(self._load_adapter)
+
+    def _load_adapter(self, ref: AdapterRef) -> tuple[Any, str]:
+        """An ``og.Adapters`` holding the adapter file of ``ref``, and its name in it."""
+        key = f"{ref.name}@{ref.digest[:16]}"
+        adapters = self._og.Adapters(self._model)
+        try:
+            adapters.load(str(ref.path), key)
+        except Exception as exc:  # onnxruntime-genai raises RuntimeError for a bad file
+            raise AdapterError(
+                f"Adapter {ref.name!r} could not be loaded from {ref.path} ({exc}); check it with "
+                "`edged adapter verify` and rebuild it with `edged adapter build --force`.",
+                code="adapter_invalid",
+            ) from None
+        return adapters, key
 
     @property
     def info(self) -> EngineInfo:
@@ -103,12 +120,13 @@ class OnnxGenaiEngine:
         results: list[GenerationResult | None] = [None] * len(requests)
         # One generator per group: search options (sampling) and guidance are per generator
         # (GeneratorParams), so requests with another schema, or none, run in a batch of their
-        # own; and a batch never exceeds the engine's batch limit.
-        groups: dict[tuple[Sampling, Guidance | None], list[int]] = {}
+        # own; and a batch never exceeds the engine's batch limit. A generator has one active
+        # adapter (``Generator.set_active_adapter``), so requests are grouped by adapter too.
+        groups: dict[tuple[Sampling, Guidance | None, AdapterRef | None], list[int]] = {}
         for index, request in enumerate(requests):
-            groups.setdefault((request.sampling, request.guidance), []).append(index)
+            groups.setdefault((request.sampling, request.guidance, request.adapter), []).append(index)
         with self._lock:
-            for (sampling, guidance), members in groups.items():
+            for (sampling, guidance, adapter), members in groups.items():
                 # A guided batch runs one row at a time: in onnxruntime-genai 0.18, once one row's
                 # grammar has stopped, the next step fails for the whole batch ("compute_mask()
                 # called after stop"), and rows of one batch rarely stop together.
@@ -121,13 +139,14 @@ class OnnxGenaiEngine:
                         indices=chunk,
                         deadlines=[requests[i].deadline for i in chunk],
                     )
-                    outs = self._run_batch(rows, sampling, guidance, on_token)
+                    outs = self._run_batch(rows, sampling, guidance, on_token, adapter)
                     for i, out in zip(chunk, outs, strict=True):
                         results[i] = out
         return [r for r in results if r is not None]
 
     def _new_generator(
         self, max_length: int, batch_size: int, sampling: Sampling, guidance: Guidance | None = None,
+        adapter: AdapterRef | None = None,
     ) -> Any:
         og = self._og
         params = og.GeneratorParams(self._model)
@@ -151,18 +170,30 @@ class OnnxGenaiEngine:
                 # tokenizer's token trie, about 0.5 s). The API takes text, not a compiled grammar,
                 # so there is nothing to cache on this side.
                 params.set_guidance(guidance.kind, guidance.data)
-            return og.Generator(self._model, params)
+            generator = og.Generator(self._model, params)
         except Exception as exc:
             what = f"compile the {guidance.kind} guidance" if guidance is not None else "start a generator"
             raise EngineError(f"onnxruntime-genai could not {what}: {exc}") from None
+        if adapter is not None:
+            adapters, key = self._adapters.get(adapter)
+            try:
+                generator.set_active_adapter(adapters, key)
+            except Exception as exc:  # tensors this engine's graph does not have
+                raise AdapterError(
+                    f"Adapter {adapter.name!r} does not fit this engine ({exc}); rebuild it for "
+                    "this engine with `edged adapter build --force`.",
+                    code="adapter_mismatch",
+                ) from None
+        return generator
 
     def _run_batch(
-        self, rows: _Rows, sampling: Sampling, guidance: Guidance | None, on_token: TokenCallback | None
+        self, rows: _Rows, sampling: Sampling, guidance: Guidance | None, on_token: TokenCallback | None,
+        adapter: AdapterRef | None = None,
     ) -> list[GenerationResult]:
         width = max(len(p) for p in rows.prompts)
         max_length = min(self._info.context_length, width + max(rows.max_tokens))
         started = time.perf_counter()
-        generator = self._new_generator(max_length, len(rows.prompts), sampling, guidance)
+        generator = self._new_generator(max_length, len(rows.prompts), sampling, guidance, adapter)
         # Right-padded with the pad id, as Tokenizer.encode_batch does; genai masks the padding.
         batch = np.full((len(rows.prompts), width), self._pad, dtype=np.int32)
         for r, prompt in enumerate(rows.prompts):
@@ -245,6 +276,7 @@ class OnnxGenaiEngine:
         *,
         complete: bool = True,
         deadline: float | None = None,
+        adapter: AdapterRef | None = None,
     ) -> list[LabelScore]:
         """Score each label as the answer: its tokens, then (``complete``) the end of the turn.
 
@@ -266,7 +298,7 @@ class OnnxGenaiEngine:
                 f"engine's context of {self._info.context_length} tokens: shorten the input.",
             )
         with self._lock:
-            generator = self._new_generator(len(prompt) + longest, 1, Sampling())
+            generator = self._new_generator(len(prompt) + longest, 1, Sampling(), adapter=adapter)
             try:
                 generator.append_tokens(np.asarray(prompt, dtype=np.int32))
                 first = generator.get_logits()[:, -1, :].astype(np.float32)

@@ -23,6 +23,7 @@ import numpy as np
 import numpy.typing as npt
 
 from edged.engines.logits import token_logprobs
+from edged.engines.lora_slots import LoadedLora, LoraBinder
 from edged.errors import DeadlineExceeded, MissingExtra, StoreError
 
 # The KV buffers start this long and double (up to the context) when a request needs more:
@@ -56,6 +57,7 @@ class SlotModel:
         self._ort = ort
         options = ort.SessionOptions()
         options.intra_op_num_threads = threads or default_threads()
+        options.log_severity_level = 3  # not a warning per LoRA input that has a default (by design)
         try:
             config = json.loads((folder / "genai_config.json").read_text(encoding="utf-8"))
             decoder = config["model"]["decoder"]
@@ -86,6 +88,9 @@ class SlotModel:
         # IOBindings over views of the buffers, by (first slot, last slot + 1); reset on growth
         self._views: dict[tuple[int, int], Any] = {}
         self.prefixes = PrefixStore(prefix_tokens)
+        defaults = self._session.get_overridable_initializers()
+        lora_types = [i.type for i in defaults if i.name.startswith("lora.")]
+        self._lora = LoraBinder(ort, self._session, _KV_TYPES[lora_types[0]] if lora_types else self._kv_type)
 
     def _allocate(self, capacity: int) -> list[npt.NDArray[Any]]:
         heads, size = self._shape
@@ -104,6 +109,7 @@ class SlotModel:
         for old, new in zip(self._buffers, grown, strict=True):
             new[:, :, : self.capacity] = old
         self._buffers, self.capacity, self._views = grown, capacity, {}
+        self._lora.forget()
 
     def move(self, source: int, target: int, length: int) -> None:
         """Copy slot ``source``'s valid KV into slot ``target`` (keeping active slots a prefix)."""
@@ -136,10 +142,11 @@ class SlotModel:
         return list(binding.get_outputs())
 
     def _run_apart(self, ids: npt.NDArray[Any], mask: npt.NDArray[Any],
-                   kv: Sequence[Any]) -> tuple[npt.NDArray[np.float32], list[Any]]:
+                   kv: Sequence[Any], lora: LoadedLora | None) -> tuple[npt.NDArray[np.float32], list[Any]]:
         """A run on a KV cache outside the slots: past from ``kv``, present allocated by
         onnxruntime and returned (key and value of each layer in turn)."""
         binding = self._session.io_binding()
+        kept = self._lora.bind(binding, None, [lora])  # noqa: F841 - alive until the run ends
         pasts = [name for pair in self._past for name in pair]
         for name, value in zip(pasts, kv, strict=True):
             binding.bind_ortvalue_input(name, value)
@@ -149,49 +156,55 @@ class SlotModel:
         logits: npt.NDArray[np.float32] = outputs[-1].numpy()
         return logits, outputs[:-1]
 
-    def _run_slots(self, start: int, stop: int, ids: npt.NDArray[Any],
-                   mask: npt.NDArray[Any]) -> npt.NDArray[np.float32]:
-        logits: npt.NDArray[np.float32] = self._run(self._slots_bound(start, stop), ids, mask)[-1].numpy()
+    def _run_slots(self, start: int, stop: int, ids: npt.NDArray[Any], mask: npt.NDArray[Any],
+                   loras: Sequence[LoadedLora | None]) -> npt.NDArray[np.float32]:
+        binding = self._slots_bound(start, stop)
+        self._lora.bind(binding, (start, stop), loras)  # kept by the binder with the binding
+        logits: npt.NDArray[np.float32] = self._run(binding, ids, mask)[-1].numpy()
         return logits
 
-    def load_prefix(self, slot: int, tokens: Sequence[int], prefix: int) -> int:
+    def load_prefix(self, slot: int, tokens: Sequence[int], prefix: int,
+                    lora: LoadedLora | None = None) -> int:
         """Copy the stored KV of ``tokens[:prefix]`` (a prompt's shared first tokens, a task's
-        system prompt) into ``slot``'s row; how many positions it filled (0: none stored)."""
-        stored = self.prefixes.get(tuple(tokens[:prefix])) if prefix else None
+        system prompt) under ``lora`` into ``slot``'s row; how many positions it filled (0: none)."""
+        stored = self.prefixes.get(_prefix_key(tokens, prefix, lora)) if prefix else None
         if stored is None:
             return 0
         for buffer, values in zip(self._buffers, stored, strict=True):
             buffer[slot, :, :prefix] = values
         return prefix
 
-    def store_prefix(self, slot: int, tokens: Sequence[int], prefix: int) -> None:
+    def store_prefix(self, slot: int, tokens: Sequence[int], prefix: int,
+                     lora: LoadedLora | None = None) -> None:
         """Keep the KV of ``tokens[:prefix]`` from ``slot``'s row, prefilled, for later prompts."""
-        key = tuple(tokens[:prefix])
+        key = _prefix_key(tokens, prefix, lora)
         if prefix and self.prefixes.get(key, count=False) is None:
             self.prefixes.put(key, [buffer[slot, :, :prefix].copy() for buffer in self._buffers])
 
-    def prefill(self, slot: int, tokens: Sequence[int], start: int, stop: int) -> npt.NDArray[np.float32]:
+    def prefill(self, slot: int, tokens: Sequence[int], start: int, stop: int,
+                lora: LoadedLora | None = None) -> npt.NDArray[np.float32]:
         """Run ``tokens[start:stop]`` alone (batch 1) into ``slot``'s row, whose positions before
         ``start`` are filled; the logits of the last. A first chunk is GroupQueryAttention's
         "first prompt", a later one its "subsequent prompt": for chunks of two tokens or more the
         logits are those of the whole prompt in one run, bit for bit on SmolLM2."""
         ids = np.asarray([tokens[start:stop]])
-        logits = self._run_slots(slot, slot + 1, ids, np.ones((1, stop)))
+        logits = self._run_slots(slot, slot + 1, ids, np.ones((1, stop)), [lora])
         last: npt.NDArray[np.float32] = logits[0, -1]
         return last
 
-    def decode(self, tokens: Sequence[int], lengths: Sequence[int]) -> npt.NDArray[np.float32]:
+    def decode(self, tokens: Sequence[int], lengths: Sequence[int],
+               loras: Sequence[LoadedLora | None] | None = None) -> npt.NDArray[np.float32]:
         """One step for slots [0, n): token ``tokens[b]`` at position ``lengths[b]`` of row b.
         Returns the (n, vocab) logits. Row b's mask has ones for its first lengths[b] + 1 entries,
         which is what makes the graph's seqlens_k that row's own length."""
         n = len(tokens)
         known = np.asarray(lengths)
         mask = np.arange(int(known.max()) + 1)[None, :] <= known[:, None]
-        logits = self._run_slots(0, n, np.asarray(tokens)[:, None], mask)
+        logits = self._run_slots(0, n, np.asarray(tokens)[:, None], mask, loras or [None] * n)
         return logits[:, -1]
 
-    def score(self, prompt: Sequence[int], labels: Sequence[Sequence[int]],
-              deadline: float | None, *, chunk: int) -> Generator[None, None, list[float]]:
+    def score(self, prompt: Sequence[int], labels: Sequence[Sequence[int]], deadline: float | None,
+              *, chunk: int, lora: LoadedLora | None = None) -> Generator[None, None, list[float]]:
         """Sum of log-probs of each label's tokens after ``prompt``, a piece at a time: the
         generator yields after each prompt chunk of ``chunk`` tokens and after each label, so the
         caller can run decode steps in between. The prompt runs into a KV cache of its own (not a
@@ -207,7 +220,7 @@ class SlotModel:
         filled = 0
         while True:
             stop = chunk_end(filled, len(prompt), chunk)
-            last, prompt_kv = self._run_apart(ids[:, filled:stop], np.ones((1, stop)), prompt_kv)
+            last, prompt_kv = self._run_apart(ids[:, filled:stop], np.ones((1, stop)), prompt_kv, lora)
             filled = stop
             if filled >= len(prompt):
                 break
@@ -224,7 +237,7 @@ class SlotModel:
             kv = prompt_kv
             for position in range(1, len(label)):
                 mask = np.ones((1, len(prompt) + position))
-                logits, kv = self._run_apart(np.asarray([label[position - 1 : position]]), mask, kv)
+                logits, kv = self._run_apart(np.asarray([label[position - 1 : position]]), mask, kv, lora)
                 target = np.asarray(label[position : position + 1], dtype=np.int32)
                 total += token_logprobs(logits[0], target)[0]
             totals.append(total)
@@ -234,6 +247,12 @@ class SlotModel:
         self._views = {}
         self._buffers = []
         self.__dict__.pop("_session", None)
+
+
+def _prefix_key(tokens: Sequence[int], prefix: int,
+                lora: LoadedLora | None) -> tuple[tuple[str, str] | None, tuple[int, ...]]:
+    """A prefix's KV depends on the adapter it ran under as much as on its tokens."""
+    return (lora.key if lora is not None else None, tuple(tokens[:prefix]))
 
 
 def chunk_end(filled: int, length: int, budget: int) -> int:
@@ -253,20 +272,22 @@ class PrefixStore:
         self.budget = budget
         self.hits = 0
         self._held = 0
-        self._entries: OrderedDict[tuple[int, ...], list[npt.NDArray[Any]]] = OrderedDict()
+        # (adapter, tokens) -> the KV of those tokens
+        self._entries: OrderedDict[tuple[Any, tuple[int, ...]], list[npt.NDArray[Any]]] = OrderedDict()
 
-    def get(self, key: tuple[int, ...], *, count: bool = True) -> list[npt.NDArray[Any]] | None:
+    def get(self, key: tuple[Any, tuple[int, ...]], *, count: bool = True) -> list[npt.NDArray[Any]] | None:
         entry = self._entries.get(key)
         if entry is not None and count:
             self._entries.move_to_end(key)
             self.hits += 1
         return entry
 
-    def put(self, key: tuple[int, ...], values: list[npt.NDArray[Any]]) -> None:
-        if not key or len(key) > self.budget or key in self._entries:
+    def put(self, key: tuple[Any, tuple[int, ...]], values: list[npt.NDArray[Any]]) -> None:
+        tokens = len(key[1])
+        if not tokens or tokens > self.budget or key in self._entries:
             return
         self._entries[key] = values
-        self._held += len(key)
+        self._held += tokens
         while self._held > self.budget:
             dropped, _ = self._entries.popitem(last=False)
-            self._held -= len(dropped)
+            self._held -= len(dropped[1])

@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from edged.engines.base import (
+    AdapterRef,
     ChatMessage,
     EngineHealth,
     EngineInfo,
@@ -48,7 +49,7 @@ from edged.engines.base import (
     LabelScore,
     TokenCallback,
 )
-from edged.errors import DeadlineExceeded, EdgedError, EngineError, InputTooLong
+from edged.errors import AdapterError, DeadlineExceeded, EdgedError, EngineError, InputTooLong
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +59,7 @@ _ERRORS: dict[str, type[EdgedError]] = {
     "InputTooLong": InputTooLong,
     "DeadlineExceeded": DeadlineExceeded,
     "EngineError": EngineError,
+    "AdapterError": AdapterError,
 }
 
 
@@ -121,16 +123,10 @@ class EngineProcess:
         results: list[GenerationResult] = self._call(message, on_token)
         return results
 
-    def score_labels(
-        self,
-        messages: Sequence[ChatMessage],
-        labels: Sequence[str],
-        *,
-        complete: bool = True,
-        deadline: float | None = None,
-    ) -> list[LabelScore]:
-        message = ("score_labels", list(messages), list(labels), complete, deadline)
-        scores: list[LabelScore] = self._call(message)
+    def score_labels(self, messages: Sequence[ChatMessage], labels: Sequence[str], *, complete: bool = True,
+                     deadline: float | None = None, adapter: AdapterRef | None = None) -> list[LabelScore]:
+        scores: list[LabelScore] = self._call(
+            ("score_labels", list(messages), list(labels), complete, deadline, adapter))
         return scores
 
     def health(self) -> EngineHealth:
@@ -366,7 +362,7 @@ class EngineProcess:
             elif kind == "error":
                 if callback_error is not None:  # the child stopped the call because of it
                     raise callback_error
-                raise _ERRORS.get(payload[0], EngineError)(payload[1])
+                raise _ERRORS.get(payload[0], EngineError)(payload[1], code=payload[2])
             elif kind == "died":
                 return self._died(what, call.process, None)
 

@@ -75,9 +75,9 @@ def _handle(engine: Any, pipe: _Pipe, number: int, kind: str, args: list[Any]) -
     except (BrokenPipeError, OSError):
         return False
     except EdgedError as exc:
-        pipe.send((number, "error", type(exc).__name__, exc.message))
+        pipe.send((number, "error", type(exc).__name__, exc.message, exc.code))
     except Exception as exc:
-        pipe.send((number, "error", "EngineError", f"{type(exc).__name__}: {exc}"))
+        pipe.send((number, "error", "EngineError", f"{type(exc).__name__}: {exc}", "engine_error"))
     return True
 
 
@@ -97,7 +97,7 @@ def _answer(engine: Any, pipe: _Pipe, number: int, kind: str, args: list[Any]) -
     if kind == "count_tokens":
         return engine.count_tokens(args[0])
     if kind == "score_labels":
-        return engine.score_labels(args[0], args[1], complete=args[2], deadline=args[3])
+        return engine.score_labels(args[0], args[1], complete=args[2], deadline=args[3], adapter=args[4])
     if kind == "health":
         return engine.health()
     if kind == "crash_for_test":  # the fault tests' seam: how an engine dies or hangs mid-call

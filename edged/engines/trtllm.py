@@ -18,6 +18,7 @@ import numpy as np
 
 from edged.engines.backends import library_versions
 from edged.engines.base import (
+    AdapterRef,
     ChatMessage,
     EngineHealth,
     EngineInfo,
@@ -41,7 +42,7 @@ from edged.engines.trtllm_api import (
     llm_arguments,
     tensorrt_engine_llm,
 )
-from edged.errors import EngineError, FingerprintMismatch, InputTooLong, StoreError
+from edged.errors import AdapterError, EngineError, FingerprintMismatch, InputTooLong, StoreError
 
 
 def check_engine_version(folder: Path, installed: str) -> None:
@@ -184,6 +185,8 @@ class TrtllmEngine:
                 code="engine_corrupt",
             ) from None
         self._end_id, self._stop_ids = self._end_tokens(path / TOKENIZER_DIR)
+        self._lora_slots = settings.lora_slots
+        self._lora_ids: dict[tuple[str, str], int] = {}
 
     def _end_tokens(self, tokenizer_dir: Path) -> tuple[int, tuple[int, ...]]:
         """The end-of-sequence id and every id that ends a turn (Phi-3: <|endoftext|>, <|end|>)."""
@@ -209,6 +212,22 @@ class TrtllmEngine:
     def decode(self, tokens: Sequence[int]) -> str:
         return str(self._tokenizer.decode(list(tokens), skip_special_tokens=True))
 
+    def _lora_request(self, adapter: AdapterRef | None) -> Any:
+        """TensorRT-LLM's ``LoRARequest`` for ``adapter`` (a PEFT folder, loaded by the executor's
+        LoRA cache; one id per adapter file, so a replaced adapter is loaded afresh)."""
+        if adapter is None:
+            return None
+        if not self._lora_slots:
+            raise AdapterError(
+                f"Adapter {adapter.name!r}: this engine was built without LoRA slots. Set "
+                "[engine] lora_slots in the hardware profile and rebuild the engine with "
+                "`edged engine build --force`.",
+                code="adapter_mismatch",
+            )
+        executor = import_trtllm("tensorrt_llm.executor", "LoRA adapters on TensorRT-LLM")
+        number = self._lora_ids.setdefault((adapter.name, adapter.digest), len(self._lora_ids) + 1)
+        return executor.LoRARequest(adapter.name, number, str(adapter.path))
+
     def _sampling_params(self, sampling: Sampling, max_tokens: int, **extra: Any) -> Any:
         kwargs = sampling_arguments(sampling, max_tokens, self._end_id, self._stop_ids)
         kwargs.update(extra)
@@ -223,7 +242,7 @@ class TrtllmEngine:
         check_fits_context(requests, prompts, self._info.context_length)
         try:
             return asyncio.run(self._generate(requests, prompts, on_token))
-        except (EngineError, InputTooLong):
+        except (EngineError, InputTooLong, AdapterError):
             raise
         except Exception as exc:
             raise EngineError(f"TensorRT-LLM generation failed: {exc}") from None
@@ -242,7 +261,8 @@ class TrtllmEngine:
             params = self._sampling_params(
                 request.sampling, request.max_tokens, **guided_arguments(request.guidance, self._llmapi),
             )
-            result = self._llm.generate_async(prompt, sampling_params=params, streaming=True)
+            result = self._llm.generate_async(prompt, sampling_params=params, streaming=True,
+                                              lora_request=self._lora_request(request.adapter))
             first: float | None = None
             emitted = 0
             entries: list[Any] = []
@@ -292,6 +312,7 @@ class TrtllmEngine:
         *,
         complete: bool = True,
         deadline: float | None = None,  # noqa: ARG002 - every label is in flight at once: one step
+        adapter: AdapterRef | None = None,
     ) -> list[LabelScore]:
         """Teacher-forced: one single-token request per label position, all in flight together,
         each returning its raw logits; the KV cache blocks of the shared prompt are reused."""
@@ -315,8 +336,9 @@ class TrtllmEngine:
         inputs = [prompt + e[:k] for e in encoded for k in range(len(e))]
         targets = [e[k] for e in encoded for k in range(len(e))]
         params = self._sampling_params(Sampling(), 1, return_generation_logits=True, logprobs=None)
+        lora = self._lora_request(adapter)
         try:
-            outputs = self._llm.generate(inputs, sampling_params=params, use_tqdm=False)
+            outputs = self._llm.generate(inputs, sampling_params=params, use_tqdm=False, lora_request=lora)
             rows = np.stack([_first_logits_row(o.outputs[0].generation_logits) for o in outputs])
         except Exception as exc:
             raise EngineError(f"label scoring failed: {exc}") from None

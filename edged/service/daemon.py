@@ -76,10 +76,11 @@ class Daemon:
         self.clock = clock
         self.prefix = config.mqtt.prefix
         # Read once per request and kept with it; a reload replaces it whole (never changes it).
-        self.settings = Settings.of(config, None)
+        self.settings = Settings.of(config, None, engine.info.path)
         # A backend without a constraint engine decodes free; its answers are checked all the same.
         self.runner = TaskRunner(engine, self.settings.tasks, clock=clock,
-                                 guided=guidance_of(engine.info.backend) is not None)
+                                 guided=guidance_of(engine.info.backend) is not None,
+                                 adapters=self.settings.adapters)
         slots = config.scheduler.max_batch or engine.info.max_batch_size
         self.scheduler: Scheduler[InFlight] = Scheduler(
             self._execute,

@@ -119,7 +119,8 @@ class Reloader:
             self._check_with_broker(settings, context)
             connection = (settings, context)
         escalator = reconfigure_escalator(self.intake.escalator, current, config)
-        return Prepared(changes, Settings.of(config, escalator), fingerprint, connection)
+        prepared = Settings.of(config, escalator, self.intake.engine.info.path)
+        return Prepared(changes, prepared, fingerprint, connection)
 
     def _check_with_broker(self, settings: TransportSettings, context: ssl.SSLContext) -> None:
         """A TLS handshake with the new identity, without an MQTT CONNECT (which would take over the
@@ -151,6 +152,7 @@ class Reloader:
         changes, config = prepared.changes, prepared.settings.config
         retune_budget(prepared.settings.escalator, config)
         self.intake.settings = prepared.settings  # the swap: requests parsed from now on use these
+        self.intake.runner.adapters = prepared.settings.adapters
         self.intake.reporter.reconfigure(config)
         applied = list(changes.live)
         if prepared.connection is not None:

@@ -12,8 +12,8 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from edged.engines.base import ChatMessage, Engine, GenerationRequest, GenerationResult, Guidance
-from edged.errors import DeadlineExceeded, EdgedError, ErrorCode, InputTooLong
+from edged.engines.base import AdapterRef, ChatMessage, Engine, GenerationRequest, GenerationResult, Guidance
+from edged.errors import AdapterError, DeadlineExceeded, EdgedError, ErrorCode, InputTooLong
 from edged.escalation.router import generation_confidence
 from edged.requests import LabelSet, Request
 from edged.tasks import TaskConfig, build_messages
@@ -81,9 +81,12 @@ class TaskRunner:
         clock: Callable[[], float] = time.monotonic,
         *,
         guided: bool = True,
+        adapters: Mapping[str, AdapterRef | AdapterError] | None = None,
     ) -> None:
         self.engine = engine
         self.tasks = tasks
+        # Each task's LoRA adapter, or why it cannot be served (a reload replaces the mapping).
+        self.adapters: Mapping[str, AdapterRef | AdapterError] = adapters or {}
         self.clock = clock
         # Whether answers with a schema are decoded under it (the engine's backend supports
         # guidance); either way they are checked against it after decoding.
@@ -117,8 +120,12 @@ class TaskRunner:
             except (EdgedError, ValueError) as exc:
                 results[index] = _failure("bad_request", str(exc))
                 continue
+            adapter = self.adapters.get(request.task)
+            if isinstance(adapter, AdapterError):
+                results[index] = _failure(adapter.code, f"task {request.task!r}: {adapter.message}")
+                continue
             if request_kind(request).scored:
-                results[index] = self._classify(request, messages)
+                results[index] = self._classify(request, messages, adapter)
                 continue
             try:
                 prompt_tokens = self._prompt_tokens(request, messages)
@@ -141,6 +148,7 @@ class TaskRunner:
                 continue
             wanted = GenerationRequest(
                 messages, max_tokens=request.max_tokens, deadline=request.deadline_at, guidance=guidance,
+                adapter=adapter,
             )
             generation.append((index, wanted))
         if generation:
@@ -163,10 +171,10 @@ class TaskRunner:
         started = time.perf_counter()
         try:
             outputs = self.engine.generate([g for _, g in generation], forward if on_chunk else None)
-        except InputTooLong as exc:
+        except (InputTooLong, AdapterError) as exc:
             elapsed = (time.perf_counter() - started) * 1e3
             for index in positions:
-                results[index] = _failure("input_too_long", exc.message, elapsed)
+                results[index] = _failure(exc.code, exc.message, elapsed)
             return
         except Exception as exc:  # the engine's failure fails its requests, not the daemon
             elapsed = (time.perf_counter() - started) * 1e3
@@ -259,7 +267,8 @@ class TaskRunner:
         known = self.prefill_tokens_per_s
         self.prefill_tokens_per_s = rate if known is None else 0.7 * known + 0.3 * rate
 
-    def _classify(self, request: Request, messages: tuple[ChatMessage, ...]) -> TaskResult:
+    def _classify(self, request: Request, messages: tuple[ChatMessage, ...],
+                  adapter: AdapterRef | None) -> TaskResult:
         started = time.perf_counter()
         try:
             prompt_tokens = self.engine.count_tokens(messages)
@@ -267,8 +276,9 @@ class TaskRunner:
             if late is not None:
                 return _failure("deadline_exceeded", late)
             if request.labels is not None and request.labels.multi:
-                return self._classify_multi(request, request.labels, prompt_tokens, started)
-            scores = self.engine.score_labels(messages, list(request.extra), deadline=request.deadline_at)
+                return self._classify_multi(request, request.labels, prompt_tokens, started, adapter)
+            scores = self.engine.score_labels(messages, list(request.extra), deadline=request.deadline_at,
+                                              adapter=adapter)
         except DeadlineExceeded as exc:
             return _failure(
                 "deadline_exceeded",
@@ -276,8 +286,8 @@ class TaskRunner:
                 f"({exc.message}); raise deadline_ms or send fewer or shorter labels.",
                 (time.perf_counter() - started) * 1e3,
             )
-        except InputTooLong as exc:
-            return _failure("input_too_long", exc.message, (time.perf_counter() - started) * 1e3)
+        except (InputTooLong, AdapterError) as exc:
+            return _failure(exc.code, exc.message, (time.perf_counter() - started) * 1e3)
         except Exception as exc:
             log.exception("request %s: label scoring failed", request.request_id)
             return _failure(
@@ -295,11 +305,12 @@ class TaskRunner:
 
     def _classify_multi(
         self, request: Request, labels: LabelSet, prompt_tokens: int, started: float,
+        adapter: AdapterRef | None,
     ) -> TaskResult:
         """Independent labels: each asked on its own as a yes/no question (scored, not generated).
         DeadlineExceeded and engine failures go to ``_classify``'s handlers."""
         answers = [
-            self.engine.score_labels(question, list(YES_NO), deadline=request.deadline_at)
+            self.engine.score_labels(question, list(YES_NO), deadline=request.deadline_at, adapter=adapter)
             for question in label_questions(request.input, request.extra, labels)
         ]
         outcome = multi_outcome(request.extra, answers, labels.threshold)

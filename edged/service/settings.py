@@ -16,7 +16,9 @@ from types import MappingProxyType
 from pydantic import BaseModel
 
 from edged.config import EdgedConfig, check_files, load_config
-from edged.errors import ConfigError
+from edged.engines.adapters import resolve_task_adapters
+from edged.engines.base import AdapterRef
+from edged.errors import AdapterError, ConfigError
 from edged.escalation.service import Escalator
 from edged.requests import Limits
 from edged.service.systemd import missing_credential
@@ -41,15 +43,22 @@ class Settings:
     tasks: Mapping[str, TaskConfig]
     task_max_tokens: Mapping[str, int]
     escalator: Escalator | None
+    # The LoRA adapter of each task that names one, or why it cannot be served (resolved in the
+    # engine store when the settings are made: a reload picks up added or replaced adapters).
+    adapters: Mapping[str, AdapterRef | AdapterError] = MappingProxyType({})
 
     @classmethod
-    def of(cls, config: EdgedConfig, escalator: Escalator | None) -> Settings:
+    def of(cls, config: EdgedConfig, escalator: Escalator | None,
+           engine_folder: Path | None = None) -> Settings:
         tasks = config.task_table()
+        named = {name: task.adapter for name, task in tasks.items() if task.adapter}
+        adapters = resolve_task_adapters(engine_folder, named) if engine_folder is not None and named else {}
         return cls(
             config,
             MappingProxyType(tasks),
             MappingProxyType({n: t.default_max_tokens for n, t in tasks.items() if t.default_max_tokens}),
             escalator,
+            MappingProxyType(adapters),
         )
 
     @property

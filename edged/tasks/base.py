@@ -76,6 +76,14 @@ class TaskConfig(StrictModel):
         "request sets \"multi\": true and no threshold of its own. Unset: 0.5.",
     )
 
+    adapter: str | None = Field(
+        default=None,
+        pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$",
+        description="A LoRA adapter in the engine store (`edged adapter build`, `edged adapter "
+        "list`) that this task's requests run with. A missing or mismatched adapter fails this "
+        "task's requests with its code; the other tasks keep serving. Read again on reload.",
+    )
+
     @model_validator(mode="after")
     def _one_schema(self) -> TaskConfig:
         # load_config fills schema from schema_file after validation: both set here came from the file.
