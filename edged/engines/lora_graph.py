@@ -82,8 +82,16 @@ def lora_sites(model: Any) -> list[LoraSite]:
 
 def add_lora_to_engine(folder: Path) -> int:
     """LoRA inputs for the decoder of the ONNX Runtime GenAI model in ``folder`` (a build step)."""
-    config = json.loads((folder / "genai_config.json").read_text(encoding="utf-8"))
-    return add_lora_inputs(folder / config["model"]["decoder"]["filename"])
+    path = folder / "genai_config.json"
+    config = json.loads(path.read_text(encoding="utf-8"))
+    decoder = config["model"]["decoder"]
+    added = add_lora_inputs(folder / decoder["filename"])
+    if added:
+        # onnxruntime warns once per input that has a default ("may prevent constant folding"),
+        # 301 lines for SmolLM2 on every load: by design here, so only errors are logged.
+        decoder.setdefault("session_options", {})["log_severity_level"] = 3
+        path.write_text(json.dumps(config, indent=4) + "\n", encoding="utf-8")
+    return added
 
 
 def add_lora_inputs(model_path: Path) -> int:
