@@ -19,7 +19,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from edged.errors import EdgedError
 from edged.paths import ENGINE_STORE, PKI_DIR, UNIT_FILE
@@ -227,17 +227,47 @@ def _tls_fix(reason: str) -> str:
             "the CA) or its CRL has expired (edged pki crl, then reload the broker); its log says which")
 
 
-def check_engine(config: EdgedConfig, detect: Callable[[], MatchReport]) -> Finding:
+def _stored_engine(config: EdgedConfig,
+                   detect: Callable[[], MatchReport]) -> tuple[Any, Any, Any, MatchReport]:
+    """The profile, the store, the check of the stored engine, and the hardware report."""
     from edged.engines.loader import check_engine as compare
     from edged.engines.store import EngineStore, default_store
     from edged.hardware.profiles import get_profile
 
+    report = detect()
+    name = config.engine.profile
+    profile = report.chosen if name == "auto" else get_profile(name)
+    store = EngineStore(config.engine.store or default_store())
+    result = compare(store, profile, report.facts, model_id=config.engine.model, full=False)
+    return profile, store, result, report
+
+
+def check_adapters(config: EdgedConfig, detect: Callable[[], MatchReport]) -> Finding | None:
+    """The LoRA adapters the tasks name: each found, whole, and built for the stored engine
+    (None when no task names one)."""
+    from edged.engines.adapters import resolve_task_adapters
+
+    named = {name: task.adapter for name, task in config.task_table().items() if task.adapter}
+    if not named:
+        return None
     try:
-        report = detect()
-        name = config.engine.profile
-        profile = report.chosen if name == "auto" else get_profile(name)
-        store = EngineStore(config.engine.store or default_store())
-        result = compare(store, profile, report.facts, model_id=config.engine.model, full=False)
+        _, _, result, _ = _stored_engine(config, detect)
+    except EdgedError as exc:
+        return Finding("adapters", "skip", f"needs the engine ({exc.message})")
+    resolved = resolve_task_adapters(result.folder, named)
+    broken = {task: outcome for task, outcome in resolved.items() if isinstance(outcome, EdgedError)}
+    if broken:
+        return Finding("adapters", "fail", "; ".join(
+            f"task {task} (adapter {named[task]}): [{error.code}] {error.message}"
+            for task, error in broken.items()),
+            "those tasks' requests fail until then: `edged adapter build --task TASK --from PEFT_DIR "
+            "--force`, then reload edged")
+    return Finding("adapters", "ok", ", ".join(f"{task}: {named[task]}" for task in sorted(named)))
+
+
+def check_engine(config: EdgedConfig, detect: Callable[[], MatchReport]) -> Finding:
+    try:
+        profile, store, result, report = _stored_engine(config, detect)
     except EdgedError as exc:
         return Finding("engine", "fail", exc.message, "build it: edged engine build --profile auto "
                        f"--store {ENGINE_STORE} (GPU profiles also need --checkpoint PATH)")
@@ -390,6 +420,9 @@ def run_checks(
 
             seams.detect = detect_and_match
         findings.append(check_engine(config, seams.detect))
+        adapters = check_adapters(config, seams.detect)
+        if adapters is not None:
+            findings.append(adapters)
         findings.append(check_runtime(config, seams))
     findings.append(check_clock(config, now, seams.ntp_synchronized()))
     if config is not None and service:

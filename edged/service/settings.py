@@ -9,7 +9,7 @@ configurations into applied live, applied by reconnecting to the broker, and nee
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
@@ -45,7 +45,7 @@ class Settings:
     escalator: Escalator | None
     # The LoRA adapter of each task that names one, or why it cannot be served (resolved in the
     # engine store when the settings are made: a reload picks up added or replaced adapters).
-    adapters: Mapping[str, AdapterRef | AdapterError] = MappingProxyType({})
+    adapters: Mapping[str, AdapterRef | AdapterError] = field(default_factory=lambda: MappingProxyType({}))
 
     @classmethod
     def of(cls, config: EdgedConfig, escalator: Escalator | None,

@@ -163,3 +163,30 @@ def test_a_broken_config_skips_what_depends_on_it(tmp_path: Path, capsys: pytest
     out = capsys.readouterr().out
     assert out.splitlines()[0].startswith("FAIL  config")
     assert "skip  broker       needs a valid configuration" in out
+
+
+@pytest.mark.engine
+def test_a_tasks_missing_or_stale_adapter_is_named_with_its_fix(
+    site: ProvisionedSite, broker: MosquittoBroker, engine_store: EngineStore, tmp_path: Path,
+) -> None:
+    from edged.config import load_config
+    from edged.doctor import check_adapters
+    from edged.engines.adapters import AdapterStore
+    from edged.hardware.report import detect_and_match
+    from tests.support.peft_folder import write_peft
+
+    config_path, _ = _install(site, tmp_path, broker.port, store=engine_store.root)
+    task = '[tasks.{0}]\nsystem = "You answer."\ntemplate = "{{input}}"\nadapter = "{1}"\n'
+    with config_path.open("a", encoding="utf-8") as handle:
+        handle.write(task.format("alarms", "doctor-test-alarms") + task.format("shifts", "doctor-test-none"))
+    engine = next(e for e in engine_store.entries() if e.model_id == "smollm2-135m-instruct")
+    adapters = AdapterStore.of_engine(engine.folder)
+    adapters.build("doctor-test-alarms", write_peft(tmp_path / "peft"), force=True)
+    try:
+        finding = check_adapters(load_config(config_path), detect_and_match)
+    finally:
+        adapters.remove("doctor-test-alarms")
+    assert finding is not None and finding.state == "fail", finding
+    assert "task shifts (adapter doctor-test-none): [adapter_missing]" in finding.detail
+    assert "task alarms" not in finding.detail  # the good one is not blamed
+    assert "edged adapter build" in (finding.fix or "")
