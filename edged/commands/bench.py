@@ -23,6 +23,8 @@ def _levels(text: str) -> tuple[int, ...]:
 def cmd_bench_engine(args: argparse.Namespace) -> int:
     if args.continuous:
         return _bench_continuous(args)
+    if args.adapter:
+        return _bench_adapter(args)
     from edged.bench.engine import render, run_engine_bench
 
     profile, facts, _ = profile_and_facts(args.profile)
@@ -34,6 +36,19 @@ def cmd_bench_engine(args: argparse.Namespace) -> int:
         print_json(result)
     else:
         print(render(result))
+    return 0
+
+
+def _bench_adapter(args: argparse.Namespace) -> int:
+    from edged.bench.adapter import render_adapter, run_adapter_bench
+
+    profile, facts, _ = profile_and_facts(args.profile)
+    result = run_adapter_bench(engine_store(args), profile, facts, args.adapter, tokens=args.tokens or 64,
+                               repeats=args.repeats, probes=args.probes)
+    if args.json:
+        print_json(result)
+    else:
+        print(render_adapter(result))
     return 0
 
 
@@ -170,6 +185,11 @@ def add_bench(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
                               help="with --continuous: requests each caller sends one after another")
     bench_engine.add_argument("--slots", type=int, default=8,
                               help="with --continuous: requests the running batch holds at once")
+    bench_engine.add_argument("--adapter", metavar="NAME",
+                              help="a stored LoRA adapter: decode with and without it, the cost of switching")
+    bench_engine.add_argument("--probes", type=Path, metavar="FILE",
+                              help="with --adapter: JSON lines of prompts whose answers must change "
+                                   "(\"expect\": [...]) or stay")
     bench_engine.add_argument("--json", action="store_true")
     profile_option(bench_engine)
     store_option(bench_engine)

@@ -200,7 +200,7 @@ class AdapterStore:
                 name=name, task=task, edged_version=__version__, profile=self.engine.profile,
                 model_id=self.engine.model_id, backend=self.engine.backend,
                 base_fingerprint=self.engine.fingerprint_digest, rank=adapter.rank, alpha=adapter.alpha,
-                target_modules=list(adapter.target_modules), projections=projections,
+                target_modules=sorted(adapter.target_modules), projections=projections,
                 source=str(peft_dir.resolve()), base_model=adapter.base_model, entry=entry,
                 files=describe_files(staging), built_at=datetime.now(timezone.utc),
             )

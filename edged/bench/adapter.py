@@ -1,0 +1,160 @@
+"""`edged bench engine --adapter NAME`: what a LoRA adapter costs and what it changes, on the
+onnxruntime-genai engine and on the continuous engine (the daemon's default).
+
+- decode tokens/s of one stream with the adapter against without, interleaved runs, best kept;
+- the cost of switching: 1-token requests alternating between the adapter and the base model,
+  against the same requests all with the adapter (p50 of each, and the difference);
+- with ``--probes FILE`` (JSON lines ``{"system": str | null, "input": str, "expect": [str]}``),
+  each prompt answered greedily with and without the adapter: a prompt with ``expect`` is a probe
+  (its answer must change and hold one of the strings), one without must keep the base answer.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import time
+from pathlib import Path
+from typing import Any
+
+from edged.engines.adapters import AdapterStore
+from edged.engines.base import AdapterRef, ChatMessage, Engine, EngineInfo, GenerationRequest
+from edged.engines.continuous import ContinuousOnnxEngine
+from edged.engines.loader import usable_engine
+from edged.engines.onnx_genai import OnnxGenaiEngine
+from edged.engines.store import EngineStore
+from edged.errors import ConfigError
+from edged.hardware.facts import HardwareFacts
+from edged.hardware.profiles import Profile
+
+STORY = "Write a long story about a welding cell on the night shift."
+SWITCHES = 40
+
+
+def _request(text: str, tokens: int, adapter: AdapterRef | None,
+             system: str | None = None) -> GenerationRequest:
+    messages = ((ChatMessage("system", system),) if system else ()) + (ChatMessage("user", text),)
+    return GenerationRequest(messages, max_tokens=tokens, adapter=adapter)
+
+
+def _decode_rate(engine: Engine, request: GenerationRequest) -> float:
+    result = engine.generate([request])[0]
+    return (result.completion_tokens - 1) / max(result.timings.decode_ms / 1e3, 1e-9)
+
+
+def decode_rates(engine: Engine, adapter: AdapterRef, tokens: int, repeats: int) -> dict[str, float]:
+    base, adapted = _request(STORY, tokens, None), _request(STORY, tokens, adapter)
+    _decode_rate(engine, base), _decode_rate(engine, adapted)  # warm up both (the adapter loads)
+    without, with_ = [], []
+    for _ in range(repeats):  # interleaved: drift on a shared machine hits both alike
+        without.append(_decode_rate(engine, base))
+        with_.append(_decode_rate(engine, adapted))
+    best_without, best_with = max(without), max(with_)
+    return {"without_tokens_per_s": round(best_without, 1), "with_tokens_per_s": round(best_with, 1),
+            "ratio": round(best_with / best_without, 3)}
+
+
+def switch_cost(engine: Engine, adapter: AdapterRef, count: int = SWITCHES) -> dict[str, float]:
+    """p50 of 1-token adapter requests that follow a base-model request (a switch), against adapter
+    requests that follow an adapter request (none); the pairs interleaved, so drift hits both."""
+
+    def second_of(first: AdapterRef | None) -> float:
+        engine.generate([_request("Name a colour.", 1, first)])
+        started = time.perf_counter()
+        engine.generate([_request("Name a colour.", 1, adapter)])
+        return (time.perf_counter() - started) * 1e3
+
+    second_of(None), second_of(adapter)  # warm up
+    same, switched = [], []
+    for _ in range(count):
+        same.append(second_of(adapter))
+        switched.append(second_of(None))
+    p50_same, p50_switched = statistics.median(same), statistics.median(switched)
+    return {"same_adapter_p50_ms": round(p50_same, 2), "after_base_p50_ms": round(p50_switched, 2),
+            "switch_cost_ms": round(p50_switched - p50_same, 2)}
+
+
+def read_probes(path: Path) -> list[dict[str, Any]]:
+    probes = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            probe = json.loads(line)
+        except ValueError:
+            probe = None
+        if not isinstance(probe, dict) or not isinstance(probe.get("input"), str):
+            raise ConfigError(f"{path}:{number}: not a probe line; each line is a JSON object "
+                              '{"system": ..., "input": ..., "expect": [...]}.', code="bad_request")
+        probes.append(probe)
+    return probes
+
+
+def probe_answers(engine: Engine, adapter: AdapterRef, probes: list[dict[str, Any]],
+                  tokens: int) -> dict[str, Any]:
+    """How many probes' answers changed to hold an expected string; how many others kept the base's."""
+    changed = kept = probe_count = other_count = 0
+    misses = []
+    for probe in probes:
+        system, text = probe.get("system"), probe["input"]
+        base = engine.generate([_request(text, tokens, None, system)])[0].text
+        adapted = engine.generate([_request(text, tokens, adapter, system)])[0].text
+        expect = [str(e) for e in probe.get("expect") or []]
+        if expect:
+            probe_count += 1
+            hit = adapted != base and any(e.lower() in adapted.lower() for e in expect)
+            changed += hit
+            if not hit:
+                misses.append({"input": text, "answer": adapted})
+        else:
+            other_count += 1
+            kept += adapted == base
+    return {"probes": probe_count, "probes_changed_to_target": changed,
+            "probe_rate": round(changed / probe_count, 3) if probe_count else None,
+            "others": other_count, "others_unchanged": kept,
+            "other_rate": round(kept / other_count, 3) if other_count else None, "probe_misses": misses[:5]}
+
+
+def run_adapter_bench(store: EngineStore, profile: Profile, facts: HardwareFacts, name: str, *,
+                      tokens: int = 64, repeats: int = 3, probes: Path | None = None) -> dict[str, Any]:
+    check = usable_engine(store, profile, facts)
+    adapter = AdapterStore(store.root, check.folder, check.manifest).resolve(name)
+    if check.manifest.backend not in ("onnx-genai-cpu", "onnx-genai-cuda"):
+        raise ConfigError(f"`edged bench engine --adapter` measures the ONNX engines; profile {profile.name} "
+                          f"uses {check.manifest.backend}.", code="bad_request")
+    manifest = check.manifest
+    info = EngineInfo(backend=manifest.backend, model_id=manifest.model_id, profile=manifest.profile,
+                      context_length=manifest.context_length, max_batch_size=manifest.max_batch_size,
+                      path=check.folder)
+    genai = OnnxGenaiEngine(check.folder, info)
+    continuous = ContinuousOnnxEngine(check.folder, info)
+    try:
+        result: dict[str, Any] = {"adapter": name, "engine": f"{genai.info.model_id}@{profile.name}",
+                                  "tokens": tokens, "repeats": repeats}
+        for label, engine in (("onnxruntime_genai", genai), ("continuous", continuous)):
+            result[label] = {"decode": decode_rates(engine, adapter, tokens, repeats),
+                             "switch": switch_cost(engine, adapter)}
+        if probes is not None:
+            result["probes"] = probe_answers(continuous, adapter, read_probes(probes), max(tokens, 48))
+        return result
+    finally:
+        continuous.close()
+        genai.close()
+
+
+def render_adapter(result: dict[str, Any]) -> str:
+    lines = [f"adapter {result['adapter']} on {result['engine']} ({result['tokens']} tokens, "
+             f"best of {result['repeats']})"]
+    for label in ("onnxruntime_genai", "continuous"):
+        decode, switch = result[label]["decode"], result[label]["switch"]
+        lines.append(
+            f"  {label}: decode {decode['with_tokens_per_s']} tok/s with the adapter, "
+            f"{decode['without_tokens_per_s']} without ({100 * decode['ratio']:.1f} %); switching adds "
+            f"{switch['switch_cost_ms']} ms p50 ({switch['after_base_p50_ms']} after a base request, "
+            f"{switch['same_adapter_p50_ms']} after the same adapter)")
+    probes = result.get("probes")
+    if probes:
+        lines.append(f"  probes: {probes['probes_changed_to_target']}/{probes['probes']} answers changed to "
+                     f"the target; others: {probes['others_unchanged']}/{probes['others']} kept the base "
+                     "answer")
+    return "\n".join(lines)
