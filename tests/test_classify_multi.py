@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from edged.engines.base import ChatMessage, LabelScore
+from edged.engines.base import AdapterRef, ChatMessage, LabelScore
 from edged.errors import ConfigError, DeadlineExceeded
 from edged.requests import LabelSet, Limits
 from edged.service.protocol import ProtocolError, Request, parse_request
@@ -148,7 +148,7 @@ class YesNoEngine(FreeEngine):
         self.questions: list[str] = []
 
     def score_labels(self, messages: Sequence[ChatMessage], labels: Sequence[str], *, complete: bool = True,
-                     deadline: float | None = None) -> list[LabelScore]:
+                     deadline: float | None = None, adapter: AdapterRef | None = None) -> list[LabelScore]:
         if self.late:
             raise DeadlineExceeded("the deadline passed")
         question = messages[-1].content

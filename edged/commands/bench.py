@@ -116,12 +116,23 @@ def cmd_eval_router(args: argparse.Namespace) -> int:
     from edged.escalation.evaluate import evaluate, load_sst2, render, score_locally
 
     profile, facts, _ = profile_and_facts(args.profile)
-    engine = load_engine(engine_store(args), profile, facts)
+    store = engine_store(args)
+    engine = load_engine(store, profile, facts)
     examples = load_sst2(args.limit, args.seed)
     scored = score_locally(engine, examples, args.cloud_accuracy, args.seed)
     result = evaluate(scored, args.target_rate, args.seed)
+    if args.adapter:  # the same sentences through the site's adapter, beside the base model
+        from edged.engines.adapters import AdapterStore
+
+        adapter = AdapterStore.of_engine(engine.info.path).resolve(args.adapter)
+        adapted = evaluate(score_locally(engine, examples, args.cloud_accuracy, args.seed, adapter),
+                           args.target_rate, args.seed)
+        result = {"base": result, "adapter": args.adapter, "with_adapter": adapted}
     if args.json:
         print_json(result)
+    elif args.adapter:
+        print("base model\n" + render(result["base"]) + f"\n\nwith adapter {args.adapter}\n"
+              + render(result["with_adapter"]))
     else:
         print(render(result))
     return 0
@@ -161,11 +172,12 @@ def cmd_eval_shadow(args: argparse.Namespace) -> int:
         print(f"no shadow comparisons in {state / SHADOW_FILE}; set shadow_fraction in "
               "[escalation.tasks.NAME] to collect some")
         return 0
-    print("task          samples  mean agreement  threshold  escalation rate at it")
+    print("task          adapter       samples  mean agreement  threshold  escalation rate at it")
     for row in rows:
         threshold = f"{row.threshold:.3f}" if row.threshold is not None else "none meets"
         rate = f"{row.escalation_rate:.1%}" if row.escalation_rate is not None else "-"
-        print(f"{row.task:<13} {row.samples:>7}  {row.mean_agreement:>14.3f}  {threshold:>9}  {rate:>21}")
+        print(f"{row.task:<13} {row.adapter or '-':<13} {row.samples:>7}  {row.mean_agreement:>14.3f}  "
+              f"{threshold:>9}  {rate:>21}")
     return 0
 
 
@@ -237,6 +249,8 @@ def add_eval(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     router.add_argument("--target-rate", type=float, default=0.2,
                         help="escalation rate to pick a threshold for")
     router.add_argument("--seed", type=int, default=0)
+    router.add_argument("--adapter", metavar="NAME", help="also score through this stored LoRA adapter, "
+                        "beside the base model")
     router.add_argument("--json", action="store_true")
     profile_option(router)
     store_option(router)

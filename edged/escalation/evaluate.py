@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from edged.engines.base import Engine
+from edged.engines.base import AdapterRef, Engine
 from edged.errors import MissingExtra
 from edged.tasks import build_messages, classify_outcome, load_tasks
 
@@ -63,14 +63,15 @@ def load_sst2(limit: int | None = None, seed: int = 0) -> list[Example]:
 
 
 def score_locally(
-    engine: Engine, examples: Sequence[Example], cloud_accuracy: float, seed: int
+    engine: Engine, examples: Sequence[Example], cloud_accuracy: float, seed: int,
+    adapter: AdapterRef | None = None,
 ) -> list[Scored]:
     tasks = load_tasks()
     rng = random.Random(seed + 1)  # noqa: S311 - the simulated cloud's coin, not a secret
     scored = []
     for example in examples:
         messages = build_messages("classify", {"text": example.text}, extra=LABELS, config=tasks)
-        outcome = classify_outcome(engine.score_labels(messages, list(LABELS)))
+        outcome = classify_outcome(engine.score_labels(messages, list(LABELS), adapter=adapter))
         label = outcome.output["label"] if isinstance(outcome.output, dict) else None
         scored.append(Scored(outcome.confidence or 0.0, label == example.gold, rng.random() < cloud_accuracy))
     return scored

@@ -164,14 +164,16 @@ class Escalator:
         circuit_open = self.circuit is not None and self.circuit.state == "open"
         return self.cloud is None or self.audit is None or budget is not None or circuit_open
 
-    def shadow(self, request: Request, local_output: object, local_confidence: float | None) -> None:
+    def shadow(self, request: Request, local_output: object, local_confidence: float | None,
+               adapter: str | None = None) -> None:
         """Ask the cloud too and record how far the answers agree (never the answers)."""
         if self.shadow_log is None:
             return
         outcome = self.escalate(request, EscalationDecision(True, "shadow", None))
         if outcome.ok:
             self.shadow_log.record(
-                request.task, local_confidence, request_kind(request).agreement(local_output, outcome.output)
+                request.task, local_confidence, request_kind(request).agreement(local_output, outcome.output),
+                adapter,
             )
 
     def record_local(self, request: Request, usage: Mapping[str, int]) -> float:

@@ -168,7 +168,7 @@ class EscalationDispatch:
 
         def run() -> None:
             try:
-                escalator.shadow(request, result.output, result.confidence)
+                escalator.shadow(request, result.output, result.confidence, result.adapter)
             except Exception:
                 log.exception("request %s: shadow comparison failed", request.request_id)
             finally:

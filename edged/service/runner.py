@@ -42,6 +42,7 @@ class TaskResult:
     # The generated answer as the engine wrote it, and where each token ends in it (guided answers).
     text: str = ""
     offsets: tuple[int, ...] = ()
+    adapter: str | None = None  # the LoRA adapter the answer ran with
 
     @property
     def ok(self) -> bool:
@@ -125,7 +126,8 @@ class TaskRunner:
                 results[index] = _failure(adapter.code, f"task {request.task!r}: {adapter.message}")
                 continue
             if request_kind(request).scored:
-                results[index] = self._classify(request, messages, adapter)
+                scored = self._classify(request, messages, adapter)
+                results[index] = dataclasses.replace(scored, adapter=adapter.name if adapter else None)
                 continue
             try:
                 prompt_tokens = self._prompt_tokens(request, messages)
@@ -163,6 +165,7 @@ class TaskRunner:
         on_chunk: ChunkCallback | None,
     ) -> None:
         positions = [index for index, _ in generation]
+        adapters = {index: g.adapter.name if g.adapter is not None else None for index, g in generation}
 
         def forward(batch_index: int, _token: int, piece: str) -> None:
             if on_chunk is not None:
@@ -213,6 +216,7 @@ class TaskRunner:
                 logprobs=output.logprobs,
                 text=output.text,
                 offsets=output.offsets,
+                adapter=adapters[index],
             )
 
     def _empty_tokens(self) -> int:

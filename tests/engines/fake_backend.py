@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from edged.engines.base import (
+    AdapterRef,
     ChatMessage,
     EngineHealth,
     EngineInfo,
@@ -66,7 +67,7 @@ class FakeEngine:
 
     def score_labels(
         self, messages: Sequence[ChatMessage], labels: Sequence[str], *, complete: bool = True,
-        deadline: float | None = None,
+        deadline: float | None = None, adapter: AdapterRef | None = None,
     ) -> list[LabelScore]:
         return [LabelScore(label, -1.0, 1) for label in labels]
 

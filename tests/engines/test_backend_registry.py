@@ -62,7 +62,7 @@ class TinyEngine:
             ))
         return results
 
-    def score_labels(self, messages, labels, *, complete=True, deadline=None):
+    def score_labels(self, messages, labels, *, complete=True, deadline=None, adapter=None):
         return [LabelScore(label, -1.0, 1) for label in labels]
 
     def health(self):

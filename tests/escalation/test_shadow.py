@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from edged.escalation.shadow import summarize
+from edged.escalation.shadow import SHADOW_FILE, ShadowLog, read_records, summarize
 from edged.tasks import kind_of
 
 
@@ -29,3 +31,17 @@ def test_threshold_that_meets_the_target() -> None:
     assert row.escalation_rate == pytest.approx(2 / 7)
     [strict] = summarize(records, {"ask": 1.0})
     assert strict.threshold == 0.95
+
+
+def test_answers_of_a_tasks_adapter_are_summarised_apart_from_the_base_models(tmp_path: Path) -> None:
+    log = ShadowLog(tmp_path)
+    for confidence, agreement in [(0.4, 0.0), (0.8, 1.0)]:
+        log.record("alarms", confidence, agreement)
+    for confidence, agreement in [(0.5, 1.0), (0.9, 1.0), (0.7, 1.0)]:
+        log.record("alarms", confidence, agreement, adapter="site-alarms")
+    records = list(read_records(tmp_path / SHADOW_FILE))
+    assert [r.get("adapter") for r in records] == [None, None, "site-alarms", "site-alarms", "site-alarms"]
+    base, adapted = summarize(records, {"alarms": 0.9})
+    assert (base.adapter, base.samples, base.mean_agreement) == (None, 2, 0.5)
+    assert (adapted.adapter, adapted.samples, adapted.mean_agreement) == ("site-alarms", 3, 1.0)
+    assert adapted.escalation_rate == 0.0  # every adapted answer agreed: none need the cloud

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from edged.engines.base import (
+    AdapterRef,
     ChatMessage,
     EngineHealth,
     EngineInfo,
@@ -134,6 +135,7 @@ class TinyEngine:
         *,
         complete: bool = True,
         deadline: float | None = None,
+        adapter: AdapterRef | None = None,
     ) -> list[LabelScore]:
         return [LabelScore(label, -1.0, 1) for label in labels]
 

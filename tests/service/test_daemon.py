@@ -13,6 +13,7 @@ import pytest
 from paho.mqtt.packettypes import PacketTypes
 
 from edged.engines.base import (
+    AdapterRef,
     ChatMessage,
     Engine,
     EngineHealth,
@@ -229,8 +230,10 @@ class FlakyEngine:
         return self.inner.generate(requests, on_token)
 
     def score_labels(self, messages: Sequence[ChatMessage], labels: Sequence[str], *,
-                     complete: bool = True, deadline: float | None = None) -> list[LabelScore]:
-        return self.inner.score_labels(messages, labels, complete=complete, deadline=deadline)
+                     complete: bool = True, deadline: float | None = None,
+                     adapter: AdapterRef | None = None) -> list[LabelScore]:
+        return self.inner.score_labels(messages, labels, complete=complete, deadline=deadline,
+                                       adapter=adapter)
 
     def health(self) -> EngineHealth:
         return self.inner.health()

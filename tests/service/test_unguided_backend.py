@@ -13,6 +13,7 @@ import pytest
 
 from edged.backends import BACKENDS, SHIPPED, describe_guidance, guidance_of
 from edged.engines.base import (
+    AdapterRef,
     ChatMessage,
     EngineHealth,
     EngineInfo,
@@ -52,7 +53,7 @@ class FreeEngine:
                 for _ in requests]
 
     def score_labels(self, messages: Sequence[ChatMessage], labels: Sequence[str], *, complete: bool = True,
-                     deadline: float | None = None) -> list[LabelScore]:
+                     deadline: float | None = None, adapter: AdapterRef | None = None) -> list[LabelScore]:
         return [LabelScore(label, -1.0, 1) for label in labels]
 
     def health(self) -> EngineHealth:
