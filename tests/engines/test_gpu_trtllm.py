@@ -4,6 +4,8 @@ log-probs back, and its refusals; TensorRT-LLM itself is not installed here."""
 from __future__ import annotations
 
 import json
+import sys
+import types
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -168,3 +170,27 @@ def test_loading_without_tensorrt_llm_names_the_extra(
     monkeypatch.setattr(trtllm_api, "trtllm_python_problem", lambda: "it has wheels for 3.10 or 3.12 only")
     with pytest.raises(EngineError, match=r"needs tensorrt-llm, but it has wheels for 3\.10 or 3\.12 only"):
         TrtllmEngine(tmp_path, info)
+
+
+def test_an_adapter_is_a_lora_request_with_one_id_per_adapter_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    """TensorRT-LLM serves adapters per request in its in-flight batch (``LoRARequest``); a
+    replaced adapter (another digest) gets a new id, so its executor cache loads it afresh."""
+    from edged.engines.base import AdapterRef
+    from edged.engines.trtllm import TrtllmEngine
+    from edged.errors import AdapterError
+
+    executor = types.ModuleType("tensorrt_llm.executor")
+    executor.LoRARequest = lambda name, number, path: (name, number, path)  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "tensorrt_llm.executor", executor)
+    engine = TrtllmEngine.__new__(TrtllmEngine)
+    engine._lora_slots, engine._lora_ids = 4, {}
+    first = AdapterRef("alarms", Path("/store/alarms/peft"), "a" * 64)
+    replaced = AdapterRef("alarms", Path("/store/alarms/peft"), "b" * 64)
+    assert engine._lora_request(None) is None
+    assert engine._lora_request(first) == ("alarms", 1, "/store/alarms/peft")
+    assert engine._lora_request(first) == ("alarms", 1, "/store/alarms/peft")
+    assert engine._lora_request(replaced) == ("alarms", 2, "/store/alarms/peft")
+    engine._lora_slots = 0
+    with pytest.raises(AdapterError) as refused:
+        engine._lora_request(first)
+    assert refused.value.code == "adapter_mismatch" and "lora_slots" in refused.value.message
