@@ -74,6 +74,26 @@ def switch_cost(engine: Engine, adapter: AdapterRef, count: int = SWITCHES) -> d
             "switch_cost_ms": round(p50_switched - p50_same, 2)}
 
 
+def mixed_batch(engine: Engine, adapter: AdapterRef, tokens: int, repeats: int,
+                size: int = 4) -> dict[str, float]:
+    """Tokens/s of one call of ``size`` requests all with the adapter, against half with it and half
+    without: onnxruntime-genai has one active adapter per generator, so it runs the halves one
+    after the other; the continuous engine runs them in the same steps."""
+
+    def rate(adapters: list[AdapterRef | None]) -> float:
+        requests = [_request(STORY, tokens, choice) for choice in adapters]
+        started = time.perf_counter()
+        produced = sum(r.completion_tokens for r in engine.generate(requests))
+        return produced / (time.perf_counter() - started)
+
+    same, mixed = [], []
+    for _ in range(repeats):
+        same.append(rate([adapter] * size))
+        mixed.append(rate([adapter if i % 2 else None for i in range(size)]))
+    return {"same_tokens_per_s": round(max(same), 1), "mixed_tokens_per_s": round(max(mixed), 1),
+            "ratio": round(max(mixed) / max(same), 3)}
+
+
 def read_probes(path: Path) -> list[dict[str, Any]]:
     probes = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
@@ -133,7 +153,8 @@ def run_adapter_bench(store: EngineStore, profile: Profile, facts: HardwareFacts
                                   "tokens": tokens, "repeats": repeats}
         for label, engine in (("onnxruntime_genai", genai), ("continuous", continuous)):
             result[label] = {"decode": decode_rates(engine, adapter, tokens, repeats),
-                             "switch": switch_cost(engine, adapter)}
+                             "switch": switch_cost(engine, adapter),
+                             "mixed": mixed_batch(engine, adapter, tokens, repeats)}
         if probes is not None:
             result["probes"] = probe_answers(continuous, adapter, read_probes(probes), max(tokens, 48))
         return result
@@ -152,6 +173,9 @@ def render_adapter(result: dict[str, Any]) -> str:
             f"{decode['without_tokens_per_s']} without ({100 * decode['ratio']:.1f} %); switching adds "
             f"{switch['switch_cost_ms']} ms p50 ({switch['after_base_p50_ms']} after a base request, "
             f"{switch['same_adapter_p50_ms']} after the same adapter)")
+        mixed = result[label]["mixed"]
+        lines.append(f"    a call of 4, two with the adapter and two without: {mixed['mixed_tokens_per_s']} "
+                     f"tok/s; all four with it: {mixed['same_tokens_per_s']} ({100 * mixed['ratio']:.0f} %)")
     probes = result.get("probes")
     if probes:
         lines.append(f"  probes: {probes['probes_changed_to_target']}/{probes['probes']} answers changed to "
