@@ -52,15 +52,16 @@ TARGETS = {
 WORKER_TIMEOUT_S = 3600
 
 
-SETS = ("final", "holdout", "independent", "fresh", "unseen", "generated")
+SETS = ("final", "holdout", "independent", "fresh", "unseen", "blind", "generated")
 MODES = ("standard", "strict")
 
 
-def make_set(name: str, per_lang: int, seed: int) -> list[Sample]:
+def make_set(name: str, per_lang: int, seed: int) -> list[Sample]:  # noqa: PLR0911 - one lazy import per set
     """``generated``: the templates and Faker lists the detectors were tuned beside;
     ``independent``: another author's templates and name sources the detectors never read;
     ``fresh``: a fifth author's set built with mimesis, written without reading the detectors;
-    ``unseen``: a sixth author's set, written blind while the detectors changed, first scored at the end."""
+    ``unseen``: a sixth author's set, written blind while the detectors changed, first scored at the end;
+    ``blind``: a seventh author's set, written without reading the detectors, first scored by someone else."""
     if name == "generated":
         return generate(per_lang, seed)
     if name == "fresh":
@@ -71,6 +72,10 @@ def make_set(name: str, per_lang: int, seed: int) -> list[Sample]:
         from edged.privacy.evalset_unseen import generate_unseen
 
         return generate_unseen(per_lang, seed)
+    if name == "blind":
+        from edged.privacy.evalset_blind import generate_blind
+
+        return generate_blind(per_lang, seed)
     if name == "final":
         from edged.privacy.evalset_final import generate_final
 
@@ -328,6 +333,9 @@ SET_SOURCES = {
     "written without reading the detectors or seeing the set's score (evalset_fresh.py SOURCES)",
     "unseen": "a sixth author's templates and sources (Faker and mimesis locales no other set used, "
     "hand-written lists), written blind while the detectors changed (evalset_unseen.py SOURCES)",
+    "blind": "a seventh author's templates and sources (Faker fr_DZ/de_LI/de_LU, mimesis de-ch/nl-be, "
+    "hand-written lists), written without reading the detectors, first scored by someone else "
+    "(evalset_blind.py SOURCES)",
     "generated": "templates and Faker lists (ja_JP, en_US, en_IN, pt_BR) written beside the detectors",
     "independent": "another author's templates and name/format sources the detectors never read; "
     "its misses were inspected while fixing the failure classes (evalset_independent.py SOURCES)",
