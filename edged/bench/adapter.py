@@ -4,9 +4,10 @@ onnxruntime-genai engine and on the continuous engine (the daemon's default).
 - decode tokens/s of one stream with the adapter against without, interleaved runs, best kept;
 - the cost of switching: 1-token requests alternating between the adapter and the base model,
   against the same requests all with the adapter (p50 of each, and the difference);
-- with ``--probes FILE`` (JSON lines ``{"system": str | null, "input": str, "expect": [str]}``),
-  each prompt answered greedily with and without the adapter: a prompt with ``expect`` is a probe
-  (its answer must change and hold one of the strings), one without must keep the base answer.
+- with ``--probes FILE`` (JSON lines ``{"messages": [{"role": ..., "content": ...}, ...], "expect":
+  [str]}``, or ``"input"`` and an optional ``"system"`` instead of the messages), each prompt
+  answered greedily with and without the adapter: a prompt with ``expect`` is a probe (its answer
+  must change and hold one of the strings), one without must keep the base answer.
 """
 
 from __future__ import annotations
@@ -31,10 +32,15 @@ STORY = "Write a long story about a welding cell on the night shift."
 SWITCHES = 40
 
 
-def _request(text: str, tokens: int, adapter: AdapterRef | None,
-             system: str | None = None) -> GenerationRequest:
-    messages = ((ChatMessage("system", system),) if system else ()) + (ChatMessage("user", text),)
-    return GenerationRequest(messages, max_tokens=tokens, adapter=adapter)
+def _request(text: str, tokens: int, adapter: AdapterRef | None) -> GenerationRequest:
+    return GenerationRequest((ChatMessage("user", text),), max_tokens=tokens, adapter=adapter)
+
+
+def _probe_messages(probe: dict[str, Any]) -> tuple[ChatMessage, ...]:
+    if "messages" in probe:
+        return tuple(ChatMessage(m["role"], m["content"]) for m in probe["messages"])
+    system = probe.get("system")
+    return ((ChatMessage("system", system),) if system else ()) + (ChatMessage("user", probe["input"]),)
 
 
 def _decode_rate(engine: Engine, request: GenerationRequest) -> float:
@@ -103,9 +109,12 @@ def read_probes(path: Path) -> list[dict[str, Any]]:
             probe = json.loads(line)
         except ValueError:
             probe = None
-        if not isinstance(probe, dict) or not isinstance(probe.get("input"), str):
-            raise ConfigError(f"{path}:{number}: not a probe line; each line is a JSON object "
-                              '{"system": ..., "input": ..., "expect": [...]}.', code="bad_request")
+        try:
+            _probe_messages(probe)
+        except (TypeError, KeyError, ValueError):
+            raise ConfigError(f"{path}:{number}: not a probe line; each line is a JSON object with "
+                              '"messages" (role and content each) or "input", and "expect" for a probe.',
+                              code="bad_request") from None
         probes.append(probe)
     return probes
 
@@ -116,16 +125,16 @@ def probe_answers(engine: Engine, adapter: AdapterRef, probes: list[dict[str, An
     changed = kept = probe_count = other_count = 0
     misses = []
     for probe in probes:
-        system, text = probe.get("system"), probe["input"]
-        base = engine.generate([_request(text, tokens, None, system)])[0].text
-        adapted = engine.generate([_request(text, tokens, adapter, system)])[0].text
+        messages = _probe_messages(probe)
+        base = engine.generate([GenerationRequest(messages, max_tokens=tokens)])[0].text
+        adapted = engine.generate([GenerationRequest(messages, max_tokens=tokens, adapter=adapter)])[0].text
         expect = [str(e) for e in probe.get("expect") or []]
         if expect:
             probe_count += 1
             hit = adapted != base and any(e.lower() in adapted.lower() for e in expect)
             changed += hit
             if not hit:
-                misses.append({"input": text, "answer": adapted})
+                misses.append({"prompt": messages[-1].content, "answer": adapted})
         else:
             other_count += 1
             kept += adapted == base

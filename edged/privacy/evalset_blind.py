@@ -105,9 +105,9 @@ SOURCES: dict[str, str] = {
     "form; e-mail domains; phone masks of CA, NZ, SG, TH, PH, TR, PL, BR, GH, ET, IR, ID and JP written "
     "with slashes, dots, en dashes, the long-vowel mark, parentheses and middle dots; card IIN ranges "
     "(Visa, Mastercard, Amex, JCB, Diners, Discover, UnionPay, Elo, Hipercard, Verve, Dankort, UATP, "
-    "InstaPayment, InterPayment; lengths 13 to 19); every hard negative (machines, parts, units, plant places, "
-    "machine models, makers, plants and rooms named like people, product codes, lots, tickets, orders, "
-    "dates, times)",
+    "InstaPayment, InterPayment; lengths 13 to 19); every hard negative (machines, parts, units, "
+    "plant places, machine models, makers, plants and rooms named like people, product codes, lots, "
+    "tickets, orders, dates, times)",
     "phonenumbers": "phonenumbers (an edged dependency) validates every PHONE value for its region and "
     "rejects hard negatives whose digits would be a valid JP or North American number",
     "checks": "the Luhn and My Number check digits are computed here, not taken from edged.privacy.checks",
