@@ -205,6 +205,7 @@ class AdapterStore:
                 files=describe_files(staging), built_at=datetime.now(timezone.utc),
             )
             (staging / MANIFEST).write_text(manifest.model_dump_json(indent=2) + "\n", encoding="utf-8")
+            staging.chmod(0o755)  # mkdtemp's 0700 would hide it from the daemon's user
             _replace(staging, folder)
         finally:
             shutil.rmtree(staging, ignore_errors=True)

@@ -30,6 +30,9 @@ WEIGHTS = ("adapter_model.safetensors", "adapter_model.bin")
 # Hugging Face module name -> (the engine's projection, slice index within it). q, k and v share
 # qkv_proj (their slices follow the head counts); every other module maps to itself.
 PACKED = {"q_proj": ("qkv_proj", 0), "k_proj": ("qkv_proj", 1), "v_proj": ("qkv_proj", 2)}
+# A LoRA's rank is small by design (4-64); past this the "adapter" is a second model, and its
+# tensors, loaded per engine, would cost more than the engine's own projections.
+MAX_RANK = 256
 _KEY = re.compile(r"(?:^|\.)layers\.(\d+)\.\w+\.(\w+)\.lora_([AB])(?:\.default)?\.weight$")
 Array = npt.NDArray[np.float32]
 
@@ -116,6 +119,12 @@ def read_peft(folder: Path) -> PeftAdapter:
         if set(pair) != {"A", "B"}:
             raise _refuse(folder, f"layer {layer} {module} has lora_{''.join(pair)} without its partner")
         a, b = pair["A"], pair["B"]
+        if a.shape[0] > MAX_RANK:
+            raise _refuse(folder, f"layer {layer} {module} has rank {a.shape[0]}, over the {MAX_RANK} "
+                                  "edged serves")
+        if not (np.isfinite(a).all() and np.isfinite(b).all()):
+            raise _refuse(folder, f"layer {layer} {module} holds NaN or infinite weights (a diverged "
+                                  "training run?)")
         if a.shape[0] != b.shape[1]:
             raise _refuse(folder, f"layer {layer} {module}: A is {a.shape} and B {b.shape} (ranks differ)")
         pairs[(layer, module)] = (a, b)

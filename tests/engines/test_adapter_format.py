@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import onnx
@@ -87,7 +88,29 @@ REFUSED = {
     "pickle only": (lambda f: (f / "adapter_model.safetensors").rename(f / "adapter_model.bin"), "pickle"),
     "no weights": (lambda f: (f / "adapter_model.safetensors").unlink(), "is missing"),
     "torn weights": (lambda f: _truncate(f / "adapter_model.safetensors"), "damaged"),
+    "nan weights": (lambda f: _rewrite(f, lambda key, value: value * np.nan if "lora_B" in key else value),
+                    "NaN or infinite"),
+    "a second model": (lambda f: _rewrite(f, _rank_300), "over the 256"),
+    "an embedding adapter": (lambda f: _rewrite(f, lambda key, value: value, extra="base_model.model.model."
+                                                "embed_tokens.lora_embedding_A"), "not a LoRA A/B weight"),
+    "a lone A": (lambda f: _rewrite(f, lambda key, value: value, drop="lora_B"), "without its partner"),
 }
+
+
+def _rank_300(key: str, value: np.ndarray) -> np.ndarray:
+    shape = (300, value.shape[1]) if "lora_A" in key else (value.shape[0], 300)
+    return np.zeros(shape, dtype=np.float32)
+
+
+def _rewrite(folder: Path, change: Any, *, extra: str | None = None, drop: str | None = None) -> None:
+    from safetensors.numpy import load_file, save_file
+
+    path = folder / "adapter_model.safetensors"
+    tensors = {key: change(key, value) for key, value in load_file(str(path)).items()
+               if drop is None or drop not in key}
+    if extra is not None:
+        tensors[extra] = np.zeros((4, 8), dtype=np.float32)
+    save_file(tensors, str(path))
 
 
 def _config(folder: Path, **changes: object) -> None:
