@@ -96,7 +96,9 @@ class LoraBinder:
     def bind(self, binding: Any, key: Any, rows: Sequence[LoadedLora | None]) -> object:
         """Bind ``rows``' adapters (one per row, None: the base model); ``key`` names a kept
         binding (None: a binding used once). Returns what the caller keeps until the run ends."""
-        if any(rows) and not self.names:
+        if not self.names and not any(rows):
+            return None  # a graph without LoRA inputs (built before them): nothing to bind
+        if not self.names:
             raise AdapterError(
                 "This engine has no LoRA inputs (it was built by an edged without adapters): rebuild it "
                 "with `edged engine build --force`, then rebuild the adapter.",

@@ -175,3 +175,22 @@ def test_a_model_without_known_projections_is_left_as_it_is(tmp_path: Path) -> N
     onnx.save(model, str(path))
     assert add_lora_inputs(path) == 0
     assert [i.name for i in onnx.load(str(path)).graph.input] == ["x"]
+
+
+def test_an_engine_built_before_lora_inputs_serves_the_base_and_refuses_adapters() -> None:
+    from edged.engines.lora_slots import LoadedLora, LoraBinder
+
+    class NoDefaults:
+        def get_overridable_initializers(self) -> list[Any]:
+            return []
+
+    class Binding:
+        def bind_ortvalue_input(self, name: str, value: Any) -> None:
+            raise AssertionError(f"nothing may be bound, got {name}")
+
+    binder = LoraBinder(ort, NoDefaults(), np.float32)
+    assert binder.bind(Binding(), (0, 1), [None]) is None
+    adapter = LoadedLora("site", "d" * 64, 4, {})
+    with pytest.raises(AdapterError) as refused:
+        binder.bind(Binding(), (0, 1), [adapter])
+    assert refused.value.code == "adapter_mismatch" and "edged engine build --force" in refused.value.message
