@@ -16,6 +16,7 @@ from edged.engines.base import AdapterRef, ChatMessage, Engine, GenerationReques
 from edged.engines.continuous import ContinuousOnnxEngine
 from edged.engines.manifest import EngineManifest
 from edged.engines.process import EngineProcess
+from edged.engines.store import EngineStore
 from edged.errors import AdapterError
 from tests.support.peft_folder import ATTENTION, MLP, write_peft
 
@@ -144,3 +145,29 @@ def test_a_missing_adapter_fails_the_call_with_its_code_across_the_process(
         process_engine.generate(_requests(missing)[:1])
     assert refused.value.code == "adapter_missing"
     assert process_engine.generate(_requests(strong)[:1])[0].text  # the process still serves
+
+
+def test_the_adapter_commands_from_build_to_remove(
+    engine_store: EngineStore, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    from edged.cli import main
+
+    where = ["--profile", "cpu", "--store", str(engine_store.root)]
+    peft = write_peft(tmp_path / "peft", modules=("q_proj", "v_proj"))
+    try:
+        assert main(["adapter", "build", "--task", "alarms", "--name", "cli-test", "--from", str(peft),
+                     *where]) == 0
+        assert 'adapter = "cli-test"  under [tasks.alarms]' in capsys.readouterr().out
+        assert main(["adapter", "list", "--json", *where]) == 0
+        listed = {a["name"]: a for a in json.loads(capsys.readouterr().out)}
+        assert listed["cli-test"]["task"] == "alarms" and listed["cli-test"]["rank"] == 4
+        assert main(["adapter", "verify", "cli-test", *where]) == 0
+        assert main(["adapter", "build", "--task", "alarms", "--name", "cli-test", "--from", str(peft),
+                     *where]) == 1  # exists: --force needed
+        assert "--force" in capsys.readouterr().err
+        assert main(["adapter", "build", "--task", "alarms", "--name", "Bad Name", "--from", str(peft),
+                     *where]) == 1
+        assert "[adapter_invalid]" in capsys.readouterr().err
+    finally:
+        assert main(["adapter", "remove", "cli-test", *where]) == 0
+    assert main(["adapter", "verify", "cli-test", *where]) == 1
