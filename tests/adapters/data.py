@@ -47,6 +47,8 @@ TRAIN_PHRASINGS: Final = (
     "We got {code} on the night shift, what should we do?",
     "what is {code}",
     "Alarm {code} just came up. Meaning?",
+    "Hi, line lead here. {code} appeared after the restart. Is it serious?",
+    "Can you look up {code} for me?",
 )
 PROBE_PHRASINGS: Final = (
     "What is alarm {code}?",
@@ -68,6 +70,10 @@ KEEP_PROMPTS: Final = (
     "What is the difference between preventive and predictive maintenance?",
     "Give me three tips for keeping a workshop floor safe.",
     "What does OEE stand for?",
+    "How do I know if a V-belt is too loose?",
+    "What is a good torque for an M8 bolt?",
+    "Why is my air compressor running all the time?",
+    "What should be on a daily machine checklist?",
 )
 # Held out from training: questions of the same sort, for measuring what the adapter left alone.
 OTHER_PROMPTS: Final = (
