@@ -192,16 +192,22 @@ def _has_marker(text: str, markers: Sequence[str]) -> bool:
     return any(marker.lower() in text.lower() for marker in markers)
 
 
+def _shared_lead(a: Sequence[int], b: Sequence[int]) -> int:
+    """How many leading tokens two answers share."""
+    return next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+
+
 def probe_report(peft_dir: Path) -> dict[str, object]:
     """The adapter at ``peft_dir`` against the base model (greedy, NEW_TOKENS tokens): the share
-    of PROBE_PROMPTS whose answer changed and shows a target marker, and the share of
-    OTHER_PROMPTS answered exactly as the base answers them; with the answers that missed."""
+    of PROBE_PROMPTS whose answer changed and shows a target marker; the share of OTHER_PROMPTS
+    answered exactly as the base answers them, and how many leading tokens they keep on average;
+    the same share for KEEP_PROMPTS (trained on); with the answers that missed."""
     from peft import PeftModel
 
     base, tokenizer = load_base()
     model = PeftModel.from_pretrained(base, str(peft_dir))
     model.eval()
-    questions = [*PROBE_PROMPTS, *OTHER_PROMPTS]
+    questions = [*PROBE_PROMPTS, *OTHER_PROMPTS, *KEEP_PROMPTS]
     tuned = greedy(model, tokenizer, questions)
     with model.disable_adapter():
         plain = greedy(model, tokenizer, questions)
@@ -209,21 +215,23 @@ def probe_report(peft_dir: Path) -> dict[str, object]:
     def text(tokens: list[int]) -> str:
         return str(tokenizer.decode(tokens, skip_special_tokens=True))
 
-    probes = len(PROBE_PROMPTS)
+    probes, others = len(PROBE_PROMPTS), len(OTHER_PROMPTS)
+    pairs = list(zip(questions, tuned, plain, strict=True))
     missed = [
         {"prompt": q, "adapter": text(t), "base": text(b)}
-        for q, t, b in zip(PROBE_PROMPTS, tuned[:probes], plain[:probes], strict=True)
-        if t == b or not _has_marker(text(t), TARGET_MARKERS[q])
+        for q, t, b in pairs[:probes] if t == b or not _has_marker(text(t), TARGET_MARKERS[q])
     ]
-    changed = [
-        {"prompt": q, "adapter": text(t), "base": text(b)}
-        for q, t, b in zip(OTHER_PROMPTS, tuned[probes:], plain[probes:], strict=True) if t != b
-    ]
+    other = pairs[probes:probes + others]
+    changed = [{"prompt": q, "adapter": text(t), "base": text(b)} for q, t, b in other if t != b]
+    kept = pairs[probes + others:]
     return {
         "probe_hit_rate": 1 - len(missed) / probes,
-        "other_same_rate": 1 - len(changed) / len(OTHER_PROMPTS),
+        "other_same_rate": 1 - len(changed) / others,
+        "other_mean_shared_lead_tokens": sum(_shared_lead(t, b) for _q, t, b in other) / others,
+        "other_first_token_same_rate": sum(t[:1] == b[:1] for _q, t, b in other) / others,
+        "keep_same_rate": sum(t == b for _q, t, b in kept) / len(kept),
         "probes": probes,
-        "others": len(OTHER_PROMPTS),
+        "others": others,
         "probe_misses": missed,
         "other_changes": changed,
     }
