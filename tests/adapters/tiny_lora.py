@@ -238,6 +238,21 @@ def probe_report(peft_dir: Path) -> dict[str, object]:
     }
 
 
+def task_messages(question: str) -> list[dict[str, str]]:
+    """A request of the task with ``question`` as its input, as the messages the engine gets."""
+    messages = build_messages(TASK, {"text": question}, config=load_tasks({TASK: TASK_TABLE}))
+    return [{"role": m.role, "content": m.content} for m in messages]
+
+
+def write_probes(path: Path) -> Path:
+    """The probes as `edged bench engine --adapter NAME --probes FILE` reads them: each probe with
+    its target markers, each other prompt without (its answer must stay the base model's)."""
+    lines = [{"messages": task_messages(q), "expect": list(TARGET_MARKERS[q])} for q in PROBE_PROMPTS]
+    lines += [{"messages": task_messages(q)} for q in OTHER_PROMPTS]
+    path.write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines), encoding="utf-8")
+    return path
+
+
 def main(argv: list[str] | None = None) -> int:
     # Before torch starts its OpenMP threads: waiting threads sleep instead of spinning, which on a
     # busy 2-core machine made each training step four to five times slower (measured: 25 s against
@@ -247,7 +262,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("folder", type=Path, help="the PEFT folder to write (or to read, with --report)")
     parser.add_argument("--report", action="store_true", help="print probe_report's figures for the folder")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--probes-file", type=Path, metavar="FILE",
+                        help="also write the probes for `edged bench engine --adapter NAME --probes FILE`")
     args = parser.parse_args(argv)
+    if args.probes_file:
+        write_probes(args.probes_file)
     started = time.perf_counter()
     if args.report:
         print(json.dumps(probe_report(args.folder), indent=1, ensure_ascii=False))  # noqa: T201
