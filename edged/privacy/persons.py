@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from edged.errors import ConfigError
-from edged.privacy import names_chinese, names_headers, names_korean, names_latin
+from edged.privacy import names_chinese, names_headers, names_korean, names_latin, names_positions
 from edged.privacy.detector import Span, TextView
 from edged.privacy.entities import PERSON
 from edged.privacy.makers import MakerFilter
@@ -61,6 +61,7 @@ class PersonDetector:
         yield from names_korean.find(view.text)
         yield from names_chinese.find(view.text)
         yield from names_headers.find(view.text)
+        yield from names_positions.find(view.text)
 
 
 def _joined(spans: list[Span]) -> Iterator[Span]:
