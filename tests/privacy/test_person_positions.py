@@ -79,3 +79,59 @@ def test_surname_comma_given_with_particles(redactor: Redactor, text: str, name:
 )
 def test_plant_text_in_those_positions_stays(redactor: Redactor, text: str) -> None:
     assert not _persons(redactor, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "オークマの旋盤をB棟に移設、据付は来月。",
+        "ヤマゼン代理店からエアホースの見積が届いた。",
+        "モノタロウで注文したグリスを受け入れた。",
+        "品質クレーム連絡：浜松市様よりキズの報告。",
+        "出荷先：日立製作所様、納期は金曜。",
+        "苦情受付：大阪化学様より異物混入の連絡。",
+        "試作品を静岡様へ発送。",
+    ],
+)
+def test_katakana_makers_cities_and_companies_before_sama_stay(redactor: Redactor, text: str) -> None:
+    assert not _persons(redactor, text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("来客：扶桑精機 山岸和男様、応接室へ案内。", "山岸和男"),
+        ("古市様から電話がありました。", "古市"),
+        ("マキタさんに治具の件を伝えた。", "マキタ"),
+        ("西表班長へ報告済み。", "西表"),
+    ],
+)
+def test_names_beside_makers_and_places_stay_names(redactor: Redactor, text: str, name: str) -> None:
+    assert covered(redactor, text, name), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "品質クレーム連絡：仕入先様より73920418563に打痕。",
+        "Audit scope: Line 4; product codes 1829301746 and 38291047.",
+        "LOCKOUT mixer 2 Bay 4 2026-03-14 09:15 REF MNT-5521",
+        "LOCKOUT conveyor Line 6 14/03/26 09:15 REF MNT-5522",
+    ],
+)
+def test_bare_digit_runs_and_dates_after_a_place_are_no_phones(redactor: Redactor, text: str) -> None:
+    assert not [e for e in redactor.detect(text) if e.type == "PHONE"], text
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("If it leaks again, mobile 612480935 (Ana).", "612480935"),
+        ("Her number is 11987604321, call after six.", "11987604321"),
+        ("ログインできない件、連絡先９８２７３６４５０。", "９８２７３６４５０"),
+    ],
+)
+def test_bare_mobiles_right_after_a_phone_word_stay_phones(
+    redactor: Redactor, text: str, number: str
+) -> None:
+    assert covered(redactor, text, number), text
