@@ -33,7 +33,6 @@ from edged.privacy.names_ja_data import (
     MAX_KATAKANA_NAME,
     MAX_NAME_CHARS,
     NOT_NAMES,
-    PLACE_OR_COMPANY_AFTER,
     ROLE_CUES,
     TITLES,
 )
@@ -182,11 +181,13 @@ class JapaneseNames(NameExtent):
                 continue
             k = by_start.get(pos)
             run = _GLUED_RUN.match(text, pos)
+            if run is not None and self._label_after_cue(text, m.group(0), run):
+                continue  # 被災者氏名（カナ）, 課長　転居先：: the next field's label
             alone = run is not None and (run.end() == len(text) or text[run.end()] in _END_MARKS)
             # 申請者躑躅森: whatever the dictionary makes of it, a short run alone after a role word
             named = run is not None and run.group(0) not in NOT_NAMES and not _ORG_END.search(run.group(0))
             if run is not None and alone and named:
-                yield run.start(), run.end(), "ja_cue_run"
+                yield run.start(), self._cue_run_end(text, run.start(), run.end()), "ja_cue_run"
                 continue
             if k is None:
                 continue
@@ -345,14 +346,6 @@ class JapaneseNames(NameExtent):
         if len(word) > MAX_NAME_CHARS * 2:
             return False  # every split of a long run would be tried
         return any(known(word[:k]) and known(word[k:]) for k in range(2, len(word) - 1))
-
-    @staticmethod
-    def _place_or_company(text: str, start: int, end: int) -> bool:
-        return text.startswith(PLACE_OR_COMPANY_AFTER, end) or text[max(0, start - 4) : start].endswith(
-            ("株式会社", "(株)", "有限会社")
-        )
-
-
 
 _PLACE_SUFFIXES = frozenset("市区県郡")
 # words that end a company's name (the span's first character aside), never a person's

@@ -10,7 +10,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from edged.errors import ConfigError
-from edged.privacy import names_chinese, names_headers, names_korean, names_latin, names_positions
+from edged.privacy import (
+    names_chinese,
+    names_hanzi,
+    names_headers,
+    names_korean,
+    names_latin,
+    names_positions,
+)
 from edged.privacy.detector import Span, TextView
 from edged.privacy.entities import PERSON
 from edged.privacy.makers import MakerFilter
@@ -56,6 +63,7 @@ class PersonDetector:
         """Names found by rules (not the site's roster), before makers are told apart."""
         if view.japanese:
             yield from self._ja.find(view.text)
+            yield from names_hanzi.find(view.text, self._ja.ordinary_word)
         yield from self._en.find(view.text, english=view.english)
         yield from names_latin.find(view.text)
         yield from names_korean.find(view.text)

@@ -93,7 +93,9 @@ def test_plant_text_in_those_positions_stays(redactor: Redactor, text: str) -> N
         "試作品を静岡様へ発送。",
     ],
 )
-def test_katakana_makers_cities_and_companies_before_sama_stay(redactor: Redactor, text: str) -> None:
+def test_katakana_makers_cities_and_companies_before_sama_stay(
+    redactor: Redactor, text: str
+) -> None:
     assert not _persons(redactor, text), text
 
 
@@ -119,7 +121,9 @@ def test_names_beside_makers_and_places_stay_names(redactor: Redactor, text: str
         "LOCKOUT conveyor Line 6 14/03/26 09:15 REF MNT-5522",
     ],
 )
-def test_bare_digit_runs_and_dates_after_a_place_are_no_phones(redactor: Redactor, text: str) -> None:
+def test_bare_digit_runs_and_dates_after_a_place_are_no_phones(
+    redactor: Redactor, text: str
+) -> None:
     assert not [e for e in redactor.detect(text) if e.type == "PHONE"], text
 
 
@@ -135,3 +139,69 @@ def test_bare_mobiles_right_after_a_phone_word_stay_phones(
     redactor: Redactor, text: str, number: str
 ) -> None:
     assert covered(redactor, text, number), text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("記入者：钱晓东　承認：", "钱晓东"),
+        ("外注先担当韩雪梅さん（内線12）より納品。", "韩雪梅"),
+        ("検収者：欧阳志强", "欧阳志强"),
+        ("組合連絡：委員長冯晓红さままでご連絡を。", "冯晓红"),
+        ("食堂アレルギー表　孔明君：卵", "孔明"),
+        ("クレームについて谢丽娟課長補佐から説明。", "谢丽娟"),
+    ],
+)
+def test_chinese_names_in_chinese_characters_in_japanese_text(
+    redactor: Redactor, text: str, name: str
+) -> None:
+    assert covered(redactor, text, name), text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("王子様の像を設置。", "王子"),
+        ("安全課長と成形係長が確認した。", "安全"),
+        ("被災者刘强君が入院。", "君"),
+    ],
+)
+def test_words_of_shared_characters_and_honorifics_are_no_chinese_names(
+    redactor: Redactor, text: str, value: str
+) -> None:
+    start = text.index(value)
+    hanzi = [e for e in redactor.detect(text) if e.detector == "zh_hanzi"]
+    assert not [e for e in hanzi if e.start <= start < e.end], text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("確認者：𠮷川　承認：済", "𠮷川"),
+        ("返品伝票の宛名は濵口様。", "濵口"),
+        ("社有車運転日報　運転者柏木　走行12km", "柏木"),
+        ("被災者：鬼頭大輔（31歳）、発見者：同僚。", "鬼頭大輔"),
+        ("幹事：スレシュ　パテル（内線4）", "スレシュ\u3000パテル"),
+        ("受付：来社、ホスト小田切ゆうき氏。", "小田切ゆうき"),
+    ],
+)
+def test_variant_kanji_and_names_after_the_role_words_of_shop_forms(
+    redactor: Redactor, text: str, name: str
+) -> None:
+    assert covered(redactor, text, name), text
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("検収者：宇佐見修　承認：高木", "宇佐見修", "承認"),
+        ("面談者：杉浦主任　転居先：未定", "杉浦", "主任"),
+        ("被災者氏名（カナ）：オダ　ケン", "オダ", "氏名"),
+    ],
+)
+def test_the_next_fields_label_and_a_title_stay_outside_the_name(
+    redactor: Redactor, text: str, name: str, label: str
+) -> None:
+    assert covered(redactor, text, name), text
+    start = text.index(label)
+    assert not [e for e in redactor.detect(text) if e.start <= start < e.end], text
