@@ -39,7 +39,7 @@ from edged.privacy.names_latin import (
 _EDGE_BEFORE = rf"(?<![{_UW}{_LW}0-9.'’\-])"
 _EDGE_AFTER = rf"(?![{_UW}{_LW}0-9'’])"
 _INITIAL = rf"[{_UW}]\."
-_TITLE_WORD = rf"[{_UW}][{_LW}]+(?:['’\-][{_UW}]?[{_LW}]+)?"
+_TITLE_WORD = rf"(?:Mc|Mac|O['’]|D['’])?[{_UW}][{_LW}]+(?:['’\-][{_UW}]?[{_LW}]+)?"
 _CAPS = rf"[{_UW}]{{2,}}(?:['’\-][{_UW}]+)?"
 _INITIALS_FIRST = re.compile(
     rf"{_EDGE_BEFORE}{_INITIAL}(?: ?{_INITIAL}){{1,2}} ({_TITLE_WORD}|{_CAPS}){_EDGE_AFTER}"
@@ -73,7 +73,17 @@ _INVERTED = re.compile(
 _MAX_CAPS_WORDS = 4
 
 
+# the particles inside Romance, Dutch, Arabic and Catalan names (Puig i Ferrer, Ruiz de la Torre,
+# Tariq ibn Hamad, van der Berg), and the Arabic article glued by a hyphen (al-Masri)
+_INNER_PARTICLES = re.compile(
+    rf"{_EDGE_BEFORE}({_TITLE_WORD}) (?:(?:de|del|de la|de los|de las|i|y|ibn|bin|binti|van|von|van der|"
+    rf"van den|da|dos|das|di|du|ter|ten) )+({_TITLE_WORD}){_EDGE_AFTER}"
+    rf"|{_EDGE_BEFORE}({_TITLE_WORD}) ((?:al|el|bin|ibn|abu)-[{_UW}][{_LW}]+){_EDGE_AFTER}"
+)
+
+
 def find(text: str) -> Iterator[Span]:
+    yield from _inner_particles(text)
     yield from _initials(text)
     yield from _caps_after_role(text)
     yield from _single_in_place(text)
@@ -95,7 +105,9 @@ def _initials(text: str) -> Iterator[Span]:
     for m in _INITIALS_AFTER.finditer(text):
         surname, comma, initials = m.group(1), m.group(2), m.group(3)
         several = initials.count(".") >= 2
-        if (several or comma or surname.isupper()) and _surname_like(surname) and unfamiliar(surname):
+        low = surname.lower()
+        shaped = (comma or surname.isupper()) and (unfamiliar(surname) or low in census_names())
+        if (several or shaped) and _surname_like(surname):
             yield Span(PERSON, m.start(), m.end(), "latin_initials_after")
 
 
@@ -147,3 +159,19 @@ def _inverted(text: str) -> Iterator[Span]:
         named = first in given_names() or unfamiliar(first) or first in census_names()
         if named or unfamiliar(surnames[-1]):
             yield Span(PERSON, m.start(), m.end(), "latin_inverted_particles")
+
+
+def _inner_particles(text: str) -> Iterator[Span]:
+    for m in _INNER_PARTICLES.finditer(text):
+        first, last = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        if _name_part(first) and (_name_part(last) or "-" in last):
+            yield Span(PERSON, m.start(), m.end(), "latin_inner_particles")
+
+
+def _name_part(word: str) -> bool:
+    """A capitalised word a name holds: a given name, a Census name or no English word, and none
+    of the 7,000 commonest words, no plant or company word."""
+    low = word.lower()
+    if not _surname_like(word) or low in common_words():
+        return False
+    return low in given_names() or low in census_names() or unfamiliar(word)

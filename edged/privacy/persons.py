@@ -17,6 +17,7 @@ from edged.privacy import (
     names_korean,
     names_latin,
     names_positions,
+    names_vietnamese,
 )
 from edged.privacy.detector import Span, TextView
 from edged.privacy.entities import PERSON
@@ -70,6 +71,7 @@ class PersonDetector:
         yield from names_chinese.find(view.text)
         yield from names_headers.find(view.text)
         yield from names_positions.find(view.text)
+        yield from names_vietnamese.find(view.text)
 
 
 def _joined(spans: list[Span]) -> Iterator[Span]:

@@ -205,3 +205,48 @@ def test_the_next_fields_label_and_a_title_stay_outside_the_name(
     assert covered(redactor, text, name), text
     start = text.index(label)
     assert not [e for e in redactor.detect(text) if e.start <= start < e.end], text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Gloves issued to Vo Thi Hanh and two visitors.", "Vo Thi Hanh"),
+        ("Uniform order for TRUONG Duc Long: size M.", "TRUONG Duc Long"),
+        ("radio: bay 2 to dương văn tài, forklift clear", "dương văn tài"),
+        ("Crane tag inspected by Huỳnh Ngọc Bích Trâm, reading 3.1 bar.", "Huỳnh Ngọc Bích Trâm"),
+    ],
+)
+def test_vietnamese_names_surname_first(redactor: Redactor, text: str, name: str) -> None:
+    assert covered(redactor, text, name), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Do not use the lift before 10:00.", "Ha ha, the pump runs again.", "Le Mans race kit arrived."],
+)
+def test_english_words_shaped_like_vietnamese_surnames_stay(redactor: Redactor, text: str) -> None:
+    assert not [e for e in redactor.detect(text) if e.detector == "vi_surname_given"], text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Mileage claim by Núria Vidal i Soler: 12 miles.", "Núria Vidal i Soler"),
+        ("Permit 9 issued to Mateo Herrera de la Fuente, gate B.", "Mateo Herrera de la Fuente"),
+        ("Licence renewed for Karim al-Haddad (badge 4).", "Karim al-Haddad"),
+        ("Leave: Yusuf ibn Salim (jury duty).", "Yusuf ibn Salim"),
+        ("Next of kin O'Donoghue, Méabh, on file.", "O'Donoghue, Méabh"),
+        ("Induction: MENON K. P. and two trainees.", "MENON K. P."),
+    ],
+)
+def test_particles_inside_names_and_prefixed_surnames(
+    redactor: Redactor, text: str, name: str
+) -> None:
+    assert covered(redactor, text, name), text
+
+
+@pytest.mark.parametrize(
+    "text", ["Check VALVE C. and MOTOR A. today.", "Parts from Line 3 y Pump B arrived."]
+)
+def test_plant_words_before_initials_and_particles_stay(redactor: Redactor, text: str) -> None:
+    assert not _persons(redactor, text), text
