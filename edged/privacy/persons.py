@@ -24,7 +24,7 @@ from edged.privacy.entities import PERSON
 from edged.privacy.makers import MakerFilter
 from edged.privacy.names_en import EnglishNames
 from edged.privacy.names_ja import JapaneseNames
-from edged.privacy.names_latin import given_names
+from edged.privacy.names_latin import common_words, given_names
 
 if TYPE_CHECKING:
     from edged.privacy.registry import Resources
@@ -55,7 +55,7 @@ class PersonDetector:
                 prefix = _NAME_PREFIX.search(view.text, max(0, cut[0] - 8), cut[0])
                 start = prefix.start() if prefix is not None else cut[0]
                 kept.append(span._replace(start=start, end=cut[1]))
-        yield from _joined(kept)
+        yield from _joined(kept + _repeated(view.text, kept))
         if self._roster is not None:
             for m in self._roster.finditer(view.text):
                 yield Span(PERSON, m.start(), m.end(), "roster")
@@ -72,6 +72,33 @@ class PersonDetector:
         yield from names_headers.find(view.text)
         yield from names_positions.find(view.text)
         yield from names_vietnamese.find(view.text)
+
+
+_LATIN_NAME_WORD = re.compile(r"(?<![^\W\d_])[A-ZÀ-ÖØ-ÞĀ-ſƀ-ɏḀ-ỿ][^\W\d_]{2,}(?![^\W\d_])")
+
+
+def _repeated(text: str, found: list[Span]) -> list[Span]:
+    """A name found once names the same person wherever a part of it recurs in the text (To:
+    İbrahimbəyov Xəlil ... Xəlil, please send): each Latin word of a found name (three letters or
+    more, capitalised, none of the 7,000 commonest English words) elsewhere in the text."""
+    parts = set()
+    for span in found:
+        for m in _LATIN_NAME_WORD.finditer(text, span.start, span.end):
+            word = m.group(0)
+            if word.lower() not in common_words() and word.lower() not in _PARTICLES:
+                parts.add(word)
+    if not parts:
+        return []
+    covered = [(s.start, s.end) for s in found]
+    repeated = []
+    for m in _LATIN_NAME_WORD.finditer(text):
+        if m.group(0) in parts and not any(a <= m.start() < b for a, b in covered):
+            repeated.append(Span(PERSON, m.start(), m.end(), "repeated_name"))
+    return repeated
+
+
+_PARTICLE_TEXT = "mac van von der den del della dos das bin ibn abu"
+_PARTICLES = frozenset(_PARTICLE_TEXT.split())
 
 
 def _joined(spans: list[Span]) -> Iterator[Span]:

@@ -250,3 +250,28 @@ def test_particles_inside_names_and_prefixed_surnames(
 )
 def test_plant_words_before_initials_and_particles_stay(redactor: Redactor, text: str) -> None:
     assert not _persons(redactor, text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Dear Ing. Vlašić,\nplease find the PPAP attached.", "Vlašić"),
+        ("Dear Sra. Quispe, the samples left today.", "Quispe"),
+        ("Escort: Herr Oberholzer at gate 2.", "Oberholzer"),
+    ],
+)
+def test_titles_plants_abroad_write(redactor: Redactor, text: str, name: str) -> None:
+    assert covered(redactor, text, name), text
+
+
+def test_a_found_name_is_masked_where_a_part_of_it_recurs(redactor: Redactor) -> None:
+    text = "To: Okonjo, Adaeze\nSubject: spindle\n\nAdaeze, the spindle quote is late. Okonjo team is aware."
+    for start in (text.index("Adaeze,"), text.index("Okonjo team")):
+        assert any(e.start <= start < e.end for e in redactor.detect(text)), text[start:]
+
+
+def test_common_words_of_a_found_name_are_not_masked_elsewhere(redactor: Redactor) -> None:
+    text = "Signed by June Park. Park the forklift at bay 2 in June."
+    spans = [(e.start, e.end) for e in redactor.detect(text)]
+    for start in (text.index("Park the"), text.rindex("June")):
+        assert not any(a <= start < b for a, b in spans), text[start:]
