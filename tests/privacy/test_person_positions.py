@@ -275,3 +275,27 @@ def test_common_words_of_a_found_name_are_not_masked_elsewhere(redactor: Redacto
     spans = [(e.start, e.end) for e in redactor.detect(text)]
     for start in (text.index("Park the"), text.rindex("June")):
         assert not any(a <= start < b for a, b in spans), text[start:]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("refund to card on file, cardholder inés maría ruiz de alarcón", "inés maría ruiz de alarcón"),
+        ("radio ch4: gate 3 to joão dos santos, truck clear", "joão dos santos"),
+        ("spare key issued to björn van der berg, back by 18:00", "björn van der berg"),
+    ],
+)
+def test_lowercase_names_with_accents_and_particles(redactor: Redactor, text: str, name: str) -> None:
+    assert covered(redactor, text, name), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "radio ch4: gate 3 to dock 2, truck clear",
+        "cardholder name is printed on the front",
+        "spare key issued to the night shift, back by 18:00",
+    ],
+)
+def test_lowercase_plant_words_after_those_cues_stay(redactor: Redactor, text: str) -> None:
+    assert not _persons(redactor, text), text
