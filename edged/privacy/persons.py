@@ -14,6 +14,7 @@ from edged.privacy import (
     names_chinese,
     names_hanzi,
     names_headers,
+    names_ja_context,
     names_korean,
     names_latin,
     names_positions,
@@ -65,6 +66,7 @@ class PersonDetector:
         if view.japanese:
             yield from self._ja.find(view.text)
             yield from names_hanzi.find(view.text, self._ja.ordinary_word)
+            yield from names_ja_context.find(view.text, self._ja.ordinary_word)
         yield from self._en.find(view.text, english=view.english)
         yield from names_latin.find(view.text)
         yield from names_korean.find(view.text)

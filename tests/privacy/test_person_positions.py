@@ -299,3 +299,23 @@ def test_lowercase_names_with_accents_and_particles(redactor: Redactor, text: st
 )
 def test_lowercase_plant_words_after_those_cues_stay(redactor: Redactor, text: str) -> None:
     assert not _persons(redactor, text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("玉掛け講習：宇津木、ブラウン・エミリー、张晓燕の3名が受講。", "ブラウン・エミリー"),
+        ("財布の中に轟木隼名義の免許証があった。", "轟木隼"),
+        ("カードとアナンド　シャルマ名義の保険証。", "アナンド\u3000シャルマ"),
+    ],
+)
+def test_counted_lists_and_holders_of_cards(redactor: Redactor, text: str, name: str) -> None:
+    assert covered(redactor, text, name), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["法人名義のカードで支払い。", "検査、梱包、出荷の2名で対応。", "会社名義の車両を返却。"],
+)
+def test_ordinary_words_before_meigi_and_miscounted_lists_stay(redactor: Redactor, text: str) -> None:
+    assert not _persons(redactor, text), text
