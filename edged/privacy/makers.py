@@ -51,6 +51,35 @@ _MULTI = (
 )
 
 
+# Makers and tool distributors as Japanese text writes them, in katakana (and the one kanji part of
+# a distributor's name): the same trade, by sector, not an evaluation list. A kana person name that
+# is also one of them (ミスミ, マキタ) stays a person with an honorific after it (マキタさん); makers
+# that are common surnames in katakana (クボタ, コマツ, タダノ, イワキ) are left out.
+_JA_MAKERS_TEXT = (
+    # distributors and catalogue houses of tools and parts
+    "ミスミ トラスコ中山 トラスコ モノタロウ ヤマゼン ユアサ商事 アズワン オレンジブック "
+    # automation, drives, sensors, robots
+    "キーエンス オムロン ファナック ヤスカワ シーメンス ミツビシ パナソニック デンソー ナブテスコ "
+    "ハーモニック ジェイテクト アズビル コガネイ シーケーディ ピルツ ベッコフ オリエンタルモーター "
+    # machine tools, metrology, tools, power tools, welding
+    "オークマ マザック ヤマザキマザック アマダ ブラザー ミツトヨ キーエンス ニコン マキタ ヒルティ "
+    "ボッシュ ハイコーキ リョービ ダイヘン ヤンマー ホーザン コーケン ネグロス ダイキン エバラ "
+    # bearings, fluid power, lubricants
+    "ミネベア エヌエスケー エヌティーエヌ イグス スウェジロック カストロール エネオス"
+)
+JA_MAKERS = tuple(sorted(_JA_MAKERS_TEXT.split(), key=len, reverse=True))
+_JA_HONORIFIC_AFTER = ("さん", "様", "さま", "氏", "殿", "君", "くん")
+
+
+def _ja_maker(value: str) -> bool:
+    """``value`` starts with a katakana maker that ends where a katakana word ends (not マキタロウ)."""
+    for maker in JA_MAKERS:
+        if value.startswith(maker):
+            rest = value[len(maker) : len(maker) + 1]
+            return not ("\u30a1" <= rest <= "\u30ff")
+    return False
+
+
 def _normal(phrase: str) -> str:
     return re.sub(r"[\s\-+&]+", " ", phrase.lower()).strip()
 
@@ -109,7 +138,9 @@ class MakerFilter:
     def __call__(self, text: str, start: int, end: int) -> tuple[int, int] | None:
         value = text[start:end]
         if not _LATIN_START.match(value) or titled(text, start):
-            return start, end
+            # ミスミの見積, トラスコ中山代理店: a maker, a distributor (マキタさん is a person)
+            maker = _ja_maker(value) and not text.startswith(_JA_HONORIFIC_AFTER, end)
+            return None if maker else (start, end)
         comma = value.rfind(", ")
         tail = _SPLIT.split(value[comma + 2 :]) if comma > 0 else []
         if tail and maker_words(tail) == len(tail):

@@ -31,7 +31,12 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "mx", "prof", "sir", "madam", "mister"})
+# English titles, and the ones plants abroad write in English letters (Ing. Dudková, Sra. Apaza,
+# Mme Leroy, Herr Vogt, Dott. Ricci, Eng. Haddad)
+TITLES = frozenset(
+    {"mr", "mrs", "ms", "miss", "dr", "mx", "prof", "sir", "madam", "mister"}
+    | {"ing", "sra", "srta", "mme", "mlle", "herr", "frau", "dott", "dra", "eng"}
+)
 STRONG_CUES = (
     "operator",
     "technician",

@@ -33,7 +33,6 @@ from edged.privacy.names_ja_data import (
     MAX_KATAKANA_NAME,
     MAX_NAME_CHARS,
     NOT_NAMES,
-    PLACE_OR_COMPANY_AFTER,
     ROLE_CUES,
     TITLES,
 )
@@ -86,7 +85,10 @@ class JapaneseNames(NameExtent):
             if (_ORG_END.search(found) and not self._known(found)) or text.startswith("製", found_end):
                 continue  # 西倉庫, 安川製: a place of the plant, a maker
             start, end = self._whole_name(text, found_start, found_end)
-            yield Span(PERSON, start, end, rule)
+            name_start = _after_company(text, start, end, tokens)
+            if name_start is None:
+                continue  # 豊田市様, 中村区様, 本田技研工業様, 山崎製パン様: a city, a ward, a company
+            yield Span(PERSON, name_start, end, rule)
 
     # -- rules ---------------------------------------------------------------------------------
 
@@ -160,6 +162,9 @@ class JapaneseNames(NameExtent):
                 continue
             if first > 0 and tokens[first - 1].surface in ("お", "ご", "御"):
                 continue
+            place = all(w.pos3 == "地名" and "姓" not in self._readings.get(w.surface, "") for w in words)
+            if place and text.startswith(("様", "さま"), t.start):
+                continue  # 安城様, 鈴鹿様: a place the dictionary knows as no surname (a customer's site)
             yield words[0].start, words[-1].end, "ja_honorific"
 
     def _after_cue(
@@ -176,11 +181,13 @@ class JapaneseNames(NameExtent):
                 continue
             k = by_start.get(pos)
             run = _GLUED_RUN.match(text, pos)
+            if run is not None and self._label_after_cue(text, m.group(0), run):
+                continue  # 被災者氏名（カナ）, 課長　転居先：: the next field's label
             alone = run is not None and (run.end() == len(text) or text[run.end()] in _END_MARKS)
             # 申請者躑躅森: whatever the dictionary makes of it, a short run alone after a role word
             named = run is not None and run.group(0) not in NOT_NAMES and not _ORG_END.search(run.group(0))
             if run is not None and alone and named:
-                yield run.start(), run.end(), "ja_cue_run"
+                yield run.start(), self._cue_run_end(text, run.start(), run.end()), "ja_cue_run"
                 continue
             if k is None:
                 continue
@@ -340,8 +347,24 @@ class JapaneseNames(NameExtent):
             return False  # every split of a long run would be tried
         return any(known(word[:k]) and known(word[k:]) for k in range(2, len(word) - 1))
 
-    @staticmethod
-    def _place_or_company(text: str, start: int, end: int) -> bool:
-        return text.startswith(PLACE_OR_COMPANY_AFTER, end) or text[max(0, start - 4) : start].endswith(
-            ("株式会社", "(株)", "有限会社")
-        )
+_PLACE_SUFFIXES = frozenset("市区県郡")
+# words that end a company's name (the span's first character aside), never a person's
+_COMPANY = re.compile(
+    "(?:電器|電機|工業|商事|建設|重工|自動車|精機|化学|技研|産業|製薬|銀行|織機|株式会社|製作所|製[\u30a1-\u30ff]+)"
+    "(?P<space>[ \u3000]+)?"
+)
+
+
+def _after_company(text: str, start: int, end: int, tokens: list[Token]) -> int | None:
+    """Where the name in ``text[start:end]`` starts: None when the span is a city or ward the
+    analyser cut from its suffix (豊田 + 市) or a company (松下電器, 豊田自動織機, 山崎製パン); after
+    the company when a space parts them (浜田精機 石井和也)."""
+    found = text[start:end]
+    if found[-1:] in _PLACE_SUFFIXES and any(t.start == end - 1 and t.start > start for t in tokens):
+        return None
+    company = None
+    for m in _COMPANY.finditer(found, 1):
+        company = m
+    if company is None:
+        return start
+    return start + company.end() if company.group("space") and company.end() < len(found) else None

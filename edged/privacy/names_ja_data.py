@@ -101,6 +101,13 @@ ROLE_CUES = (
     "返却者",
     "同行者",
     "保護者",
+    # forms of the shop floor: drivers' logs, acceptance, accidents, interviews, events, visits
+    "運転者",
+    "検収者",
+    "被災者",
+    "面談者",
+    "幹事",
+    "ホスト",
     "夜勤",
     "日勤",
     "宛",
@@ -228,6 +235,7 @@ PLACE_OR_COMPANY_AFTER = (
     "精機",
     "化学",
     "技研",
+    "織機",
     "産業",
     "製薬",
     "銀行",
@@ -272,8 +280,8 @@ _LATIN_PLANT_WORDS = (
 _LATIN_NOT_NAMES = frozenset(_LATIN_PLANT_WORDS.split())
 # Old forms of kanji common in names, with the form the dictionary knows; one for one.
 _ITAIJI = str.maketrans(
-    "髙﨑邊邉齋齊澤濱國關黑彌晉廣櫻瀨嶋嶌槇德惠眞藏寬條增實壽靜淸榮圓會學萬與兒將龜邨冨埜嵜琢曻",
-    "高崎辺辺斎斉沢浜国関黒弥晋広桜瀬島島槙徳恵真蔵寛条増実寿静清栄円会学万与児将亀村富野崎琢昇",
+    "髙﨑邊邉齋齊澤濱國關黑彌晉廣櫻瀨嶋嶌槇德惠眞藏寬條增實壽靜淸榮圓會學萬與兒將龜邨冨埜嵜琢曻濵槗舘𠮷",
+    "高崎辺辺斎斉沢浜国関黒弥晋広桜瀬島島槙徳恵真蔵寛条増実寿静清栄円会学万与児将亀村富野崎琢昇浜橋館吉",
 )
 _NC = r"\u4e00-\u9fff々〆ヶ\u30a1-\u30faー\uf900-\ufaff"  # kanji (old forms too) and katakana
 _NAME_RUN = re.compile(rf"[{_NC}・=゠ \u3000]+")

@@ -29,6 +29,7 @@ from edged.privacy.names_ja_data import (
     HONORIFICS,
     MAX_WHOLE_NAME,
     NOT_NAMES,
+    PLACE_OR_COMPANY_AFTER,
     TITLES,
 )
 from edged.privacy.names_latin import common_phrase
@@ -37,6 +38,7 @@ _LATIN_BEFORE_HONORIFIC = re.compile(
     r"(?<![A-Za-z0-9@.\-])([A-Za-z][A-Za-z'’\-]*\.?(?: [A-Za-z][A-Za-z'’\-]*\.?){0,3}) ?"
     r"(?=さん|様(?![式子々])|さま|氏(?!名)|殿|くん|君|ちゃん)"
 )
+_SPACES = re.compile("[ \u3000]")
 
 
 _TITLE_ALTERNATIVES = "|".join(sorted((re.escape(t) for t in TITLES), key=len, reverse=True))
@@ -54,6 +56,51 @@ class NameExtent:
         self._analyzer = analyzer
         self._readings = readings
         self._cue = cue
+
+    def _cue_run_end(self, text: str, start: int, end: int) -> int:
+        """Where a run after a role word stops being the name: before the next field's role word
+        (杉ノ内健一　承認), and before a title or honorific glued to it (山﨑課長, 刘辉君)."""
+        spaces = [start + i for i, c in enumerate(text[start:end]) if c in " \u3000"]
+        for cut in spaces:
+            tail = text[cut + 1 : end]
+            if self._cue.match(tail) or tail in NOT_NAMES or text[end : end + 1] in (":", "："):
+                end = cut
+                break
+        for marker in sorted(HONORIFICS + TITLES, key=len, reverse=True):
+            if text.endswith(marker, start, end) and end - len(marker) - start >= 2:
+                return end - len(marker)
+        return end
+
+    def _label_after_cue(self, text: str, cue: str, run: re.Match[str]) -> bool:
+        """The run after a role word is the next field's label (被災者氏名（カナ）, 課長　転居先：)."""
+        if self._cue.fullmatch(run.group(0)):
+            return True
+        colon = text.startswith(("：", ":"), run.end())
+        return cue in TITLES and colon and not _SPACES.search(run.group(0))
+
+    def _label(self, text: str, start: int, end: int, new_end: int) -> bool:
+        """The words after a space up to a colon are the next field's label (承認：, 確認者：), not
+        a given name (德永　颯：)."""
+        spaces = list(_SPACES.finditer(text, end, new_end))
+        if not spaces:
+            return False
+        if text[max(0, start - 1) : start] in (":", "："):
+            return True  # 面談者：杉浦主任　転居先：: a value after a label, then the next label
+        tail = text[spaces[-1].end() : new_end]
+        return bool(self._cue.fullmatch(tail)) or self.ordinary_word(tail)
+
+    @staticmethod
+    def _place_or_company(text: str, start: int, end: int) -> bool:
+        return text.startswith(PLACE_OR_COMPANY_AFTER, end) or text[max(0, start - 4) : start].endswith(
+            ("株式会社", "(株)", "有限会社")
+        )
+
+    def ordinary_word(self, surface: str) -> bool:
+        """The dictionary reads ``surface`` as one word that is no person's name (王子, 安城, 文書)."""
+        tokens = self._analyzer.tokens(surface)
+        if len(tokens) != 1 or tokens[0].person or tokens[0].unknown:
+            return False
+        return tokens[0].pos2 in ("普通名詞", "固有名詞", "代名詞")
 
     def _known(self, surface: str) -> bool:
         """The dictionary has a surname or given name written this way (小川, 林: also words)."""
@@ -74,8 +121,10 @@ class NameExtent:
             for cut in [right.end(), *sorted((end + c for c in cuts), reverse=True)]:
                 new_end = self._trim_markers(text, end, cut)
                 strong = after_colon or text.startswith(HONORIFICS + TITLES, new_end)
+                label = text[new_end : new_end + 1] in (":", "：") and self._label(text, start, end, new_end)
                 if (
-                    new_end > end
+                    not label  # 𠮷田　承認：: the next field's label, not a given name
+                    and new_end > end
                     and new_end - start <= _limit(text[start:new_end])
                     and self._name_ends(text, new_end)
                     and self._plausible(text[end:new_end], strong)
@@ -106,7 +155,12 @@ class NameExtent:
             return start
         run_start = start - len(left.group(0))
         run = text[run_start:start]
-        if self._cue.search(run) or run.strip(" ・=゠") in NOT_NAMES:
+        cues = list(self._cue.finditer(run))
+        if cues:
+            # ホスト月見里けんた, 運転者桜井: the name starts after the role word glued before it
+            run_start += cues[-1].end()
+            run = text[run_start:start]
+        if not run.strip(" ・=゠") or run.strip(" ・=゠") in NOT_NAMES:
             return start
         pieces = [p for p in re.split(r"[ ・=゠]", run) if p]
         if any(len(p) > 4 for p in pieces if not _KATAKANA.match(p)):

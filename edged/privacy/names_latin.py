@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import importlib
 import re
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -67,7 +68,8 @@ _LOWER_WORD = re.compile(rf"[{_LW}][{_LW}'’]*(?:-[{_LW}]+)*")
 _CUE_BEFORE = re.compile(
     r"(?:\bask|\btell|\bping|\bcc:?|\blead|\btech=|\bby|\bescort:?|\bdriver|\bcontact|\bthanks|"
     r"\bthx|\bhi|\bhey|\bseen|\bassigned:?|\bowner|\bhost:|\bname:|\btrainee:|\btrainer:|\battention|"
-    r"\battn\.?:?|\bcall|\bwitness:?|\bsigned:?|受講者:|氏名:|担当:|作業者:|[\-–—] |--\n)\s*$",
+    r"\battn\.?:?|\bcall|\bwitness:?|\bsigned:?|\b(?:card)?holder:?|\bout to|\bissued to|\blent to|"
+    r"受講者:|氏名:|担当:|作業者:|[\-–—] |--\n)\s*$",
     re.IGNORECASE,
 )
 # What introduces a person outright: a log field that holds one (who=, ack_by=, user=), a
@@ -91,7 +93,7 @@ _CHAT_WORDS = _wordset(
     "it the and pump press robot valve motor chiller boiler spindle drawbar bearing seal "
     "gateway scanner printer"
 )
-MAX_WORDS = 3
+MAX_WORDS = 4
 # role words that stand right before a person (Escort B. Österberg, Witness K. Amoah)
 _ROLE_WORDS = _wordset(
     "escort attendant witness driver operator technician tech host trainer trainee inspector "
@@ -307,9 +309,40 @@ def _name_word(word: str) -> bool:
     bare = word.lower()
     if len(bare) < 3 or bare in _CHAT_WORDS or not re.fullmatch(rf"[{_LW}'’\-]+", bare):
         return False
-    if bare in frequent_given_names():
+    plain = _plain(bare)
+    if bare in frequent_given_names() or plain in frequent_given_names():
         return True
-    return unfamiliar(bare) or (bare in census_names() and bare not in _common())
+    census = (bare in census_names() and bare not in _common()) or (plain != bare and plain in census_names())
+    return unfamiliar(bare) or census
+
+
+def _plain(word: str) -> str:
+    """Lowercase, without accents: the Census lists write josé, garcía, maría as jose, garcia, maria."""
+    return unicodedata.normalize("NFKD", word.lower()).encode("ascii", "ignore").decode()
+
+
+# particles inside a lowercase name (maría del carmen, arne de jonghe, montserrat puig i ferrer)
+_LOWER_PARTICLES = _wordset("de del la i y ó ní van von der den da dos das di du le ter ten bin ibn al")
+
+
+def _run_length(text: str, words: list[tuple[str, int, int]], i: int) -> int:
+    """How many words from ``i`` form one lowercase name: name words joined by single spaces, up to
+    MAX_WORDS of them, a particle between two of them counted with the run."""
+    n = 1
+    names = 1
+
+    def joined(k: int) -> bool:
+        return words[k][1] - words[k - 1][2] == 1 and text[words[k - 1][2]] == " "
+
+    while i + n < len(words) and names < MAX_WORDS and joined(i + n):
+        k = i + n
+        while k < len(words) - 1 and words[k][0] in _LOWER_PARTICLES and joined(k + 1):
+            k += 1  # de la, van der: particles, then the name word after them
+        if not _name_word(words[k][0]):
+            break
+        n = k - i + 1
+        names += 1
+    return n
 
 
 def _lowercase(text: str) -> Iterator[Span]:
@@ -318,34 +351,27 @@ def _lowercase(text: str) -> Iterator[Span]:
     words = [(m.group(0), m.start(), m.end()) for m in _LOWER_WORD.finditer(text)]
     i = 0
     while i < len(words):
-        if not _name_word(words[i][0]) or (words[i][1] > 0 and text[words[i][1] - 1].isalnum()):
+        particle = words[i][0] in _LOWER_PARTICLES
+        if particle or not _name_word(words[i][0]) or (words[i][1] > 0 and text[words[i][1] - 1].isalnum()):
             i += 1
             continue
-        n = 1
-        while (
-            i + n < len(words)
-            and n < MAX_WORDS
-            and words[i + n][1] - words[i + n - 1][2] == 1
-            and text[words[i + n - 1][2]] == " "
-            and _name_word(words[i + n][0])
-        ):
-            n += 1
+        n = _run_length(text, words, i)
         start, end = words[i][1], words[i + n - 1][2]
         before = text[max(0, start - 12) : start]
         cue = _CUE_BEFORE.search(before) is not None
         weak = _WEAK_CUE_BEFORE.search(before) is not None
         verb = _VERB_AFTER.match(text[end : end + 12]) is not None
-        run = [w[0] for w in words[i : i + n]]
+        run = [w[0] for w in words[i : i + n] if w[0] not in _LOWER_PARTICLES]
         strange = sum(unfamiliar(w) for w in run)
-        named = all(w.lower() in census_names() or unfamiliar(w) for w in run)
+        named = all(_plain(w) in census_names() or unfamiliar(w) for w in run)
         intro = _INTRO_CUE.search(text[max(0, start - 20) : start]) is not None
-        first_given = run[0].lower() in given_names()
+        first_given = _plain(run[0]) in given_names()
         if named and (
             (cue and (strange or verb))  # ask nimal perera, tech=getachew bekele, - kiran
             or (intro and (n >= 2 or strange or first_given))  # who=nay lin zaw, name is hugo ruiz
             or (verb and n >= 2 and first_given)  # enzo garcia said, georgia williams wants
             or (verb and strange and (weak or n >= 2))  # fyi sanjeewa and ..., rodrigo pereira changed
-            or (verb and weak and run[0].lower() in frequent_given_names())  # ashley reported, nelson and
+            or (verb and weak and _plain(run[0]) in frequent_given_names())  # ashley reported, nelson and
         ):
             yield Span(PERSON, start, end, "latin_lowercase")
             i += n

@@ -10,13 +10,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from edged.errors import ConfigError
-from edged.privacy import names_chinese, names_headers, names_korean, names_latin
+from edged.privacy import (
+    names_chinese,
+    names_hanzi,
+    names_headers,
+    names_ja_context,
+    names_korean,
+    names_latin,
+    names_positions,
+    names_vietnamese,
+)
 from edged.privacy.detector import Span, TextView
 from edged.privacy.entities import PERSON
 from edged.privacy.makers import MakerFilter
 from edged.privacy.names_en import EnglishNames
 from edged.privacy.names_ja import JapaneseNames
-from edged.privacy.names_latin import given_names
+from edged.privacy.names_latin import common_words, given_names
 
 if TYPE_CHECKING:
     from edged.privacy.registry import Resources
@@ -47,7 +56,7 @@ class PersonDetector:
                 prefix = _NAME_PREFIX.search(view.text, max(0, cut[0] - 8), cut[0])
                 start = prefix.start() if prefix is not None else cut[0]
                 kept.append(span._replace(start=start, end=cut[1]))
-        yield from _joined(kept)
+        yield from _joined(kept + _repeated(view.text, kept))
         if self._roster is not None:
             for m in self._roster.finditer(view.text):
                 yield Span(PERSON, m.start(), m.end(), "roster")
@@ -56,11 +65,42 @@ class PersonDetector:
         """Names found by rules (not the site's roster), before makers are told apart."""
         if view.japanese:
             yield from self._ja.find(view.text)
+            yield from names_hanzi.find(view.text, self._ja.ordinary_word)
+            yield from names_ja_context.find(view.text, self._ja.ordinary_word)
         yield from self._en.find(view.text, english=view.english)
         yield from names_latin.find(view.text)
         yield from names_korean.find(view.text)
         yield from names_chinese.find(view.text)
         yield from names_headers.find(view.text)
+        yield from names_positions.find(view.text)
+        yield from names_vietnamese.find(view.text)
+
+
+_LATIN_NAME_WORD = re.compile(r"(?<![^\W\d_])[A-ZÀ-ÖØ-ÞĀ-ſƀ-ɏḀ-ỿ][^\W\d_]{2,}(?![^\W\d_])")
+
+
+def _repeated(text: str, found: list[Span]) -> list[Span]:
+    """A name found once names the same person wherever a part of it recurs in the text (To:
+    İbrahimbəyov Xəlil ... Xəlil, please send): each Latin word of a found name (three letters or
+    more, capitalised, none of the 7,000 commonest English words) elsewhere in the text."""
+    parts = set()
+    for span in found:
+        for m in _LATIN_NAME_WORD.finditer(text, span.start, span.end):
+            word = m.group(0)
+            if word.lower() not in common_words() and word.lower() not in _PARTICLES:
+                parts.add(word)
+    if not parts:
+        return []
+    covered = [(s.start, s.end) for s in found]
+    repeated = []
+    for m in _LATIN_NAME_WORD.finditer(text):
+        if m.group(0) in parts and not any(a <= m.start() < b for a, b in covered):
+            repeated.append(Span(PERSON, m.start(), m.end(), "repeated_name"))
+    return repeated
+
+
+_PARTICLE_TEXT = "mac van von der den del della dos das bin ibn abu"
+_PARTICLES = frozenset(_PARTICLE_TEXT.split())
 
 
 def _joined(spans: list[Span]) -> Iterator[Span]:

@@ -103,6 +103,9 @@ _ABROAD = (*_WORLD, *_ABROAD_TEXT.split())
 _GROUPED = re.compile(
     r"^(?:[0-9]{2,5}(?:[ .\-/][0-9]{2,5}){2,4}|\([0-9]{1,5}\)\s?[0-9]{3,5}(?:[ \-][0-9]{3,5})?)$"
 )
+_DATE_INSIDE = re.compile(
+    r"(?<![0-9])(?:(?:19|20)[0-9]{2}-[01]?[0-9]-[0-3]?[0-9]|[0-3]?[0-9]/[01]?[0-9]/(?:[0-9]{2}|(?:19|20)[0-9]{2}))(?![0-9])"
+)
 _DAY_FIRST_DATE = re.compile(r"[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-](?:19|20)[0-9]{2}")
 _PHONE_WORD = re.compile(
     r"(?:tel|phone|call|mobile|cell|contact|reach|reached on|dial|fax|number|line|ring|text|whatsapp|"
@@ -111,11 +114,23 @@ _PHONE_WORD = re.compile(
 )
 
 
+# a phone word that the number follows directly: the only evidence a bare run of digits without a
+# trunk 0 gets (a Spanish or Argentine mobile written as 600409319, 11998700221)
+_PHONE_WORD_RIGHT_BEFORE = re.compile(
+    r"(?:\b(?:tel|phone|mobile|mob|cell|fax|dial|callback|whatsapp|contact)\.?|\bm(?=:)|\bnumber is"
+    r"|\b(?:call|ring|text) me(?: back)? on|\breached on|\breach (?:me|him|her) on|電話|携帯|連絡先)"
+    r"\s?[:：#=]?\s?[(（]?$",
+    re.IGNORECASE,
+)
+
+
 class Cues(NamedTuple):
-    """A phone word in the 80 characters before a candidate (cued), and in the 24 before (near)."""
+    """A phone word in the 80 characters before a candidate (cued), in the 24 before (near), and
+    right before it (``mobile 600409319``, ``my number is``, ``連絡先``)."""
 
     cued: bool
     near: bool
+    right_after: bool = False
 
 
 NO_CUES = Cues(cued=False, near=False)
@@ -145,6 +160,7 @@ class PhoneDetector:
             cues = Cues(
                 _PHONE_WORD.search(text[max(0, m.start() - 80) : m.start()]) is not None,
                 _PHONE_WORD.search(text[max(0, m.start() - 24) : m.start()]) is not None,
+                _PHONE_WORD_RIGHT_BEFORE.search(text[max(0, m.start() - 24) : m.start()]) is not None,
             )
             # one candidate may hold several numbers, or a number after another figure
             # ("2024 03-1234-5678", "03-1234-5678 090-1234-5678"): try each group start in turn
@@ -220,7 +236,12 @@ class PhoneDetector:
         # regions plant staff come from is a phone, whatever regions the site configured; with no
         # phone word, so is a number grouped the way people write one (029 2018 4471, (31) 5528-0147)
         # that is valid in one of the regions plants write to.
-        regions = _WORLD if cues.near else _ABROAD if _grouped(core) else ()
+        # ... but not a bare run with no trunk 0 and no phone word right before it (an order number),
+        # nor a place's number before a date (Cell 12 2027-04-25, Line 3 09/07/27 12)
+        bare = core.isdigit() and not core.startswith("0") and not cues.right_after
+        regions: tuple[str, ...] = ()
+        if not bare and not _DATE_INSIDE.search(core):
+            regions = _WORLD if cues.near else _ABROAD if _grouped(core) else ()
         return any(self._parses(core, region, shape=None) for region in regions)
 
     def _parses(self, core: str, region: str | None, shape: re.Pattern[str] | None) -> bool:
