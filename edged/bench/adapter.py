@@ -123,11 +123,13 @@ def probe_answers(engine: Engine, adapter: AdapterRef, probes: list[dict[str, An
                   tokens: int) -> dict[str, Any]:
     """How many probes' answers changed to hold an expected string; how many others kept the base's."""
     changed = kept = probe_count = other_count = 0
-    misses = []
+    misses: list[dict[str, str]] = []
+    shared: list[int] = []  # others: leading tokens the adapted answer shares with the base one
     for probe in probes:
         messages = _probe_messages(probe)
-        base = engine.generate([GenerationRequest(messages, max_tokens=tokens)])[0].text
-        adapted = engine.generate([GenerationRequest(messages, max_tokens=tokens, adapter=adapter)])[0].text
+        base_result = engine.generate([GenerationRequest(messages, max_tokens=tokens)])[0]
+        adapted_result = engine.generate([GenerationRequest(messages, max_tokens=tokens, adapter=adapter)])[0]
+        base, adapted = base_result.text, adapted_result.text
         expect = [str(e) for e in probe.get("expect") or []]
         if expect:
             probe_count += 1
@@ -138,10 +140,15 @@ def probe_answers(engine: Engine, adapter: AdapterRef, probes: list[dict[str, An
         else:
             other_count += 1
             kept += adapted == base
+            pairs = zip(base_result.token_ids, adapted_result.token_ids, strict=False)
+            shared.append(next((i for i, (a, b) in enumerate(pairs) if a != b),
+                               min(len(base_result.token_ids), len(adapted_result.token_ids))))
     return {"probes": probe_count, "probes_changed_to_target": changed,
             "probe_rate": round(changed / probe_count, 3) if probe_count else None,
             "others": other_count, "others_unchanged": kept,
-            "other_rate": round(kept / other_count, 3) if other_count else None, "probe_misses": misses[:5]}
+            "other_rate": round(kept / other_count, 3) if other_count else None,
+            "others_shared_tokens_p50": statistics.median(shared) if shared else None,
+            "others_first_8_tokens_kept": sum(n >= 8 for n in shared), "probe_misses": misses[:5]}
 
 
 def run_adapter_bench(store: EngineStore, profile: Profile, facts: HardwareFacts, name: str, *,
@@ -189,5 +196,6 @@ def render_adapter(result: dict[str, Any]) -> str:
     if probes:
         lines.append(f"  probes: {probes['probes_changed_to_target']}/{probes['probes']} answers changed to "
                      f"the target; others: {probes['others_unchanged']}/{probes['others']} kept the base "
-                     "answer")
+                     f"answer whole, {probes['others_first_8_tokens_kept']} its first 8 tokens (median "
+                     f"{probes['others_shared_tokens_p50']} tokens shared before they part)")
     return "\n".join(lines)
