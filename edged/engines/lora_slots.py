@@ -1,10 +1,12 @@
 """LoRA adapters per row for the continuous engine's model (``edged.engines.onnx_slots``).
 
-Rows with different adapters share one decode step: the engine graph's A and B inputs hold the
-active adapters side by side, each adapter padded to its own largest rank so that it has the same
-columns in every projection, and ``lora.mask`` ([rows, 1, columns]) keeps each row's own columns
-(``edged.engines.lora_graph``). The side-by-side tensors change only when the set of adapters in the
-batch changes; a row joining or leaving with an adapter already there changes only the mask.
+With one adapter in a step (beside base-model rows or not), the engine graph's A and B inputs are
+that adapter's own tensors, at the projections it has, and ``lora.mask`` is one column per row:
+1 for its rows, 0 for base rows. Rows with different adapters share a step too: A and B then hold
+the adapters side by side at every projection, each adapter padded to its own largest rank (and
+zeros where it has no projection) so that the columns line up, and the mask ([rows, 1, columns])
+keeps each row's own adapter's columns (``edged.engines.lora_graph``). The tensors change only
+when the set of adapters in the batch changes; a row joining or leaving changes only the mask.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ SETS_KEPT = 4
 
 @dataclass(frozen=True)
 class LoadedLora:
-    """An adapter's tensors, each padded to ``width`` columns: A [1, in, width], B [1, width, out]."""
+    """An adapter's tensors, A [1, in, r] and B [1, r, out] by input name; ``width``: its largest r."""
 
     name: str
     digest: str
@@ -41,7 +43,7 @@ class LoadedLora:
 
 
 def load_lora(ref: AdapterRef, dtype: Any = np.float32) -> LoadedLora:
-    """The adapter file of ``ref``, padded for side-by-side use."""
+    """The adapter file of ``ref``, in the engine's type."""
     raw = read_onnx_adapter(ref.path)
     ranks = [value.shape[2] for name, value in raw.items() if name.endswith(".A")]
     if not ranks or any(not name.startswith(LORA_PREFIX) or value.ndim != 3 for name, value in raw.items()):
@@ -49,14 +51,8 @@ def load_lora(ref: AdapterRef, dtype: Any = np.float32) -> LoadedLora:
             f"{ref.path} holds no LoRA inputs of an edged engine; rebuild it with `edged adapter build`.",
             code="adapter_invalid",
         )
-    width = max(ranks)
-    tensors = {}
-    for name, value in raw.items():
-        axis = 2 if name.endswith(".A") else 1
-        pad = [(0, 0)] * 3
-        pad[axis] = (0, width - value.shape[axis])
-        tensors[name] = np.ascontiguousarray(np.pad(value, pad).astype(dtype))
-    return LoadedLora(ref.name, ref.digest, width, tensors)
+    tensors = {name: np.ascontiguousarray(value.astype(dtype)) for name, value in raw.items()}
+    return LoadedLora(ref.name, ref.digest, max(ranks), tensors)
 
 
 @dataclass(frozen=True)
@@ -131,6 +127,9 @@ class LoraBinder:
     def _mask(self, adapters: list[LoadedLora], places: tuple[int, ...]) -> Any:
         if not adapters:
             return self._ones
+        if len(adapters) == 1:  # one column per row: the adapter's rows 1, base rows 0
+            rows = np.asarray(places, dtype=self._dtype).reshape(-1, 1, 1) + 1
+            return self._ort.OrtValue.ortvalue_from_numpy(np.ascontiguousarray(rows))
         starts = np.cumsum([0] + [a.width for a in adapters])
         mask = np.zeros((len(places), 1, int(starts[-1])), dtype=self._dtype)
         for row, place in enumerate(places):
@@ -142,8 +141,14 @@ class LoraBinder:
         return (1, self._dims[name], columns) if name.endswith(".A") else (1, columns, self._dims[name])
 
     def _columns(self, adapter: LoadedLora, name: str) -> npt.NDArray[Any]:
+        """``adapter``'s tensor for ``name`` padded to its width (zeros where it has none)."""
         found = adapter.tensors.get(name)
-        return np.zeros(self._shape(name, adapter.width), dtype=self._dtype) if found is None else found
+        if found is None:
+            return np.zeros(self._shape(name, adapter.width), dtype=self._dtype)
+        axis = 2 if name.endswith(".A") else 1
+        pad = [(0, 0)] * 3
+        pad[axis] = (0, adapter.width - found.shape[axis])
+        return np.pad(found, pad)
 
     def _side_by_side(self, set_key: tuple[tuple[str, str], ...],
                       adapters: list[LoadedLora]) -> dict[str, Any]:
@@ -157,6 +162,9 @@ class LoraBinder:
         tensors: dict[str, Any] = {}
         if not adapters:
             return tensors
+        if len(adapters) == 1:  # its own projections, unpadded; the others keep their defaults
+            return {name: self._ort.OrtValue.ortvalue_from_numpy(value)
+                    for name, value in adapters[0].tensors.items()}
         for name in self.names:
             parts = [self._columns(a, name) for a in adapters]
             axis = 2 if name.endswith(".A") else 1
