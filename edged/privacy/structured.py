@@ -32,8 +32,10 @@ _EMAIL = re.compile(
 )
 _URL_USERINFO = re.compile(r"(?<![A-Za-z0-9+.\-])[A-Za-z][A-Za-z0-9+.\-]{1,15}://([^\s/@?#]+)@")
 
-# Runs of digit groups joined by one space or hyphen: card numbers, My Numbers.
-_DIGIT_GROUPS = re.compile(r"(?<![0-9+])(?<![0-9][.\-])[0-9]+(?:[ \-.][0-9]+)*")
+# Runs of digit groups joined by a space, two spaces (a card copied from a form or typed to line
+# up), a hyphen or a dot: card numbers, My Numbers. Full-width digits and separators, the
+# ideographic space included, are ASCII here (NFKC).
+_DIGIT_GROUPS = re.compile(r"(?<![0-9+])(?<![0-9][.\-])[0-9]+(?:(?: {1,2}|[\-.])[0-9]+)*")
 _GROUP = re.compile(r"[0-9]+")
 
 # The mark is part of the value: "〒" left in clear next to <POSTAL_CODE_1> says what was there.
@@ -128,8 +130,8 @@ def _longest_number(
         parts = groups[first : last + 1]
         lengths = tuple(e - s for s, e in parts)
         digits = "".join(text[s:e] for s, e in parts)
-        separators = {text[parts[k][1]] for k in range(len(parts) - 1)}
-        if len(separators) > 1:
+        separators = {text[parts[k][1] : parts[k + 1][0]] for k in range(len(parts) - 1)}
+        if len(separators) > 1:  # one separator throughout, as a card is printed
             continue
         start, end = parts[0][0], parts[-1][1]
         # Any Luhn-valid number of a card's length: IIN tables never cover private-label, UnionPay
