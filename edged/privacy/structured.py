@@ -82,7 +82,8 @@ _IPV6 = re.compile(
     # and a colon (then it is the middle of a longer string)
     r"(?<![0-9A-Za-z])(?<![0-9A-Fa-f]:)(?=::|[0-9A-Fa-f])(?=[0-9A-Fa-f]{0,4}:[0-9A-Fa-f]{0,4}:)"
     r"[0-9A-Fa-f:]{2,39}"
-    r"(?:[0-9]{1,3}(?:\.[0-9]{1,3}){3})?(?![0-9A-Za-z:])",
+    # not before ".digit": ::ffff:192.0.2.1 is one address (IPv4-mapped), not ::ffff:192 and a rest
+    r"(?:[0-9]{1,3}(?:\.[0-9]{1,3}){3})?(?![0-9A-Za-z:]|\.[0-9])",
 )
 _MAC = re.compile(
     r"(?<![0-9A-Fa-f])(?:[0-9A-Fa-f]{2}([:\-])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}"
@@ -238,7 +239,48 @@ _MAC_CUE = re.compile(r"(?:MAC|mac|Mac)\s*(?:address|アドレス)?\s*[:：]?\s*
 _HEX_GROUP_BEFORE = re.compile(r"(?<![A-Za-z0-9])[0-9A-Fa-f]{2,4}[:\-.]$")
 
 
+# A MAC written without separators (24CF91D7BEB2, as DHCP logs, switch tables and device
+# labels print it) is twelve hex digits of one case, with letters and digits both: an all-digit
+# run is an order or product number far more often than one MAC in three hundred. Twelve hex
+# digits are also how hashes, serials and keys look, so one counts as a MAC only where its text
+# says so: a MAC word shortly before it, or an IP address shortly before it in the same line (a
+# lease, a login, a network ledger), and no identifier word (serial, commit, hash ...) right before.
+_MAC_BARE = re.compile(r"(?<![0-9A-Za-z])(?:[0-9A-F]{12}|[0-9a-f]{12})(?![0-9A-Za-z])")
+_MAC_WORD = re.compile(
+    r"(?<![A-Za-z])(?:mac|hwaddr|ether|bssid|chaddr|lladdr)(?![a-z])|物理アドレス|ハードウェアアドレス",
+    re.IGNORECASE,
+)
+_HEX_ID_CUE = re.compile(
+    r"(?<![A-Za-z])(?:serial|s/n|sn|commit|hash|sha|md5|build|rev|revision|firmware|fw|token|key|id|lot|part|p/n|"
+    r"シリアル|製造番号|品番)\s*(?:no\.?)?\s*[:：#=]?\s*$",
+    re.IGNORECASE,
+)
+# an IPv4 address, or an IPv6 one (a "::" or five groups: not a time of day)
+_IP_BEFORE = re.compile(
+    r"[0-9]{1,3}(?:\.[0-9]{1,3}){3}|[0-9A-Fa-f]*::[0-9A-Fa-f]|(?:[0-9A-Fa-f]{1,4}:){4}[0-9A-Fa-f]{1,4}"
+)
+
+
+def _bare_mac_cued(text: str, start: int) -> bool:
+    if _HEX_ID_CUE.search(text[max(0, start - 16) : start]):
+        return False
+    if _MAC_WORD.search(text[max(0, start - 24) : start]):
+        return True
+    line_start = max(text.rfind("\n", 0, start) + 1, start - 60)
+    return _IP_BEFORE.search(text, line_start, start) is not None
+
+
 def find_mac_addresses(text: str) -> Iterator[Span]:
+    for m in _MAC_BARE.finditer(text):
+        value = m.group(0)
+        if value.isdigit() or not any(c.isdigit() for c in value):
+            continue
+        if _bare_mac_cued(text, m.start()):
+            yield Span(MAC_ADDRESS, m.start(), m.end(), "mac_bare")
+    yield from _find_separated_macs(text)
+
+
+def _find_separated_macs(text: str) -> Iterator[Span]:
     for m in _MAC.finditer(text):
         if _HEX_GROUP_BEFORE.search(text[max(0, m.start() - 6) : m.start()]):
             continue  # a piece of a longer colon- or hyphen-joined hex string (not "MAC:")

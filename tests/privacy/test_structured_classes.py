@@ -50,3 +50,52 @@ def test_mixed_separator_example_really_passes_luhn() -> None:
     # the negative above is refused for its separators, not for its digits
     assert luhn("4371029384756104")
     assert not luhn("4371029384756101")
+
+
+# -- MAC addresses without separators, IPv4-mapped IPv6 --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("ifconfig eth1: HWaddr 7A3C90E1B24F up", "7A3C90E1B24F"),
+        ("wifi client bssid=c81f66a0093e roamed", "c81f66a0093e"),
+        ("MACアドレス：5E2B0C7F19A4 を登録", "5E2B0C7F19A4"),
+        ("ether 90e2ba4c1d07 mtu 1500", "90e2ba4c1d07"),
+        # a lease or a login line: an IP address, then the station's hardware address
+        ("dhcpd: DHCPOFFER on 10.44.3.201 to 3C52A18B06EF via eth0", "3C52A18B06EF"),
+        ("機器台帳　PLC-7　192.168.40.12　B8A1F04C6D3E　担当 保全課", "B8A1F04C6D3E"),
+    ],
+)
+def test_bare_mac_with_a_network_cue(redactor: Redactor, text: str, value: str) -> None:
+    assert ("MAC_ADDRESS", value) in found(redactor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "deployed build 3f9a0c21be47 to line 4",  # a short commit hash
+        "sensor serial 4B1E09C2A7F3 replaced",  # a hex serial, named as one
+        "MAC 449102873355 on the label",  # twelve digits and no letter: an order number more often
+        "firmware fw: a1b2c3d4e5f6 flashed",  # named as firmware
+        "checksum 7A3C90E1B24F matched the golden image",  # no network cue at all
+        "Lot 20261130AB12 held at 12:47:55 for QA",  # a time of day is not an IP address
+        "token=C81F66A0093E expires at 10.44.3.201",  # an IP after, not before, and named a token
+        "mixed case 7a3C90e1B24F is not how a MAC is printed, host 10.1.1.1 7a3C90e1B24F",
+    ],
+)
+def test_hex_runs_that_are_not_macs(redactor: Redactor, text: str) -> None:
+    assert not [t for t, _ in found(redactor, text) if t == "MAC_ADDRESS"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("vpn peer ::ffff:203.0.113.77 dropped", "::ffff:203.0.113.77"),
+        ("接続元::FFFF:198.51.100.9から拒否", "::FFFF:198.51.100.9"),
+        ("client [::ffff:10.20.30.40]:502 timed out", "::ffff:10.20.30.40"),
+        ("接続元：：ｆｆｆｆ：１７２．１６．５．４から", "：：ｆｆｆｆ：１７２．１６．５．４"),
+    ],
+)
+def test_ipv4_mapped_ipv6_whole(redactor: Redactor, text: str, value: str) -> None:
+    assert ("IP_ADDRESS", value) in found(redactor, text)
