@@ -99,3 +99,63 @@ def test_hex_runs_that_are_not_macs(redactor: Redactor, text: str) -> None:
 )
 def test_ipv4_mapped_ipv6_whole(redactor: Redactor, text: str, value: str) -> None:
     assert ("IP_ADDRESS", value) in found(redactor, text)
+
+
+# -- phones ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("連絡先は045･671･2290です", "045･671･2290"),  # half-width middle dot
+        ("携帯090・4418・2706まで", "090・4418・2706"),  # middle dot
+        ("代表03(6812)4490へ", "03(6812)4490"),
+        ("折り返し０４５ー２２３ー９８１４に", "０４５ー２２３ー９８１４"),
+        ("電話 06 6341 2280 まで", "06 6341 2280"),
+        ("工場0276・41・3392（代）", "0276・41・3392"),
+    ],
+)
+def test_japanese_phone_any_separator(redactor: Redactor, text: str, value: str) -> None:
+    assert ("PHONE", value) in found(redactor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Reach her on 9123 4567 after six.", "9123 4567"),  # Singapore mobile, no trunk 0
+        ("site office (tel 6550 8123)", "6550 8123"),
+        ("Kowloon desk, call 2877 1934", "2877 1934"),  # Hong Kong
+        ("mobile 51 23 44 18", "51 23 44 18"),  # Denmark, in pairs
+    ],
+)
+def test_world_phone_after_a_phone_word(redactor: Redactor, text: str, value: str) -> None:
+    assert ("PHONE", value) in found(redactor, text, "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # Turkey: a trunk 0, then groups ending in two pairs, with no phone word before it
+        ("Deniz Aksoy (Ankara office) 0312 447 19 06.", "0312 447 19 06"),
+        ("ship back to Kadıköy, attn. Ece Yalçın 0216 574 33 90", "0216 574 33 90"),
+    ],
+)
+def test_grouped_in_pairs_after_a_trunk_zero(redactor: Redactor, text: str, value: str) -> None:
+    assert ("PHONE", value) in found(redactor, text, "en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cell 7 recalibrated 3/14/2026 0615 hrs, drift 2.1 Nm.",  # a date and a time after "Cell 7"
+        "Line 3 stopped 2027-04-25 16:30 for cleaning",
+        "Cell 9 shifts 0830 1715 today",  # two times of day
+        "Line 4 runs 1400-2230, then cleaning",
+        "PN 44-1290-33 fitted on line 2",  # 8 digits, not grouped 4-4 or in pairs
+        "第1・2工場の3・4号機を点検",  # middle dots between small figures
+        "SMT Line 1、受注58812093341の部品待ち。",  # an order number, named as one
+        "発注 99312284716 済み、連絡は後日",
+    ],
+)
+def test_figures_that_are_not_phones(redactor: Redactor, text: str) -> None:
+    assert not [t for t, _ in found(redactor, text) if t == "PHONE"]
