@@ -25,6 +25,7 @@ from edged.privacy.entities import (
     POSTAL_CODE,
     URL_CREDENTIALS,
 )
+from edged.privacy.postal_world import WORLD_SHAPE, WORLD_WORDS, find_world_postal
 
 _EMAIL = re.compile(
     r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9](?:[A-Za-z0-9._%+\-]{0,62}[A-Za-z0-9_%+\-])?"
@@ -45,7 +46,10 @@ _POSTAL_CUED = re.compile(
     re.IGNORECASE,
 )
 # A sentence that speaks of a ZIP or postal code: the ZIP-shaped figures after the cue in it.
-_POSTAL_WORD = re.compile(r"zip(?:\s*code)?|postal\s*code|post\s*code|postcode|郵便番号", re.IGNORECASE)
+_POSTAL_WORD = re.compile(
+    rf"zip(?:\s*code)?|postal\s*code|post\s*code|postcode|郵便番号|(?<![A-Za-z])(?:{WORLD_WORDS})(?![A-Za-z])",
+    re.IGNORECASE,
+)
 _POSTAL_SHAPE = re.compile(
     r"(?<![0-9A-Za-z\-])([0-9]{5}(?:-[0-9]{4})?|[0-9]{3}-[0-9]{4})(?![0-9A-Za-z]|-[0-9])"
 )
@@ -176,6 +180,9 @@ def _timestamp(digits: str) -> bool:
 
 def find_postal_codes(text: str) -> Iterator[Span]:
     seen: set[int] = set()
+    for span in find_world_postal(text):
+        seen.add(span.start)
+        yield span
     for pattern, name in (
         (_POSTAL_MARKED, "postal_mark"),
         (_POSTAL_CUED, "postal_cue"),
@@ -193,7 +200,7 @@ def find_postal_codes(text: str) -> Iterator[Span]:
         limit = min(len(text), cue.end() + 80)
         stop = _SENTENCE_END.search(text, cue.end(), limit)
         end = stop.start() if stop else limit
-        for shape in (_POSTAL_SHAPE, _EIRCODE):
+        for shape in (_POSTAL_SHAPE, _EIRCODE, WORLD_SHAPE):
             for m in shape.finditer(text, cue.end(), end):
                 if m.start(1) not in seen:
                     seen.add(m.start(1))
@@ -202,8 +209,8 @@ def find_postal_codes(text: str) -> Iterator[Span]:
 
 _JP_POSTAL_SHAPE = re.compile(r"(?<![0-9A-Za-z\-.])([0-9]{3}-[0-9]{4})(?![0-9A-Za-z\-]|\.[0-9])")
 _IDENTIFIER_CUE = re.compile(
-    r"(?:品番|型番|製番|部品番号|図番|ロット|注文番号|注文|伝票番号|伝票|製造番号|シリアル|lot|part|p/n|s/n|order|"
-    r"model|no\.?)\s*[:：#]?\s*$",
+    r"(?:品番|型番|製番|部品番号|図番|ロット|注文番号|注文|伝票番号|伝票|製造番号|シリアル|製品コード|lot|part|p/n|s/n|order|"
+    r"model|sku|item|no\.?)\s*[:：#]?\s*$",
     re.IGNORECASE,
 )
 

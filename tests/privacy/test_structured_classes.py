@@ -10,6 +10,7 @@ import pytest
 
 from edged.privacy import Redactor
 from edged.privacy.checks import luhn
+from edged.privacy.postal_world import find_world_postal
 from tests.privacy.conftest import found
 
 # -- cards ---------------------------------------------------------------------------------------
@@ -159,3 +160,58 @@ def test_grouped_in_pairs_after_a_trunk_zero(redactor: Redactor, text: str, valu
 )
 def test_figures_that_are_not_phones(redactor: Redactor, text: str) -> None:
     assert not [t for t, _ in found(redactor, text) if t == "PHONE"]
+
+
+# -- postal codes of Brazil, Poland, Singapore (and six-digit ones) --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("courier ZIP 04578-910, leave at gate 2.", "04578-910"),  # CEP after a postal word
+        ("CEP 13098-412 (Campinas)", "13098-412"),
+        ("Rua das Indústrias, 812 - Distrito Industrial, Joinville - SC, 89219-506", "89219-506"),
+        ("Postal code on the form: 31-542; please confirm.", "31-542"),  # Poland
+        ("ul. Spawaczy 18/2, 61-896 Poznań", "61-896"),  # house number, postcode, town
+        ("kod pocztowy 80-288 Gdańsk", "80-288"),
+        ("Postcode is 418932 for the new depot.", "418932"),  # six digits after a postal word
+        ("12 Kian Teck Drive, Singapore 628847", "628847"),
+        ("Tuas South Ave 3, Singapore S(637301)", "637301"),
+    ],
+)
+def test_world_postal_codes(redactor: Redactor, text: str, value: str) -> None:
+    # on its own a postal code; inside an address the address detector may take it whole
+    start = text.index(value)
+    end = start + len(value)
+    covering = [e.type for e in redactor.detect(text, "en") if e.start <= start and end <= e.end]
+    assert covering and covering[0] in ("POSTAL_CODE", "ADDRESS"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "drawing 04578-910 rev C released",  # 5-3 with no postal word nor address around it
+        "replaced 2 seals, 31-542 Bracket kit on order",  # 2-3 after a count, not a house number
+        "counter reads 418932 cycles since the last PM",  # six digits, no postal word
+        "Singapore team logged 628847 parts this year",  # "Singapore" not followed by six digits
+        "SP 13098-412 setpoint",  # two capitals but no comma-space address order and no CEP
+        "CSV出力：品番,数量　SKU 418-9320,12",  # a product code named as one, in Japanese text
+        "出荷はSKU 731-0042、注文済み",
+    ],
+)
+def test_not_a_world_postal_code(redactor: Redactor, text: str) -> None:
+    assert not [v for t, v in found(redactor, text) if t == "POSTAL_CODE"], text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Rua das Indústrias, 812 - Distrito Industrial, Joinville - SC, 89219-506", "89219-506"),
+        ("Av. dos Estados, 77, Santo André/SP 09210580", "09210580"),
+        ("12 Kian Teck Drive, Singapore 628847", "628847"),
+        ("ul. Spawaczy 18/2, 61-896 Poznań", "61-896"),
+    ],
+)
+def test_postal_code_where_the_address_puts_it(text: str, value: str) -> None:
+    # the postal detector itself, whatever the address detector makes of the rest
+    assert [text[s.start : s.end] for s in find_world_postal(text)] == [value]
