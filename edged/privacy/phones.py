@@ -109,8 +109,9 @@ _A_DATE = re.compile(
     r"(?<![0-9])(?:[0-9]{1,2}/[0-9]{1,2}/(?:19|20)?[0-9]{2}|(?:19|20)[0-9]{2}-[0-9]{1,2}-[0-9]{1,2})(?![0-9])"
 )
 _PHONE_WORD = re.compile(
-    r"(?:tel|phone|call|mobile|cell|contact|reach|reached on|dial|fax|number|line|ring|text|whatsapp|"
-    r"cb=|callback|spouse|driver|電話|携帯|連絡|TEL)",
+    # a word's start, not "tel" inside a name (Santelmo) nor "ring" inside "bearing"
+    r"(?<![A-Za-z])(?:tel|phone|smartphone|call|mobile|cell|contact|reach|reached on|dial|fax|number|line|"
+    r"ring|text|whatsapp|cb=|callback|spouse|driver)|電話|携帯|連絡",
     re.IGNORECASE,
 )
 
@@ -118,6 +119,7 @@ _PHONE_WORD = re.compile(
 _EIGHT = re.compile(r"^(?:[0-9]{4}[ \-.][0-9]{4}|[0-9]{2}(?: [0-9]{2}){3})$")
 # 0830 1715, 2130-2359: two times of day (a shift), not an eight-digit number
 _TWO_TIMES = re.compile(r"^(?:(?:[01][0-9]|2[0-3])[0-5][0-9][ \-.]?){2}$")
+_TRIPLES = re.compile(r"^[1-9][0-9]{2}(?:[ \-.][0-9]{3}){2}$")
 _MIDDLE_DOT = re.compile(r"(?<=[0-9])[・·](?=[0-9])")
 
 
@@ -206,9 +208,11 @@ class PhoneDetector:
         """A phone number in ``piece``? ``cues``: a phone word before it, and close before it."""
         core = _EXTENSION_TAIL.sub("", piece).strip()
         digits = "".join(c for c in core if c.isdigit())
-        # eight digits (Singapore, Hong Kong, the Nordics: 6123 4567, 61 23 45 67) only after a phone
-        # word and grouped as those countries print them, not a figure and a date (12 2027-04)
-        shortest = 8 if cues.near and _EIGHT.match(core) and not _TWO_TIMES.match(core) else 9
+        # eight digits (Singapore, Hong Kong, the Nordics: 6123 4567, 61 23 45 67) only in a sentence
+        # with a phone word and grouped as those countries print them, not a figure and a date
+        # (12 2027-04) nor two times of day
+        eight = cues.cued and _EIGHT.match(core) is not None and not _TWO_TIMES.match(core)
+        shortest = 8 if eight else 9
         if len(digits) < shortest or len(digits) > 17 or _DATE_LIKE.match(core) or _A_DATE.search(core):
             return False  # 8/15/2025 0455: a date and a time after "Cell 4", not a number to dial
         if core.startswith("+"):
@@ -238,7 +242,10 @@ class PhoneDetector:
         # An unbroken run of digits is as often a product code after "line 3" or "連絡", so only
         # the regions staff come from, as before.
         near = (_WORLD if core.isdigit() else _ABROAD) if cues.near else ()
-        regions = _ABROAD if _grouped(core) else near
+        # three groups of three without a trunk (Poland's mobiles, 601 610 381) are also how a count
+        # is printed: a phone only in a sentence that speaks of phones or contacts
+        triples = cues.cued and _TRIPLES.match(core) is not None
+        regions = _ABROAD if _grouped(core) or triples or eight else near
         return any(self._parses(core, region, shape=None) for region in regions)
 
     def _parses(self, core: str, region: str | None, shape: re.Pattern[str] | None) -> bool:

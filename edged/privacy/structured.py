@@ -232,14 +232,17 @@ def find_ip_addresses(text: str) -> Iterator[Span]:
             continue
         yield Span(IP_ADDRESS, m.start(), m.end(), "ipv4")
     for m in _IPV6.finditer(text):
-        candidate = m.group(0)
+        candidate, start = m.group(0), m.start()
+        if candidate.startswith(":::"):
+            # 通信：::ffff:… (the full-width colon is ":" after NFKC): the label's colon, then "::"
+            candidate, start = candidate[1:], start + 1
         if candidate.count(":") < 2 or candidate.strip(":") == "":
             continue
         try:
             ipaddress.IPv6Address(candidate)
         except ValueError:
             continue
-        yield Span(IP_ADDRESS, m.start(), m.end(), "ipv6")
+        yield Span(IP_ADDRESS, start, m.end(), "ipv6")
 
 
 _MAC_CUE = re.compile(r"(?:MAC|mac|Mac)\s*(?:address|アドレス)?\s*[:：]?\s*$")

@@ -96,6 +96,8 @@ def test_hex_runs_that_are_not_macs(redactor: Redactor, text: str) -> None:
         ("接続元::FFFF:198.51.100.9から拒否", "::FFFF:198.51.100.9"),
         ("client [::ffff:10.20.30.40]:502 timed out", "::ffff:10.20.30.40"),
         ("接続元：：ｆｆｆｆ：１７２．１６．５．４から", "：：ｆｆｆｆ：１７２．１６．５．４"),
+        ("送信元：::ffff:100.64.12.9から遮断", "::ffff:100.64.12.9"),  # after a label's full-width colon
+        ("peer:::ffff:192.0.2.200 reset", "::ffff:192.0.2.200"),
     ],
 )
 def test_ipv4_mapped_ipv6_whole(redactor: Redactor, text: str, value: str) -> None:
@@ -215,3 +217,27 @@ def test_not_a_world_postal_code(redactor: Redactor, text: str) -> None:
 def test_postal_code_where_the_address_puts_it(text: str, value: str) -> None:
     # the postal detector itself, whatever the address detector makes of the rest
     assert [text[s.start : s.end] for s in find_world_postal(text)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a list after a contact word: the name stands between the word and the number
+        ("Contacts on site: Marta Wiśniewska-Kowalczyk 512 408 377; gate 4.", "512 408 377"),
+        ("Call-out list: Tan Wei Ling 9731 2864, Lim Boon Keng 6045 3318", "9731 2864"),
+    ],
+)
+def test_trunkless_numbers_in_a_contact_sentence(redactor: Redactor, text: str, value: str) -> None:
+    assert ("PHONE", value) in found(redactor, text, "en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "counter 512 408 377 cycles since overhaul",  # a count printed in groups of three
+        "tech was Santelmo Dinis, cert No. 2081-2339",  # "tel" inside a name is no phone word
+        "bearing 6045 3318 kit, see drawing",  # "ring" inside "bearing" neither
+    ],
+)
+def test_grouped_figures_without_a_phone_word(redactor: Redactor, text: str) -> None:
+    assert not [t for t, _ in found(redactor, text, "en") if t == "PHONE"]
