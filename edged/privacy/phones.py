@@ -43,7 +43,7 @@ _NOT_PHONE_CUE = re.compile(
     # a figure its writer named as a document or a material (receipt 4290219885, Item 1036593687)
     r"(?:lot|lot no|part|p/n|s/n|serial|order|order no|po|invoice|batch|model|ref|sku|receipt|item|"
     r"material|wo|doc|ticket|account|"
-    r"ロット|品番|型番|製番|注文番号|注文|伝票番号|伝票|製造番号|シリアル|部品番号)\.?\s*[:：#]?\s*$",
+    r"ロット|品番|型番|製番|注文番号|注文|受注|発注|注番|伝票番号|伝票|製造番号|シリアル|部品番号)\.?\s*[:：#]?\s*$",
     re.IGNORECASE,
 )
 _PHONE_LETTER_CUES = frozenset(
@@ -107,9 +107,14 @@ _DATE_INSIDE = re.compile(
     r"(?<![0-9])(?:(?:19|20)[0-9]{2}-[01]?[0-9]-[0-3]?[0-9]|[0-3]?[0-9]/[01]?[0-9]/(?:[0-9]{2}|(?:19|20)[0-9]{2}))(?![0-9])"
 )
 _DAY_FIRST_DATE = re.compile(r"[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-](?:19|20)[0-9]{2}")
+# a date anywhere in a candidate: 8/15/2025, 09/07/27, 2027-04-25 (not 0566-83-1997's groups)
+_A_DATE = re.compile(
+    r"(?<![0-9])(?:[0-9]{1,2}/[0-9]{1,2}/(?:19|20)?[0-9]{2}|(?:19|20)[0-9]{2}-[0-9]{1,2}-[0-9]{1,2})(?![0-9])"
+)
 _PHONE_WORD = re.compile(
-    r"(?:tel|phone|call|mobile|cell|contact|reach|reached on|dial|fax|number|line|ring|text|whatsapp|"
-    r"cb=|callback|spouse|driver|電話|携帯|連絡|TEL)",
+    # a word's start, not "tel" inside a name (Santelmo) nor "ring" inside "bearing"
+    r"(?<![A-Za-z])(?:tel|phone|smartphone|call|mobile|cell|contact|reach|reached on|dial|fax|number|line|"
+    r"ring|text|whatsapp|cb=|callback|spouse|driver)|電話|携帯|連絡",
     re.IGNORECASE,
 )
 
@@ -122,6 +127,11 @@ _PHONE_WORD_RIGHT_BEFORE = re.compile(
     r"\s?[:：#=]?\s?[(（]?$",
     re.IGNORECASE,
 )
+_EIGHT = re.compile(r"^(?:[0-9]{4}[ \-.][0-9]{4}|[0-9]{2}(?: [0-9]{2}){3})$")
+# 0830 1715, 2130-2359: two times of day (a shift), not an eight-digit number
+_TWO_TIMES = re.compile(r"^(?:(?:[01][0-9]|2[0-3])[0-5][0-9][ \-.]?){2}$")
+_TRIPLES = re.compile(r"^[1-9][0-9]{2}(?:[ \-.][0-9]{3}){2}$")
+_MIDDLE_DOT = re.compile(r"(?<=[0-9])[・·](?=[0-9])")
 
 
 class Cues(NamedTuple):
@@ -149,7 +159,9 @@ class PhoneDetector:
         self._regions = regions
 
     def find(self, view: TextView) -> Iterator[Span]:
-        text = view.text
+        # 090・1234・5678 (half-width ･ is ・ after NFKC): a middle dot between digits separates
+        # the groups of a number as a hyphen does; one character for one, so offsets hold
+        text = _MIDDLE_DOT.sub("-", view.text)
         if sum(c.isdigit() for c in text) < 7:
             return
         # The same piece asked again in the same cue state has the same answer: repeated figures
@@ -210,8 +222,13 @@ class PhoneDetector:
         """A phone number in ``piece``? ``cues``: a phone word before it, and close before it."""
         core = _EXTENSION_TAIL.sub("", piece).strip()
         digits = "".join(c for c in core if c.isdigit())
-        if len(digits) < 9 or len(digits) > 17 or _DATE_LIKE.match(core):
-            return False
+        # eight digits (Singapore, Hong Kong, the Nordics: 6123 4567, 61 23 45 67) only in a sentence
+        # with a phone word and grouped as those countries print them, not a figure and a date
+        # (12 2027-04) nor two times of day
+        eight = cues.cued and _EIGHT.match(core) is not None and not _TWO_TIMES.match(core)
+        shortest = 8 if eight else 9
+        if len(digits) < shortest or len(digits) > 17 or _DATE_LIKE.match(core) or _A_DATE.search(core):
+            return False  # 8/15/2025 0455: a date and a time after "Cell 4", not a number to dial
         if core.startswith("+"):
             return self._parses("+" + digits, None, shape=None)
         for prefix in _IDD:
@@ -233,15 +250,21 @@ class PhoneDetector:
             ):
                 return True
         # Right after a phone word ("mobile", "reached on", "Tel"), a number valid in any of the
-        # regions plant staff come from is a phone, whatever regions the site configured; with no
-        # phone word, so is a number grouped the way people write one (029 2018 4471, (31) 5528-0147)
-        # that is valid in one of the regions plants write to.
+        # regions plants write to is a phone, whatever regions the site configured (Singapore's
+        # 8 digits, 6123 4567, have no trunk 0 to tell them by); with no phone word, so is a number
+        # grouped the way people write one (029 2018 4471, (31) 5528-0147) valid in one of them.
         # ... but not a bare run with no trunk 0 and no phone word right before it (an order number),
         # nor a place's number before a date (Cell 12 2027-04-25, Line 3 09/07/27 12)
         bare = core.isdigit() and not core.startswith("0") and not cues.right_after
+        # An unbroken run of digits is as often a product code after "line 3" or "連絡", so only
+        # the regions staff come from, as before.
+        near = (_WORLD if core.isdigit() else _ABROAD) if cues.near else ()
+        # three groups of three without a trunk (Poland's mobiles, 601 610 381) are also how a count
+        # is printed: a phone only in a sentence that speaks of phones or contacts
+        triples = cues.cued and _TRIPLES.match(core) is not None
         regions: tuple[str, ...] = ()
         if not bare and not _DATE_INSIDE.search(core):
-            regions = _WORLD if cues.near else _ABROAD if _grouped(core) else ()
+            regions = _ABROAD if _grouped(core) or triples or eight else near
         return any(self._parses(core, region, shape=None) for region in regions)
 
     def _parses(self, core: str, region: str | None, shape: re.Pattern[str] | None) -> bool:
@@ -263,7 +286,10 @@ def _grouped(core: str) -> bool:
         return False
     groups = re.findall(r"[0-9]+", core)
     pairs = all(len(g) == 2 for g in groups[1:])
-    return pairs or (core[0] in "0(" and len(groups[-1]) >= 3)
+    # after a trunk 0 or a bracket: ending in three or more (0301 5527 418), or in two pairs after
+    # longer groups, as Turkey, Switzerland and Russia write them (0312 447 19 06)
+    two_pairs = len(groups) >= 4 and len(groups[-1]) == len(groups[-2]) == 2
+    return pairs or (core[0] in "0(" and (len(groups[-1]) >= 3 or two_pairs))
 
 
 def _boundary_ok(text: str, start: int) -> bool:

@@ -25,6 +25,7 @@ from edged.privacy.entities import (
     POSTAL_CODE,
     URL_CREDENTIALS,
 )
+from edged.privacy.postal_world import WORLD_SHAPE, WORLD_WORDS, find_world_postal
 
 _EMAIL = re.compile(
     r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9](?:[A-Za-z0-9._%+\-]{0,62}[A-Za-z0-9_%+\-])?"
@@ -32,8 +33,10 @@ _EMAIL = re.compile(
 )
 _URL_USERINFO = re.compile(r"(?<![A-Za-z0-9+.\-])[A-Za-z][A-Za-z0-9+.\-]{1,15}://([^\s/@?#]+)@")
 
-# Runs of digit groups joined by one space or hyphen: card numbers, My Numbers.
-_DIGIT_GROUPS = re.compile(r"(?<![0-9+])(?<![0-9][.\-])[0-9]+(?:[ \-.][0-9]+)*")
+# Runs of digit groups joined by a space, two spaces (a card copied from a form or typed to line
+# up), a hyphen or a dot: card numbers, My Numbers. Full-width digits and separators, the
+# ideographic space included, are ASCII here (NFKC).
+_DIGIT_GROUPS = re.compile(r"(?<![0-9+])(?<![0-9][.\-])[0-9]+(?:(?: {1,2}|[\-.])[0-9]+)*")
 _GROUP = re.compile(r"[0-9]+")
 
 # The mark is part of the value: "〒" left in clear next to <POSTAL_CODE_1> says what was there.
@@ -43,7 +46,10 @@ _POSTAL_CUED = re.compile(
     re.IGNORECASE,
 )
 # A sentence that speaks of a ZIP or postal code: the ZIP-shaped figures after the cue in it.
-_POSTAL_WORD = re.compile(r"zip(?:\s*code)?|postal\s*code|post\s*code|postcode|郵便番号", re.IGNORECASE)
+_POSTAL_WORD = re.compile(
+    rf"zip(?:\s*code)?|postal\s*code|post\s*code|postcode|郵便番号|(?<![A-Za-z])(?:{WORLD_WORDS})(?![A-Za-z])",
+    re.IGNORECASE,
+)
 _POSTAL_SHAPE = re.compile(
     r"(?<![0-9A-Za-z\-])([0-9]{5}(?:-[0-9]{4})?|[0-9]{3}-[0-9]{4})(?![0-9A-Za-z]|-[0-9])"
 )
@@ -80,7 +86,8 @@ _IPV6 = re.compile(
     # and a colon (then it is the middle of a longer string)
     r"(?<![0-9A-Za-z])(?<![0-9A-Fa-f]:)(?=::|[0-9A-Fa-f])(?=[0-9A-Fa-f]{0,4}:[0-9A-Fa-f]{0,4}:)"
     r"[0-9A-Fa-f:]{2,39}"
-    r"(?:[0-9]{1,3}(?:\.[0-9]{1,3}){3})?(?![0-9A-Za-z:])",
+    # not before ".digit": ::ffff:192.0.2.1 is one address (IPv4-mapped), not ::ffff:192 and a rest
+    r"(?:[0-9]{1,3}(?:\.[0-9]{1,3}){3})?(?![0-9A-Za-z:]|\.[0-9])",
 )
 _MAC = re.compile(
     r"(?<![0-9A-Fa-f])(?:[0-9A-Fa-f]{2}([:\-])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}"
@@ -128,8 +135,8 @@ def _longest_number(
         parts = groups[first : last + 1]
         lengths = tuple(e - s for s, e in parts)
         digits = "".join(text[s:e] for s, e in parts)
-        separators = {text[parts[k][1]] for k in range(len(parts) - 1)}
-        if len(separators) > 1:
+        separators = {text[parts[k][1] : parts[k + 1][0]] for k in range(len(parts) - 1)}
+        if len(separators) > 1:  # one separator throughout, as a card is printed
             continue
         start, end = parts[0][0], parts[-1][1]
         # Any Luhn-valid number of a card's length: IIN tables never cover private-label, UnionPay
@@ -173,6 +180,9 @@ def _timestamp(digits: str) -> bool:
 
 def find_postal_codes(text: str) -> Iterator[Span]:
     seen: set[int] = set()
+    for span in find_world_postal(text):
+        seen.add(span.start)
+        yield span
     for pattern, name in (
         (_POSTAL_MARKED, "postal_mark"),
         (_POSTAL_CUED, "postal_cue"),
@@ -190,7 +200,7 @@ def find_postal_codes(text: str) -> Iterator[Span]:
         limit = min(len(text), cue.end() + 80)
         stop = _SENTENCE_END.search(text, cue.end(), limit)
         end = stop.start() if stop else limit
-        for shape in (_POSTAL_SHAPE, _EIRCODE):
+        for shape in (_POSTAL_SHAPE, _EIRCODE, WORLD_SHAPE):
             for m in shape.finditer(text, cue.end(), end):
                 if m.start(1) not in seen:
                     seen.add(m.start(1))
@@ -199,8 +209,8 @@ def find_postal_codes(text: str) -> Iterator[Span]:
 
 _JP_POSTAL_SHAPE = re.compile(r"(?<![0-9A-Za-z\-.])([0-9]{3}-[0-9]{4})(?![0-9A-Za-z\-]|\.[0-9])")
 _IDENTIFIER_CUE = re.compile(
-    r"(?:品番|型番|製番|部品番号|図番|ロット|注文番号|注文|伝票番号|伝票|製造番号|シリアル|lot|part|p/n|s/n|order|"
-    r"model|no\.?)\s*[:：#]?\s*$",
+    r"(?:品番|型番|製番|部品番号|図番|ロット|注文番号|注文|伝票番号|伝票|製造番号|シリアル|製品コード|lot|part|p/n|s/n|order|"
+    r"model|sku|item|no\.?)\s*[:：#]?\s*$",
     re.IGNORECASE,
 )
 
@@ -222,21 +232,65 @@ def find_ip_addresses(text: str) -> Iterator[Span]:
             continue
         yield Span(IP_ADDRESS, m.start(), m.end(), "ipv4")
     for m in _IPV6.finditer(text):
-        candidate = m.group(0)
+        candidate, start = m.group(0), m.start()
+        if candidate.startswith(":::"):
+            # 通信：::ffff:… (the full-width colon is ":" after NFKC): the label's colon, then "::"
+            candidate, start = candidate[1:], start + 1
         if candidate.count(":") < 2 or candidate.strip(":") == "":
             continue
         try:
             ipaddress.IPv6Address(candidate)
         except ValueError:
             continue
-        yield Span(IP_ADDRESS, m.start(), m.end(), "ipv6")
+        yield Span(IP_ADDRESS, start, m.end(), "ipv6")
 
 
 _MAC_CUE = re.compile(r"(?:MAC|mac|Mac)\s*(?:address|アドレス)?\s*[:：]?\s*$")
 _HEX_GROUP_BEFORE = re.compile(r"(?<![A-Za-z0-9])[0-9A-Fa-f]{2,4}[:\-.]$")
 
 
+# A MAC written without separators (24CF91D7BEB2, as DHCP logs, switch tables and device
+# labels print it) is twelve hex digits of one case, with letters and digits both: an all-digit
+# run is an order or product number far more often than one MAC in three hundred. Twelve hex
+# digits are also how hashes, serials and keys look, so one counts as a MAC only where its text
+# says so: a MAC word shortly before it, or an IP address shortly before it in the same line (a
+# lease, a login, a network ledger), and no identifier word (serial, commit, hash ...) right before.
+_MAC_BARE = re.compile(r"(?<![0-9A-Za-z])(?:[0-9A-F]{12}|[0-9a-f]{12})(?![0-9A-Za-z])")
+_MAC_WORD = re.compile(
+    r"(?<![A-Za-z])(?:mac|hwaddr|ether|bssid|chaddr|lladdr)(?![a-z])|物理アドレス|ハードウェアアドレス",
+    re.IGNORECASE,
+)
+_HEX_ID_CUE = re.compile(
+    r"(?<![A-Za-z])(?:serial|s/n|sn|commit|hash|sha|md5|build|rev|revision|firmware|fw|token|key|id|lot|part|p/n|"
+    r"シリアル|製造番号|品番)\s*(?:no\.?)?\s*[:：#=]?\s*$",
+    re.IGNORECASE,
+)
+# an IPv4 address, or an IPv6 one (a "::" or five groups: not a time of day)
+_IP_BEFORE = re.compile(
+    r"[0-9]{1,3}(?:\.[0-9]{1,3}){3}|[0-9A-Fa-f]*::[0-9A-Fa-f]|(?:[0-9A-Fa-f]{1,4}:){4}[0-9A-Fa-f]{1,4}"
+)
+
+
+def _bare_mac_cued(text: str, start: int) -> bool:
+    if _HEX_ID_CUE.search(text[max(0, start - 16) : start]):
+        return False
+    if _MAC_WORD.search(text[max(0, start - 24) : start]):
+        return True
+    line_start = max(text.rfind("\n", 0, start) + 1, start - 60)
+    return _IP_BEFORE.search(text, line_start, start) is not None
+
+
 def find_mac_addresses(text: str) -> Iterator[Span]:
+    for m in _MAC_BARE.finditer(text):
+        value = m.group(0)
+        if value.isdigit() or not any(c.isdigit() for c in value):
+            continue
+        if _bare_mac_cued(text, m.start()):
+            yield Span(MAC_ADDRESS, m.start(), m.end(), "mac_bare")
+    yield from _find_separated_macs(text)
+
+
+def _find_separated_macs(text: str) -> Iterator[Span]:
     for m in _MAC.finditer(text):
         if _HEX_GROUP_BEFORE.search(text[max(0, m.start() - 6) : m.start()]):
             continue  # a piece of a longer colon- or hyphen-joined hex string (not "MAC:")
