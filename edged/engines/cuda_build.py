@@ -38,7 +38,7 @@ def build_cuda_engine(
         reporter.start("copy", f"Copying the ONNX Runtime GenAI model from {checkpoint}")
         shutil.copytree(checkpoint, out_dir)
         reporter.done("copy", f"{_mib(out_dir):.0f} MiB")
-        _add_lora(out_dir, reporter)
+        _add_lora(out_dir, reporter, copied=True)
         return library_versions(TOOLCHAIN)
     for module in CONVERT_MODULES:
         if importlib.util.find_spec(module) is None:
@@ -63,9 +63,15 @@ def build_cuda_engine(
     return library_versions(TOOLCHAIN)
 
 
-def _add_lora(out_dir: Path, reporter: BuildReporter) -> None:
+def _add_lora(out_dir: Path, reporter: BuildReporter, *, copied: bool = False) -> None:
     reporter.start("lora", "Adding LoRA adapter inputs to every projection")
-    projections = add_lora_to_engine(out_dir)
+    try:
+        projections = add_lora_to_engine(out_dir)
+    except Exception as exc:  # a model built elsewhere may be of any shape: it still serves
+        if not copied:
+            raise
+        reporter.done("lora", f"not added ({type(exc).__name__}: {exc}): this engine serves without adapters")
+        return
     reporter.done("lora", f"{projections} projections" if projections else
                   "no projection of a known shape: this engine serves without adapters")
 
