@@ -103,6 +103,7 @@ def test_llama_cpp_on_the_engines_gguf_times_and_agrees(cpu_engine: Engine) -> N
     one = GenerationRequest.from_prompt("Write a long story about a lighthouse.", max_tokens=12)
     other = GenerationRequest.from_prompt("Write a long story about a quiet warehouse.", max_tokens=12)
     result = compare_with_peer(cpu_engine, "llama.cpp", gguf, one=one, prompts=[one, other], repeats=1)
+    assert result["same_prompt_tokens"]  # edged's tokenizer reads the prompt as the GGUF's does
     assert result["llama_cpp"]["tokens"] == 12  # a long story does not end within 12 tokens
     assert result["llama_cpp"]["ttft_ms"] > 0 and result["llama_cpp"]["decode_tokens_per_s"] > 0
     agreement = result["agreement"]

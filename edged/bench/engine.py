@@ -62,10 +62,12 @@ def _plain_loop(engine: OnnxGenaiEngine, request: GenerationRequest, *, logprobs
 
 def run_engine_bench(
     store: EngineStore, profile: Profile, facts: HardwareFacts, *, tokens: int = 64, repeats: int = 3,
-    schema: bool = False, peer: PeerName | None = None,
+    schema: bool = False, peer: PeerName | None = None, peer_threads: int = 2,
 ) -> dict[str, Any]:
     if tokens < 8 or repeats < 1:
         raise ConfigError("--tokens must be at least 8 and --repeats at least 1.", code="bad_request")
+    if peer_threads < 1:
+        raise ConfigError("--peer-threads must be at least 1.", code="bad_request")
     engine: Engine = load_engine(store, profile, facts)
     if not isinstance(engine, OnnxGenaiEngine):
         raise ConfigError(f"`edged bench engine` compares against onnxruntime-genai; profile "
@@ -91,7 +93,7 @@ def run_engine_bench(
         from edged.bench.peer import compare_with_peer
 
         compared = compare_with_peer(engine, peer, gguf, one=one, prompts=_requests(len(SUBJECTS), tokens),
-                                     repeats=repeats)
+                                     repeats=repeats, threads=peer_threads)
     batches = _batches(engine, tokens, repeats)
     isolation = _isolation_cost(engine, one, repeats)
     guided = guided_cost(engine, tokens=max(tokens, 96), repeats=repeats) if schema else None

@@ -64,6 +64,11 @@ class LlamaCppPeer:
             model_path=str(gguf), n_ctx=context, n_threads=threads, n_threads_batch=threads, verbose=False,
         )
 
+    def encode(self, text: str) -> list[int]:
+        """The GGUF's own tokenizer (special tokens parsed, no BOS added), to check that edged's
+        prompt tokens are the ones llama.cpp would have read from the same text."""
+        return [int(t) for t in self._llm.tokenize(text.encode(), add_bos=False, special=True)]
+
     def generate(self, prompt: Sequence[int], max_tokens: int) -> Run:
         # reset() forgets the evaluated tokens, so generate() cannot reuse an earlier run's prompt
         # cache (it would, by longest common prefix) and its first eval clears the KV cache.
@@ -177,13 +182,13 @@ def agreement(engine: OnnxGenaiEngine, peer: LlamaCppPeer, requests: Sequence[Ge
 
 def compare_with_peer(
     engine: OnnxGenaiEngine, name: PeerName, gguf: Path, *, one: GenerationRequest,
-    prompts: Sequence[GenerationRequest], repeats: int,
+    prompts: Sequence[GenerationRequest], repeats: int, threads: int = PEER_THREADS,
 ) -> dict[str, Any]:
     """edged and the peer on the same prompt tokens, interleaved (edged, peer, edged, peer …) so
     that drift on a shared machine hits both alike; best of ``repeats`` for each."""
     prompt = engine.prompt_tokens(one.messages)
     longest = max(len(engine.prompt_tokens(r.messages)) + r.max_tokens for r in [one, *prompts])
-    peer = LlamaCppPeer(gguf, stop=engine.stop_tokens, context=longest + 16)
+    peer = LlamaCppPeer(gguf, stop=engine.stop_tokens, context=longest + 16, threads=threads)
     peer.generate(prompt, one.max_tokens)  # warm up, as edged's engine was
     edged_ttft, edged_rates, edged_tokens, peer_ttft, peer_rates, peer_tokens = [], [], [], [], [], []
     for _ in range(repeats):
@@ -199,8 +204,9 @@ def compare_with_peer(
         "peer": name,
         "version": peer.version,
         "gguf": gguf.name,
-        "threads": PEER_THREADS,
+        "threads": threads,
         "prompt_tokens": len(prompt),
+        "same_prompt_tokens": peer.encode(engine.render(one.messages)) == list(prompt),
         "edged": {"ttft_ms": round(min(edged_ttft), 1), "decode_tokens_per_s": round(max(edged_rates), 1),
                   "tokens": min(edged_tokens)},
         "llama_cpp": {"ttft_ms": round(min(peer_ttft), 1), "decode_tokens_per_s": round(max(peer_rates), 1),
@@ -214,7 +220,8 @@ def render_peer(result: dict[str, Any]) -> str:
     return "\n".join([
         f"peer     {result['peer']} (llama-cpp-python {result['version']}, {result['threads']} threads, "
         f"greedy) on {result['gguf']}, the engine's own checkpoint; the same {result['prompt_tokens']} "
-        "prompt tokens, runs interleaved",
+        f"prompt tokens ({'as' if result['same_prompt_tokens'] else 'NOT as'} llama.cpp's tokenizer "
+        "reads the text), runs interleaved",
         f"         TTFT edged {ours['ttft_ms']:.1f} ms | llama.cpp {theirs['ttft_ms']:.1f} ms;  decode edged "
         f"{ours['decode_tokens_per_s']:.1f} tok/s | llama.cpp {theirs['decode_tokens_per_s']:.1f} tok/s",
         f"         top-1 agreement with the GGUF's greedy tokens {agreed['top1_agreement']:.3f} "

@@ -34,7 +34,7 @@ def cmd_bench_engine(args: argparse.Namespace) -> int:
     profile, facts, _ = profile_and_facts(args.profile)
     result = run_engine_bench(
         engine_store(args), profile, facts, tokens=args.tokens or 64, repeats=args.repeats,
-        schema=args.schema, peer=args.peer,
+        schema=args.schema, peer=args.peer, peer_threads=args.peer_threads,
     )
     if args.json:
         print_json(result)
@@ -209,6 +209,8 @@ def add_bench(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
     bench_engine.add_argument("--peer", choices=PEERS,
                               help="also run this engine on the GGUF the cpu engine was built from, in the "
                                    "same run: TTFT, decode and top-1 agreement (llama.cpp: the bench extra)")
+    bench_engine.add_argument("--peer-threads", type=int, default=2, metavar="N",
+                              help="with --peer: the peer's threads (2, the cpu profile's cores)")
     bench_engine.add_argument("--json", action="store_true")
     profile_option(bench_engine)
     store_option(bench_engine)
