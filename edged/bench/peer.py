@@ -217,11 +217,12 @@ def compare_with_peer(
 
 def render_peer(result: dict[str, Any]) -> str:
     ours, theirs, agreed = result["edged"], result["llama_cpp"], result["agreement"]
+    threads = f"{result['threads']} thread{'s' if result['threads'] != 1 else ''}"
+    tokenized = "as" if result["same_prompt_tokens"] else "NOT as"
     return "\n".join([
-        f"peer     {result['peer']} (llama-cpp-python {result['version']}, {result['threads']} threads, "
-        f"greedy) on {result['gguf']}, the engine's own checkpoint; the same {result['prompt_tokens']} "
-        f"prompt tokens ({'as' if result['same_prompt_tokens'] else 'NOT as'} llama.cpp's tokenizer "
-        "reads the text), runs interleaved",
+        f"peer     {result['peer']} (llama-cpp-python {result['version']}, {threads}, greedy) on "
+        f"{result['gguf']}, the engine's own checkpoint; the same {result['prompt_tokens']} prompt tokens "
+        f"({tokenized} llama.cpp's tokenizer reads the text), runs interleaved",
         f"         TTFT edged {ours['ttft_ms']:.1f} ms | llama.cpp {theirs['ttft_ms']:.1f} ms;  decode edged "
         f"{ours['decode_tokens_per_s']:.1f} tok/s | llama.cpp {theirs['decode_tokens_per_s']:.1f} tok/s",
         f"         top-1 agreement with the GGUF's greedy tokens {agreed['top1_agreement']:.3f} "
