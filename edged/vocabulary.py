@@ -24,3 +24,8 @@ TRIGGERS: tuple[Trigger, ...] = typing.get_args(Trigger)
 # at run time through edged.backends.register extends the registry, not this list).
 BackendName = Literal["trtllm", "onnx-genai-cuda", "onnx-genai-cpu"]
 BACKEND_NAMES: tuple[BackendName, ...] = typing.get_args(BackendName)
+
+# The engines `edged bench engine --peer` runs beside edged's, on the checkpoint edged's engine was
+# built from (edged/bench/peer.py); the command line offers these.
+PeerName = Literal["llama.cpp"]
+PEERS: tuple[PeerName, ...] = typing.get_args(PeerName)

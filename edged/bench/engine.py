@@ -20,6 +20,7 @@ from edged.engines.store import EngineStore
 from edged.errors import ConfigError
 from edged.hardware.facts import HardwareFacts
 from edged.hardware.profiles import Profile
+from edged.vocabulary import PeerName
 
 SUBJECTS = ("a factory robot", "a night-shift operator", "a broken conveyor", "a lighthouse",
             "a welding cell", "a storm at sea", "a forklift race", "a quiet warehouse")
@@ -61,14 +62,20 @@ def _plain_loop(engine: OnnxGenaiEngine, request: GenerationRequest, *, logprobs
 
 def run_engine_bench(
     store: EngineStore, profile: Profile, facts: HardwareFacts, *, tokens: int = 64, repeats: int = 3,
-    schema: bool = False,
+    schema: bool = False, peer: PeerName | None = None, peer_threads: int = 2,
 ) -> dict[str, Any]:
     if tokens < 8 or repeats < 1:
         raise ConfigError("--tokens must be at least 8 and --repeats at least 1.", code="bad_request")
+    if peer_threads < 1:
+        raise ConfigError("--peer-threads must be at least 1.", code="bad_request")
     engine: Engine = load_engine(store, profile, facts)
     if not isinstance(engine, OnnxGenaiEngine):
         raise ConfigError(f"`edged bench engine` compares against onnxruntime-genai; profile "
                           f"{profile.name} uses {engine.info.backend}.", code="bad_request")
+    if peer is not None:  # refused here, before the long runs, if it cannot run
+        from edged.bench.peer import prepare_peer
+
+        gguf = prepare_peer(engine)
     one = _requests(1, tokens)[0]
     engine.generate([one])  # warm up: first run pays for allocations
     wrapper_rates, plain_rates, plain_lp_rates, ttfts = [], [], [], []
@@ -81,23 +88,17 @@ def run_engine_bench(
         n, secs = _plain_loop(engine, one, logprobs=True)
         plain_lp_rates.append((n - 1) / secs)
     wrapper, plain, plain_lp = max(wrapper_rates), max(plain_rates), max(plain_lp_rates)
-    batches = []
-    for size in BATCH_SIZES:
-        reqs = _requests(size, tokens)
-        best_batch = best_seq = 0.0
-        for _ in range(repeats):
-            started = time.perf_counter()
-            produced = sum(r.completion_tokens for r in engine.generate(reqs))
-            best_batch = max(best_batch, produced / (time.perf_counter() - started))
-            started = time.perf_counter()
-            produced = sum(engine.generate([r])[0].completion_tokens for r in reqs)
-            best_seq = max(best_seq, produced / (time.perf_counter() - started))
-        batches.append({"batch": size, "batched_tokens_per_s": round(best_batch, 1),
-                        "sequential_tokens_per_s": round(best_seq, 1),
-                        "speedup": round(best_batch / best_seq, 2)})
+    compared = None
+    if peer is not None:  # imported here: only --peer needs it
+        from edged.bench.peer import compare_with_peer
+
+        compared = compare_with_peer(engine, peer, gguf, one=one, prompts=_requests(len(SUBJECTS), tokens),
+                                     repeats=repeats, threads=peer_threads)
+    batches = _batches(engine, tokens, repeats)
     isolation = _isolation_cost(engine, one, repeats)
     guided = guided_cost(engine, tokens=max(tokens, 96), repeats=repeats) if schema else None
     return {
+        "peer": compared,
         "guided": guided,
         "validity": schema_validity(engine) if schema else None,
         "isolation": isolation,
@@ -116,6 +117,25 @@ def run_engine_bench(
         "logprob_cost_percent": round(100 * (1 - plain_lp / plain), 1),
         "batches": batches,
     }
+
+
+def _batches(engine: Engine, tokens: int, repeats: int) -> list[dict[str, Any]]:
+    """Each batch size, batched against the same requests one after another; best of ``repeats``."""
+    batches = []
+    for size in BATCH_SIZES:
+        reqs = _requests(size, tokens)
+        best_batch = best_seq = 0.0
+        for _ in range(repeats):
+            started = time.perf_counter()
+            produced = sum(r.completion_tokens for r in engine.generate(reqs))
+            best_batch = max(best_batch, produced / (time.perf_counter() - started))
+            started = time.perf_counter()
+            produced = sum(engine.generate([r])[0].completion_tokens for r in reqs)
+            best_seq = max(best_seq, produced / (time.perf_counter() - started))
+        batches.append({"batch": size, "batched_tokens_per_s": round(best_batch, 1),
+                        "sequential_tokens_per_s": round(best_seq, 1),
+                        "speedup": round(best_batch / best_seq, 2)})
+    return batches
 
 
 def _isolation_cost(engine: Engine, one: GenerationRequest, repeats: int) -> dict[str, Any]:
@@ -176,6 +196,10 @@ def render(result: dict[str, Any]) -> str:
         f"tok/s vs {iso['in_process_tokens_per_s']:.1f} in process ({iso['decode_cost_percent']:+.1f}% of "
         f"decode); {iso['call_overhead_ms_p50']:+.2f} ms p50 per call"
     )
+    if result.get("peer"):
+        from edged.bench.peer import render_peer
+
+        lines.append(render_peer(result["peer"]))
     if result.get("guided"):
         lines.append(render_guided(result["guided"]))
     if result.get("validity"):

@@ -8,6 +8,7 @@ from pathlib import Path
 from edged.commands.common import engine_store, print_json, profile_and_facts, profile_option, store_option
 from edged.errors import ConfigError
 from edged.paths import STATE_DIR
+from edged.vocabulary import PEERS
 
 
 def _levels(text: str) -> tuple[int, ...]:
@@ -21,6 +22,9 @@ def _levels(text: str) -> tuple[int, ...]:
 
 
 def cmd_bench_engine(args: argparse.Namespace) -> int:
+    if args.peer and (args.continuous or args.adapter):
+        raise ConfigError("--peer goes with the single-stream bench, not with --continuous or --adapter.",
+                          code="bad_request")
     if args.continuous:
         return _bench_continuous(args)
     if args.adapter:
@@ -30,7 +34,7 @@ def cmd_bench_engine(args: argparse.Namespace) -> int:
     profile, facts, _ = profile_and_facts(args.profile)
     result = run_engine_bench(
         engine_store(args), profile, facts, tokens=args.tokens or 64, repeats=args.repeats,
-        schema=args.schema,
+        schema=args.schema, peer=args.peer, peer_threads=args.peer_threads,
     )
     if args.json:
         print_json(result)
@@ -202,6 +206,11 @@ def add_bench(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
     bench_engine.add_argument("--probes", type=Path, metavar="FILE",
                               help="with --adapter: JSON lines of prompts whose answers must change "
                                    "(\"expect\": [...]) or stay")
+    bench_engine.add_argument("--peer", choices=PEERS,
+                              help="also run this engine on the GGUF the cpu engine was built from, in the "
+                                   "same run: TTFT, decode and top-1 agreement (llama.cpp: the bench extra)")
+    bench_engine.add_argument("--peer-threads", type=int, default=2, metavar="N",
+                              help="with --peer: the peer's threads (2, the cpu profile's cores)")
     bench_engine.add_argument("--json", action="store_true")
     profile_option(bench_engine)
     store_option(bench_engine)
