@@ -17,6 +17,7 @@ from edged.engines.loader import load_engine
 from edged.engines.store import EngineStore, default_store
 from edged.errors import EdgedError
 from edged.hardware.report import detect_and_match
+from tests.adapters.conftest import tiny_lora_dir  # noqa: F401 - the trained test adapter, for the contract
 
 
 def pytest_configure(config: pytest.Config) -> None:

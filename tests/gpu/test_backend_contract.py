@@ -1,6 +1,7 @@
 """The contract every backend keeps, run against each one that loads here (issue 6): generation,
 batching, log-probs that sum to the sequence's score, stop conditions, label scoring, deadlines,
-and constrained decoding (a JSON Schema answer that matches it, beside a free one)."""
+constrained decoding (a JSON Schema answer that matches it, beside a free one), and a task's LoRA
+adapter built into the store and served (issue 17)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,13 @@ import dataclasses
 import json
 import math
 import threading
+from pathlib import Path
 
+import pytest
+
+from edged.engines.adapters import AdapterStore
 from edged.engines.base import ChatMessage, Engine, GenerationRequest, Guidance, label_probabilities
+from edged.engines.manifest import EngineManifest
 from edged.engines.models import MODELS
 from edged.requests import Limits
 from edged.service.scheduler import Job, Scheduler
@@ -107,3 +113,25 @@ def test_deadlines_expire_in_the_queue_and_never_reach_the_engine(contract_engin
     assert expired == ["Say hi."]
     assert len(ran) == 1
     assert ran[0].startswith("Say hello.:")
+
+
+def test_a_tasks_adapter_answers_what_it_was_trained_on(contract_engine: Engine, tiny_lora_dir: Path,
+                                                         tmp_path: Path) -> None:
+    from tests.adapters.data import PROBE_PROMPTS, TARGET_MARKERS
+    from tests.adapters.tiny_lora import task_messages
+
+    if contract_engine.info.model_id != "smollm2-135m-instruct":
+        pytest.skip("the test adapter is trained on SmolLM2-135M; this engine serves "
+                    f"{contract_engine.info.model_id}")
+    folder = contract_engine.info.path
+    store = AdapterStore(tmp_path, folder, EngineManifest.read(folder))
+    store.build("alarms", tiny_lora_dir, task="alarms")
+    adapter = store.resolve("alarms")
+    probes = PROBE_PROMPTS[::4]
+    requests = [GenerationRequest(tuple(ChatMessage(m["role"], m["content"])  # type: ignore[arg-type]
+                                        for m in task_messages(q)), max_tokens=24, adapter=adapter)
+                for q in probes]
+    answers = [r.text for r in contract_engine.generate(requests)]
+    pairs = zip(probes, answers, strict=True)
+    hits = sum(any(m.lower() in a.lower() for m in TARGET_MARKERS[q]) for q, a in pairs)
+    assert hits >= len(probes) - 1, answers
