@@ -47,8 +47,10 @@ def _by_check(findings: list[Finding]) -> dict[str, Finding]:
     return {f.check: f for f in findings}
 
 
-def _seams(now: datetime = NOW) -> Seams:
-    return Seams(now=lambda: now, ntp_synchronized=lambda: True, timeout_s=3.0)
+def _seams(now: datetime | None = None) -> Seams:
+    """The doctor's clock: ``now``, or the real one (the session's site certificates may be issued
+    after this module was imported: a build of the engine store in between takes minutes)."""
+    return Seams(now=lambda: now or datetime.now(timezone.utc), ntp_synchronized=lambda: True, timeout_s=3.0)
 
 
 @pytest.mark.engine
