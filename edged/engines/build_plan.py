@@ -28,8 +28,9 @@ from edged.hardware.facts import HardwareFacts
 from edged.hardware.profiles import Profile
 
 BUILD_FORMAT = 1  # bump when the build recipe changes what it produces
-# Backends whose recipe changed since: the ONNX ones give every projection LoRA inputs (format 2).
-BACKEND_BUILD_FORMATS = {"onnx-genai-cpu": 2, "onnx-genai-cuda": 2}
+# Backends whose recipe changed since: the ONNX ones give every projection LoRA inputs (format 2)
+# and keep the graph without them beside it (3).
+BACKEND_BUILD_FORMATS = {"onnx-genai-cpu": 3, "onnx-genai-cuda": 3}
 Action = Literal["build", "cached", "rebuild"]
 
 

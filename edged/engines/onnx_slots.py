@@ -23,6 +23,7 @@ import numpy as np
 import numpy.typing as npt
 
 from edged.engines.logits import token_logprobs
+from edged.engines.lora_graph import BASE_GRAPH
 from edged.engines.lora_slots import LoadedLora, LoraBinder
 from edged.errors import DeadlineExceeded, MissingExtra, StoreError
 
@@ -58,17 +59,24 @@ class SlotModel:
         options = ort.SessionOptions()
         options.intra_op_num_threads = threads or default_threads()
         options.log_severity_level = 3  # not a warning per LoRA input that has a default (by design)
+        self._options = options
         try:
             config = json.loads((folder / "genai_config.json").read_text(encoding="utf-8"))
             decoder = config["model"]["decoder"]
-            self._session = ort.InferenceSession(str(folder / decoder["filename"]), options,
-                                                 providers=["CPUExecutionProvider"])
-        except Exception as exc:  # a missing key, bad JSON, or onnxruntime's own load errors
+            # The graph without LoRA inputs where the build kept one (it runs faster); the one with
+            # them is loaded when a request first brings an adapter.
+            self._lora_graph = folder / decoder["filename"]
+            base = folder / BASE_GRAPH
+            self._session = self._open(base if base.is_file() else self._lora_graph)
+        except StoreError:
+            raise
+        except Exception as exc:  # a missing key or bad JSON
             raise StoreError(
                 f"The engine in {folder} could not be loaded ({exc}). Its files are corrupt or "
                 "incomplete: rebuild it with `edged engine build --force`.",
                 code="engine_corrupt",
             ) from None
+        self._lora_session: Any = None if base.is_file() else self._session
         inputs, outputs = decoder["inputs"], decoder["outputs"]
         layers = int(decoder["num_hidden_layers"])
         self._ids_name, self._mask_name = inputs["input_ids"], inputs["attention_mask"]
@@ -88,9 +96,30 @@ class SlotModel:
         # IOBindings over views of the buffers, by (first slot, last slot + 1); reset on growth
         self._views: dict[tuple[int, int], Any] = {}
         self.prefixes = PrefixStore(prefix_tokens)
-        defaults = self._session.get_overridable_initializers()
-        lora_types = [i.type for i in defaults if i.name.startswith("lora.")]
-        self._lora = LoraBinder(ort, self._session, _KV_TYPES[lora_types[0]] if lora_types else self._kv_type)
+        self._lora: LoraBinder | None = None
+        self._lora_views: dict[tuple[int, int], Any] = {}
+
+    def _open(self, graph: Path) -> Any:
+        try:
+            return self._ort.InferenceSession(str(graph), self._options, providers=["CPUExecutionProvider"])
+        except Exception as exc:  # onnxruntime's own load errors
+            raise StoreError(
+                f"The engine's graph {graph} could not be loaded ({exc}). Its files are corrupt or "
+                "incomplete: rebuild it with `edged engine build --force`.",
+                code="engine_corrupt",
+            ) from None
+
+    def _lora_binder(self) -> LoraBinder:
+        """The session with LoRA inputs (loaded on first use: a second copy of the weights in
+        memory, for as long as the engine runs) and its binder."""
+        if self._lora is None:
+            if self._lora_session is None:
+                self._lora_session = self._open(self._lora_graph)
+            defaults = self._lora_session.get_overridable_initializers()
+            types = [i.type for i in defaults if i.name.startswith("lora.")]
+            dtype = _KV_TYPES[types[0]] if types else self._kv_type
+            self._lora = LoraBinder(self._ort, self._lora_session, dtype)
+        return self._lora
 
     def _allocate(self, capacity: int) -> list[npt.NDArray[Any]]:
         heads, size = self._shape
@@ -108,20 +137,22 @@ class SlotModel:
         grown = self._allocate(capacity)
         for old, new in zip(self._buffers, grown, strict=True):
             new[:, :, : self.capacity] = old
-        self._buffers, self.capacity, self._views = grown, capacity, {}
-        self._lora.forget()
+        self._buffers, self.capacity, self._views, self._lora_views = grown, capacity, {}, {}
+        if self._lora is not None:
+            self._lora.forget()
 
     def move(self, source: int, target: int, length: int) -> None:
         """Copy slot ``source``'s valid KV into slot ``target`` (keeping active slots a prefix)."""
         for buffer in self._buffers:
             buffer[target, :, :length] = buffer[source, :, :length]
 
-    def _slots_bound(self, start: int, stop: int) -> Any:
-        """An IOBinding with slots [start, stop) bound as both past and present (GQA then writes
-        the new KV in place); kept per slot range, as rebinding 60 tensors costs 0.1 ms a step."""
-        binding = self._views.get((start, stop))
+    def _slots_bound(self, start: int, stop: int, session: Any, views: dict[tuple[int, int], Any]) -> Any:
+        """An IOBinding of ``session`` with slots [start, stop) bound as both past and present (GQA
+        then writes the new KV in place); kept per slot range in ``views``, as rebinding 60 tensors
+        costs 0.1 ms a step."""
+        binding = views.get((start, stop))
         if binding is None:
-            binding = self._session.io_binding()
+            binding = session.io_binding()
             for (past_key, past_value), (key, value), pair in zip(
                 self._past, self._present, zip(self._buffers[::2], self._buffers[1::2], strict=True),
                 strict=True,
@@ -130,37 +161,48 @@ class SlotModel:
                     view = self._ort.OrtValue.ortvalue_from_numpy(buffer[start:stop])
                     binding.bind_ortvalue_input(past, view)
                     binding.bind_ortvalue_output(present, view)
-            self._views[(start, stop)] = binding
+            views[(start, stop)] = binding
         return binding
 
-    def _run(self, binding: Any, ids: npt.NDArray[Any], mask: npt.NDArray[Any]) -> list[Any]:
+    def _run(self, session: Any, binding: Any, ids: npt.NDArray[Any], mask: npt.NDArray[Any]) -> list[Any]:
         """One run of the decoder on ``binding`` (which holds the KV); its outputs, logits first."""
         binding.bind_cpu_input(self._ids_name, ids.astype(self._ids_type, copy=False))
         binding.bind_cpu_input(self._mask_name, mask.astype(self._mask_type, copy=False))
         binding.bind_output(self._logits_name)
-        self._session.run_with_iobinding(binding)
+        session.run_with_iobinding(binding)
         return list(binding.get_outputs())
 
     def _run_apart(self, ids: npt.NDArray[Any], mask: npt.NDArray[Any],
                    kv: Sequence[Any], lora: LoadedLora | None) -> tuple[npt.NDArray[np.float32], list[Any]]:
         """A run on a KV cache outside the slots: past from ``kv``, present allocated by
         onnxruntime and returned (key and value of each layer in turn)."""
-        binding = self._session.io_binding()
-        kept = self._lora.bind(binding, None, [lora])  # noqa: F841 - alive until the run ends
+        session, kept = self._session, None
+        if lora is not None:
+            binder = self._lora_binder()
+            session = self._lora_session
+        binding = session.io_binding()
+        if lora is not None:
+            kept = binder.bind(binding, None, [lora])  # noqa: F841 - alive until the run ends
         pasts = [name for pair in self._past for name in pair]
         for name, value in zip(pasts, kv, strict=True):
             binding.bind_ortvalue_input(name, value)
         for name in (name for pair in self._present for name in pair):
             binding.bind_output(name)
-        outputs = self._run(binding, ids, mask)
+        outputs = self._run(session, binding, ids, mask)
         logits: npt.NDArray[np.float32] = outputs[-1].numpy()
         return logits, outputs[:-1]
 
     def _run_slots(self, start: int, stop: int, ids: npt.NDArray[Any], mask: npt.NDArray[Any],
                    loras: Sequence[LoadedLora | None]) -> npt.NDArray[np.float32]:
-        binding = self._slots_bound(start, stop)
-        self._lora.bind(binding, (start, stop), loras)  # kept by the binder with the binding
-        logits: npt.NDArray[np.float32] = self._run(binding, ids, mask)[-1].numpy()
+        if any(lora is not None for lora in loras):  # the graph with LoRA inputs
+            binder = self._lora_binder()
+            session = self._lora_session
+            binding = self._slots_bound(start, stop, session, self._lora_views)
+            binder.bind(binding, (start, stop), loras)  # kept by the binder with the binding
+        else:
+            session = self._session
+            binding = self._slots_bound(start, stop, session, self._views)
+        logits: npt.NDArray[np.float32] = self._run(session, binding, ids, mask)[-1].numpy()
         return logits
 
     def load_prefix(self, slot: int, tokens: Sequence[int], prefix: int,
@@ -244,9 +286,10 @@ class SlotModel:
         return totals
 
     def close(self) -> None:
-        self._views = {}
+        self._views, self._lora_views = {}, {}
         self._buffers = []
         self.__dict__.pop("_session", None)
+        self.__dict__.pop("_lora_session", None)
 
 
 def _prefix_key(tokens: Sequence[int], prefix: int,

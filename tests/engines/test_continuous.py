@@ -321,7 +321,8 @@ def test_close_while_running_fails_the_callers(cpu_engine: Engine) -> None:
 def test_a_corrupt_model_file_is_a_clear_store_error(cpu_engine: Engine, tmp_path: Path) -> None:
     folder = tmp_path / "engine"
     shutil.copytree(cpu_engine.info.path, folder)
-    (folder / "model.onnx").write_bytes(b"not a model")
+    for graph in folder.glob("*.onnx"):  # the graph with LoRA inputs and the one without
+        graph.write_bytes(b"not a model")
     with pytest.raises(StoreError, match="corrupt"):
         ContinuousOnnxEngine(folder, cpu_engine.info)
 
