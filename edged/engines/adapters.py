@@ -114,7 +114,7 @@ class AdapterStore:
         except (OSError, UnicodeDecodeError, json.JSONDecodeError, ValidationError) as exc:
             raise AdapterError(
                 f"{path} is damaged ({str(exc).splitlines()[0]}); rebuild the adapter with "
-                f"`edged adapter build --name {name} --force ...`.",
+                f"`edged adapter build --task TASK --name {name} --from PEFT_DIR --force`.",
                 code="adapter_invalid",
             ) from None
 
@@ -137,14 +137,16 @@ class AdapterStore:
                 f"Adapter {manifest.name!r} was built for the engine with fingerprint "
                 f"{manifest.base_fingerprint[:16]}…, but the stored engine's is "
                 f"{self.engine.fingerprint_digest[:16]}… (rebuilt since?). Rebuild the adapter: "
-                f"`edged adapter build --name {manifest.name} --from {manifest.source} --force`.",
+                f"`edged adapter build --task {manifest.task or 'TASK'} --name {manifest.name} "
+                f"--from {manifest.source} --force`.",
                 code="adapter_mismatch",
             )
         problems = check_files(folder, manifest.files, full=full)
         if problems:
             raise AdapterError(
                 f"Adapter {manifest.name!r} in {folder} is damaged: {'; '.join(problems)}. Rebuild it "
-                f"with `edged adapter build --name {manifest.name} --from {manifest.source} --force`.",
+                f"with `edged adapter build --task {manifest.task or 'TASK'} --name {manifest.name} "
+                f"--from {manifest.source} --force`.",
                 code="adapter_invalid",
             )
         return manifest.ref(folder)
