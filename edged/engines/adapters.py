@@ -13,6 +13,7 @@ itself (``LoRARequest``), so for it the folder is copied as it is.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import shutil
@@ -59,9 +60,14 @@ class AdapterManifest(StrictModel):
     built_at: datetime
 
     def ref(self, folder: Path) -> AdapterRef:
-        entry = folder / self.entry
-        digest = self.files[self.entry].sha256 if self.entry in self.files else self.base_fingerprint
-        return AdapterRef(self.name, entry, digest)
+        """What the engine loads, with a digest of its content: the file's SHA-256, or for a folder
+        (TensorRT-LLM's PEFT copy) one over its files', so a replaced folder is loaded afresh too."""
+        if self.entry in self.files:
+            digest = self.files[self.entry].sha256
+        else:
+            inside = sorted((n, f.sha256) for n, f in self.files.items() if n.startswith(self.entry + "/"))
+            digest = hashlib.sha256("\n".join(f"{n} {h}" for n, h in inside).encode()).hexdigest()
+        return AdapterRef(self.name, folder / self.entry, digest)
 
 
 @dataclass(frozen=True)
