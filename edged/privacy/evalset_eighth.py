@@ -189,21 +189,15 @@ def negative_is_safe(text: str) -> bool:
 
 # -- transliteration of Cyrillic and Greek names ---------------------------------------------------
 
-_CYRILLIC = dict(
-    zip(
-        "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґәғқңөұүһјљњџѓќѕ",
-        "a|b|v|g|d|e|e|zh|z|i|i|k|l|m|n|o|p|r|s|t|u|f|kh|ts|ch|sh|shch|ie|y||e|iu|ia|i|i|ie|g|a|g|k|n|o|u|"
-        "u|h|j|lj|nj|dz|gj|kj|dz".split("|"),
-        strict=True,
-    )
+_CYRILLIC_LETTERS = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґәғқңөұүһјљњџѓќѕ"
+_CYRILLIC_LATIN = (
+    "a|b|v|g|d|e|e|zh|z|i|i|k|l|m|n|o|p|r|s|t|u|f|kh|ts|ch|sh|shch|ie|y||e|iu|ia|i|i|ie|g|a|g|k|n|o|u|"
+    "u|h|j|lj|nj|dz|gj|kj|dz"
 )
-_GREEK = dict(
-    zip(
-        "αβγδεζηθικλμνξοπρσςτυφχψω",
-        "a|v|g|d|e|z|i|th|i|k|l|m|n|x|o|p|r|s|s|t|y|f|ch|ps|o".split("|"),
-        strict=True,
-    )
-)
+_GREEK_LETTERS = "αβγδεζηθικλμνξοπρσςτυφχψω"
+_GREEK_LATIN = "a|v|g|d|e|z|i|th|i|k|l|m|n|x|o|p|r|s|s|t|y|f|ch|ps|o"
+_CYRILLIC = dict(zip(_CYRILLIC_LETTERS, _CYRILLIC_LATIN.split("|"), strict=True))
+_GREEK = dict(zip(_GREEK_LETTERS, _GREEK_LATIN.split("|"), strict=True))
 
 
 def transliterate(name: str, locale: str) -> str:
@@ -482,7 +476,7 @@ class _Values:
 
     # -- Japanese addresses ------------------------------------------------------------------------
 
-    def _ja_number(self) -> tuple[str, str]:
+    def _ja_number(self) -> tuple[str, str]:  # noqa: PLR0911 - one return per written form
         c, b, g = self.n(1, 9), self.n(1, 60), self.n(1, 30)
         r = self.rng.random()
         if r < 0.2:
@@ -528,7 +522,7 @@ class _Values:
             shape = f"{shape} zip-inside"
         return Piece(value, "ADDRESS", f"ja-addr {shape}")
 
-    def postal(self, kind: str) -> Piece:
+    def postal(self, kind: str) -> Piece:  # noqa: PLR0911 - one return per written form
         if kind == "jp" or (not kind and self.lang == "ja"):
             code = f"{self.d(3)}-{self.d(4)}"
             r = self.rng.random()
@@ -814,8 +808,8 @@ def _negative_value(values: _Values, kind: str) -> str:
     }[kind]
     d = values.d
     return values.pick(patterns).format(
-        d1=d(1), d2=d(2), d3=d(3), d4=d(4), d5=d(5),
-        L=rng.choice("ABCDEFGHJKLMNPRSTUVWXZ"), y=rng.choice(("24", "25", "26")), m=f"{rng.randint(1, 12):02d}",
+        d1=d(1), d2=d(2), d3=d(3), d4=d(4), d5=d(5), L=rng.choice("ABCDEFGHJKLMNPRSTUVWXZ"),
+        y=rng.choice(("24", "25", "26")), m=f"{rng.randint(1, 12):02d}",
     )  # fmt: skip
 
 
@@ -878,7 +872,8 @@ EN_TEMPLATES = (
     "supplier contact {pw}, {email}.",
     "Concession request signed by {p:rev} (QA) and {p:rev} (Production), valid until {n_date}.",
     # shift rosters
-    "ROSTER {n_date} | Early: {p:given-init}, {p:given-init} | Late: {p} | Night: {p:capsfam} | Standby: {p:init}",
+    "ROSTER {n_date} | Early: {p:given-init}, {p:given-init} | Late: {p} | Night: {p:capsfam} | "
+    "Standby: {p:init}",
     "Rota swap: {p} covers {p:poss} night shift on {n_date}; {p:given} to confirm with the shift lead.",
     # contractor sign-in sheets
     "Contractor sign-in | {pw} | {n_maker} | in {n_time} | mobile {phone} | host {p:init}",
@@ -887,7 +882,8 @@ EN_TEMPLATES = (
     "CCTV request: {p:title} asks for footage of {n_place} between {n_time} and {n_time}; requester e-mail "
     "{email}, approver {p}.",
     # vendor bank-detail change requests
-    "Vendor master change: {pw} asks to move payments to a new account; call-back done on {phone} by {p:init}. "
+    "Vendor master change: {pw} asks to move payments to a new account; call-back done on {phone} "
+    "by {p:init}. "
     "Remit-to address now {addr}.",
     "FRAUD CHECK - e-mail from {email:angle} claims to be {pw}; the known contact number is {phone}, "
     "card on file {card}.",
@@ -899,7 +895,8 @@ EN_TEMPLATES = (
     "[00:31:47] {p}: yeah if anyone needs me my cell is uh {phone:spoken} okay",
     "caption: so we uh we sent the the samples to {pw} at um {addr_kr} last week",
     # ticket-system comments
-    "Ticket {n_ticket} - assignee: {p:lower} - comment by @{p:at}: replaced NIC, new MAC {mac}, static IP {ip}.",
+    "Ticket {n_ticket} - assignee: {p:lower} - comment by @{p:at}: replaced NIC, new MAC {mac}, "
+    "static IP {ip}.",
     "{n_ticket} updated by {p}: laptop of {pw} reimaged, IP {ip:port} whitelisted, user mail {email}.",
     # config snippets
     'plc_gateway: {{ host: "{ip}", mac: "{mac}", owner: "{p}", owner_phone: "{phone}" }}',
@@ -910,9 +907,11 @@ EN_TEMPLATES = (
     "emergency tel {phone:my}.",
     "Manifest copy to {pw:title}, {addr_ae}, phone {phone:ae}.",
     # gas-cylinder registers
-    "Cylinder register: {num} x argon received by {p:init}, returned by {pjr:family}; courier {pw} ({phone:ma}).",
+    "Cylinder register: {num} x argon received by {p:init}, returned by {pjr:family}; "
+    "courier {pw} ({phone:ma}).",
     # purchase-requisition approval chains
-    "Requisition {n_order} for {n_part}: requested {p}, approved {p:rev}, paid with P-card {card} by {p:given}.",
+    "Requisition {n_order} for {n_part}: requested {p}, approved {p:rev}, "
+    "paid with P-card {card} by {p:given}.",
     "Approval chain: {p} -> {p} -> {pw:title}; deliver to {addr_hu}, postcode {zip} on the label.",
     # on-call call-out logs
     "Call-out log {n_date}: {p} called in at {n_time} for {n_machine}, home address {addr_pe} "
@@ -944,7 +943,8 @@ JA_TEMPLATES = (
     "【SMS】{n_time} {p:hon}より：{n_machine}停止、{p:role}に連絡つかず。至急{phone}へ折り返し願います",
     "SMS転送：{p}です。夜勤の{p:hon}が体調不良、代わりに入れる人は{phone}まで",
     # 逸脱記録
-    "逸脱記録{n_ticket}　{n_part}寸法外れ（{n_unit}）　発見者：{p}　承認：{p:role}　仕入先担当 {pw}（{email}）",
+    "逸脱記録{n_ticket}　{n_part}寸法外れ（{n_unit}）　発見者：{p}　承認：{p:role}　"
+    "仕入先担当 {pw}（{email}）",
     "特採申請：{p:kanji}（品証）、{p:kanji}（製造）押印済み、有効期限{n_date}",
     # 勤務シフト表
     "勤務シフト表 {n_date}　早番：{p}、{p}　遅番：{p:hon}　夜勤：{p:kana}　待機：{p:role}",
@@ -953,7 +953,8 @@ JA_TEMPLATES = (
     "協力会社入構サイン表｜{p}｜{n_maker}｜入構{n_time}｜携帯{phone}｜立会{p:hon}",
     "入構者：{pw}（{n_maker}）、住所 {jaddr}、連絡先 {phone:jp}",
     # 防犯カメラ映像閲覧申請
-    "防犯カメラ映像閲覧申請：申請者{p:role}、対象{n_place} {n_time}～{n_time}、連絡メール{email}、承認{p:hon}",
+    "防犯カメラ映像閲覧申請：申請者{p:role}、対象{n_place} {n_time}～{n_time}、"
+    "連絡メール{email}、承認{p:hon}",
     # 振込先変更依頼
     "振込先変更依頼：{pw}様より。確認電話は{p:hon}が{phone}へ実施。請求書送付先{addr}",
     "【要注意】{email:angle}から{p:kanji}名義で口座変更の依頼。登録カード{card}、登録電話{phone:jp}",

@@ -153,7 +153,7 @@ MY_PLACES = (
     (("Jalan Kuala Kangsar", "Jalan Kledang Raya 7"), "31200", "Chemor", "Perak"),
     (("Jalan Bayan Lepas", "Lebuh Bukit Jambul"), "11900", "Bayan Lepas", "Pulau Pinang"),
 )
-# (road, city/county, province, postcode)
+# Each row: road, city or county, province and postcode.
 KR_PLACES = (
     ("Sandan-ro", "Siheung-si", "Gyeonggi-do", "15078"),
     ("Gongdan-ro", "Changwon-si Seongsan-gu", "Gyeongsangnam-do", "51567"),
@@ -161,7 +161,7 @@ KR_PLACES = (
     ("Cheomdangieop-ro", "Gumi-si", "Gyeongsangbuk-do", "39422"),
     ("Jangan-ro", "Asan-si Tangjeong-myeon", "Chungcheongnam-do", "31454"),
 )
-# (street, postcode, town)
+# Each row: street, postcode and town.
 CZ_PLACES = (
     ("Průmyslová", "530 03", "Pardubice"),
     ("Tovární", "293 01", "Mladá Boleslav"),
@@ -169,7 +169,7 @@ CZ_PLACES = (
     ("U Panasonicu", "530 06", "Pardubice"),
     ("Kolínská", "280 02", "Kolín"),
 )
-# (town, postcode, street)
+# Each row: town, postcode and street.
 HU_PLACES = (
     ("Győr", "9027", "Ipari Park utca"),
     ("Kecskemét", "6000", "Mercedes út"),
@@ -177,14 +177,14 @@ HU_PLACES = (
     ("Miskolc", "3527", "Sajószigeti út"),
     ("Debrecen", "4031", "Határ út"),
 )
-# (zone, postcode, city)
+# Each row: industrial zone and lot, postcode and city.
 MA_PLACES = (
     ("Zone Franche d'Exportation de Tanger, Îlot 45", "90000", "Tanger"),
     ("Tanger Automotive City, Lot 112", "90000", "Tanger"),
     ("Zone Industrielle Sidi Bernoussi, Rue 7", "20600", "Casablanca"),
     ("Parc Industriel Atlantic Free Zone, Lot 18", "14000", "Kénitra"),
 )
-# (area, emirate)
+# Each row: free zone or industrial area, and emirate.
 AE_PLACES = (
     ("Jebel Ali Free Zone South", "Dubai"),
     ("Dubai Investments Park 2", "Dubai"),
@@ -192,14 +192,14 @@ AE_PLACES = (
     ("KIZAD, Khalifa Industrial Zone", "Abu Dhabi"),
     ("Mussafah M-26", "Abu Dhabi"),
 )
-# (street, district, city, postcode)
+# Each row: street, district, city and postcode.
 PE_PLACES = (
     ("Av. Argentina", "Cercado de Lima", "Lima", "15082"),
     ("Av. Néstor Gambetta", "Callao", "Callao", "07036"),
     ("Av. Los Frutales", "Ate", "Lima", "15023"),
     ("Calle Los Hornos", "Lurín", "Lima", "15823"),
 )
-# (street, postcode, town)
+# Each row: street, postcode and town.
 RS_PLACES = (
     ("Industrijska zona bb", "34000", "Kragujevac"),
     ("Autoput za Novi Sad", "11080", "Zemun"),
