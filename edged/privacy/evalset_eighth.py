@@ -214,6 +214,8 @@ def transliterate(name: str, locale: str) -> str:
         name = unicodedata.normalize("NFC", name).replace("ου", "ou").replace("Ου", "Ou")
     out = []
     for ch in name:
+        if ch in "'ʼ’":  # the Ukrainian apostrophe: passports drop it
+            continue
         low = ch.lower()
         latin = table.get(low, ch)
         out.append(latin.capitalize() if ch != low else latin)
@@ -496,11 +498,10 @@ class _Values:
 
     def ja_address(self, tag: str = "") -> Piece:
         if tag != "zip" and self.rng.random() < 0.12:
-            pref, city, district = self.rng.choice(JA_GRID_PLACES)
-            side = self.pick(("東", "西")) if district in ("北", "西") else ""
-            value = (
-                f"{city}{district}{self.n(1, 30)}条{side}{self.n(1, 12)}丁目{self.n(1, 20)}-{self.n(1, 30)}"
-            )
+            pref, city, district, sides = self.rng.choice(JA_GRID_PLACES)
+            lead = pref if self.rng.random() < 0.4 else ""
+            grid = f"{district}{self.n(1, 30)}条{self.pick(sides)}{self.n(1, 12)}丁目"
+            value = f"{lead}{city}{grid}{self.n(1, 20)}-{self.n(1, 30)}"
             return Piece(value, "ADDRESS", "ja-addr grid")
         pref, city, towns = self.rng.choice(JA_PLACES)
         number, shape = self._ja_number()
@@ -595,12 +596,14 @@ class _Values:
         choices = [m for m in INTL_MASKS if not region_only or m[0] == region_only.upper()]
         region, cc, masks = self.rng.choice(choices)
         style = self.rng.choices(("plus", "plus-0", "idd00", "national"), (45, 12, 13, 30))[0]
-        trunk = TRUNK[region]
+        mask = self.pick(masks)
+        # Peru dials mobiles without its trunk 0, so "(0)" and a national 0 are for its landlines only.
+        trunk = "" if region == "PE" and mask.startswith("9") else TRUNK[region]
         if style == "plus-0" and not trunk:
             style = "plus"
 
         def make() -> tuple[str, str | None]:
-            nsn = self.fill(self.pick(masks))
+            nsn = self.fill(mask)
             if style == "plus":
                 return f"+{cc} {nsn}", None
             if style == "plus-0":

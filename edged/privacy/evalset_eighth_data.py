@@ -234,8 +234,13 @@ JA_PLACES = (
     ("熊本県", "菊池郡菊陽町", ("原水", "津久礼", "大字辛川")),
     ("鹿児島県", "霧島市", ("国分山下町", "隼人町見次")),
 )
-# Hokkaido grid addresses: (prefecture, city, ward+district) then 条/丁目 numbers are drawn.
-JA_GRID_PLACES = (("北海道", "旭川市", "東光"), ("北海道", "帯広市", "西"), ("北海道", "札幌市東区", "北"))
+# Hokkaido grid addresses, each row: prefecture, city (and ward), district, the sides its 丁目 take;
+# the 条 and 丁目 numbers are drawn.
+JA_GRID_PLACES = (
+    ("北海道", "旭川市", "東光", ("",)),
+    ("北海道", "帯広市", "西", ("南", "北")),
+    ("北海道", "札幌市東区", "北", ("東",)),
+)
 JA_BUILDINGS = _w(
     "ハイツ緑ヶ丘|メゾン白鷺|コーポ若葉|第二松栄荘|サンライズ湖西|グランシャリオ北上|ファミール晴海"
 )
@@ -338,7 +343,7 @@ NEG_PLACES_JA = _w(
 NEG_MAKERS = _w(
     "Siemens|Emerson|Parker Hannifin|John Deere|Carl Zeiss|Lincoln Electric|Miller Electric|"
     "Brother Industries|Fanuc|Kawasaki|Honda|Suzuki|Yamaha|Hitachi|Mitsubishi Electric|Hobart|"
-    "Grundfos|Bosch Rexroth|Murata|Dr. Johannes Heidenhain"
+    "Grundfos|Bosch Rexroth|Murata|Heidenhain"
 )
 NEG_MAKERS_JA = _w(
     "豊田自動織機|本田技研工業|鈴木鉄工所|ヤマザキマザック|牧野フライス|森精機|高橋計器|安川電機|"
