@@ -52,7 +52,7 @@ TARGETS = {
 WORKER_TIMEOUT_S = 3600
 
 
-SETS = ("final", "holdout", "independent", "fresh", "unseen", "blind", "generated")
+SETS = ("final", "holdout", "independent", "fresh", "unseen", "blind", "eighth", "generated")
 MODES = ("standard", "strict")
 
 
@@ -61,7 +61,9 @@ def make_set(name: str, per_lang: int, seed: int) -> list[Sample]:  # noqa: PLR0
     ``independent``: another author's templates and name sources the detectors never read;
     ``fresh``: a fifth author's set built with mimesis, written without reading the detectors;
     ``unseen``: a sixth author's set, written blind while the detectors changed, first scored at the end;
-    ``blind``: a seventh author's set, written without reading the detectors, first scored by someone else."""
+    ``blind``: a seventh author's set, written without reading the detectors, first scored by someone else;
+    ``eighth``: an eighth author's set, written the same way, from sources and text kinds none of the
+    others used."""
     if name == "generated":
         return generate(per_lang, seed)
     if name == "fresh":
@@ -76,6 +78,10 @@ def make_set(name: str, per_lang: int, seed: int) -> list[Sample]:  # noqa: PLR0
         from edged.privacy.evalset_blind import generate_blind
 
         return generate_blind(per_lang, seed)
+    if name == "eighth":
+        from edged.privacy.evalset_eighth import generate_eighth
+
+        return generate_eighth(per_lang, seed)
     if name == "final":
         from edged.privacy.evalset_final import generate_final
 
@@ -336,6 +342,9 @@ SET_SOURCES = {
     "blind": "a seventh author's templates and sources (Faker fr_DZ/de_LI/de_LU, mimesis de-ch/nl-be, "
     "hand-written lists), written without reading the detectors, first scored by someone else "
     "(evalset_blind.py SOURCES)",
+    "eighth": "an eighth author's templates and sources (Faker ru_RU/bg_BG/mk_MK/el_GR and mimesis kk/uk "
+    "names transliterated, hand-written lists; MY, KR, CZ, HU, MA, AE, PE, RS addresses and phones), written "
+    "without reading the detectors, first scored by someone else (evalset_eighth.py SOURCES)",
     "generated": "templates and Faker lists (ja_JP, en_US, en_IN, pt_BR) written beside the detectors",
     "independent": "another author's templates and name/format sources the detectors never read; "
     "its misses were inspected while fixing the failure classes (evalset_independent.py SOURCES)",
