@@ -153,8 +153,8 @@ def add_eval_redact(evals: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "--set",
         dest="sets",
         action="append",
-        choices=("final", "holdout", "independent", "fresh", "unseen", "blind", "generated"),
-        help="measure only this set (repeatable; default: all seven)",
+        choices=("final", "holdout", "independent", "fresh", "unseen", "blind", "eighth", "generated"),
+        help="measure only this set (repeatable; default: all eight)",
     )
     p.add_argument(
         "--config",

@@ -90,3 +90,13 @@ def test_eval_group_is_shared() -> None:
     # edged's own parser has `eval redact`
     args = build_parser().parse_args(["eval", "redact", "--per-lang", "5", "--no-presidio"])
     assert args.per_lang == 5 and args.no_presidio
+
+
+def test_eval_redact_offers_every_set_the_evaluation_knows() -> None:
+    from edged.privacy.evaluate import SETS
+
+    for name in SETS:
+        args = build_parser().parse_args(["eval", "redact", "--set", name])
+        assert args.sets == [name]
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["eval", "redact", "--set", "ninth"])
