@@ -35,3 +35,13 @@ def test_levels_parse_and_refuse() -> None:
 def test_percentile_takes_the_nearest_rank() -> None:
     assert percentile([5.0, 1.0, 3.0], 0.5) == 3.0
     assert percentile([1.0, 2.0], 0.99) == 2.0
+
+
+def test_step_costs_bound_the_speedup_and_the_wait() -> None:
+    from edged.bench.continuous import _step_lines
+
+    line = _step_lines({"decode_step_ms_by_rows": {"1": 10.0, "2": 12.0, "8": 40.0}})[0]
+    assert "1 10.0 ms | 2 12.0 ms | 8 40.0 ms" in line
+    assert "8 rows cost 4.00x one row" in line
+    assert "at most 2.00x one caller's throughput" in line
+    assert _step_lines({"decode_step_ms_by_rows": {}}) == []

@@ -121,6 +121,7 @@ def run_continuous_bench(
         for callers in CONCURRENCY:
             runs = [_sweep_point(engine, callers, per_caller, tokens) for _ in range(repeats)]
             sweep.append(max(runs, key=lambda run: float(run["tokens_per_s"])))
+        steps = engine.decode_step_ms()
         plain = ContinuousOnnxEngine(reference.info.path, reference.info, slots=slots, prefix_tokens=0)
         try:
             prefix = _prefix_ttft(engine, plain, repeats)
@@ -143,6 +144,7 @@ def run_continuous_bench(
                                               "onnxruntime_genai": statistics.median(theirs)},
         "single_stream_difference_percent": 100 * (statistics.median(ours) / statistics.median(theirs) - 1),
         "sweep": sweep,
+        "decode_step_ms_by_rows": steps,
         "prefix_reuse": prefix,
     }
 
@@ -163,6 +165,7 @@ def render_continuous(result: dict[str, Any]) -> str:
         f"   {p['latency_ms_p50']:>14.1f}   {p['latency_ms_p99']:>14.1f}"
         for p in result["sweep"]
     )
+    lines.extend(_step_lines(result))
     prefix = result["prefix_reuse"]
     lines.append(
         f"prefix   TTFT p50 with a {prefix['preamble_tokens']}-token system prompt (of "
@@ -171,3 +174,19 @@ def render_continuous(result: dict[str, Any]) -> str:
         f"({100 * prefix['ttft_ms_p50_reused'] / prefix['ttft_ms_p50_computed']:.0f} %)"
     )
     return "\n".join(lines)
+
+
+def _step_lines(result: dict[str, Any]) -> list[str]:
+    """A decode step's time by its rows, and what that allows: with N callers each sending one
+    request after another, a request takes N / throughput (Little's law), so latency at N callers
+    over one caller's is N / speedup, and a latency target of k times one caller's needs a speedup
+    of at least N / k, that is a step of N rows costing at most k times a step of one."""
+    steps = {int(rows): ms for rows, ms in result["decode_step_ms_by_rows"].items()}
+    if 1 not in steps:
+        return []
+    most = max(steps)
+    shown = " | ".join(f"{rows} {ms:.1f} ms" for rows, ms in steps.items() if rows in (1, 2, 4, 8, most))
+    cost = steps[most] / steps[1]
+    return [f"steps    mean decode step by rows: {shown}; {most} rows cost {cost:.2f}x one row, "
+            f"so {most} callers can get at most {most * steps[1] / steps[most]:.2f}x one caller's throughput "
+            f"and wait at least {cost:.2f}x as long per request (Little's law)"]

@@ -136,6 +136,7 @@ class ContinuousOnnxEngine:
         self._tickets: set[Ticket] = set()
         self._active: list[Row] = []  # slot i holds _active[i]; only the step thread touches it
         self._filling: Row | None = None  # a long prompt part-prefilled, in slot len(_active)
+        self._step_totals: dict[int, tuple[int, float]] = {}  # rows -> (steps, seconds) of decode steps
         self._closed = False
         self._thread = threading.Thread(target=self._loop, name="edged-continuous", daemon=True)
         self._thread.start()
@@ -255,6 +256,10 @@ class ContinuousOnnxEngine:
     def health(self) -> EngineHealth:
         return health_by_generating(self.generate)
 
+    def decode_step_ms(self) -> dict[int, float]:
+        """The mean time of one decode step by the number of rows in it, since the engine started."""
+        return {rows: 1e3 * seconds / steps for rows, (steps, seconds) in sorted(self._step_totals.items())}
+
     def close(self) -> None:
         """Stop the step thread; every caller still waiting gets EngineError."""
         with self._cond:
@@ -362,9 +367,12 @@ class ContinuousOnnxEngine:
     def _step(self) -> None:
         """One decode step for every active slot, then the rows that finished leave."""
         active = self._active
+        started = time.perf_counter()
         try:
             logits = self._model.decode([r.next_token for r in active], [r.length for r in active],
                                         [r.lora for r in active])
+            steps, seconds = self._step_totals.get(len(active), (0, 0.0))
+            self._step_totals[len(active)] = (steps + 1, seconds + time.perf_counter() - started)
         except Exception as exc:
             failure = EngineError(f"decoding failed: {exc}")
             for row in active:

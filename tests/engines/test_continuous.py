@@ -354,3 +354,12 @@ def test_prefill_time_excludes_waiting_for_the_other_prompts(continuous: Continu
     last = max(results, key=lambda r: r.timings.ttft_ms)
     assert last.timings.prefill_ms < 0.6 * last.timings.ttft_ms, last.timings
     assert all(0 < r.timings.prefill_ms <= r.timings.ttft_ms <= r.timings.total_ms for r in results)
+
+
+def test_decode_steps_are_timed_by_their_rows(continuous: ContinuousOnnxEngine) -> None:
+    before = continuous.decode_step_ms()
+    results = continuous.generate([ask(STORY, max_tokens=12), ask("Say hello.", max_tokens=12)])
+    assert all(r.completion_tokens > 1 for r in results)
+    after = continuous.decode_step_ms()
+    assert 2 in after and after[2] > 0  # both rows stepped together at least once
+    assert all(ms > 0 for ms in after.values()) and set(before) <= set(after)
