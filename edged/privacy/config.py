@@ -20,7 +20,11 @@ from edged.privacy.registry import DETECTORS
 from edged.tomlfile import load_model
 
 # The strict-only detectors run in strict mode whatever this list says; the others run when named.
+# An opt-in detector needs an extra and costs more than it gains by default (see the README): it
+# runs only when [privacy].detectors names it.
+OPT_IN_DETECTORS = ("ner",)
 ALL_DETECTORS: tuple[str, ...] = tuple(DETECTORS)
+DEFAULT_DETECTORS: tuple[str, ...] = tuple(n for n in DETECTORS if n not in OPT_IN_DETECTORS)
 PrivacyMode = Literal["standard", "strict"]
 Validation = Literal["none", "luhn", "my_number", "mod11", "mod97"]
 MIN_KEY_BYTES = 32
@@ -70,9 +74,12 @@ class PrivacyConfig(StrictModel):
     """What ``redact`` looks for before anything leaves the appliance."""
 
     detectors: list[str] = Field(
-        default_factory=lambda: list(ALL_DETECTORS),
-        description="Detectors to run (default: all): " + ", ".join(ALL_DETECTORS) + ". The strict_* "
-        "ones run only in strict mode.",
+        default_factory=lambda: list(DEFAULT_DETECTORS),
+        description="Detectors to run (default: all but the opt-in ones): "
+        + ", ".join(DEFAULT_DETECTORS)
+        + ". The strict_* ones run only in strict mode. Opt-in: "
+        + ", ".join(OPT_IN_DETECTORS)
+        + " (spaCy/GiNZA person names; needs the ner extra).",
     )
     mode: PrivacyMode = Field(
         default="strict",

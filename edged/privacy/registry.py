@@ -30,6 +30,7 @@ DETECTORS: dict[str, str] = {
     "person": "edged.privacy.persons:build",
     "strict_person": "edged.privacy.strict:build_person",
     "strict_number": "edged.privacy.strict:build_number",
+    "ner": "edged.privacy.ner:build",
 }
 
 
