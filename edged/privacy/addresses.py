@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from edged.privacy.addresses_india import find_indian
 from edged.privacy.addresses_romance import find_romance
+from edged.privacy.addresses_world import find_world
 from edged.privacy.entities import ADDRESS
 
 if TYPE_CHECKING:
@@ -315,6 +316,7 @@ def find_english(text: str) -> Iterator[Span]:
         found.extend((m.start(), m.end()) for m in pattern.finditer(text))
     found.extend((s.start, s.end) for s in find_romance(text))
     found.extend((s.start, s.end) for s in find_indian(text))
+    found.extend((s.start, s.end) for s in find_world(text))
     found.extend(_streets(text))
     for m in _ROMAJI_ADDRESS.finditer(text):
         if _ROMAJI_SUFFIX.search(m.group(0)) and _ROMAJI_BLOCK.search(m.group(0)):
@@ -400,6 +402,7 @@ class AddressDetector:
                 yield Span(ADDRESS, start, end, "latin_address")
             yield from find_romance(view.text)
             yield from find_indian(view.text)
+            yield from find_world(view.text)
 
 
 def build(resources: Resources) -> AddressDetector:  # noqa: ARG001 - registry signature
