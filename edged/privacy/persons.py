@@ -26,6 +26,7 @@ from edged.privacy.makers import MakerFilter
 from edged.privacy.names_en import EnglishNames
 from edged.privacy.names_ja import JapaneseNames
 from edged.privacy.names_latin import common_words, given_names
+from edged.privacy.names_places import ja_company, plant_thing
 
 if TYPE_CHECKING:
     from edged.privacy.registry import Resources
@@ -51,6 +52,8 @@ class PersonDetector:
     def find(self, view: TextView) -> Iterator[Span]:
         kept = []
         for span in self._guessed(view):
+            if plant_thing(view.text, span.start, span.end) or ja_company(view.text, span.start, span.end):
+                continue  # Garfield Line, Clarke hoist, 坂口鉄工所: a place, a machine, a company
             cut = self._makers(view.text, span.start, span.end)
             if cut is not None and cut[1] > cut[0]:
                 prefix = _NAME_PREFIX.search(view.text, max(0, cut[0] - 8), cut[0])
