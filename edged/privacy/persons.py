@@ -15,6 +15,7 @@ from edged.privacy import (
     names_hanzi,
     names_headers,
     names_ja_context,
+    names_ja_kana,
     names_korean,
     names_latin,
     names_positions,
@@ -70,6 +71,7 @@ class PersonDetector:
             yield from self._ja.find(view.text)
             yield from names_hanzi.find(view.text, self._ja.ordinary_word)
             yield from names_ja_context.find(view.text, self._ja.ordinary_word)
+            yield from names_ja_kana.find(view.text, self._ja.ordinary_word, self._ja.known_name)
         yield from self._en.find(view.text, english=view.english)
         yield from names_latin.find(view.text)
         yield from names_korean.find(view.text)

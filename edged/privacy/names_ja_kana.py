@@ -1,0 +1,75 @@
+"""Japanese full names written in kana with a space between surname and given name (はせがわ みく,
+ドミトリ・ソコロフ), told by their shape and what stands around them rather than by the dictionary,
+which knows few surnames in hiragana:
+
+- two hiragana words, then an honorific, a title, a speaker's colon or a self-introduction
+  (です at the start, with a given name the dictionary knows), or after a cue that a name follows
+  (ふりがな, 署名, 管理者, 報告者);
+- two or more katakana words joined by a space, ・ or =, after は/、 or at the start, ending the
+  sentence or introducing the writer (です), when the dictionary reads no part as a common word.
+
+A particle the run starts with (詳細はおびなた: は) is cut off.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from edged.privacy.detector import Span
+from edged.privacy.entities import PERSON
+from edged.privacy.names_ja_data import HONORIFICS, ROLE_CUES, TITLES
+
+_H = "\u3041-\u3096"
+# the given name may run into a hiragana honorific or です (のぞみさん, のぞみです)
+_KANA_PAIR = re.compile(
+    rf"(?<![{_H}ー])([{_H}]{{2,6}})[ \u3000]([{_H}]{{2,4}}?)(?=さん|さま|くん|ちゃん|です|(?![{_H}]))"
+)
+_MARK_AFTER = re.compile(
+    "|".join(re.escape(m) for m in sorted((*HONORIFICS, *TITLES, "リーダー"), key=len, reverse=True))
+    + r"|[:：]|です"
+)
+_CUE_BEFORE = re.compile(
+    "(?:ふりがな|フリガナ|よみがな|ヨミガナ|署名|氏名|管理者|対応|報告者|報告先|宛先|"
+    + "|".join(re.escape(c) for c in ROLE_CUES)
+    + r")[:：]?[ \u3000]?$"
+)
+_PARTICLE = "はがをにでともへのや"
+_KATAKANA_PAIR = re.compile(
+    r"(?<![\u30a1-\u30faー])[\u30a1-\u30faー]{2,}(?:[ ・=][\u30a1-\u30faー]{2,}){1,2}"
+)
+_KATAKANA_BEFORE = re.compile(r"(?:^|[は、:：\s]|手配は|担当は)$")
+_KATAKANA_AFTER = re.compile(r"(?:です|。|$|[、\s](?=[0-9０-９]))")
+
+
+def find(
+    text: str, ordinary_word: Callable[[str], bool], known_name: Callable[[str], bool]
+) -> Iterator[Span]:
+    yield from _hiragana(text, known_name)
+    yield from _katakana(text, ordinary_word)
+
+
+def _hiragana(text: str, known_name: Callable[[str], bool]) -> Iterator[Span]:
+    for m in _KANA_PAIR.finditer(text):
+        start = m.start(1)
+        if start > 0 and not text[start - 1].isspace() and m.group(1)[0] in _PARTICLE:
+            start += 1  # 詳細はおびなた のぞみ: the particle belongs to the sentence
+        if m.end(1) - start < 2:
+            continue
+        after = _MARK_AFTER.match(text, m.end())
+        intro = after is not None and after.group(0) == "です"
+        opening = not text[:start].strip(" \u3000") or text[start - 1] in "。、:：\n"
+        if intro and not (opening and known_name(m.group(2))):
+            continue  # これは まだです: a writer introduces a known given name, at a sentence's start
+        if after is not None or _CUE_BEFORE.search(text, 0, start):
+            yield Span(PERSON, start, m.end(), "ja_kana_pair")
+
+
+def _katakana(text: str, ordinary_word: Callable[[str], bool]) -> Iterator[Span]:
+    for m in _KATAKANA_PAIR.finditer(text):
+        if not _KATAKANA_BEFORE.search(text, 0, m.start()) or not _KATAKANA_AFTER.match(text, m.end()):
+            continue
+        words = re.split(r"[ ・=]", m.group(0))
+        if any(ordinary_word(w) for w in words):
+            continue  # ベルト・コンベア, エア コンプレッサ: machines, not people
+        yield Span(PERSON, m.start(), m.end(), "ja_katakana_pair")
