@@ -45,7 +45,7 @@ _COUNTRY = (
     r"JAPAN|Japan|Thailand|THAILAND|Philippines|PHILIPPINES|Poland|POLAND|Turkey|Türkiye|TÜRKİYE|Canada|CANADA"
 )
 _CHAIN = re.compile(
-    rf"(?<![A-Za-z0-9\-/.#:])((?:{_PART},\s{{1,2}}){{1,7}})({_END})(?:,\s?(?:{_COUNTRY}))?(?![{_L}0-9\-])"
+    rf"(?<![A-Za-z0-9\-/.#])((?:{_PART},\s{{1,2}}){{1,7}})({_END})(?:,\s?(?:{_COUNTRY}))?(?![{_L}0-9\-])"
 )
 _HINT = re.compile(r"[0-9]{4,6}|[0-9]{2}-[0-9]{3}|[A-Z][0-9][A-Z]\s?[0-9][A-Z][0-9]")
 # Words that make a part an address's: the building, block, village (Moo), zone and street (not

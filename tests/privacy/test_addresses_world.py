@@ -74,3 +74,9 @@ def test_world_address_stops_at_the_writer(redactor: Redactor, text: str, first:
 )
 def test_plant_lists_with_numbers_are_not_addresses(redactor: Redactor, text: str) -> None:
     assert addresses(redactor, text) == []
+
+
+def test_world_address_right_after_a_field_colon(redactor: Redactor) -> None:
+    # ： becomes : when the text is normalised; the address still starts right after it
+    address = "3-14-2 Ikeshita, Kakamigahara-shi, Gifu 504-0812"
+    assert addresses(redactor, f"配送先変更：{address} 山田様") == [address]
