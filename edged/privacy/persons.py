@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,6 +18,7 @@ from edged.privacy import (
     names_ja_kana,
     names_korean,
     names_latin,
+    names_latin_slots,
     names_positions,
     names_vietnamese,
 )
@@ -51,19 +52,25 @@ class PersonDetector:
         self._makers = MakerFilter(lambda word: word.lower() in given_names() or en.japanese_reading(word))
 
     def find(self, view: TextView) -> Iterator[Span]:
-        kept = []
-        for span in self._guessed(view):
-            if plant_thing(view.text, span.start, span.end) or ja_company(view.text, span.start, span.end):
-                continue  # Garfield Line, Clarke hoist, 坂口鉄工所: a place, a machine, a company
-            cut = self._makers(view.text, span.start, span.end)
-            if cut is not None and cut[1] > cut[0]:
-                prefix = _NAME_PREFIX.search(view.text, max(0, cut[0] - 8), cut[0])
-                start = prefix.start() if prefix is not None else cut[0]
-                kept.append(span._replace(start=start, end=cut[1]))
+        kept = self._kept(view.text, self._guessed(view))
+        kept += self._kept(view.text, names_latin_slots.find(view.text, kept))
         yield from _joined(kept + _repeated(view.text, kept))
         if self._roster is not None:
             for m in self._roster.finditer(view.text):
                 yield Span(PERSON, m.start(), m.end(), "roster")
+
+    def _kept(self, text: str, spans: Iterable[Span]) -> list[Span]:
+        """The findings that are no place, machine, company or maker, a maker cut off their end."""
+        kept = []
+        for span in spans:
+            if plant_thing(text, span.start, span.end) or ja_company(text, span.start, span.end):
+                continue  # Garfield Line, Clarke hoist, 坂口鉄工所: a place, a machine, a company
+            cut = self._makers(text, span.start, span.end)
+            if cut is not None and cut[1] > cut[0]:
+                prefix = _NAME_PREFIX.search(text, max(0, cut[0] - 8), cut[0])
+                start = prefix.start() if prefix is not None else cut[0]
+                kept.append(span._replace(start=start, end=cut[1]))
+        return kept
 
     def _guessed(self, view: TextView) -> Iterator[Span]:
         """Names found by rules (not the site's roster), before makers are told apart."""
