@@ -28,7 +28,7 @@ from edged.privacy.makers import MakerFilter
 from edged.privacy.names_en import EnglishNames
 from edged.privacy.names_ja import JapaneseNames
 from edged.privacy.names_latin import common_words, given_names
-from edged.privacy.names_places import ja_company, plant_thing
+from edged.privacy.names_places import affiliation, ja_company, plant_thing
 
 if TYPE_CHECKING:
     from edged.privacy.registry import Resources
@@ -54,6 +54,8 @@ class PersonDetector:
     def find(self, view: TextView) -> Iterator[Span]:
         kept = self._kept(view.text, self._guessed(view))
         kept += self._kept(view.text, names_latin_slots.find(view.text, kept))
+        spans = [(s.start, s.end) for s in kept]
+        kept = [s for s in kept if not affiliation(view.text, s.start, s.end, spans)]
         yield from _joined(kept + _repeated(view.text, kept))
         if self._roster is not None:
             for m in self._roster.finditer(view.text):
