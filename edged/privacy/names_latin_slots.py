@@ -4,12 +4,14 @@
   a name-shaped word, one capital and its period, then no further capitalised word;
 - a surname in capitals before the given name (``KOWALEWSKA-BRZOZA Halina``, ``ERDEM Kaan``): the
   capitals no English word, the given name a given name or no English word;
+- an initial, a particle and a surname (``I. De Wolf``, ``M. dela Peña``);
 - the speaker of a chat line (``[07:41] oriol tarrés: anyone...``), written in lowercase;
 - one name in a list of people (``Thanks to Dagny Vik, Bolat Kenes and Oriol for ...``), or right
   before a phone number in a list of contacts (``Emergency: Oriol 0412 555 019;``);
 - one name after ``per`` or a log's acknowledgement (``per Oriol the valve ...``, ``ACK BY OKONJO``).
 
-The initial or the other name is then carried onto a name another rule found (``Dagny V.``).
+The initial after, or the surname in capitals before, is then carried onto a name another rule
+found (``Dagny V.``, ``OKAFOR Chidi``).
 """
 
 from __future__ import annotations
@@ -19,7 +21,16 @@ from collections.abc import Iterator
 
 from edged.privacy.detector import Span
 from edged.privacy.entities import PERSON
-from edged.privacy.names_latin import _CAPS_NOT_NAMES, _LW, _UW, _VOWEL, given_names, unfamiliar, vocabulary
+from edged.privacy.names_latin import (
+    _CAPS_NOT_NAMES,
+    _LW,
+    _UW,
+    _VOWEL,
+    common_words,
+    given_names,
+    unfamiliar,
+    vocabulary,
+)
 from edged.privacy.names_positions import _name_alone
 
 _EDGE = r"(?<![A-Za-zÀ-ʯḀ-ỿ0-9.'’@\-])"
@@ -30,6 +41,15 @@ _CAPS = rf"[{_UW}][{_UW}]+(?:-[{_UW}][{_UW}]+)?"
 _AFTER_INITIAL = r"(?=\s[a-z(<|/\-–—+0-9]|[\s]*$|[:;,)\]]|[^\x00-\x7f])"
 _GIVEN_INITIAL = re.compile(rf"{_EDGE}({_TITLE}) [{_UW}]\.{_AFTER_INITIAL}")
 _INITIAL_AFTER = re.compile(rf" [{_UW}]\.{_AFTER_INITIAL}")
+# a capitalised or joined particle after an initial (I. De Wolf, M. dela Peña, R. Van Acker)
+_INITIAL_PARTICLE = re.compile(
+    rf"{_EDGE}[{_UW}]\. "
+    r"(?:De|Del|Della|Da|Dos|Du|Van|Von|Le|La|Ter|Ten|dela|delos|de la|de los|van der|van den) "
+    rf"({_TITLE})(?![A-Za-zÀ-ʯḀ-ỿ0-9'’\-])"
+)
+_LABEL_BEFORE = re.compile(rf"([{_UW}][{_LW}]+) $")
+# capitals (and a Jr.) right before a name found otherwise: its surname (OKAFOR Chidi, DIAZ JR. Lino)
+_CAPS_BEFORE = re.compile(rf"{_EDGE}({_CAPS})(?: (?:JR|SR|Jr|Sr)\.)? $")
 _CAPS_GIVEN = re.compile(rf"{_EDGE}({_CAPS}) ({_TITLE})(?![A-Za-zÀ-ʯḀ-ỿ0-9'’\-])")
 _SPEAKER = re.compile(
     rf"(?:^|\n)\s*\[[0-9:. apmhrs]{{4,14}}\]\s*([{_LW}][{_LW}'’\-]+(?: [{_LW}][{_LW}'’\-]+){{1,3}}):\s"
@@ -57,9 +77,14 @@ def find(text: str, found: list[Span]) -> Iterator[Span]:
         if m.start() in ends and _one_name(m.group(1)):
             yield Span(PERSON, m.start(1), m.end(1), "latin_list_next")
     for span in found:
+        if not text[span.start : span.end][:1].isascii():
+            continue
         initial = _INITIAL_AFTER.match(text, span.end)
-        if initial is not None and text[span.start : span.end][:1].isascii():
+        if initial is not None:
             yield span._replace(end=initial.end())
+        caps = _CAPS_BEFORE.search(text, max(0, span.start - 32), span.start)
+        if caps is not None and _caps_surname(caps.group(1)):
+            yield span._replace(start=caps.start())
 
 
 def _shaped(text: str) -> Iterator[Span]:
@@ -67,9 +92,12 @@ def _shaped(text: str) -> Iterator[Span]:
         if _name_alone(m.group(1)):
             yield Span(PERSON, m.start(), m.end(), "latin_given_initial")
     for m in _CAPS_GIVEN.finditer(text):
-        caps, given = m.group(1), m.group(2)
-        if _caps_surname(caps) and (given.lower() in given_names() or unfamiliar(given)):
+        if _caps_surname(m.group(1)) and _name_alone(m.group(2)):
             yield Span(PERSON, m.start(), m.end(), "latin_caps_given")
+    for m in _INITIAL_PARTICLE.finditer(text):
+        label = _LABEL_BEFORE.search(text, max(0, m.start() - 16), m.start())
+        if label is None or label.group(1).lower() not in common_words():  # Model A. De Novo: a label
+            yield Span(PERSON, m.start(), m.end(), "latin_initial_particle")
     for m in _SPEAKER.finditer(text):
         words = m.group(1).split()
         named = any(unfamiliar(w) or w in given_names() for w in words)

@@ -4,8 +4,9 @@ maker or a nickname (Clarke hoist, Old Betsy press), a supplier's visit (Hoover 
 Japanese surname that heads a company's name (坂口鉄工所, 吉井精機), a machine by its model number
 (Spiral Mixer 240), and a company in brackets after its visitor (Mia Ota (Ridley)).
 
-The word after decides, and each is a word a person's name is not followed by in plant text; the
-lists are written from the trade, not from any evaluation set.
+The word after decides (for a company in brackets, the person before it), and each is a word a
+person's name is not followed by in plant text; the lists are written from the trade, not from any
+evaluation set.
 """
 
 from __future__ import annotations

@@ -53,3 +53,29 @@ def test_names_in_their_slots_are_found_whole(redactor: Redactor, text: str, nam
 )
 def test_plant_words_in_those_slots_stay(redactor: Redactor, text: str) -> None:
     assert persons(redactor, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("From: I. De Wolf <iwolf@example.org> | Subj: seal kit", "I. De Wolf"),
+        ("on behalf of M. dela Peña: update the badge photo", "M. dela Peña"),
+        ("Emergency contacts: OKAFOR Chidi Emeka +44 7700 900123.", "OKAFOR Chidi Emeka"),
+        ("Visitor log: VÄISÄNEN Aatu (Kemppi), badge V-3", "VÄISÄNEN Aatu"),
+    ],
+)
+def test_particles_and_capital_surnames_join_the_name(redactor: Redactor, text: str, name: str) -> None:
+    assert name in persons(redactor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Model A. De Novo pumps ship in May.",
+        "Mode C. De Luxe applies to the canning line.",
+        "Type B. Du Pont tape on the flange.",
+        "HMI Panel 3 and PLC Rack 2 were reset.",
+    ],
+)
+def test_particles_and_capitals_that_are_no_names(redactor: Redactor, text: str) -> None:
+    assert persons(redactor, text) == []
