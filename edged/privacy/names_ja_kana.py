@@ -9,6 +9,12 @@ which knows few surnames in hiragana:
   sentence or introducing the writer (です), when the dictionary reads no part as a common word.
 
 A particle the run starts with (詳細はおびなた: は) is cut off.
+
+Rare kanji surnames the dictionary splits (大豆生田 read as 大豆 + 生田) are carried whole: a name
+found after a space or inside a run of kanji is widened to the start of that run, after a field
+separator or a particle, when the run holds at most four kanji and ends in no department or role
+(保全課 田中 stays 田中); and after a field cue (署名：四十万 陽子) a kanji surname and a given name
+separated by a space are a name.
 """
 
 from __future__ import annotations
@@ -29,12 +35,22 @@ _MARK_AFTER = re.compile(
     "|".join(re.escape(m) for m in sorted((*HONORIFICS, *TITLES, "リーダー"), key=len, reverse=True))
     + r"|[:：]|です"
 )
-_CUE_BEFORE = re.compile(
-    "(?:ふりがな|フリガナ|よみがな|ヨミガナ|署名|氏名|管理者|対応|報告者|報告先|宛先|"
-    + "|".join(re.escape(c) for c in ROLE_CUES)
-    + r")[:：]?[ \u3000]?$"
+_CUE_WORDS = (
+    *("ふりがな", "フリガナ", "よみがな", "ヨミガナ", "署名", "氏名", "管理者", "対応"),
+    *("報告者", "報告先", "宛先"),
+    *ROLE_CUES,
 )
+_CUE_BEFORE = re.compile("(?:" + "|".join(re.escape(c) for c in _CUE_WORDS) + r")[:：]?[ \u3000]?$")
 _PARTICLE = "はがをにでともへのや"
+_K = "\u4e00-\u9fff々"
+_ROLE_END = tuple("課部係班室長者場所社店局科署")
+_MAX_SURNAME = 4
+# a kanji run after a separator or a particle, right before a name (with the space between them)
+_KANJI_RUN_BEFORE = re.compile(rf"(?:^|(?<=[ :：、/／(（{_PARTICLE}]))([{_K}]{{1,4}} ?)$")
+_LEADING_KANJI = re.compile(rf"[{_K}]*")
+_FIELD_PAIR = re.compile(
+    rf"(?:署名|氏名|名前|記入者|申請者)[:：] ?([{_K}]{{1,4}}) ([{_K}{_H}]{{1,4}})(?=[ 、。]|$)"
+)
 _KATAKANA_PAIR = re.compile(
     r"(?<![\u30a1-\u30faー])[\u30a1-\u30faー]{2,}(?:[ ・=][\u30a1-\u30faー]{2,}){1,2}"
 )
@@ -47,6 +63,26 @@ def find(
 ) -> Iterator[Span]:
     yield from _hiragana(text, known_name)
     yield from _katakana(text, ordinary_word)
+    for m in _FIELD_PAIR.finditer(text):
+        if not m.group(1).endswith(_ROLE_END) and not ordinary_word(m.group(1)):
+            yield Span(PERSON, m.start(1), m.end(), "ja_field_pair")
+
+
+def widened(text: str, found: list[Span]) -> Iterator[Span]:
+    """The ``found`` names that start inside a kanji surname, or after one and a space, widened
+    to the surname's start (大豆生田 浩 from 生田 浩 or 浩)."""
+    for span in found:
+        if not re.match(rf"[{_K}{_H}]", text[span.start : span.start + 1]):
+            continue  # a Latin or katakana name has no kanji surname before it
+        run = _KANJI_RUN_BEFORE.search(text, max(0, span.start - 6), span.start)
+        if run is None or run.group(1).rstrip(" ").endswith((*_ROLE_END, *_CUE_WORDS)):
+            continue  # 保全課 田中, 報告先 田中: a department or a cue before the name
+        surname = run.group(1)
+        leading = _LEADING_KANJI.match(text, span.start)
+        if not surname.endswith(" ") and leading is not None:
+            surname += leading.group(0)  # 大豆 + 生田: the found name began inside the surname
+        if len(surname.rstrip(" ")) <= _MAX_SURNAME:
+            yield span._replace(start=run.start(1))
 
 
 def _hiragana(text: str, known_name: Callable[[str], bool]) -> Iterator[Span]:

@@ -54,6 +54,8 @@ class PersonDetector:
     def find(self, view: TextView) -> Iterator[Span]:
         kept = self._kept(view.text, self._guessed(view))
         kept += self._kept(view.text, names_latin_slots.find(view.text, kept))
+        if view.japanese:
+            kept += list(names_ja_kana.widened(view.text, kept))
         spans = [(s.start, s.end) for s in kept]
         kept = [s for s in kept if not affiliation(view.text, s.start, s.end, spans)]
         yield from _joined(kept + _repeated(view.text, kept))
