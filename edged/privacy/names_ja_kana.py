@@ -45,6 +45,7 @@ _PARTICLE = "はがをにでともへのや"
 _K = "\u4e00-\u9fff々"
 _ROLE_END = tuple("課部係班室長者場所社店局科署")
 _MAX_SURNAME = 4
+_HONORIFIC_AFTER = re.compile(r" ?(?:様|さん|さま|殿|氏|君)")
 # a kanji run after a separator or a particle, right before a name (with the space between them)
 _KANJI_RUN_BEFORE = re.compile(rf"(?:^|(?<=[ :：、/／(（{_PARTICLE}]))([{_K}]{{1,4}} ?)$")
 _LEADING_KANJI = re.compile(rf"[{_K}]*")
@@ -68,7 +69,7 @@ def find(
             yield Span(PERSON, m.start(1), m.end(), "ja_field_pair")
 
 
-def widened(text: str, found: list[Span]) -> Iterator[Span]:
+def widened(text: str, found: list[Span], ordinary_word: Callable[[str], bool]) -> Iterator[Span]:
     """The ``found`` names that start inside a kanji surname, or after one and a space, widened
     to the surname's start (大豆生田 浩 from 生田 浩 or 浩)."""
     for span in found:
@@ -81,7 +82,13 @@ def widened(text: str, found: list[Span]) -> Iterator[Span]:
         leading = _LEADING_KANJI.match(text, span.start)
         if not surname.endswith(" ") and leading is not None:
             surname += leading.group(0)  # 大豆 + 生田: the found name began inside the surname
-        if len(surname.rstrip(" ")) <= _MAX_SURNAME:
+        # 宛名 岡本 様: a field's label (an ordinary word) before a surname and its honorific;
+        # 雲母 舞から: a surname that is also a word, before a given name
+        honorific = _HONORIFIC_AFTER.match(text, span.end) is not None
+        label = surname.endswith(" ") and honorific and ordinary_word(surname.rstrip(" "))
+        # 受付 山下 智也: a name written apart already has its surname; a second space is a field's
+        label = label or (surname.endswith(" ") and " " in text[span.start : span.end].strip(" "))
+        if len(surname.rstrip(" ")) <= _MAX_SURNAME and not label:
             yield span._replace(start=run.start(1))
 
 

@@ -55,7 +55,7 @@ class PersonDetector:
         kept = self._kept(view.text, self._guessed(view))
         kept += self._kept(view.text, names_latin_slots.find(view.text, kept))
         if view.japanese:
-            kept += list(names_ja_kana.widened(view.text, kept))
+            kept += list(names_ja_kana.widened(view.text, kept, self._ja.ordinary_word))
         spans = [(s.start, s.end) for s in kept]
         kept = [s for s in kept if not affiliation(view.text, s.start, s.end, spans)]
         yield from _joined(kept + _repeated(view.text, kept))

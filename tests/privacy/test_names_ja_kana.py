@@ -67,9 +67,10 @@ def test_rare_kanji_surnames_come_whole(redactor: Redactor, text: str, name: str
         # a department before the name is no part of it
         ("作業許可証　購買部 高橋 翔太　承認", "高橋 翔太"),
         ("出席：保全課 山下 智也　以上", "山下 智也"),
+        ("受付 山下 智也　入構済み", "山下 智也"),  # a field's label, an ordinary word
     ],
 )
 def test_departments_before_a_name_stay_out(redactor: Redactor, text: str, name: str) -> None:
     names = persons(redactor, text)
     assert name in names
-    assert not any(dept in n for n in names for dept in ("購買部", "保全課", "製造一課"))
+    assert not any(dept in n for n in names for dept in ("購買部", "保全課", "受付"))
