@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from edged.privacy.addresses_india import find_indian
 from edged.privacy.addresses_romance import find_romance
+from edged.privacy.addresses_world import find_world
 from edged.privacy.entities import ADDRESS
 
 if TYPE_CHECKING:
@@ -82,10 +83,12 @@ _MUNICIPALITY = rf"(?:{_T}{{1,6}}?(?:市|区|郡|町|村)|[\u3041-\u3093]{{1,6}}
 # Sapporo and other Hokkaido towns count in 条 and 丁目 with a direction: 北3条西4丁目1-1,
 # 南郷通18丁目北2-10, 4条通8丁目1703.
 _BLOCKS = (
-    rf"(?=[0-9]|{_KANJI_NUM}丁目)"
+    rf"(?=[0-9]|{_KANJI_NUM}丁目|{_KANJI_NUM}番(?:地|{_KANJI_NUM}号))"
     rf"(?:[0-9]+条(?:[東西南北]|通)?(?=[0-9]))?"  # more blocks must follow: 第2条 is an article
     rf"(?:(?:[0-9]+|{_KANJI_NUM})丁目[東西南北]?\s?)?"
-    rf"(?:[0-9]+(?:-[0-9]+){{1,2}}(?:号(?![機車線館棟炉室]))?"
+    rf"(?:[0-9]+(?:-[0-9]+){{1,3}}(?:号(?![機車線館棟炉室]))?"  # 7-51-9-308: the room after the blocks
+    # 十七番六号, 四十二番地: blocks in kanji numerals (not 麻布十番, a town whose blocks follow)
+    rf"|{_KANJI_NUM}番(?:地|{_KANJI_NUM}号)"
     rf"|(?:[0-9]+番地?\s?)?(?:[0-9]+号(?![機車線館棟炉室])|(?<=番地)の?[0-9]+|(?<=番)[0-9]+(?![0-9]*[号機])|(?<=丁目)[0-9]+(?![0-9]*[号機]))?)"
 )
 # after an address, a phone number or a person follows, not a building
@@ -94,10 +97,12 @@ _BUILDING_WORDS = (
     r"(?:レジデンス|ハイツ|マンション|アパート|荘|コーポ|ビル|タワー|センター|コート|ハウス|メゾン|パレス|"
     r"ヒルズ|テラス|プラザ|寮|社宅)"
 )
+# the room, floor or house of a building; 社宅3号棟307号室: the house of an estate, then the room
+_ROOM = r"(?:号棟\s?[0-9]{1,4}(?:号室|階|F)|号棟|号室|号|階|F)"
 _BUILDING = (
-    rf"(?:\s?第[0-9]{{1,2}}[\u30a1-\u30faー]{{2,12}}(?:\s?[0-9]{{1,4}}(?:号室|号|階|F)?)?(?![0-9])"
-    rf"|\s?{_NOT_BUILDING}{_T}(?:{_T}|[a-z]){{0,24}}[0-9]{{1,4}}(?:号室|号|階|F|(?!{_K}))(?![0-9])"
-    rf"|\s?{_NOT_BUILDING}{_T}{{1,12}}?{_BUILDING_WORDS}(?:\s?[0-9]{{1,4}}(?:号室|号|階|F)?)?(?![0-9]))?"
+    rf"(?:\s?第[0-9]{{1,2}}[\u30a1-\u30faー]{{2,12}}(?:\s?[0-9]{{1,4}}{_ROOM}?)?(?![0-9])"
+    rf"|\s?{_NOT_BUILDING}{_T}(?:{_T}|[a-z]){{0,24}}[0-9]{{1,4}}(?:{_ROOM}|(?!{_K}))(?![0-9])"
+    rf"|\s?{_NOT_BUILDING}{_T}{{1,12}}?{_BUILDING_WORDS}(?:\s?[0-9]{{1,4}}{_ROOM}?)?(?![0-9]))?"
 )
 _JA_AFTER_PREFECTURE = re.compile(rf"(?:{_MUNICIPALITY}){{1,3}}{_T}{{0,16}}?(?:{_BLOCKS})")
 # A city written in hiragana (さいたま市, うるま市) starts an address too, after a particle or a
@@ -274,7 +279,10 @@ def find_japanese(text: str) -> Iterator[Span]:
 
 
 def _has_number(part: str) -> bool:
-    return any(c.isdigit() for c in part) or "丁目" in part
+    return any(c.isdigit() for c in part) or "丁目" in part or _KANJI_BLOCK.search(part) is not None
+
+
+_KANJI_BLOCK = re.compile(rf"{_KANJI_NUM}番(?:地|{_KANJI_NUM}号)")
 
 
 def _with_building(text: str, end: int) -> int:
@@ -315,6 +323,7 @@ def find_english(text: str) -> Iterator[Span]:
         found.extend((m.start(), m.end()) for m in pattern.finditer(text))
     found.extend((s.start, s.end) for s in find_romance(text))
     found.extend((s.start, s.end) for s in find_indian(text))
+    found.extend((s.start, s.end) for s in find_world(text))
     found.extend(_streets(text))
     for m in _ROMAJI_ADDRESS.finditer(text):
         if _ROMAJI_SUFFIX.search(m.group(0)) and _ROMAJI_BLOCK.search(m.group(0)):
@@ -400,6 +409,7 @@ class AddressDetector:
                 yield Span(ADDRESS, start, end, "latin_address")
             yield from find_romance(view.text)
             yield from find_indian(view.text)
+            yield from find_world(view.text)
 
 
 def build(resources: Resources) -> AddressDetector:  # noqa: ARG001 - registry signature

@@ -102,6 +102,11 @@ class NameExtent:
             return False
         return tokens[0].pos2 in ("普通名詞", "固有名詞", "代名詞")
 
+    def known_name(self, surface: str) -> bool:
+        """The dictionary reads ``surface`` as one person's name, or lists it as a surname or given name."""
+        tokens = self._analyzer.tokens(surface)
+        return self._known(surface) or (len(tokens) == 1 and tokens[0].person)
+
     def _known(self, surface: str) -> bool:
         """The dictionary has a surname or given name written this way (小川, 林: also words)."""
         kinds = self._readings.get(surface, "")

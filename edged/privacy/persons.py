@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,8 +15,10 @@ from edged.privacy import (
     names_hanzi,
     names_headers,
     names_ja_context,
+    names_ja_kana,
     names_korean,
     names_latin,
+    names_latin_slots,
     names_positions,
     names_vietnamese,
 )
@@ -26,6 +28,7 @@ from edged.privacy.makers import MakerFilter
 from edged.privacy.names_en import EnglishNames
 from edged.privacy.names_ja import JapaneseNames
 from edged.privacy.names_latin import common_words, given_names
+from edged.privacy.names_places import affiliation, ja_company, plant_thing
 
 if TYPE_CHECKING:
     from edged.privacy.registry import Resources
@@ -49,17 +52,29 @@ class PersonDetector:
         self._makers = MakerFilter(lambda word: word.lower() in given_names() or en.japanese_reading(word))
 
     def find(self, view: TextView) -> Iterator[Span]:
-        kept = []
-        for span in self._guessed(view):
-            cut = self._makers(view.text, span.start, span.end)
-            if cut is not None and cut[1] > cut[0]:
-                prefix = _NAME_PREFIX.search(view.text, max(0, cut[0] - 8), cut[0])
-                start = prefix.start() if prefix is not None else cut[0]
-                kept.append(span._replace(start=start, end=cut[1]))
+        kept = self._kept(view.text, self._guessed(view))
+        kept += self._kept(view.text, names_latin_slots.find(view.text, kept))
+        if view.japanese:
+            kept += list(names_ja_kana.widened(view.text, kept, self._ja.ordinary_word))
+        spans = [(s.start, s.end) for s in kept]
+        kept = [s for s in kept if not affiliation(view.text, s.start, s.end, spans)]
         yield from _joined(kept + _repeated(view.text, kept))
         if self._roster is not None:
             for m in self._roster.finditer(view.text):
                 yield Span(PERSON, m.start(), m.end(), "roster")
+
+    def _kept(self, text: str, spans: Iterable[Span]) -> list[Span]:
+        """The findings that are no place, machine, company or maker, a maker cut off their end."""
+        kept = []
+        for span in spans:
+            if plant_thing(text, span.start, span.end) or ja_company(text, span.start, span.end):
+                continue  # Garfield Line, Clarke hoist, 坂口鉄工所: a place, a machine, a company
+            cut = self._makers(text, span.start, span.end)
+            if cut is not None and cut[1] > cut[0]:
+                prefix = _NAME_PREFIX.search(text, max(0, cut[0] - 8), cut[0])
+                start = prefix.start() if prefix is not None else cut[0]
+                kept.append(span._replace(start=start, end=cut[1]))
+        return kept
 
     def _guessed(self, view: TextView) -> Iterator[Span]:
         """Names found by rules (not the site's roster), before makers are told apart."""
@@ -67,6 +82,7 @@ class PersonDetector:
             yield from self._ja.find(view.text)
             yield from names_hanzi.find(view.text, self._ja.ordinary_word)
             yield from names_ja_context.find(view.text, self._ja.ordinary_word)
+            yield from names_ja_kana.find(view.text, self._ja.ordinary_word, self._ja.known_name)
         yield from self._en.find(view.text, english=view.english)
         yield from names_latin.find(view.text)
         yield from names_korean.find(view.text)

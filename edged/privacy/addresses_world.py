@@ -1,0 +1,81 @@
+"""Latin-script addresses of the countries whose postcode ends them: comma-separated parts, each of
+capitalised words, numbers and address words, ending in a place and its postcode (Cebu 6015, Rayong
+21140, Singapore 529876), a postcode and its town (31-150 Kraków, 34524 Beylikdüzü/İstanbul), a
+Canadian code after its province ((Québec) G1K 3A9) or a romanised Japanese prefecture and code
+(Gifu-ken 501-6021), and perhaps the country.
+
+The other address patterns know the street types of one country; this one knows only the shape, so
+a Thai ``Moo``, a Philippine ``Lot 3 Blk 9``, a Turkish ``OSB, 1203. Cad. No:7`` or a Polish
+``ul.`` and ``lok.`` come out whole, in English text and in Japanese text alike. A chain needs a
+number before its postcode (the house, the block, the lot) and an address word or a place name
+among its parts, so a list of machines, lots and bays (Order 12, Lot 4, Qty 5000) is not taken.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from edged.privacy.detector import Span
+from edged.privacy.entities import ADDRESS
+
+_UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞİŁŃŇŐŒŘŚŞŠŢŤŮŰŹŻŽ"
+_L = "A-Za-zÀ-ÖØ-öø-ɏ"  # Latin letters only: a Japanese particle after an address is no part of it
+_CAPWORD = rf"[{_UP}][{_L}0-9'’\-/]*"
+# Lower-case words an address holds: Polish ul./al./lok., French rue/boul./bureau and particles.
+_LOWER = r"(?:ul|al|pl|os|lok|boul|bd|av|ave|km|apt|no)\.|rue|bureau|chemin|de|du|des|la|le|del|van|der|den"
+_WORD = (
+    rf"(?:No[:.]\s?[0-9]{{1,5}}[A-Z]?"  # Turkish No:77, No. 7
+    rf"|{_CAPWORD}\.?"
+    rf"|\({_CAPWORD}\)"  # (Québec)
+    rf"|#?[0-9][0-9A-Za-z/\-]*\.?"  # 636/22, 1203., #04-58, 195A
+    rf"|(?:{_LOWER})"
+    rf"|[ld]['’]{_CAPWORD})"  # de l'Aéroport
+)
+_PART = rf"{_WORD}(?:\s{{1,2}}{_WORD}){{0,8}}"
+_PLACE = rf"{_CAPWORD}(?:\s{_CAPWORD}){{0,4}}"
+_END = (
+    rf"(?:{_PLACE}\s[0-9]{{4,6}}"  # Samut Prakan 10570, Cebu 6015, Singapore 547347
+    rf"|[0-9]{{5}}\s{_CAPWORD}"  # 34524 Beylikdüzü/İstanbul
+    rf"|[0-9]{{2}}-[0-9]{{3}}\s{_CAPWORD}(?:\s{_CAPWORD})?"  # 31-150 Kraków, 27-400 Ostrowiec Świętokrzyski
+    rf"|(?:{_PLACE}\s)?\({_CAPWORD}\)\s{{1,2}}[A-Z][0-9][A-Z]\s?[0-9][A-Z][0-9]"  # Lévis (Québec) G6V 4Z2
+    rf"|{_CAPWORD}\s[0-9]{{3}}-[0-9]{{4}})"  # Gifu-ken 501-6021
+)
+_COUNTRY = (
+    r"JAPAN|Japan|Thailand|THAILAND|Philippines|PHILIPPINES|Poland|POLAND|Turkey|Türkiye|TÜRKİYE|Canada|CANADA"
+)
+_CHAIN = re.compile(
+    rf"(?<![A-Za-z0-9\-/.#])((?:{_PART},\s{{1,2}}){{1,7}})({_END})(?:,\s?(?:{_COUNTRY}))?(?![{_L}0-9\-])"
+)
+_HINT = re.compile(r"[0-9]{4,6}|[0-9]{2}-[0-9]{3}|[A-Z][0-9][A-Z]\s?[0-9][A-Z][0-9]")
+# Words that make a part an address's: the building, block, village (Moo), zone and street (not
+# Lot alone: a production lot is written the same).
+_ADDRESS_WORD = re.compile(
+    r"(?<![A-Za-z])(?:Blk|Block|Bldg|Building|Moo|Soi|Tambon|Amphoe|ul\.|al\.|os\.|lok\.|OSB|Cad\.|Sok\.|"
+    r"Sk\.|Mah\.|Mahallesi|Caddesi|Sokak|boul\.|rue|bureau|Street|St|Road|Rd|Avenue|Ave|Crescent|Drive|Lane|"
+    r"Place|Way|Zone|Park|Estate|Technopark|Apt\.|Room|Rm\.|Unit|Suite|No:)(?![A-Za-z])"
+    r"|#[0-9]{1,3}-[0-9]{1,4}|-(?:shi|ku|cho|machi|gun|ken|mura)(?![a-z])"
+)
+
+
+def find_world(text: str) -> Iterator[Span]:
+    if not _HINT.search(text):
+        return
+    for m in _CHAIN.finditer(text):
+        parts = m.group(1).split(",")[:-1]
+        start = m.start()
+        # A first part that is neither a number nor an address word is the writer's, not the
+        # address's (Procurement, 12 Nikau Street, ...): the address starts after it.
+        while parts and not _is_address_part(parts[0]):
+            start += len(parts[0]) + 1
+            parts = parts[1:]
+        if not parts:
+            continue
+        while start < m.end() and text[start].isspace():
+            start += 1
+        if any(re.search(r"[0-9]", p) for p in parts) and any(_ADDRESS_WORD.search(p) for p in parts):
+            yield Span(ADDRESS, start, m.end(), "world_address")
+
+
+def _is_address_part(part: str) -> bool:
+    return bool(re.search(r"[0-9]", part) or _ADDRESS_WORD.search(part))
