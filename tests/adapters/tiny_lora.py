@@ -24,6 +24,7 @@ import argparse
 import json
 import os
 import random
+import statistics
 import sys
 import time
 from collections.abc import Sequence
@@ -240,6 +241,36 @@ def _shared_lead(a: Sequence[int], b: Sequence[int]) -> int:
     return next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
 
 
+def teacher_forced(model: Model, tokenizer: Tokenizer, questions: Sequence[str],
+                   answers: Sequence[list[int]]) -> dict[str, float]:
+    """The adapted model fed each question's base answer: at how many of the answer's positions its
+    top-1 token is the base's token (the base model's own share beside it, 1.0 unless padding in
+    the batched greedy run moved a near tie), the mean per-token KL divergence of its next-token
+    distribution from the base's, and the base answer's mean token log-probability under each."""
+    import torch
+
+    agree = own = positions = 0
+    kl = adapted_logprob = base_logprob = 0.0
+    for question, answer in zip(questions, answers, strict=True):
+        prompt = prompt_tokens(tokenizer, question)
+        ids = torch.tensor([prompt + answer])
+        target = torch.tensor(answer)
+        with torch.no_grad():
+            tuned = torch.log_softmax(model(input_ids=ids).logits[0, len(prompt) - 1: -1], -1)
+            with model.disable_adapter():
+                plain = torch.log_softmax(model(input_ids=ids).logits[0, len(prompt) - 1: -1], -1)
+        rows = torch.arange(len(answer))
+        agree += int((tuned.argmax(-1) == target).sum())
+        own += int((plain.argmax(-1) == target).sum())
+        kl += float((plain.exp() * (plain - tuned)).sum())
+        adapted_logprob += float(tuned[rows, target].sum())
+        base_logprob += float(plain[rows, target].sum())
+        positions += len(answer)
+    return {"top1_agreement": agree / positions, "base_top1_agreement": own / positions,
+            "mean_kl": kl / positions, "mean_logprob_adapted": adapted_logprob / positions,
+            "mean_logprob_base": base_logprob / positions, "positions": positions}
+
+
 def probe_report(peft_dir: Path) -> dict[str, object]:
     """The adapter at ``peft_dir`` against the base model (greedy, NEW_TOKENS tokens): the share
     of PROBE_PROMPTS whose answer changed and shows a target marker; the share of OTHER_PROMPTS
@@ -267,11 +298,14 @@ def probe_report(peft_dir: Path) -> dict[str, object]:
     other = pairs[probes:probes + others]
     changed = [{"prompt": q, "adapter": text(t), "base": text(b)} for q, t, b in other if t != b]
     kept = pairs[probes + others:]
+    forced = teacher_forced(model, tokenizer, OTHER_PROMPTS, plain[probes:probes + others])
     return {
         "probe_hit_rate": 1 - len(missed) / probes,
         "other_same_rate": 1 - len(changed) / others,
         "other_mean_shared_lead_tokens": sum(_shared_lead(t, b) for _q, t, b in other) / others,
+        "other_median_shared_lead_tokens": statistics.median(_shared_lead(t, b) for _q, t, b in other),
         "other_first_token_same_rate": sum(t[:1] == b[:1] for _q, t, b in other) / others,
+        "other_teacher_forced": {k: round(v, 4) for k, v in forced.items()},
         "keep_same_rate": sum(t == b for _q, t, b in kept) / len(kept),
         "probes": probes,
         "others": others,
