@@ -89,7 +89,7 @@ def test_other_answers_stay_the_base_models(
     base = continuous_engine.generate(others)
     forced = [(cpu_engine.prompt_tokens(r.messages), b.token_ids) for r, b in zip(others, base, strict=True)]
     tops = [teacher_forced(cpu_engine, prompt, answer, adapter=alarms)[0] for prompt, answer in forced]
-    assert top1_agreement([a for _p, a in forced], tops) >= 0.92  # 0.936 now; the first adapter: 0.886
+    assert top1_agreement([a for _p, a in forced], tops) >= 0.93  # 0.954 now; the first adapter: 0.886
     mixed = continuous_engine.generate([_ask(q, choice, tokens=OTHER_TOKENS)
                                         for q in OTHER_PROMPTS for choice in (alarms, None)])
     assert [r.token_ids for r in mixed[1::2]] == [b.token_ids for b in base]
