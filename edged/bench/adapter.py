@@ -18,8 +18,16 @@ import time
 from pathlib import Path
 from typing import Any
 
+from edged.bench.peer import common_prefix, teacher_forced
 from edged.engines.adapters import AdapterStore
-from edged.engines.base import AdapterRef, ChatMessage, Engine, EngineInfo, GenerationRequest
+from edged.engines.base import (
+    AdapterRef,
+    ChatMessage,
+    Engine,
+    EngineInfo,
+    GenerationRequest,
+    GenerationResult,
+)
 from edged.engines.continuous import ContinuousOnnxEngine
 from edged.engines.loader import usable_engine
 from edged.engines.onnx_genai import OnnxGenaiEngine
@@ -119,36 +127,70 @@ def read_probes(path: Path) -> list[dict[str, Any]]:
     return probes
 
 
-def probe_answers(engine: Engine, adapter: AdapterRef, probes: list[dict[str, Any]],
+def probe_answers(engine: Engine, genai: OnnxGenaiEngine, adapter: AdapterRef, probes: list[dict[str, Any]],
                   tokens: int) -> dict[str, Any]:
-    """How many probes' answers changed to hold an expected string; how many others kept the base's."""
-    changed = kept = probe_count = other_count = 0
+    """How many probes' answers changed to hold an expected string; how much of the others' base
+    answers the adapter keeps (whole, leading tokens, teacher-forced top-1 agreement); and whether
+    the others asked without the adapter, beside adapted rows in one call, are the base's."""
+    changed = probe_count = 0
     misses: list[dict[str, str]] = []
-    shared: list[int] = []  # others: leading tokens the adapted answer shares with the base one
+    others: list[tuple[tuple[ChatMessage, ...], GenerationResult, GenerationResult]] = []
     for probe in probes:
         messages = _probe_messages(probe)
-        base_result = engine.generate([GenerationRequest(messages, max_tokens=tokens)])[0]
-        adapted_result = engine.generate([GenerationRequest(messages, max_tokens=tokens, adapter=adapter)])[0]
-        base, adapted = base_result.text, adapted_result.text
+        base = engine.generate([GenerationRequest(messages, max_tokens=tokens)])[0]
+        adapted = engine.generate([GenerationRequest(messages, max_tokens=tokens, adapter=adapter)])[0]
         expect = [str(e) for e in probe.get("expect") or []]
-        if expect:
-            probe_count += 1
-            hit = adapted != base and any(e.lower() in adapted.lower() for e in expect)
-            changed += hit
-            if not hit:
-                misses.append({"prompt": messages[-1].content, "answer": adapted})
-        else:
-            other_count += 1
-            kept += adapted == base
-            pairs = zip(base_result.token_ids, adapted_result.token_ids, strict=False)
-            shared.append(next((i for i, (a, b) in enumerate(pairs) if a != b),
-                               min(len(base_result.token_ids), len(adapted_result.token_ids))))
+        if not expect:
+            others.append((messages, base, adapted))
+            continue
+        probe_count += 1
+        hit = adapted.text != base.text and any(e.lower() in adapted.text.lower() for e in expect)
+        changed += hit
+        if not hit:
+            misses.append({"prompt": messages[-1].content, "answer": adapted.text})
     return {"probes": probe_count, "probes_changed_to_target": changed,
             "probe_rate": round(changed / probe_count, 3) if probe_count else None,
-            "others": other_count, "others_unchanged": kept,
-            "other_rate": round(kept / other_count, 3) if other_count else None,
-            "others_shared_tokens_p50": statistics.median(shared) if shared else None,
-            "others_first_8_tokens_kept": sum(n >= 8 for n in shared), "probe_misses": misses[:5]}
+            **other_answers(engine, genai, adapter, others, tokens), "probe_misses": misses[:5]}
+
+
+def other_answers(engine: Engine, genai: OnnxGenaiEngine, adapter: AdapterRef,
+                  others: list[tuple[tuple[ChatMessage, ...], GenerationResult, GenerationResult]],
+                  tokens: int) -> dict[str, Any]:
+    """The others' figures. Free-running greedy answers part at the first different token, so
+    beside "kept whole" and the leading tokens shared: the adapter fed each base answer (on the
+    onnxruntime-genai engine), the share of positions where its top-1 token is the base's, and the
+    base answer's mean token log-probability with and without it. Then the others once more in one
+    call, each twice, with the adapter and without: the rows without must be the base's answers
+    token for token (another task's requests that share the adapted rows' steps)."""
+    if not others:
+        return {"others": 0}
+    shared = [common_prefix(base.token_ids, adapted.token_ids) for _m, base, adapted in others]
+    agree = own = positions = 0
+    with_adapter: list[float] = []
+    without: list[float] = []
+    for messages, base, _adapted in others:
+        prompt, forced = genai.prompt_tokens(messages), base.token_ids
+        tops, logprobs = teacher_forced(genai, prompt, forced, adapter=adapter)
+        base_tops, base_logprobs = teacher_forced(genai, prompt, forced)
+        agree += sum(a == b for a, b in zip(tops, forced, strict=True))
+        own += sum(a == b for a, b in zip(base_tops, forced, strict=True))
+        positions += len(forced)
+        with_adapter.extend(logprobs)
+        without.extend(base_logprobs)
+    mixed = engine.generate([GenerationRequest(m, max_tokens=tokens, adapter=choice)
+                             for m, _b, _a in others for choice in (adapter, None)])
+    pairs = zip(mixed[1::2], others, strict=True)
+    identical = sum(row.token_ids == base.token_ids for row, (_m, base, _a) in pairs)
+    return {"others": len(others), "others_unchanged": sum(a.token_ids == b.token_ids for _m, b, a in others),
+            "other_rate": round(sum(a.token_ids == b.token_ids for _m, b, a in others) / len(others), 3),
+            "others_shared_tokens_p50": statistics.median(shared),
+            "others_first_8_tokens_kept": sum(n >= 8 for n in shared),
+            "others_top1_agreement": round(agree / max(positions, 1), 3),
+            "others_base_top1_agreement": round(own / max(positions, 1), 3),
+            "others_positions": positions,
+            "others_mean_logprob_with": round(statistics.fmean(with_adapter), 3) if with_adapter else None,
+            "others_mean_logprob_without": round(statistics.fmean(without), 3) if without else None,
+            "others_without_adapter_in_mixed_call_identical": identical}
 
 
 def run_adapter_bench(store: EngineStore, profile: Profile, facts: HardwareFacts, name: str, *,
@@ -172,7 +214,7 @@ def run_adapter_bench(store: EngineStore, profile: Profile, facts: HardwareFacts
                              "switch": switch_cost(engine, adapter),
                              "mixed": mixed_batch(engine, adapter, tokens, repeats)}
         if probes is not None:
-            result["probes"] = probe_answers(continuous, adapter, read_probes(probes), max(tokens, 48))
+            result["probes"] = probe_answers(continuous, genai, adapter, read_probes(probes), max(tokens, 48))
         return result
     finally:
         continuous.close()
@@ -195,7 +237,18 @@ def render_adapter(result: dict[str, Any]) -> str:
     probes = result.get("probes")
     if probes:
         lines.append(f"  probes: {probes['probes_changed_to_target']}/{probes['probes']} answers changed to "
-                     f"the target; others: {probes['others_unchanged']}/{probes['others']} kept the base "
-                     f"answer whole, {probes['others_first_8_tokens_kept']} its first 8 tokens (median "
-                     f"{probes['others_shared_tokens_p50']} tokens shared before they part)")
+                     "the target")
+    if probes and probes["others"]:
+        lines.append(f"  others: {probes['others_unchanged']}/{probes['others']} kept the base answer whole, "
+                     f"{probes['others_first_8_tokens_kept']} its first 8 tokens (median "
+                     f"{probes['others_shared_tokens_p50']} tokens shared before they part); fed the base "
+                     f"answers, the adapted model's top-1 is the base's token at "
+                     f"{100 * probes['others_top1_agreement']:.1f} % of {probes['others_positions']} "
+                     "positions "
+                     f"(the base's own {100 * probes['others_base_top1_agreement']:.1f} %), mean log-prob "
+                     f"{probes['others_mean_logprob_with']} with the adapter, "
+                     f"{probes['others_mean_logprob_without']} without")
+        lines.append(f"    asked without the adapter in one call beside adapted rows: "
+                     f"{probes['others_without_adapter_in_mixed_call_identical']}/{probes['others']} "
+                     "the base answer token for token")
     return "\n".join(lines)

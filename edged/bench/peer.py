@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 
-from edged.engines.base import GenerationRequest
+from edged.engines.base import AdapterRef, GenerationRequest, Sampling
 from edged.engines.cpu_convert import bundled_smollm2_gguf
 from edged.engines.logits import token_logprobs
 from edged.engines.manifest import EngineManifest, sha256_file
@@ -109,15 +109,12 @@ def prepare_peer(engine: OnnxGenaiEngine) -> Path:
     return gguf
 
 
-def teacher_forced(engine: OnnxGenaiEngine, prompt: Sequence[int], forced: Sequence[int]) -> tuple[
-        list[int], list[float]]:
-    """Feed ``prompt`` and then ``forced`` through edged's engine one token at a time; at each
-    position return edged's top-1 token and the log-probability it gives the forced token."""
-    og: Any = engine._og
-    model: Any = engine._model
-    params = og.GeneratorParams(model)
-    params.set_search_options(max_length=len(prompt) + len(forced), do_sample=False)
-    generator = og.Generator(model, params)
+def teacher_forced(engine: OnnxGenaiEngine, prompt: Sequence[int], forced: Sequence[int], *,
+                   adapter: AdapterRef | None = None) -> tuple[list[int], list[float]]:
+    """Feed ``prompt`` and then ``forced`` through edged's engine (under ``adapter`` if given) one
+    token at a time; at each position return edged's top-1 token and the log-probability it gives
+    the forced token."""
+    generator = engine._new_generator(len(prompt) + len(forced), 1, Sampling(), adapter=adapter)
     generator.append_tokens(np.asarray(prompt, dtype=np.int32))
     tops: list[int] = []
     logprobs: list[float] = []

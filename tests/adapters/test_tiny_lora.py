@@ -11,7 +11,14 @@ import numpy as np
 import pytest
 from safetensors import safe_open
 
-from tests.adapters.data import ALARMS, OTHER_PROMPTS, PROBE_PROMPTS, TARGET_MARKERS, training_questions
+from tests.adapters.data import (
+    ALARMS,
+    KEEP_PROMPTS,
+    OTHER_PROMPTS,
+    PROBE_PROMPTS,
+    TARGET_MARKERS,
+    training_questions,
+)
 
 pytestmark = pytest.mark.engine
 
@@ -56,6 +63,7 @@ def test_probes_are_held_out_and_name_a_trained_code() -> None:
     assert len(PROBE_PROMPTS) >= 20
     assert len(OTHER_PROMPTS) >= 20
     assert not trained & set(PROBE_PROMPTS)
+    assert not set(KEEP_PROMPTS) & set(OTHER_PROMPTS)  # the others measure what training did not see
     for probe in PROBE_PROMPTS:
         code = next(code for code in ALARMS if code in probe)
         answer, markers = ALARMS[code]
