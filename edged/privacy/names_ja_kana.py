@@ -29,15 +29,29 @@ _MARK_AFTER = re.compile(
     "|".join(re.escape(m) for m in sorted((*HONORIFICS, *TITLES, "リーダー"), key=len, reverse=True))
     + r"|[:：]|です"
 )
-_CUE_BEFORE = re.compile(
-    "(?:ふりがな|フリガナ|よみがな|ヨミガナ|署名|氏名|管理者|対応|報告者|報告先|宛先|"
-    + "|".join(re.escape(c) for c in ROLE_CUES)
-    + r")[:：]?[ \u3000]?$"
+_CUES = (
+    "ふりがな",
+    "フリガナ",
+    "よみがな",
+    "ヨミガナ",
+    "署名",
+    "氏名",
+    "管理者",
+    "対応",
+    "報告者",
+    "報告先",
+    "宛先",
+    *ROLE_CUES,
 )
+_CUE_BEFORE = re.compile("(?:" + "|".join(re.escape(c) for c in _CUES) + r")[:：]?[ \u3000]?$")
+# searched only as far back as a cue and its colon and space reach: from the text's start, each
+# pair was a scan of all the text before it
+_CUE_REACH = max(len(c) for c in _CUES) + 2
 _PARTICLE = "はがをにでともへのや"
 _KATAKANA_PAIR = re.compile(
     r"(?<![\u30a1-\u30faー])[\u30a1-\u30faー]{2,}(?:[ ・=][\u30a1-\u30faー]{2,}){1,2}"
 )
+# searched in the three characters before a run (^ still only at the text's start)
 _KATAKANA_BEFORE = re.compile(r"(?:^|[は、:：\s]|手配は|担当は)$")
 _KATAKANA_AFTER = re.compile(r"(?:です|。|$|[、\s](?=[0-9０-９]))")
 
@@ -50,6 +64,7 @@ def find(
 
 
 def _hiragana(text: str, known_name: Callable[[str], bool]) -> Iterator[Span]:
+    blank_head = len(text) - len(text.lstrip(" \u3000"))
     for m in _KANA_PAIR.finditer(text):
         start = m.start(1)
         if start > 0 and not text[start - 1].isspace() and m.group(1)[0] in _PARTICLE:
@@ -58,16 +73,17 @@ def _hiragana(text: str, known_name: Callable[[str], bool]) -> Iterator[Span]:
             continue
         after = _MARK_AFTER.match(text, m.end())
         intro = after is not None and after.group(0) == "です"
-        opening = not text[:start].strip(" \u3000") or text[start - 1] in "。、:：\n"
+        opening = start <= blank_head or text[start - 1] in "。、:：\n"
         if intro and not (opening and known_name(m.group(2))):
             continue  # これは まだです: a writer introduces a known given name, at a sentence's start
-        if after is not None or _CUE_BEFORE.search(text, 0, start):
+        if after is not None or _CUE_BEFORE.search(text, max(0, start - _CUE_REACH), start):
             yield Span(PERSON, start, m.end(), "ja_kana_pair")
 
 
 def _katakana(text: str, ordinary_word: Callable[[str], bool]) -> Iterator[Span]:
     for m in _KATAKANA_PAIR.finditer(text):
-        if not _KATAKANA_BEFORE.search(text, 0, m.start()) or not _KATAKANA_AFTER.match(text, m.end()):
+        before = _KATAKANA_BEFORE.search(text, max(0, m.start() - 3), m.start())
+        if before is None or not _KATAKANA_AFTER.match(text, m.end()):
             continue
         words = re.split(r"[ ・=]", m.group(0))
         if any(ordinary_word(w) for w in words):

@@ -58,8 +58,14 @@ def affiliation(text: str, start: int, end: int, found: list[tuple[int, int]]) -
     (Ridley), 加藤様（クボタ）): the company the person came from, not a second person."""
     if start == 0 or text[start - 1] != "(" or ")" not in text[end : end + 12]:
         return False
-    before = _HONORIFIC_END.sub("", text[: start - 1].rstrip())
-    return any(b == len(before) and a < b for a, b in found)
+    # the text before the bracket, less its blanks and one honorific, read near the bracket only:
+    # copying and searching the whole text before each finding was quadratic
+    stop = start - 1
+    while stop > 0 and text[stop - 1].isspace():
+        stop -= 1
+    honorific = _HONORIFIC_END.search(text, max(0, stop - 2), stop)
+    before = honorific.start() if honorific is not None else stop
+    return any(b == before and a < b for a, b in found)
 
 
 def ja_company(text: str, start: int, end: int) -> bool:
