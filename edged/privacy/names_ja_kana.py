@@ -53,6 +53,8 @@ _KATAKANA_PAIR = re.compile(
 )
 # searched in the three characters before a run (^ still only at the text's start)
 _KATAKANA_BEFORE = re.compile(r"(?:^|[は、:：\s]|手配は|担当は)$")
+# longer than any katakana name's part (ヴィシュヴァナータン: 10)
+_LONGEST_PART = 20
 _KATAKANA_AFTER = re.compile(r"(?:です|。|$|[、\s](?=[0-9０-９]))")
 
 
@@ -86,6 +88,8 @@ def _katakana(text: str, ordinary_word: Callable[[str], bool]) -> Iterator[Span]
         if before is None or not _KATAKANA_AFTER.match(text, m.end()):
             continue
         words = re.split(r"[ ・=]", m.group(0))
+        if any(len(w) > _LONGEST_PART for w in words):
+            continue  # no name's part is that long, and the dictionary takes seconds over such a run
         if any(ordinary_word(w) for w in words):
             continue  # ベルト・コンベア, エア コンプレッサ: machines, not people
         yield Span(PERSON, m.start(), m.end(), "ja_katakana_pair")

@@ -56,8 +56,8 @@ class PersonDetector:
     def find(self, view: TextView) -> Iterator[Span]:
         kept = self._kept(view.text, self._guessed(view))
         kept += self._kept(view.text, names_latin_slots.find(view.text, kept))
-        spans = [(s.start, s.end) for s in kept]
-        kept = [s for s in kept if not affiliation(view.text, s.start, s.end, spans)]
+        ends = {s.end for s in kept}  # each kept finding ends after it starts
+        kept = [s for s in kept if not affiliation(view.text, s.start, s.end, ends)]
         yield from _joined(kept + _repeated(view.text, kept))
         if self._roster is not None:
             for m in self._roster.finditer(view.text):
