@@ -26,7 +26,9 @@ _CAPWORD = rf"[{_UP}][{_L}0-9'’\-/]*"
 _LOWER = r"(?:ul|al|pl|os|lok|boul|bd|av|ave|km|apt|no)\.|rue|bureau|chemin|de|du|des|la|le|del|van|der|den"
 _WORD = (
     rf"(?:No[:.]\s?[0-9]{{1,5}}[A-Z]?"  # Turkish No:77, No. 7
-    rf"|{_CAPWORD}\.?"
+    # not the No. of a No. 7 the first branch takes whole: read both ways, a chain's parts
+    # multiplied their readings when its end failed (exponential backtracking)
+    rf"|(?!No\.\s?[0-9]{{1,5}}[A-Z]?[\s,]){_CAPWORD}\.?"
     rf"|\({_CAPWORD}\)"  # (Québec)
     rf"|#?[0-9][0-9A-Za-z/\-]*\.?"  # 636/22, 1203., #04-58, 195A
     rf"|(?:{_LOWER})"
@@ -44,8 +46,10 @@ _END = (
 _COUNTRY = (
     r"JAPAN|Japan|Thailand|THAILAND|Philippines|PHILIPPINES|Poland|POLAND|Turkey|Türkiye|TÜRKİYE|Canada|CANADA"
 )
+# A chain starts at no capital inside a word (ÖLÇÜ, O'Brien): each would scan the rest of the word again.
 _CHAIN = re.compile(
-    rf"(?<![A-Za-z0-9\-/.#])((?:{_PART},\s{{1,2}}){{1,7}})({_END})(?:,\s?(?:{_COUNTRY}))?(?![{_L}0-9\-])"
+    rf"(?<![A-Za-z0-9\-/.#])(?!(?<=[{_L}])[{_UP}])(?!(?<=[{_L}0-9]['’])[{_UP}])"
+    rf"((?:{_PART},\s{{1,2}}){{1,7}})({_END})(?:,\s?(?:{_COUNTRY}))?(?![{_L}0-9\-])"
 )
 _HINT = re.compile(r"[0-9]{4,6}|[0-9]{2}-[0-9]{3}|[A-Z][0-9][A-Z]\s?[0-9][A-Z][0-9]")
 # Words that make a part an address's: the building, block, village (Moo), zone and street (not

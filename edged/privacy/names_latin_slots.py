@@ -51,8 +51,9 @@ _LABEL_BEFORE = re.compile(rf"([{_UW}][{_LW}]+) $")
 # capitals (and a Jr.) right before a name found otherwise: its surname (OKAFOR Chidi, DIAZ JR. Lino)
 _CAPS_BEFORE = re.compile(rf"{_EDGE}({_CAPS})(?: (?:JR|SR|Jr|Sr)\.)? $")
 _CAPS_GIVEN = re.compile(rf"{_EDGE}({_CAPS}) ({_TITLE})(?![A-Za-zÀ-ʯḀ-ỿ0-9'’\-])")
+# [^\S\n]: the blanks after the line's start, not further lines (blank lines made every one a scan)
 _SPEAKER = re.compile(
-    rf"(?:^|\n)\s*\[[0-9:. apmhrs]{{4,14}}\]\s*([{_LW}][{_LW}'’\-]+(?: [{_LW}][{_LW}'’\-]+){{1,3}}):\s"
+    rf"(?:^|\n)[^\S\n]*\[[0-9:. apmhrs]{{4,14}}\]\s*([{_LW}][{_LW}'’\-]+(?: [{_LW}][{_LW}'’\-]+){{1,3}}):\s"
 )
 # a period that no lowercase word follows makes the word a title (Ing. Novák, Dipl.-Ing. Auer)
 _LIST_NEXT = re.compile(rf"(?:,| and) ({_TITLE}|{_CAPS})(?= for | and |,|;|\.(?=\s[a-z]|\s*$)|$)")
