@@ -61,6 +61,15 @@ _ADDRESS_WORD = re.compile(
     r"|#[0-9]{1,3}-[0-9]{1,4}|-(?:shi|ku|cho|machi|gun|ken|mura)(?![a-z])"
 )
 
+# Words a plant numbers its lots, orders and places with: an ending "Batch 20240", "Warehouse 20231"
+# or "Singapore Plant 608586" is a list of the plant's places, not a town and its postcode (not Bay:
+# Subic Bay is a town).
+_PLANT_END = re.compile(
+    r"(?<!\S)(?:Batch|Lot|Order|Job|Recipe|Program|Step|Station|Plant|Area|Insert|Warehouse|Training|Line|Cell|"
+    r"Rack|Shelf|Bin|Tank|Oven|Press|Machine|Tool|Part|Item|Serial|Ticket|Case|Sample|Shift|Crew|"
+    r"Level|Stage|Phase|Run|Test|Project|Model|Version|Drawing|Spec|Code|Ref)\s[0-9]{4,6}$"
+)
+
 
 def find_world(text: str) -> Iterator[Span]:
     if not _HINT.search(text):
@@ -77,6 +86,8 @@ def find_world(text: str) -> Iterator[Span]:
             continue
         while start < m.end() and text[start].isspace():
             start += 1
+        if _PLANT_END.search(m.group(2)):
+            continue
         if any(re.search(r"[0-9]", p) for p in parts) and any(_ADDRESS_WORD.search(p) for p in parts):
             yield Span(ADDRESS, start, m.end(), "world_address")
 
