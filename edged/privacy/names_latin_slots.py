@@ -26,11 +26,13 @@ from edged.privacy.names_latin import (
     _LW,
     _UW,
     _VOWEL,
+    SHOP_FLOOR_WORDS,
     common_words,
     given_names,
     unfamiliar,
     vocabulary,
 )
+from edged.privacy.names_places import THING_WORDS
 from edged.privacy.names_positions import _name_alone
 
 _EDGE = r"(?<![A-Za-zÀ-ʯḀ-ỿ0-9.'’@\-])"
@@ -90,6 +92,9 @@ def find(text: str, found: list[Span]) -> Iterator[Span]:
 
 def _shaped(text: str) -> Iterator[Span]:
     for m in _GIVEN_INITIAL.finditer(text):
+        # Mixer D., Welder W., Crane C.: a machine and its letter, not a given name and an initial
+        if m.group(1).lower() in THING_WORDS or _plain_word(m.group(1)):
+            continue
         if _name_alone(m.group(1)):
             yield Span(PERSON, m.start(), m.end(), "latin_given_initial")
     for m in _CAPS_GIVEN.finditer(text):
@@ -104,6 +109,12 @@ def _shaped(text: str) -> Iterator[Span]:
         named = any(unfamiliar(w) or w in given_names() for w in words)
         if named and not all(w in vocabulary() for w in words):
             yield Span(PERSON, m.start(1), m.end(1), "latin_speaker")
+
+
+def _plain_word(word: str) -> bool:
+    """An ordinary English word or a lean production term that is no given name (Andon, Kaizen)."""
+    low = word.lower()
+    return low not in given_names() and (low in common_words() or low in SHOP_FLOOR_WORDS)
 
 
 def _one_name(word: str) -> bool:

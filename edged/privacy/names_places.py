@@ -28,6 +28,8 @@ _THING_AFTER = (
     "conveyor|dryer|mixer|grinder|saw|generator|service|callout|technician|engineer|rep|invoice|quote"
 )
 _AFTER = re.compile(rf" (?:(?:{_PLACE_AFTER})|(?:{_THING_AFTER}))(?![A-Za-z])")
+# the machines alone, for rules that must not read one as a given name (Mixer D., Welder W.)
+THING_WORDS = frozenset(_THING_AFTER.split("|"))
 # a model number after two words, the last an English word (Reflow Oven RF-3, Spiral Mixer 240): a
 # machine; not a phone (it starts with 0 or runs on in more digit groups)
 _MODEL_AFTER = re.compile(
