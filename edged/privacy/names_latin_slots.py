@@ -73,6 +73,8 @@ def find(text: str, found: list[Span]) -> Iterator[Span]:
     yield from _shaped(text)
     for pattern in (_BEFORE_PHONE, _SLOT_CUE, _ACK_CUE):
         for m in pattern.finditer(text):
+            if pattern is _SLOT_CUE and _plain_word(m.group(1)):
+                continue  # per Andon rules, per Schedule: a plant's word, not a person's name
             if _one_name(m.group(1)):
                 yield Span(PERSON, m.start(1), m.end(1), "latin_slot")
     ends = {s.end for s in found}
