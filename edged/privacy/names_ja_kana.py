@@ -113,8 +113,17 @@ def _hiragana(text: str, known_name: Callable[[str], bool]) -> Iterator[Span]:
         opening = start <= blank_head or text[start - 1] in "。、:：\n"
         if intro and not (opening and known_name(m.group(2))):
             continue  # これは まだです: a writer introduces a known given name, at a sentence's start
+        if after is not None and after.group(0) in ":：" and not _speaker(text, start, m, known_name):
+            continue  # てんけん けっか：いじょう なし: a field's label, not a chat line's speaker
         if after is not None or _CUE_BEFORE.search(text, max(0, start - _CUE_REACH), start):
             yield Span(PERSON, start, m.end(), "ja_kana_pair")
+
+
+def _speaker(text: str, start: int, m: re.Match[str], known_name: Callable[[str], bool]) -> bool:
+    """A chat line's speaker before a colon: at the line's start, or after its time or bracket,
+    with a surname or given name the dictionary knows (かねしろ みずほ：)."""
+    slot = start == 0 or text[start - 1] in " \u3000\n]】"
+    return slot and (known_name(m.group(1)) or known_name(m.group(2)))
 
 
 def _katakana(text: str, ordinary_word: Callable[[str], bool]) -> Iterator[Span]:
