@@ -123,6 +123,9 @@ class JapaneseNames(NameExtent):
             if first == last == i and t.pos4 in ("姓", "一般") and self._place_or_company(text, start, end):
                 i = last + 1
                 continue
+            if first == last and _inside_kana_word(text, tokens, first):
+                i = last + 1
+                continue
             if tokens[first].surface not in NOT_NAMES:
                 yield start, end, "ja_dictionary"
             i = last + 1
@@ -368,3 +371,14 @@ def _after_company(text: str, start: int, end: int, tokens: list[Token]) -> int 
     if company is None:
         return start
     return start + company.end() if company.group("space") and company.end() < len(found) else None
+
+
+def _inside_kana_word(text: str, tokens: list[Token], k: int) -> bool:
+    """A hiragana name the dictionary cut from the end of a hiragana word (てんけん read as て ん
+    けん): glued to a hiragana word before it that is no particle, and closed by no honorific."""
+    t = tokens[k]
+    if k == 0 or not re.fullmatch("[\u3041-\u3096]+", t.surface):
+        return False
+    prev = tokens[k - 1]
+    glued = prev.end == t.start and re.fullmatch("[\u3041-\u3096ー]+", prev.surface) is not None
+    return glued and prev.pos1 not in ("助詞", "助動詞") and not text.startswith(HONORIFICS + TITLES, t.end)
