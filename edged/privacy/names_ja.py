@@ -245,7 +245,7 @@ class JapaneseNames(NameExtent):
             known = any(self._kana_name(w, loose=False) for w in words) or (
                 not common and any(self._kana_name(w, loose=True) for w in words)
             )
-            if len(words) >= 2 and (closed or known):
+            if len(words) >= 2 and (closed or (known and not self._loanwords(words))):
                 yield m.start(), m.end(), "ja_katakana_full"
                 continue
             first_end = m.start() + len(words[0])
@@ -332,9 +332,16 @@ class JapaneseNames(NameExtent):
                 continue
             if any(self._common_word(t) for t in self._analyzer.tokens(m.group(0))):
                 continue
+            if self._loanwords(re.split(r"[ ・=゠]", m.group(0))):
+                continue  # サーボ モータ, エア フィルタ: a part's name in loanwords, not a person's
             yield m.start(), m.end(), "ja_katakana_field"
         for m in _MENTION.finditer(text):
             yield m.start(1), m.end(1), "ja_mention"
+
+    def _loanwords(self, words: list[str]) -> bool:
+        """Every word one the dictionary reads as an ordinary word, and none a name's known reading
+        (オイル シール, ベルト コンベア)."""
+        return all(self.ordinary_word(w) and not self._kana_name(w, loose=False) for w in words)
 
     def _kana_name(self, word: str, loose: bool) -> bool:
         """A known reading of a name (姓, 名; with ``loose`` also 人名 一般, which holds foreign
