@@ -6,7 +6,7 @@ evaluation's names (Faker's) are a source these rules never saw."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from edged.privacy.detector import Span
 from edged.privacy.entities import PERSON
@@ -123,10 +123,8 @@ class JapaneseNames(NameExtent):
             if first == last == i and t.pos4 in ("姓", "一般") and self._place_or_company(text, start, end):
                 i = last + 1
                 continue
-            if first == last and _inside_kana_word(text, tokens, first):
-                i = last + 1
-                continue
-            if tokens[first].surface not in NOT_NAMES:
+            inside = first == last and _inside_kana_word(text, tokens, first)  # てんけん: て ん けん
+            if tokens[first].surface not in NOT_NAMES and not inside:
                 yield start, end, "ja_dictionary"
             i = last + 1
 
@@ -245,7 +243,8 @@ class JapaneseNames(NameExtent):
             known = any(self._kana_name(w, loose=False) for w in words) or (
                 not common and any(self._kana_name(w, loose=True) for w in words)
             )
-            if len(words) >= 2 and (closed or (known and not self._loanwords(words))):
+            known = known and not _loanwords(words, self.ordinary_word, self._kana_name)  # サーボ モータ
+            if len(words) >= 2 and (closed or known):
                 yield m.start(), m.end(), "ja_katakana_full"
                 continue
             first_end = m.start() + len(words[0])
@@ -332,16 +331,11 @@ class JapaneseNames(NameExtent):
                 continue
             if any(self._common_word(t) for t in self._analyzer.tokens(m.group(0))):
                 continue
-            if self._loanwords(re.split(r"[ ・=゠]", m.group(0))):
+            if _loanwords(re.split(r"[ ・=゠]", m.group(0)), self.ordinary_word, self._kana_name):
                 continue  # サーボ モータ, エア フィルタ: a part's name in loanwords, not a person's
             yield m.start(), m.end(), "ja_katakana_field"
         for m in _MENTION.finditer(text):
             yield m.start(1), m.end(1), "ja_mention"
-
-    def _loanwords(self, words: list[str]) -> bool:
-        """Every word one the dictionary reads as an ordinary word, and none a name's known reading
-        (オイル シール, ベルト コンベア)."""
-        return all(self.ordinary_word(w) and not self._kana_name(w, loose=False) for w in words)
 
     def _kana_name(self, word: str, loose: bool) -> bool:
         """A known reading of a name (姓, 名; with ``loose`` also 人名 一般, which holds foreign
@@ -389,3 +383,11 @@ def _inside_kana_word(text: str, tokens: list[Token], k: int) -> bool:
     prev = tokens[k - 1]
     glued = prev.end == t.start and re.fullmatch("[\u3041-\u3096ー]+", prev.surface) is not None
     return glued and prev.pos1 not in ("助詞", "助動詞") and not text.startswith(HONORIFICS + TITLES, t.end)
+
+
+def _loanwords(
+    words: list[str], ordinary_word: Callable[[str], bool], kana_name: Callable[[str, bool], bool]
+) -> bool:
+    """Every word one the dictionary reads as an ordinary word, and none a name's known reading
+    (オイル シール, ベルト コンベア)."""
+    return all(ordinary_word(w) and not kana_name(w, False) for w in words)
