@@ -47,6 +47,7 @@ _CUES = (
     "報告者",
     "報告先",
     "宛先",
+    "宛名",
     *ROLE_CUES,
 )
 _CUE_BEFORE = re.compile("(?:" + "|".join(re.escape(c) for c in _CUES) + r")[:：]?[ \u3000]?$")
