@@ -55,8 +55,9 @@ _NUMBER_FIRST = re.compile(
 
 # Chile: street and number, comuna, region, with or without the street type (Las Acacias 1180,
 # Maipú, Región Metropolitana; Avda. Prat 88, Talca, Región del Maule); the region is the anchor.
+# It starts at no letter after a letter and an apostrophe (A'A'A'... rescanned the run from each A).
 _REGION_LAST = re.compile(
-    rf"(?<![\w\-/])(?:(?:{_TYPE})\s)?{_TOWN_WORD}(?:\s(?:(?:de|del|la|las|los|el)\s)?{_TOWN_WORD}){{0,4}}"
+    rf"(?<![\w\-/])(?<!\w['’])(?:(?:{_TYPE})\s)?{_TOWN_WORD}(?:\s(?:(?:de|del|la|las|los|el)\s)?{_TOWN_WORD}){{0,4}}"
     rf"\s[0-9]{{1,5}}[A-Za-z]?,\s{_TOWN},\sRegión\s(?:(?:de|del)\s(?:la\s|los\s)?)?{_TOWN}"
 )
 

@@ -26,7 +26,9 @@ _CAPWORD = rf"[{_UP}][{_L}0-9'’\-/]*"
 _LOWER = r"(?:ul|al|pl|os|lok|boul|bd|av|ave|km|apt|no)\.|rue|bureau|chemin|de|du|des|la|le|del|van|der|den"
 _WORD = (
     rf"(?:No[:.]\s?[0-9]{{1,5}}[A-Z]?"  # Turkish No:77, No. 7
-    rf"|{_CAPWORD}\.?"
+    # not the No. of a No. 7 the first branch takes whole: read both ways, a chain's parts
+    # multiplied their readings when its end failed (exponential backtracking)
+    rf"|(?!No\.\s?[0-9]{{1,5}}[A-Z]?[\s,]){_CAPWORD}\.?"
     rf"|\({_CAPWORD}\)"  # (Québec)
     rf"|#?[0-9][0-9A-Za-z/\-]*\.?"  # 636/22, 1203., #04-58, 195A
     rf"|(?:{_LOWER})"
@@ -44,8 +46,10 @@ _END = (
 _COUNTRY = (
     r"JAPAN|Japan|Thailand|THAILAND|Philippines|PHILIPPINES|Poland|POLAND|Turkey|Türkiye|TÜRKİYE|Canada|CANADA"
 )
+# A chain starts at no capital inside a word (ÖLÇÜ, O'Brien): each would scan the rest of the word again.
 _CHAIN = re.compile(
-    rf"(?<![A-Za-z0-9\-/.#])((?:{_PART},\s{{1,2}}){{1,7}})({_END})(?:,\s?(?:{_COUNTRY}))?(?![{_L}0-9\-])"
+    rf"(?<![A-Za-z0-9\-/.#])(?!(?<=[{_L}])[{_UP}])(?!(?<=[{_L}0-9]['’])[{_UP}])"
+    rf"((?:{_PART},\s{{1,2}}){{1,7}})({_END})(?:,\s?(?:{_COUNTRY}))?(?![{_L}0-9\-])"
 )
 _HINT = re.compile(r"[0-9]{4,6}|[0-9]{2}-[0-9]{3}|[A-Z][0-9][A-Z]\s?[0-9][A-Z][0-9]")
 # Words that make a part an address's: the building, block, village (Moo), zone and street (not
@@ -55,6 +59,15 @@ _ADDRESS_WORD = re.compile(
     r"Sk\.|Mah\.|Mahallesi|Caddesi|Sokak|boul\.|rue|bureau|Street|St|Road|Rd|Avenue|Ave|Crescent|Drive|Lane|"
     r"Place|Way|Zone|Park|Estate|Technopark|Apt\.|Room|Rm\.|Unit|Suite|No:)(?![A-Za-z])"
     r"|#[0-9]{1,3}-[0-9]{1,4}|-(?:shi|ku|cho|machi|gun|ken|mura)(?![a-z])"
+)
+
+# Words a plant numbers its lots, orders and places with: an ending "Batch 20240", "Warehouse 20231"
+# or "Singapore Plant 608586" is a list of the plant's places, not a town and its postcode (not Bay:
+# Subic Bay is a town).
+_PLANT_END = re.compile(
+    r"(?<!\S)(?:Batch|Lot|Order|Job|Recipe|Program|Step|Station|Plant|Area|Insert|Warehouse|Training|Line|Cell|"
+    r"Rack|Shelf|Bin|Tank|Oven|Press|Machine|Tool|Part|Item|Serial|Ticket|Case|Sample|Shift|Crew|"
+    r"Level|Stage|Phase|Run|Test|Project|Model|Version|Drawing|Spec|Code|Ref)\s[0-9]{4,6}$"
 )
 
 
@@ -73,6 +86,8 @@ def find_world(text: str) -> Iterator[Span]:
             continue
         while start < m.end() and text[start].isspace():
             start += 1
+        if _PLANT_END.search(m.group(2)):
+            continue
         if any(re.search(r"[0-9]", p) for p in parts) and any(_ADDRESS_WORD.search(p) for p in parts):
             yield Span(ADDRESS, start, m.end(), "world_address")
 

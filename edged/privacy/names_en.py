@@ -10,6 +10,7 @@ paired with another such word or followed by -san.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import re
@@ -780,13 +781,23 @@ def _caps_names(text: str, given: frozenset[str], latin_text: bool = True) -> It
 
 def _widen(found: list[Span], wider: Iterable[Span]) -> list[Span]:
     """The spans of ``wider`` that overlap nothing, or cover what they overlap (SANCHEZ Justine over
-    Justine), with what they cover dropped; the rest of ``wider`` is left out."""
-    result = list(found)
+    Justine), with what they cover dropped; the rest of ``wider`` is left out. The kept spans are
+    held by start, and a span's overlaps found by bisection (a pass over all of them for each span
+    was quadratic in thousands of names); the result keeps the order of a plain pass."""
+    held = sorted((f.start, k, f) for k, f in enumerate(found))
+    longest = max((f.end - f.start for f in found), default=0)
+    order = len(found)
     for span in wider:
-        overlapped = [f for f in result if span.start < f.end and span.end > f.start]
-        if all(span.start <= f.start and f.end <= span.end for f in overlapped):
-            result = [f for f in result if f not in overlapped] + [span]
-    return result
+        low = bisect.bisect_left(held, (span.start - longest,))
+        high = bisect.bisect_left(held, (span.end,))
+        overlapped = [k for k in range(low, high) if held[k][2].end > span.start]
+        if all(span.start <= held[k][2].start and held[k][2].end <= span.end for k in overlapped):
+            for k in reversed(overlapped):
+                del held[k]
+            bisect.insort(held, (span.start, order, span))
+            order += 1
+            longest = max(longest, span.end - span.start)
+    return [f for _, _, f in sorted(held, key=lambda h: h[1])]
 
 
 def _before_joint(

@@ -6,7 +6,7 @@ evaluation's names (Faker's) are a source these rules never saw."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from edged.privacy.detector import Span
 from edged.privacy.entities import PERSON
@@ -123,7 +123,8 @@ class JapaneseNames(NameExtent):
             if first == last == i and t.pos4 in ("姓", "一般") and self._place_or_company(text, start, end):
                 i = last + 1
                 continue
-            if tokens[first].surface not in NOT_NAMES:
+            inside = first == last and _inside_kana_word(text, tokens, first)  # てんけん: て ん けん
+            if tokens[first].surface not in NOT_NAMES and not inside:
                 yield start, end, "ja_dictionary"
             i = last + 1
 
@@ -242,6 +243,7 @@ class JapaneseNames(NameExtent):
             known = any(self._kana_name(w, loose=False) for w in words) or (
                 not common and any(self._kana_name(w, loose=True) for w in words)
             )
+            known = known and not _loanwords(words, self.ordinary_word, self._kana_name)  # サーボ モータ
             if len(words) >= 2 and (closed or known):
                 yield m.start(), m.end(), "ja_katakana_full"
                 continue
@@ -329,6 +331,8 @@ class JapaneseNames(NameExtent):
                 continue
             if any(self._common_word(t) for t in self._analyzer.tokens(m.group(0))):
                 continue
+            if _loanwords(re.split(r"[ ・=゠]", m.group(0)), self.ordinary_word, self._kana_name):
+                continue  # サーボ モータ, エア フィルタ: a part's name in loanwords, not a person's
             yield m.start(), m.end(), "ja_katakana_field"
         for m in _MENTION.finditer(text):
             yield m.start(1), m.end(1), "ja_mention"
@@ -368,3 +372,22 @@ def _after_company(text: str, start: int, end: int, tokens: list[Token]) -> int 
     if company is None:
         return start
     return start + company.end() if company.group("space") and company.end() < len(found) else None
+
+
+def _inside_kana_word(text: str, tokens: list[Token], k: int) -> bool:
+    """A hiragana name the dictionary cut from the end of a hiragana word (てんけん read as て ん
+    けん): glued to a hiragana word before it that is no particle, and closed by no honorific."""
+    t = tokens[k]
+    if k == 0 or not re.fullmatch("[\u3041-\u3096]+", t.surface):
+        return False
+    prev = tokens[k - 1]
+    glued = prev.end == t.start and re.fullmatch("[\u3041-\u3096ー]+", prev.surface) is not None
+    return glued and prev.pos1 not in ("助詞", "助動詞") and not text.startswith(HONORIFICS + TITLES, t.end)
+
+
+def _loanwords(
+    words: list[str], ordinary_word: Callable[[str], bool], kana_name: Callable[[str, bool], bool]
+) -> bool:
+    """Every word one the dictionary reads as an ordinary word, and none a name's known reading
+    (オイル シール, ベルト コンベア)."""
+    return all(ordinary_word(w) and not kana_name(w, False) for w in words)

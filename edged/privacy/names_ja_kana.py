@@ -35,12 +35,25 @@ _MARK_AFTER = re.compile(
     "|".join(re.escape(m) for m in sorted((*HONORIFICS, *TITLES, "リーダー"), key=len, reverse=True))
     + r"|[:：]|です"
 )
-_CUE_WORDS = (
-    *("ふりがな", "フリガナ", "よみがな", "ヨミガナ", "署名", "氏名", "管理者", "対応"),
-    *("報告者", "報告先", "宛先"),
+_CUES = (
+    "ふりがな",
+    "フリガナ",
+    "よみがな",
+    "ヨミガナ",
+    "署名",
+    "氏名",
+    "管理者",
+    "対応",
+    "報告者",
+    "報告先",
+    "宛先",
+    "宛名",
     *ROLE_CUES,
 )
-_CUE_BEFORE = re.compile("(?:" + "|".join(re.escape(c) for c in _CUE_WORDS) + r")[:：]?[ \u3000]?$")
+_CUE_BEFORE = re.compile("(?:" + "|".join(re.escape(c) for c in _CUES) + r")[:：]?[ \u3000]?$")
+# searched only as far back as a cue and its colon and space reach: from the text's start, each
+# pair was a scan of all the text before it
+_CUE_REACH = max(len(c) for c in _CUES) + 2
 _PARTICLE = "はがをにでともへのや"
 _K = "\u4e00-\u9fff々"
 _ROLE_END = tuple("課部係班室長者場所社店局科署")
@@ -55,7 +68,10 @@ _FIELD_PAIR = re.compile(
 _KATAKANA_PAIR = re.compile(
     r"(?<![\u30a1-\u30faー])[\u30a1-\u30faー]{2,}(?:[ ・=][\u30a1-\u30faー]{2,}){1,2}"
 )
+# searched in the three characters before a run (^ still only at the text's start)
 _KATAKANA_BEFORE = re.compile(r"(?:^|[は、:：\s]|手配は|担当は)$")
+# longer than any katakana name's part (ヴィシュヴァナータン: 10)
+_LONGEST_PART = 20
 _KATAKANA_AFTER = re.compile(r"(?:です|。|$|[、\s](?=[0-9０-９]))")
 
 
@@ -76,7 +92,7 @@ def widened(text: str, found: list[Span], ordinary_word: Callable[[str], bool]) 
         if not re.match(rf"[{_K}{_H}]", text[span.start : span.start + 1]):
             continue  # a Latin or katakana name has no kanji surname before it
         run = _KANJI_RUN_BEFORE.search(text, max(0, span.start - 6), span.start)
-        if run is None or run.group(1).rstrip(" ").endswith((*_ROLE_END, *_CUE_WORDS)):
+        if run is None or run.group(1).rstrip(" ").endswith((*_ROLE_END, *_CUES)):
             continue  # 保全課 田中, 報告先 田中: a department or a cue before the name
         surname = run.group(1)
         leading = _LEADING_KANJI.match(text, span.start)
@@ -93,6 +109,7 @@ def widened(text: str, found: list[Span], ordinary_word: Callable[[str], bool]) 
 
 
 def _hiragana(text: str, known_name: Callable[[str], bool]) -> Iterator[Span]:
+    blank_head = len(text) - len(text.lstrip(" \u3000"))
     for m in _KANA_PAIR.finditer(text):
         start = m.start(1)
         if start > 0 and not text[start - 1].isspace() and m.group(1)[0] in _PARTICLE:
@@ -101,18 +118,30 @@ def _hiragana(text: str, known_name: Callable[[str], bool]) -> Iterator[Span]:
             continue
         after = _MARK_AFTER.match(text, m.end())
         intro = after is not None and after.group(0) == "です"
-        opening = not text[:start].strip(" \u3000") or text[start - 1] in "。、:：\n"
+        opening = start <= blank_head or text[start - 1] in "。、:：\n"
         if intro and not (opening and known_name(m.group(2))):
             continue  # これは まだです: a writer introduces a known given name, at a sentence's start
-        if after is not None or _CUE_BEFORE.search(text, 0, start):
+        if after is not None and after.group(0) in ":：" and not _speaker(text, start, m, known_name):
+            continue  # てんけん けっか：いじょう なし: a field's label, not a chat line's speaker
+        if after is not None or _CUE_BEFORE.search(text, max(0, start - _CUE_REACH), start):
             yield Span(PERSON, start, m.end(), "ja_kana_pair")
+
+
+def _speaker(text: str, start: int, m: re.Match[str], known_name: Callable[[str], bool]) -> bool:
+    """A chat line's speaker before a colon: at the line's start, or after its time or bracket,
+    with a surname or given name the dictionary knows (かねしろ みずほ：)."""
+    slot = start == 0 or text[start - 1] in " \u3000\n]】"
+    return slot and (known_name(m.group(1)) or known_name(m.group(2)))
 
 
 def _katakana(text: str, ordinary_word: Callable[[str], bool]) -> Iterator[Span]:
     for m in _KATAKANA_PAIR.finditer(text):
-        if not _KATAKANA_BEFORE.search(text, 0, m.start()) or not _KATAKANA_AFTER.match(text, m.end()):
+        before = _KATAKANA_BEFORE.search(text, max(0, m.start() - 3), m.start())
+        if before is None or not _KATAKANA_AFTER.match(text, m.end()):
             continue
         words = re.split(r"[ ・=]", m.group(0))
+        if any(len(w) > _LONGEST_PART for w in words):
+            continue  # no name's part is that long, and the dictionary takes seconds over such a run
         if any(ordinary_word(w) for w in words):
             continue  # ベルト・コンベア, エア コンプレッサ: machines, not people
         yield Span(PERSON, m.start(), m.end(), "ja_katakana_pair")

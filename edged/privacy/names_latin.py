@@ -36,7 +36,9 @@ _UW = "A-ZÀ-ÖØ-Þ" + "".join(
     chr(c) for c in (*range(0x100, 0x2B0), *range(0x1E00, 0x1F00)) if chr(c).isupper()
 )
 _WORD = rf"[{_UW}{_LW}][{_LW}{_UW}'’]*(?:-[{_UW}{_LW}][{_LW}{_UW}'’]*)*"
-_NOT_BEFORE = "(?<![A-Za-zÀ-ʯḀ-ỿ0-9@])"  # Latin letters only: a Japanese character may touch a name
+# Latin letters only: a Japanese character may touch a name. No start after a letter and an
+# apostrophe either (O'Brien is read from its O): A'A'A'... scanned the rest of the run from each A.
+_NOT_BEFORE = "(?<![A-Za-zÀ-ʯḀ-ỿ0-9@])(?<![A-Za-zÀ-ʯḀ-ỿ0-9]['’])"
 _NOT_AFTER = "(?![A-Za-zÀ-ʯḀ-ỿ0-9])"
 _NICKNAME = re.compile(rf"{_NOT_BEFORE}({_WORD}) [\"“]({_WORD})[\"”] ({_WORD}){_NOT_AFTER}")
 _INITIAL_FIRST = re.compile(

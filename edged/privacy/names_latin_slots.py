@@ -26,11 +26,13 @@ from edged.privacy.names_latin import (
     _LW,
     _UW,
     _VOWEL,
+    SHOP_FLOOR_WORDS,
     common_words,
     given_names,
     unfamiliar,
     vocabulary,
 )
+from edged.privacy.names_places import THING_WORDS
 from edged.privacy.names_positions import _name_alone
 
 _EDGE = r"(?<![A-Za-zÀ-ʯḀ-ỿ0-9.'’@\-])"
@@ -51,8 +53,9 @@ _LABEL_BEFORE = re.compile(rf"([{_UW}][{_LW}]+) $")
 # capitals (and a Jr.) right before a name found otherwise: its surname (OKAFOR Chidi, DIAZ JR. Lino)
 _CAPS_BEFORE = re.compile(rf"{_EDGE}({_CAPS})(?: (?:JR|SR|Jr|Sr)\.)? $")
 _CAPS_GIVEN = re.compile(rf"{_EDGE}({_CAPS}) ({_TITLE})(?![A-Za-zÀ-ʯḀ-ỿ0-9'’\-])")
+# [^\S\n]: the blanks after the line's start, not further lines (blank lines made every one a scan)
 _SPEAKER = re.compile(
-    rf"(?:^|\n)\s*\[[0-9:. apmhrs]{{4,14}}\]\s*([{_LW}][{_LW}'’\-]+(?: [{_LW}][{_LW}'’\-]+){{1,3}}):\s"
+    rf"(?:^|\n)[^\S\n]*\[[0-9:. apmhrs]{{4,14}}\]\s*([{_LW}][{_LW}'’\-]+(?: [{_LW}][{_LW}'’\-]+){{1,3}}):\s"
 )
 # a period that no lowercase word follows makes the word a title (Ing. Novák, Dipl.-Ing. Auer)
 _LIST_NEXT = re.compile(rf"(?:,| and) ({_TITLE}|{_CAPS})(?= for | and |,|;|\.(?=\s[a-z]|\s*$)|$)")
@@ -70,6 +73,8 @@ def find(text: str, found: list[Span]) -> Iterator[Span]:
     yield from _shaped(text)
     for pattern in (_BEFORE_PHONE, _SLOT_CUE, _ACK_CUE):
         for m in pattern.finditer(text):
+            if pattern is _SLOT_CUE and _plain_word(m.group(1)):
+                continue  # per Andon rules, per Schedule: a plant's word, not a person's name
             if _one_name(m.group(1)):
                 yield Span(PERSON, m.start(1), m.end(1), "latin_slot")
     ends = {s.end for s in found}
@@ -89,6 +94,9 @@ def find(text: str, found: list[Span]) -> Iterator[Span]:
 
 def _shaped(text: str) -> Iterator[Span]:
     for m in _GIVEN_INITIAL.finditer(text):
+        # Mixer D., Welder W., Crane C.: a machine and its letter, not a given name and an initial
+        if m.group(1).lower() in THING_WORDS or _plain_word(m.group(1)):
+            continue
         if _name_alone(m.group(1)):
             yield Span(PERSON, m.start(), m.end(), "latin_given_initial")
     for m in _CAPS_GIVEN.finditer(text):
@@ -103,6 +111,12 @@ def _shaped(text: str) -> Iterator[Span]:
         named = any(unfamiliar(w) or w in given_names() for w in words)
         if named and not all(w in vocabulary() for w in words):
             yield Span(PERSON, m.start(1), m.end(1), "latin_speaker")
+
+
+def _plain_word(word: str) -> bool:
+    """An ordinary English word or a lean production term that is no given name (Andon, Kaizen)."""
+    low = word.lower()
+    return low not in given_names() and (low in common_words() or low in SHOP_FLOOR_WORDS)
 
 
 def _one_name(word: str) -> bool:

@@ -12,6 +12,7 @@ evaluation set.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 
 from edged.privacy.names_latin import vocabulary
 
@@ -27,6 +28,8 @@ _THING_AFTER = (
     "conveyor|dryer|mixer|grinder|saw|generator|service|callout|technician|engineer|rep|invoice|quote"
 )
 _AFTER = re.compile(rf" (?:(?:{_PLACE_AFTER})|(?:{_THING_AFTER}))(?![A-Za-z])")
+# the machines alone, for rules that must not read one as a given name (Mixer D., Welder W.)
+THING_WORDS = frozenset(_THING_AFTER.split("|"))
 # a model number after two words, the last an English word (Reflow Oven RF-3, Spiral Mixer 240): a
 # machine; not a phone (it starts with 0 or runs on in more digit groups)
 _MODEL_AFTER = re.compile(
@@ -53,13 +56,20 @@ def plant_thing(text: str, start: int, end: int) -> bool:
     return " " in value and last in vocabulary() and _MODEL_AFTER.match(text, end) is not None
 
 
-def affiliation(text: str, start: int, end: int, found: list[tuple[int, int]]) -> bool:
+def affiliation(text: str, start: int, end: int, ends: Container[int]) -> bool:
     """Whether the finding at ``start:end`` opens a bracket right after another person (Mia Ota
-    (Ridley), 加藤様（クボタ）): the company the person came from, not a second person."""
+    (Ridley), 加藤様（クボタ）): the company the person came from, not a second person. ``ends``: where
+    the findings end."""
     if start == 0 or text[start - 1] != "(" or ")" not in text[end : end + 12]:
         return False
-    before = _HONORIFIC_END.sub("", text[: start - 1].rstrip())
-    return any(b == len(before) and a < b for a, b in found)
+    # the text before the bracket, less its blanks and one honorific, read near the bracket only:
+    # copying and searching the whole text before each finding was quadratic
+    stop = start - 1
+    while stop > 0 and text[stop - 1].isspace():
+        stop -= 1
+    honorific = _HONORIFIC_END.search(text, max(0, stop - 2), stop)
+    before = honorific.start() if honorific is not None else stop
+    return before in ends  # a set: a pass over all findings for each one was quadratic
 
 
 def ja_company(text: str, start: int, end: int) -> bool:

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
+from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -56,8 +58,8 @@ class PersonDetector:
         kept += self._kept(view.text, names_latin_slots.find(view.text, kept))
         if view.japanese:
             kept += list(names_ja_kana.widened(view.text, kept, self._ja.ordinary_word))
-        spans = [(s.start, s.end) for s in kept]
-        kept = [s for s in kept if not affiliation(view.text, s.start, s.end, spans)]
+        ends = {s.end for s in kept}  # each kept finding ends after it starts
+        kept = [s for s in kept if not affiliation(view.text, s.start, s.end, ends)]
         yield from _joined(kept + _repeated(view.text, kept))
         if self._roster is not None:
             for m in self._roster.finditer(view.text):
@@ -107,10 +109,17 @@ def _repeated(text: str, found: list[Span]) -> list[Span]:
                 parts.add(word)
     if not parts:
         return []
-    covered = [(s.start, s.end) for s in found]
+    # the findings by start, with the furthest end reached so far: whether a word lies inside one
+    # is a bisection, not a pass over them all (thousands of names made that quadratic)
+    covered = sorted((s.start, s.end) for s in found)
+    starts = [a for a, _ in covered]
+    reach = list(accumulate((b for _, b in covered), max))
     repeated = []
     for m in _LATIN_NAME_WORD.finditer(text):
-        if m.group(0) in parts and not any(a <= m.start() < b for a, b in covered):
+        if m.group(0) not in parts:
+            continue
+        before = bisect_right(starts, m.start())
+        if before == 0 or reach[before - 1] <= m.start():
             repeated.append(Span(PERSON, m.start(), m.end(), "repeated_name"))
     return repeated
 
