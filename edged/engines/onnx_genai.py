@@ -8,6 +8,7 @@ the model on it, so logits read after it belong to the next step.
 from __future__ import annotations
 
 import dataclasses
+import json
 import threading
 import time
 from collections.abc import Sequence
@@ -36,6 +37,7 @@ from edged.engines.base import (
 )
 from edged.engines.chat_tokens import ChatTokenizer
 from edged.engines.logits import token_logprobs
+from edged.engines.onnx_slots import default_threads
 from edged.errors import AdapterError, DeadlineExceeded, EngineError, InputTooLong, MissingExtra, StoreError
 
 
@@ -47,6 +49,16 @@ def import_genai(extra: str = "cpu") -> Any:
     return og
 
 
+def _config(og: Any, path: Path) -> Any:
+    """The folder's configuration, with one worker per CPU unless the folder sets its own count."""
+    config = og.Config(str(path))
+    options = json.loads((path / "genai_config.json").read_text(encoding="utf-8"))["model"]["decoder"]
+    if "intra_op_num_threads" not in options.get("session_options", {}):
+        overlay = {"model": {"decoder": {"session_options": {"intra_op_num_threads": default_threads()}}}}
+        config.overlay(json.dumps(overlay))
+    return config
+
+
 class OnnxGenaiEngine:
     """A loaded ONNX Runtime GenAI model folder (``genai_config.json`` + ``model.onnx``)."""
 
@@ -56,7 +68,7 @@ class OnnxGenaiEngine:
         self._info = info
         self._lock = threading.Lock()
         try:
-            self._model = og.Model(str(path))
+            self._model = og.Model(_config(og, path))
             self._chat = ChatTokenizer(og.Tokenizer(self._model))
         except Exception as exc:  # onnxruntime raises bare RuntimeError/OrtException
             raise StoreError(
