@@ -13,6 +13,7 @@ Faker's en_US surnames all occur in the Census list of surnames, which the detec
 from __future__ import annotations
 
 import ipaddress
+import itertools
 import random
 import string
 from dataclasses import dataclass, field
@@ -62,6 +63,29 @@ class Sample:
 
 
 # Templates: {TYPE} is a value to find, {!KIND} a hard negative, {=KIND} filler that is neither.
+def check_sample(sample: Sample) -> None:
+    """Every label is exactly its text, none is empty or padded, and no two overlap."""
+    spans = sorted(sample.labels + sample.negatives, key=lambda label: label.start)
+    for label in spans:
+        if not label.value or label.value != label.value.strip():
+            raise AssertionError(f"empty or padded label {label} in {sample.text!r}")
+        if sample.text[label.start : label.end] != label.value:
+            raise AssertionError(f"label {label} does not match {sample.text!r}")
+    for before, after in itertools.pairwise(spans):
+        if before.end > after.start:
+            raise AssertionError(f"labels {before} and {after} overlap in {sample.text!r}")
+
+
+def describe(samples: list[Sample]) -> dict[str, Any]:
+    """Counts per language and type (NEGATIVE included), for the README and the report."""
+    counts: dict[str, Any] = {}
+    for sample in samples:
+        row = counts.setdefault(sample.lang, {})
+        for label in sample.labels + sample.negatives:
+            row[label.type] = row.get(label.type, 0) + 1
+    return counts
+
+
 JA_TEMPLATES = (
     "【保全記録】{=DATE} ライン{=N}のポンプ{=N}号機で異音。担当："
     "{PERSON}（内線{=EXT}）。交換部品 品番{!PART}、{!LOT}。",

@@ -26,17 +26,15 @@ tags how it was written (caps, lower, init, capsfam, comma, hon, role, fullwidth
 from __future__ import annotations
 
 import ipaddress
-import itertools
 import random
 import re
 import string
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from edged.errors import MissingExtra
-from edged.privacy.evalset import NEGATIVE, Label, Sample
+from edged.privacy.evalset import NEGATIVE, Label, Sample, check_sample
 from edged.privacy.evalset_blind_data import (
     BR_PLACES,
     CA_PLACES,
@@ -946,18 +944,6 @@ def _render(values: _Values, lang: str, template: str) -> Sample:
     return sample
 
 
-def check_sample(sample: Sample) -> None:
-    """Every label is exactly its text, none is empty or padded, and no two overlap."""
-    spans = sorted(sample.labels + sample.negatives, key=lambda label: label.start)
-    for label in spans:
-        if not label.value or label.value != label.value.strip():
-            raise AssertionError(f"empty or padded label {label} in {sample.text!r}")
-        if sample.text[label.start : label.end] != label.value:
-            raise AssertionError(f"label {label} does not match {sample.text!r}")
-    for before, after in itertools.pairwise(spans):
-        if before.end > after.start:
-            raise AssertionError(f"labels {before} and {after} overlap in {sample.text!r}")
-
 
 def generate_blind(per_lang: int, seed: int = 31) -> list[Sample]:
     """``per_lang`` Japanese sentences, then ``per_lang`` English ones; the same for the same seed.
@@ -972,13 +958,3 @@ def generate_blind(per_lang: int, seed: int = 31) -> list[Sample]:
                 values.rng.shuffle(order)
             samples.append(_render(values, lang, templates[order.pop()]))
     return samples
-
-
-def describe(samples: list[Sample]) -> dict[str, Any]:
-    """Counts per language and type (NEGATIVE included), for the README and the report."""
-    counts: dict[str, Any] = {}
-    for sample in samples:
-        row = counts.setdefault(sample.lang, {})
-        for label in sample.labels + sample.negatives:
-            row[label.type] = row.get(label.type, 0) + 1
-    return counts

@@ -31,7 +31,6 @@ import re
 import string
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from edged.errors import MissingExtra
 from edged.privacy.checks import luhn, my_number, my_number_check_digit
@@ -1347,13 +1346,3 @@ def generate_fresh(per_lang: int, seed: int = 23) -> list[Sample]:
                 builder.rng.shuffle(order)
             samples.append(_render(builder, lang, templates[order.pop()]))
     return samples
-
-
-def describe(samples: list[Sample]) -> dict[str, Any]:
-    """Counts per language and type (NEGATIVE included), for the README and the report."""
-    counts: dict[str, Any] = {}
-    for sample in samples:
-        row = counts.setdefault(sample.lang, {})
-        for label in sample.labels + sample.negatives:
-            row[label.type] = row.get(label.type, 0) + 1
-    return counts

@@ -33,18 +33,16 @@ written (caps, lower, poss, title, rev, hon, role, fullwidth ...).
 from __future__ import annotations
 
 import ipaddress
-import itertools
 import random
 import re
 import string
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from edged.errors import MissingExtra
 from edged.privacy.checks import luhn, my_number, my_number_check_digit
-from edged.privacy.evalset import NEGATIVE, Label, Sample
+from edged.privacy.evalset import NEGATIVE, Label, Sample, check_sample
 
 FAKER_NAME_LOCALES = ("es_CA", "fr_BE", "fr_CH", "nl_BE", "uz_UZ", "is_IS")
 MIMESIS_NAME_LOCALES = ("es", "no", "az", "de-at")
@@ -1139,18 +1137,6 @@ def _render(values: _Values, lang: str, template: str) -> Sample:
     return sample
 
 
-def check_sample(sample: Sample) -> None:
-    """Every label is exactly its text, none is empty or padded, and no two overlap."""
-    spans = sorted(sample.labels + sample.negatives, key=lambda label: label.start)
-    for label in spans:
-        if sample.text[label.start : label.end] != label.value or label.value != label.value.strip():
-            raise AssertionError(f"label {label} does not match {sample.text!r}")
-        if not label.value:
-            raise AssertionError(f"empty label in {sample.text!r}")
-    for before, after in itertools.pairwise(spans):
-        if before.end > after.start:
-            raise AssertionError(f"labels {before} and {after} overlap in {sample.text!r}")
-
 
 def generate_unseen(per_lang: int, seed: int = 29) -> list[Sample]:
     """``per_lang`` Japanese sentences, then ``per_lang`` English ones; the same for the same seed.
@@ -1165,13 +1151,3 @@ def generate_unseen(per_lang: int, seed: int = 29) -> list[Sample]:
                 values.rng.shuffle(order)
             samples.append(_render(values, lang, templates[order.pop()]))
     return samples
-
-
-def describe(samples: list[Sample]) -> dict[str, Any]:
-    """Counts per language and type (NEGATIVE included), for the README and the report."""
-    counts: dict[str, Any] = {}
-    for sample in samples:
-        row = counts.setdefault(sample.lang, {})
-        for label in sample.labels + sample.negatives:
-            row[label.type] = row.get(label.type, 0) + 1
-    return counts

@@ -16,7 +16,7 @@ import pytest
 
 from edged.errors import MissingExtra
 from edged.privacy.checks import luhn, my_number, my_number_check_digit
-from edged.privacy.evalset import NEGATIVE, Label, Sample
+from edged.privacy.evalset import NEGATIVE, Label, Sample, check_sample, describe
 from edged.privacy.evaluate import SET_SOURCES, SETS, make_set
 
 pytest.importorskip("faker")
@@ -28,8 +28,6 @@ from edged.privacy.evalset_blind import (
     JA_TEMPLATES,
     MIMESIS_NAME_LOCALES,
     SOURCES,
-    check_sample,
-    describe,
     generate_blind,
     kanji_number,
     luhn_ok,

@@ -15,7 +15,7 @@ import pytest
 
 from edged.errors import MissingExtra
 from edged.privacy.checks import luhn, my_number
-from edged.privacy.evalset import NEGATIVE, Label, Sample
+from edged.privacy.evalset import NEGATIVE, Label, Sample, check_sample
 from edged.privacy.evaluate import SET_SOURCES, SETS, make_set
 
 pytest.importorskip("faker")
@@ -29,7 +29,6 @@ from edged.privacy.evalset_unseen import (
     JA_TEMPLATES,
     MIMESIS_NAME_LOCALES,
     SOURCES,
-    check_sample,
     generate_unseen,
     negative_is_safe,
 )
