@@ -64,6 +64,10 @@ class SlotModel:
         options = ort.SessionOptions()
         options.intra_op_num_threads = threads or default_threads()
         options.log_severity_level = 3  # not a warning per LoRA input that has a default (by design)
+        # The workers spin while a step runs and stop when it ends: with the graph with LoRA inputs
+        # loaded beside the plain one, the idle session's spinning workers took the cores from the
+        # next step of the other (an adapter request after a base one waited 29 ms more).
+        options.add_session_config_entry("session.force_spinning_stop", "1")
         self._options = options
         try:
             config = json.loads((folder / "genai_config.json").read_text(encoding="utf-8"))
