@@ -31,10 +31,9 @@ import re
 import string
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from edged.errors import MissingExtra
-from edged.privacy.evalset import NEGATIVE, Label, Sample, check_sample
+from edged.privacy.evalset import NEGATIVE, Sample
 from edged.privacy.evalset_blind_data import (
     BR_PLACES,
     CA_PLACES,
@@ -82,6 +81,7 @@ from edged.privacy.evalset_blind_data import (
     TH_PLACES,
     TR_PLACES,
 )
+from edged.privacy.evalset_render import Piece, SeededValues, deal, render
 
 FAKER_NAME_LOCALES = ("fr_DZ", "de_LI", "de_LU")
 MIMESIS_NAME_LOCALES = ("de-ch", "nl-be")
@@ -172,18 +172,6 @@ def kanji_number(n: int) -> str:
     tens, ones = divmod(n, 10)
     head = "" if tens == 0 else "十" if tens == 1 else _KANJI_DIGITS[tens] + "十"
     return head + (_KANJI_DIGITS[ones] if ones else "")
-
-
-@dataclass
-class Piece:
-    """One filled slot: ``value`` is labeled ``type`` (an entity, NEGATIVE, or "" for filler);
-    ``pre`` and ``post`` are written around it and stay outside the label."""
-
-    value: str
-    type: str = ""
-    form: str = ""
-    pre: str = ""
-    post: str = ""
 
 
 class _Names:
@@ -304,30 +292,12 @@ class _Names:
         return Piece(value, "PERSON", form)
 
 
-class _Values:
+class _Values(SeededValues):
     """The value builders: one seeded ``random.Random`` (and seeded Faker/mimesis inside _Names)."""
 
     def __init__(self, seed: int) -> None:
-        self.rng = random.Random(seed)  # noqa: S311 - reproducible test data, not secrets
+        super().__init__(seed)
         self.names = _Names(self.rng, seed)
-        self.lang = "en"
-
-    def d(self, n: int, first: str = string.digits) -> str:
-        if n <= 0:
-            return ""
-        return self.rng.choice(first) + "".join(self.rng.choice(string.digits) for _ in range(n - 1))
-
-    def fill(self, mask: str) -> str:
-        return "".join(
-            self.rng.choice(string.digits) if c == "#" else self.rng.choice("23456789") if c == "N" else c
-            for c in mask
-        )
-
-    def pick(self, items: tuple[str, ...]) -> str:
-        return self.rng.choice(items)
-
-    def n(self, low: int, high: int) -> int:
-        return self.rng.randint(low, high)
 
     # -- addresses ---------------------------------------------------------------------------------
 
@@ -916,45 +886,15 @@ JA_TEMPLATES = (
     "{n_namelike}の{n_machine}、{n_order}の部品待ち。",
 )
 
-_SLOT = re.compile(r"\{(\w+)(?::([\w-]+))?\}")
 
 
 def _render(values: _Values, lang: str, template: str) -> Sample:
-    values.lang = lang
-    parts: list[str] = []
-    labels: list[Label] = []
-    negatives: list[Label] = []
-    pos = last = 0
-    for match in _SLOT.finditer(template):
-        literal = template[last : match.start()]
-        parts.append(literal)
-        pos += len(literal)
-        last = match.end()
-        piece = fill_slot(values, match.group(1), match.group(2) or "")
-        start = pos + len(piece.pre)
-        if piece.type:
-            label = Label(piece.type, start, start + len(piece.value), piece.value, piece.form)
-            (negatives if piece.type == NEGATIVE else labels).append(label)
-        written = piece.pre + piece.value + piece.post
-        parts.append(written)
-        pos += len(written)
-    parts.append(template[last:])
-    sample = Sample(lang=lang, text="".join(parts), template=template, labels=labels, negatives=negatives)
-    check_sample(sample)
-    return sample
-
+    return render(values, lang, template, lambda name, tag: fill_slot(values, name, tag))
 
 
 def generate_blind(per_lang: int, seed: int = 31) -> list[Sample]:
     """``per_lang`` Japanese sentences, then ``per_lang`` English ones; the same for the same seed.
     Templates are dealt in shuffled rounds, so each is used about equally."""
     values = _Values(seed)
-    samples: list[Sample] = []
-    for lang, templates in (("ja", JA_TEMPLATES), ("en", EN_TEMPLATES)):
-        order: list[int] = []
-        for _ in range(per_lang):
-            if not order:
-                order = list(range(len(templates)))
-                values.rng.shuffle(order)
-            samples.append(_render(values, lang, templates[order.pop()]))
-    return samples
+    return deal(values.rng, per_lang, (("ja", JA_TEMPLATES), ("en", EN_TEMPLATES)),
+                lambda lang, template: _render(values, lang, template))

@@ -38,11 +38,10 @@ import re
 import string
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from edged.errors import MissingExtra
-from edged.privacy.evalset import NEGATIVE, Label, Sample, check_sample
+from edged.privacy.evalset import NEGATIVE, Sample
 from edged.privacy.evalset_eighth_data import (
     AE_PLACES,
     CARD_BRANDS,
@@ -88,6 +87,7 @@ from edged.privacy.evalset_eighth_data import (
     RS_PLACES,
     TRUNK,
 )
+from edged.privacy.evalset_render import Piece, SeededValues, deal, render
 
 FAKER_NAME_LOCALES = ("ru_RU", "bg_BG", "mk_MK", "el_GR")
 MIMESIS_NAME_LOCALES = ("kk", "uk")
@@ -232,18 +232,6 @@ def kanji_number(n: int) -> str:
     return head + (_KANJI_DIGITS[ones] if ones else "")
 
 
-@dataclass
-class Piece:
-    """One filled slot: ``value`` is labeled ``type`` (an entity, NEGATIVE, or "" for filler);
-    ``pre`` and ``post`` are written around it and stay outside the label."""
-
-    value: str
-    type: str = ""
-    form: str = ""
-    pre: str = ""
-    post: str = ""
-
-
 _GLUED = ("bin ", "binti ", "a/l ", "a/p ")
 
 
@@ -376,30 +364,12 @@ class _Names:
         return Piece(value, "PERSON", form)
 
 
-class _Values:
+class _Values(SeededValues):
     """The value builders: one seeded ``random.Random`` (and seeded Faker/mimesis inside _Names)."""
 
     def __init__(self, seed: int) -> None:
-        self.rng = random.Random(seed)  # noqa: S311 - reproducible test data, not secrets
+        super().__init__(seed)
         self.names = _Names(self.rng, seed)
-        self.lang = "en"
-
-    def d(self, n: int, first: str = string.digits) -> str:
-        if n <= 0:
-            return ""
-        return self.rng.choice(first) + "".join(self.rng.choice(string.digits) for _ in range(n - 1))
-
-    def fill(self, mask: str) -> str:
-        return "".join(
-            self.rng.choice(string.digits) if c == "#" else self.rng.choice("23456789") if c == "N" else c
-            for c in mask
-        )
-
-    def pick(self, items: tuple[str, ...]) -> str:
-        return self.rng.choice(items)
-
-    def n(self, low: int, high: int) -> int:
-        return self.rng.randint(low, high)
 
     # -- addresses of the world --------------------------------------------------------------------
 
@@ -1006,46 +976,15 @@ JA_TEMPLATES = (
     "{n_maker}の{n_machine}を{n_namelike}へ移設、{n_lot}は{n_place}で保管",
 )
 
-_SLOT = re.compile(r"\{(\w+)(?::([\w-]+))?\}")
 
 
 def _render(values: _Values, lang: str, template: str) -> Sample:
-    values.lang = lang
-    parts: list[str] = []
-    labels: list[Label] = []
-    negatives: list[Label] = []
-    pos = last = 0
-    source = template.replace("{{", "\x00").replace("}}", "\x01")
-    for match in _SLOT.finditer(source):
-        literal = source[last : match.start()].replace("\x00", "{").replace("\x01", "}")
-        parts.append(literal)
-        pos += len(literal)
-        last = match.end()
-        piece = fill_slot(values, match.group(1), match.group(2) or "")
-        start = pos + len(piece.pre)
-        if piece.type:
-            label = Label(piece.type, start, start + len(piece.value), piece.value, piece.form)
-            (negatives if piece.type == NEGATIVE else labels).append(label)
-        written = piece.pre + piece.value + piece.post
-        parts.append(written)
-        pos += len(written)
-    parts.append(source[last:].replace("\x00", "{").replace("\x01", "}"))
-    sample = Sample(lang=lang, text="".join(parts), template=template, labels=labels, negatives=negatives)
-    check_sample(sample)
-    return sample
-
+    return render(values, lang, template, lambda name, tag: fill_slot(values, name, tag))
 
 
 def generate_eighth(per_lang: int, seed: int = 8) -> list[Sample]:
     """``per_lang`` Japanese sentences, then ``per_lang`` English ones; the same for the same seed.
     Templates are dealt in shuffled rounds, so each is used about equally."""
     values = _Values(seed)
-    samples: list[Sample] = []
-    for lang, templates in (("ja", JA_TEMPLATES), ("en", EN_TEMPLATES)):
-        order: list[int] = []
-        for _ in range(per_lang):
-            if not order:
-                order = list(range(len(templates)))
-                values.rng.shuffle(order)
-            samples.append(_render(values, lang, templates[order.pop()]))
-    return samples
+    return deal(values.rng, per_lang, (("ja", JA_TEMPLATES), ("en", EN_TEMPLATES)),
+                lambda lang, template: _render(values, lang, template))

@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from edged.errors import MissingExtra
 from edged.privacy.checks import luhn, my_number, my_number_check_digit
 from edged.privacy.evalset import NEGATIVE, Label, Sample
+from edged.privacy.evalset_render import deal
 
 MIMESIS_VERSION = "22.2.0"
 SOURCES: dict[str, str] = {
@@ -1337,12 +1338,5 @@ def generate_fresh(per_lang: int, seed: int = 23) -> list[Sample]:
     """``per_lang`` Japanese sentences, then ``per_lang`` English ones; the same for the same seed.
     Templates are dealt in shuffled rounds, so each is used about equally."""
     builder = _Builder(seed)
-    samples: list[Sample] = []
-    for lang, templates in (("ja", JA_TEMPLATES), ("en", EN_TEMPLATES)):
-        order: list[int] = []
-        for _ in range(per_lang):
-            if not order:
-                order = list(range(len(templates)))
-                builder.rng.shuffle(order)
-            samples.append(_render(builder, lang, templates[order.pop()]))
-    return samples
+    return deal(builder.rng, per_lang, (("ja", JA_TEMPLATES), ("en", EN_TEMPLATES)),
+                lambda lang, template: _render(builder, lang, template))

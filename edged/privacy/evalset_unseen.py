@@ -38,11 +38,11 @@ import re
 import string
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from edged.errors import MissingExtra
 from edged.privacy.checks import luhn, my_number, my_number_check_digit
-from edged.privacy.evalset import NEGATIVE, Label, Sample, check_sample
+from edged.privacy.evalset import NEGATIVE, Sample
+from edged.privacy.evalset_render import Piece, SeededValues, deal, render
 
 FAKER_NAME_LOCALES = ("es_CA", "fr_BE", "fr_CH", "nl_BE", "uz_UZ", "is_IS")
 MIMESIS_NAME_LOCALES = ("es", "no", "az", "de-at")
@@ -357,18 +357,6 @@ NEG_TICKETS = ("INC{d7}", "CHG-{d5}", "MNT-{d3}", "SR#{d5}", "WO-2{d1}-{d5}", "R
 _FW = str.maketrans({c: chr(ord(c) + 0xFEE0) for c in string.digits + string.ascii_letters + "-+()@.:"})
 
 
-@dataclass
-class Piece:
-    """One filled slot: ``value`` is labeled ``type`` (an entity, NEGATIVE, or "" for filler);
-    ``pre`` and ``post`` are written around it and stay outside the label."""
-
-    value: str
-    type: str = ""
-    form: str = ""
-    pre: str = ""
-    post: str = ""
-
-
 def _valid_phone(number: str, region: str | None = None) -> bool:
     import phonenumbers
 
@@ -502,27 +490,12 @@ class _Names:
         return Piece(value, "PERSON", f"{form} {tag}".strip())
 
 
-class _Values:
+class _Values(SeededValues):
     """The value builders: one seeded ``random.Random`` (and seeded Faker/mimesis inside _Names)."""
 
     def __init__(self, seed: int) -> None:
-        self.rng = random.Random(seed)  # noqa: S311 - reproducible test data, not secrets
+        super().__init__(seed)
         self.names = _Names(self.rng, seed)
-        self.lang = "en"
-
-    def d(self, n: int, first: str = string.digits) -> str:
-        if n <= 0:
-            return ""
-        return self.rng.choice(first) + "".join(self.rng.choice(string.digits) for _ in range(n - 1))
-
-    def fill(self, mask: str) -> str:
-        return "".join(
-            self.rng.choice(string.digits) if c == "#" else self.rng.choice("23456789") if c == "N" else c
-            for c in mask
-        )
-
-    def pick(self, items: tuple[str, ...]) -> str:
-        return self.rng.choice(items)
 
     # -- addresses ---------------------------------------------------------------------------------
 
@@ -1112,42 +1085,14 @@ JA_TEMPLATES = (
 _SLOT = re.compile(r"\{(\w+)(?::(\w+))?\}")
 
 
-def _render(values: _Values, lang: str, template: str) -> Sample:
-    values.lang = lang
-    parts: list[str] = []
-    labels: list[Label] = []
-    negatives: list[Label] = []
-    pos = last = 0
-    for match in _SLOT.finditer(template):
-        literal = template[last : match.start()]
-        parts.append(literal)
-        pos += len(literal)
-        last = match.end()
-        piece = fill_slot(values, match.group(1), match.group(2) or "")
-        start = pos + len(piece.pre)
-        if piece.type:
-            label = Label(piece.type, start, start + len(piece.value), piece.value, piece.form)
-            (negatives if piece.type == NEGATIVE else labels).append(label)
-        written = piece.pre + piece.value + piece.post
-        parts.append(written)
-        pos += len(written)
-    parts.append(template[last:])
-    sample = Sample(lang=lang, text="".join(parts), template=template, labels=labels, negatives=negatives)
-    check_sample(sample)
-    return sample
 
+def _render(values: _Values, lang: str, template: str) -> Sample:
+    return render(values, lang, template, lambda name, tag: fill_slot(values, name, tag), _SLOT)
 
 
 def generate_unseen(per_lang: int, seed: int = 29) -> list[Sample]:
     """``per_lang`` Japanese sentences, then ``per_lang`` English ones; the same for the same seed.
     Templates are dealt in shuffled rounds, so each is used about equally."""
     values = _Values(seed)
-    samples: list[Sample] = []
-    for lang, templates in (("ja", JA_TEMPLATES), ("en", EN_TEMPLATES)):
-        order: list[int] = []
-        for _ in range(per_lang):
-            if not order:
-                order = list(range(len(templates)))
-                values.rng.shuffle(order)
-            samples.append(_render(values, lang, templates[order.pop()]))
-    return samples
+    return deal(values.rng, per_lang, (("ja", JA_TEMPLATES), ("en", EN_TEMPLATES)),
+                lambda lang, template: _render(values, lang, template))
