@@ -20,10 +20,12 @@ from edged.bench.peer import (
     compare_with_peer,
     import_llama_cpp,
     prepare_peer,
+    render_peer,
     top1_agreement,
 )
 from edged.commands.bench import cmd_bench_engine
 from edged.engines.base import Engine, GenerationRequest
+from edged.engines.continuous import ContinuousOnnxEngine
 from edged.engines.cpu_convert import bundled_smollm2_gguf
 from edged.engines.onnx_genai import OnnxGenaiEngine
 from edged.errors import ConfigError, MissingExtra
@@ -97,12 +99,15 @@ def test_the_peer_runs_only_the_checkpoint_the_engine_was_built_from(
 
 @pytest.mark.engine
 @needs_llama_cpp
-def test_llama_cpp_on_the_engines_gguf_times_and_agrees(cpu_engine: Engine) -> None:
+def test_llama_cpp_on_the_engines_gguf_times_and_agrees(
+    cpu_engine: Engine, continuous_engine: ContinuousOnnxEngine,
+) -> None:
     assert isinstance(cpu_engine, OnnxGenaiEngine)
     gguf = prepare_peer(cpu_engine)
     one = GenerationRequest.from_prompt("Write a long story about a lighthouse.", max_tokens=12)
     other = GenerationRequest.from_prompt("Write a long story about a quiet warehouse.", max_tokens=12)
-    result = compare_with_peer(cpu_engine, "llama.cpp", gguf, one=one, prompts=[one, other], repeats=1)
+    result = compare_with_peer(cpu_engine, "llama.cpp", gguf, one=one, prompts=[one, other], repeats=1,
+                               continuous=continuous_engine)
     assert result["same_prompt_tokens"]  # edged's tokenizer reads the prompt as the GGUF's does
     assert result["llama_cpp"]["tokens"] == 12  # a long story does not end within 12 tokens
     assert result["llama_cpp"]["ttft_ms"] > 0 and result["llama_cpp"]["decode_tokens_per_s"] > 0
@@ -111,3 +116,10 @@ def test_llama_cpp_on_the_engines_gguf_times_and_agrees(cpu_engine: Engine) -> N
     # the same weights (int8 against Q4_1): edged's top-1 is the GGUF's at most positions
     assert agreement["top1_agreement"] >= 0.75
     assert agreement["mean_logprob_of_gguf_token"] < 0
+    # the daemon's engine, timed in the same interleaved runs and compared on the same tokens
+    assert result["continuous"]["tokens"] == 12 and result["continuous"]["decode_tokens_per_s"] > 0
+    theirs = result["continuous_agreement"]
+    assert theirs["prompts"] == 2 and theirs["positions"] == 24
+    assert theirs["top1_agreement"] >= 0.75
+    rendered = render_peer(result)
+    assert "continuous (the daemon's engine)" in rendered and "onnxruntime-genai: top-1" in rendered

@@ -91,9 +91,14 @@ def run_engine_bench(
     compared = None
     if peer is not None:  # imported here: only --peer needs it
         from edged.bench.peer import compare_with_peer
+        from edged.engines.continuous import ContinuousOnnxEngine
 
-        compared = compare_with_peer(engine, peer, gguf, one=one, prompts=_requests(len(SUBJECTS), tokens),
-                                     repeats=repeats, threads=peer_threads)
+        continuous = ContinuousOnnxEngine(engine.info.path, engine.info)  # the daemon's default engine
+        try:
+            compared = compare_with_peer(engine, peer, gguf, one=one, repeats=repeats, threads=peer_threads,
+                                         prompts=_requests(len(SUBJECTS), tokens), continuous=continuous)
+        finally:
+            continuous.close()
     batches = _batches(engine, tokens, repeats)
     isolation = _isolation_cost(engine, one, repeats)
     guided = guided_cost(engine, tokens=max(tokens, 96), repeats=repeats) if schema else None

@@ -5,14 +5,15 @@ greedy token. llama-cpp-python is a `bench` extra (it builds from source), impor
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 
-from edged.engines.base import AdapterRef, GenerationRequest, Sampling
+from edged.engines.base import AdapterRef, ChatMessage, GenerationRequest, GenerationResult, Sampling
+from edged.engines.continuous import ContinuousOnnxEngine
 from edged.engines.cpu_convert import bundled_smollm2_gguf
 from edged.engines.logits import token_logprobs
 from edged.engines.manifest import EngineManifest, sha256_file
@@ -149,8 +150,28 @@ def common_prefix(first: Sequence[int], second: Sequence[int]) -> int:
     return min(len(first), len(second))
 
 
-def agreement(engine: OnnxGenaiEngine, peer: LlamaCppPeer, requests: Sequence[GenerationRequest]) -> dict[
-        str, Any]:
+class Compared(Protocol):
+    """What the peer bench needs of an edged engine: its prompt tokens, greedy answers, and its
+    top-1 on a forced path (OnnxGenaiEngine through ``teacher_forced``, the continuous engine
+    through its own)."""
+
+    def prompt_tokens(self, messages: Sequence[ChatMessage]) -> list[int]: ...
+
+    def generate(self, requests: Sequence[GenerationRequest]) -> list[GenerationResult]: ...
+
+
+Forced = Callable[[Sequence[int], Sequence[int]], tuple[list[int], list[float]]]
+
+
+def forced_path(engine: OnnxGenaiEngine | ContinuousOnnxEngine) -> Forced:
+    """The engine's teacher-forced top-1 and log-probabilities."""
+    if isinstance(engine, ContinuousOnnxEngine):
+        return engine.teacher_forced
+    return lambda prompt, forced: teacher_forced(engine, prompt, forced)
+
+
+def agreement(engine: Compared, forced: Forced, peer: LlamaCppPeer,
+              requests: Sequence[GenerationRequest]) -> dict[str, Any]:
     """edged against the GGUF's own greedy tokens (llama.cpp's), on each request's prompt."""
     references, tops, logprobs, prefixes, identical = [], [], [], [], 0
     for request in requests:
@@ -158,7 +179,7 @@ def agreement(engine: OnnxGenaiEngine, peer: LlamaCppPeer, requests: Sequence[Ge
         reference = peer.generate(prompt, request.max_tokens).tokens
         if not reference:
             continue
-        top, logprob = teacher_forced(engine, prompt, reference)
+        top, logprob = forced(prompt, reference)
         references.append(reference)
         tops.append(top)
         logprobs.extend(logprob)
@@ -180,51 +201,75 @@ def agreement(engine: OnnxGenaiEngine, peer: LlamaCppPeer, requests: Sequence[Ge
 def compare_with_peer(
     engine: OnnxGenaiEngine, name: PeerName, gguf: Path, *, one: GenerationRequest,
     prompts: Sequence[GenerationRequest], repeats: int, threads: int = PEER_THREADS,
+    continuous: ContinuousOnnxEngine | None = None,
 ) -> dict[str, Any]:
-    """edged and the peer on the same prompt tokens, interleaved (edged, peer, edged, peer …) so
-    that drift on a shared machine hits both alike; best of ``repeats`` for each."""
+    """edged and the peer on the same prompt tokens, interleaved (edged, [continuous,] peer, edged
+    …) so that drift on a shared machine hits them alike; best of ``repeats`` for each. The
+    continuous engine (the daemon's default) is measured the same way when given."""
     prompt = engine.prompt_tokens(one.messages)
     longest = max(len(engine.prompt_tokens(r.messages)) + r.max_tokens for r in [one, *prompts])
     peer = LlamaCppPeer(gguf, stop=engine.stop_tokens, context=longest + 16, threads=threads)
-    peer.generate(prompt, one.max_tokens)  # warm up, as edged's engine was
-    edged_ttft, edged_rates, edged_tokens, peer_ttft, peer_rates, peer_tokens = [], [], [], [], [], []
+    peer.generate(prompt, one.max_tokens)  # warm up, as edged's engines were
+    ours: list[Compared] = [engine] if continuous is None else [engine, continuous]
+    if continuous is not None:
+        continuous.generate([one])
+    runs: dict[str, list[tuple[float, float, int]]] = {"edged": [], "continuous": [], "llama_cpp": []}
     for _ in range(repeats):
-        result = engine.generate([one])[0]
-        edged_ttft.append(result.timings.ttft_ms)
-        edged_rates.append((result.completion_tokens - 1) / (result.timings.decode_ms / 1e3))
-        edged_tokens.append(result.completion_tokens)
+        for key, compared in zip(("edged", "continuous"), ours, strict=False):
+            result = compared.generate([one])[0]
+            runs[key].append((result.timings.ttft_ms,
+                              (result.completion_tokens - 1) / (result.timings.decode_ms / 1e3),
+                              result.completion_tokens))
         run = peer.generate(prompt, one.max_tokens)
-        peer_ttft.append(run.ttft_ms)
-        peer_rates.append(run.decode_tokens_per_s)
-        peer_tokens.append(len(run.tokens))
-    return {
+        runs["llama_cpp"].append((run.ttft_ms, run.decode_tokens_per_s, len(run.tokens)))
+    figures: dict[str, Any] = {
         "peer": name,
         "version": peer.version,
         "gguf": gguf.name,
         "threads": threads,
         "prompt_tokens": len(prompt),
         "same_prompt_tokens": peer.encode(engine.render(one.messages)) == list(prompt),
-        "edged": {"ttft_ms": round(min(edged_ttft), 1), "decode_tokens_per_s": round(max(edged_rates), 1),
-                  "tokens": min(edged_tokens)},
-        "llama_cpp": {"ttft_ms": round(min(peer_ttft), 1), "decode_tokens_per_s": round(max(peer_rates), 1),
-                      "tokens": min(peer_tokens)},
-        "agreement": agreement(engine, peer, prompts),
+        "agreement": agreement(engine, forced_path(engine), peer, prompts),
     }
+    for key, timed in runs.items():
+        if timed:
+            figures[key] = {"ttft_ms": round(min(t[0] for t in timed), 1),
+                            "decode_tokens_per_s": round(max(t[1] for t in timed), 1),
+                            "tokens": min(t[2] for t in timed)}
+    if continuous is not None:
+        figures["continuous_agreement"] = agreement(continuous, forced_path(continuous), peer, prompts)
+    return figures
 
 
 def render_peer(result: dict[str, Any]) -> str:
-    ours, theirs, agreed = result["edged"], result["llama_cpp"], result["agreement"]
+    ours, theirs = result["edged"], result["llama_cpp"]
     threads = f"{result['threads']} thread{'s' if result['threads'] != 1 else ''}"
     tokenized = "as" if result["same_prompt_tokens"] else "NOT as"
-    return "\n".join([
+    lines = [
         f"peer     {result['peer']} (llama-cpp-python {result['version']}, {threads}, greedy) on "
         f"{result['gguf']}, the engine's own checkpoint; the same {result['prompt_tokens']} prompt tokens "
         f"({tokenized} llama.cpp's tokenizer reads the text), runs interleaved",
-        f"         TTFT edged {ours['ttft_ms']:.1f} ms | llama.cpp {theirs['ttft_ms']:.1f} ms;  decode edged "
-        f"{ours['decode_tokens_per_s']:.1f} tok/s | llama.cpp {theirs['decode_tokens_per_s']:.1f} tok/s",
-        f"         top-1 agreement with the GGUF's greedy tokens {agreed['top1_agreement']:.3f} "
+        f"         TTFT onnxruntime-genai {ours['ttft_ms']:.1f} ms | llama.cpp {theirs['ttft_ms']:.1f} ms;  "
+        f"decode onnxruntime-genai {ours['decode_tokens_per_s']:.1f} tok/s | llama.cpp "
+        f"{theirs['decode_tokens_per_s']:.1f} tok/s",
+        _render_agreement("onnxruntime-genai", result["agreement"]),
+    ]
+    if "continuous" in result:
+        mine = result["continuous"]
+        lines += [
+            f"         TTFT continuous (the daemon's engine) {mine['ttft_ms']:.1f} ms | llama.cpp "
+            f"{theirs['ttft_ms']:.1f} ms;  decode continuous {mine['decode_tokens_per_s']:.1f} tok/s | "
+            f"llama.cpp {theirs['decode_tokens_per_s']:.1f} tok/s",
+            _render_agreement("continuous", result["continuous_agreement"]),
+        ]
+    return "\n".join(lines)
+
+
+def _render_agreement(engine: str, agreed: dict[str, Any]) -> str:
+    return (
+        f"         {engine}: top-1 agreement with the GGUF's greedy tokens {agreed['top1_agreement']:.3f} "
         f"({agreed['positions']} positions on {agreed['prompts']} prompts, teacher-forced); mean log-prob "
         f"{agreed['mean_logprob_of_gguf_token']:.3f}; free-running answers identical "
         f"{agreed['identical_answers']}/{agreed['prompts']}, first difference after "
-        f"{agreed['mean_common_prefix']:.1f} tokens on average",
-    ])
+        f"{agreed['mean_common_prefix']:.1f} tokens on average"
+    )

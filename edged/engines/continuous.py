@@ -161,6 +161,9 @@ class ContinuousOnnxEngine:
     def count_tokens(self, messages: Sequence[ChatMessage]) -> int:
         return len(self._chat.prompt_tokens(messages))
 
+    def prompt_tokens(self, messages: Sequence[ChatMessage]) -> list[int]:
+        return self._chat.prompt_tokens(messages)
+
     def prefix_length(self, messages: Sequence[ChatMessage]) -> int:
         """Leading prompt tokens whose KV this engine may reuse across requests (0: none)."""
         return self._chat.prefix_length(messages) if self._model.prefixes.budget else 0
@@ -236,6 +239,11 @@ class ContinuousOnnxEngine:
         totals = call.wait()
         return [LabelScore(label, total, len(tokens))
                 for label, total, tokens in zip(labels, totals, encoded, strict=True)]
+
+    def teacher_forced(self, prompt: Sequence[int], forced: Sequence[int]) -> tuple[list[int], list[float]]:
+        """This engine's top-1 token and the forced token's log-probability at each position of
+        ``forced`` after ``prompt`` (run on the step thread, between steps)."""
+        return self._on_loop(lambda: self._model.teacher_forced(prompt, forced))
 
     def _lora(self, adapter: AdapterRef | None) -> LoadedLora | None:
         """The adapter's tensors, loaded in the caller's thread (a bad file fails its call only)."""

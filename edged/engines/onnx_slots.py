@@ -294,6 +294,28 @@ class SlotModel:
             totals.append(total)
         return totals
 
+    def teacher_forced(self, prompt: Sequence[int], forced: Sequence[int],
+                       lora: LoadedLora | None = None) -> tuple[list[int], list[float]]:
+        """Feed ``prompt`` and then ``forced`` through the decoder on a KV cache of its own, the
+        forced tokens one at a time as decode steps run them; at each position the top-1 token and
+        the log-probability given to the forced token (how `edged bench engine --peer` compares
+        this engine's choices with another engine's greedy answer)."""
+        heads, size = self._shape
+        empty = np.zeros((1, heads, 0, size), dtype=self._kv_type)
+        kv: list[Any] = [self._ort.OrtValue.ortvalue_from_numpy(empty) for _ in self._buffers]
+        ids = np.asarray([prompt])
+        logits, kv = self._run_apart(ids, np.ones((1, len(prompt))), kv, lora)
+        tops: list[int] = []
+        logprobs: list[float] = []
+        for position, token in enumerate(forced):
+            last = logits[0, -1:].astype(np.float32)
+            tops.append(int(np.argmax(last[0])))
+            logprobs.extend(token_logprobs(last, np.asarray([token], dtype=np.int32)))
+            if position + 1 < len(forced):
+                mask = np.ones((1, len(prompt) + position + 1))
+                logits, kv = self._run_apart(np.asarray([[token]]), mask, kv, lora)
+        return tops, logprobs
+
     def close(self) -> None:
         self._views, self._lora_views = {}, {}
         self._buffers = []

@@ -363,3 +363,19 @@ def test_decode_steps_are_timed_by_their_rows(continuous: ContinuousOnnxEngine) 
     after = continuous.decode_step_ms()
     assert 2 in after and after[2] > 0  # both rows stepped together at least once
     assert all(ms > 0 for ms in after.values()) and set(before) <= set(after)
+
+
+def test_teacher_forced_on_its_own_greedy_answer_picks_every_token(continuous: ContinuousOnnxEngine) -> None:
+    """The forced path the peer bench measures agreement on: fed its own greedy answer, the engine's
+    top-1 is that answer's token at every position, and the log-probabilities are the answer's."""
+    request = ask(STORY, max_tokens=16)
+    answer = continuous.generate([request])[0]
+    prompt = continuous.prompt_tokens(request.messages)
+    tops, logprobs = continuous.teacher_forced(prompt, answer.token_ids)
+    assert tops == list(answer.token_ids)
+    assert logprobs == pytest.approx(answer.logprobs, abs=1e-3)
+    # forced off its own path, the top-1 follows the forced tokens' context, not its own answer
+    other = continuous.encode(" The warehouse was quiet that night, and the forklifts slept.")
+    tops, logprobs = continuous.teacher_forced(prompt, other)
+    assert len(tops) == len(other) and tops != list(answer.token_ids[: len(other)])
+    assert all(p <= 0 for p in logprobs)
