@@ -153,8 +153,18 @@ def add_eval_redact(evals: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "--set",
         dest="sets",
         action="append",
-        choices=("final", "holdout", "independent", "fresh", "unseen", "blind", "eighth", "generated"),
-        help="measure only this set (repeatable; default: all eight)",
+        choices=(
+            "final",
+            "holdout",
+            "independent",
+            "fresh",
+            "unseen",
+            "blind",
+            "eighth",
+            "ninth",
+            "generated",
+        ),
+        help="measure only this set (repeatable; default: all nine)",
     )
     p.add_argument(
         "--config",

@@ -52,7 +52,7 @@ TARGETS = {
 WORKER_TIMEOUT_S = 3600
 
 
-SETS = ("final", "holdout", "independent", "fresh", "unseen", "blind", "eighth", "generated")
+SETS = ("final", "holdout", "independent", "fresh", "unseen", "blind", "eighth", "ninth", "generated")
 MODES = ("standard", "strict")
 
 
@@ -63,7 +63,9 @@ def make_set(name: str, per_lang: int, seed: int) -> list[Sample]:  # noqa: PLR0
     ``unseen``: a sixth author's set, written blind while the detectors changed, first scored at the end;
     ``blind``: a seventh author's set, written without reading the detectors, first scored by someone else;
     ``eighth``: an eighth author's set, written the same way, from sources and text kinds none of the
-    others used."""
+    others used;
+    ``ninth``: a ninth author's set, written the same blind way, from sources and text kinds none of
+    the eight before it used."""
     if name == "generated":
         return generate(per_lang, seed)
     if name == "fresh":
@@ -82,6 +84,10 @@ def make_set(name: str, per_lang: int, seed: int) -> list[Sample]:  # noqa: PLR0
         from edged.privacy.evalset_eighth import generate_eighth
 
         return generate_eighth(per_lang, seed)
+    if name == "ninth":
+        from edged.privacy.evalset_ninth import generate_ninth
+
+        return generate_ninth(per_lang, seed)
     if name == "final":
         from edged.privacy.evalset_final import generate_final
 
@@ -345,6 +351,9 @@ SET_SOURCES = {
     "eighth": "an eighth author's templates and sources (Faker ru_RU/bg_BG/mk_MK/el_GR and mimesis kk/uk "
     "names transliterated, hand-written lists; MY, KR, CZ, HU, MA, AE, PE, RS addresses and phones), written "
     "without reading the detectors, first scored by someone else (evalset_eighth.py SOURCES)",
+    "ninth": "a ninth author's templates and sources (Faker ka_GE/hy_AM and mimesis ko names put into "
+    "Latin letters, hand-written lists; GE, AM, UY, EC, TN addresses and phones), written without reading "
+    "the detectors, first scored by someone else (evalset_ninth.py SOURCES)",
     "generated": "templates and Faker lists (ja_JP, en_US, en_IN, pt_BR) written beside the detectors",
     "independent": "another author's templates and name/format sources the detectors never read; "
     "its misses were inspected while fixing the failure classes (evalset_independent.py SOURCES)",
