@@ -1,8 +1,9 @@
 """NFKC normalisation with a map back to the original offsets.
 
 Detectors work on the normalised text (full-width digits and letters become ASCII, a number
-written in kanji digits becomes ASCII digits, dash-like marks between digits become "-") and report spans there; ``Normalized.span`` turns them back into
-offsets into what the caller passed in.
+written in kanji digits becomes ASCII digits, dash-like marks between digits become "-") and
+report spans there; ``Normalized.span`` turns them back into offsets into what the caller passed
+in.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ _DIGIT_DASH = re.compile(r"(?<=\d)[‐‑‒–—―−ー﹣](?=\d)")
 # given name; 第一, an ordinal) stay as they are: they are counts and names, not numbers to dial.
 _KANJI_DIGITS = "〇一二三四五六七八九"
 _KANJI_NUMBER = re.compile(
-    rf"(?<![{_KANJI_DIGITS}十百千万])[{_KANJI_DIGITS}](?:[{_KANJI_DIGITS}]|[\-‐‑‒–—―−ー﹣ ](?=[{_KANJI_DIGITS}])){{6,}}"
+    rf"(?<![{_KANJI_DIGITS}十百千万])[{_KANJI_DIGITS}]"
+    rf"(?:[{_KANJI_DIGITS}]|[\-‐‑‒–—―−ー﹣ ](?=[{_KANJI_DIGITS}])){{6,}}"
     rf"(?![{_KANJI_DIGITS}十百千万])"
 )
 _TO_ASCII = str.maketrans(_KANJI_DIGITS, "0123456789")

@@ -52,5 +52,12 @@ def test_numbers_in_kanji_digits_read_as_ascii_digits() -> None:
 
 
 def test_kanji_numerals_that_are_counts_or_names_stay() -> None:
-    for text in ("一二三さん", "第一工場", "二丁目十五番六号", "三十九番十五号", "令和七年二月", "一二三四五六"):
+    for text in (
+        "一二三さん",
+        "第一工場",
+        "二丁目十五番六号",
+        "三十九番十五号",
+        "令和七年二月",
+        "一二三四五六",
+    ):
         assert normalize(text).text == text
