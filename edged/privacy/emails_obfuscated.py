@@ -1,0 +1,49 @@
+"""E-mail addresses written so that a harvester misses them: ``name [at] host [dot] com``,
+``name(at)host(dot)co(dot)jp``, ``name {at} host.de``, ``name at host dot com``,
+``name アット host ドット jp``. A reader restores the address at a glance, so it is one EMAIL span,
+the brackets and words included.
+
+The ``@`` written out is the anchor: in brackets it is always the writer's disguise; as a bare
+word (``at``, ``アット``) it counts only when a dot is written out too (``dot``, ``[.]``, ``ドット``),
+so "the press at cell.3" and "meet Ken at 10.30" stay. Full-width ``＠`` and ``．`` are NFKC's
+work before any detector runs; the plain ``email`` detector takes those.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from edged.privacy.detector import FunctionDetector, Span, TextView
+from edged.privacy.entities import EMAIL
+
+if TYPE_CHECKING:
+    from edged.privacy.registry import Resources
+
+_OPEN = r"[\[({<]"
+_CLOSE = r"[\])}>]"
+_LOCAL = r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9](?:[A-Za-z0-9._%+\-]{0,62}[A-Za-z0-9_%+\-])?"
+# the @ in brackets (any case, or the sign itself), as a word, or in katakana
+_AT_BRACKETED = rf" ?{_OPEN} ?(?i:at|@) ?{_CLOSE} ?"
+_AT_WORD = r" (?:at|AT) | ?(?:アットマーク|アット|あっと) ?"
+_DOT_SPELLED = rf" ?{_OPEN} ?(?i:dot|\.) ?{_CLOSE} ?| (?:dot|DOT) | ?(?:ドット|どっと) ?"
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?"
+_TLD = r"[A-Za-z]{2,24}(?![A-Za-z0-9\-])"
+_HOST = rf"(?:{_LABEL}(?:{_DOT_SPELLED}|\.)){{1,6}}{_TLD}"
+_DISGUISED = re.compile(rf"{_LOCAL}(?:(?P<bracketed>{_AT_BRACKETED})|{_AT_WORD}){_HOST}")
+_SPELLED_DOT = re.compile(_DOT_SPELLED)
+
+
+def find_obfuscated_emails(text: str) -> Iterator[Span]:
+    for m in _DISGUISED.finditer(text):
+        if m.group("bracketed") is None and _SPELLED_DOT.search(m.group(0)) is None:
+            continue  # "at" as a word and only plain dots: an English sentence, not a disguise
+        yield Span(EMAIL, m.start(), m.end(), "email_obfuscated")
+
+
+def build(resources: Resources) -> FunctionDetector:  # noqa: ARG001 - registry signature
+    def find(view: TextView) -> Iterator[Span]:
+        return find_obfuscated_emails(view.text)
+
+    return FunctionDetector("email_obfuscated", (EMAIL,), 1, find)

@@ -1,0 +1,40 @@
+"""Long repetitive inputs for the round-10 format rules (kanji digits in normalize.py,
+emails_obfuscated.py, phones_spoken.py, addresses_europe.py, the spaced and cued Japanese
+addresses, the postcode shapes after a postal word): each costs time roughly linear in its length.
+Every input is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from edged.privacy import Redactor
+from tests.privacy.test_adversarial import _timed
+from tests.privacy.test_adversarial_round8 import _repeated
+
+ROUND10_UNITS = [
+    # kanji digits: runs that reach seven digits and runs that stop short
+    ("", "〇七〇－", ""),
+    ("", "一二三 ", ""),
+    ("", "〇", "十"),
+    # disguised e-mail: labels and spelled dots that never reach a top-level domain
+    ("", "a [at] b [dot] ", "1"),
+    ("x [at] ", "b [dot] ", "1"),
+    ("x at ", "b dot ", "1"),
+    ("", "a.b ", " at"),
+    ("x アット ", "b ドット ", "1"),
+    # spoken digits: long runs, runs broken by fillers, double without a digit
+    ("", "zero ", ""),
+    ("", "one uh ", ""),
+    ("", "double ", "x"),
+]
+
+
+@pytest.mark.parametrize(("before", "unit", "after"), ROUND10_UNITS)
+def test_round10_repetitions_take_bounded_roughly_linear_time(
+    strict_redactor: Redactor, before: str, unit: str, after: str
+) -> None:
+    _timed(strict_redactor, _repeated(before, unit, after, 1000))
+    assert _timed(strict_redactor, _repeated(before, unit, after, 20_000)) < 2.0
+    small = _timed(strict_redactor, _repeated(before, unit, after, 10_000))
+    large = _timed(strict_redactor, _repeated(before, unit, after, 40_000))
+    assert large < 10 * max(small, 0.05), (small, large)

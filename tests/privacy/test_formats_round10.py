@@ -1,0 +1,112 @@
+"""The round-10 format classes, each with values written for these tests: numbers in kanji digits,
+disguised e-mail addresses, phone numbers read out in words, Japanese addresses without a
+prefecture or with spaces between their parts, and European and Asian street addresses and
+postcodes in English and Japanese text; and the plant text that only looks like them."""
+
+from __future__ import annotations
+
+import pytest
+
+from edged.privacy import Redactor
+from tests.privacy.conftest import found
+
+
+def _types(redactor: Redactor, text: str) -> dict[str, str]:
+    return {value: kind for kind, value in found(redactor, text)}
+
+
+# -- numbers in kanji digits --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind"),
+    [
+        ("夜間は〇九〇－五五一七－三〇二六へ連絡", "〇九〇－五五一七－三〇二六", "PHONE"),
+        ("工場代表 〇五三九－二八－四四一〇（平日のみ）", "〇五三九－二八－四四一〇", "PHONE"),
+        ('tel: "〇二二ー七一三ー九〇四八" }', "〇二二ー七一三ー九〇四八", "PHONE"),
+        ("送付先〒九八〇－〇〇二一 仙台", "〒九八〇－〇〇二一", "POSTAL_CODE"),
+    ],
+)
+def test_numbers_in_kanji_digits_are_found(redactor: Redactor, text: str, value: str, kind: str) -> None:
+    assert _types(redactor, text).get(value) == kind
+
+
+def test_kanji_counts_and_ordinals_stay(redactor: Redactor) -> None:
+    text = "第一工場の二号機、令和七年三月に十二台更新、一二三四五六の順に点検"
+    assert not [v for k, v in found(redactor, text) if k in ("PHONE", "POSTAL_CODE", "CARD_NUMBER")]
+
+
+# -- disguised e-mail addresses -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "連絡メールkoji.m [at] mail-box [dot] co [dot] uk、承認済み",
+            "koji.m [at] mail-box [dot] co [dot] uk",
+        ),
+        ("supplier contact b.ortiz (at) fastmail (dot) fm.", "b.ortiz (at) fastmail (dot) fm"),
+        ("write to ana_k{at}correo.cl today", "ana_k{at}correo.cl"),
+        ("mail ken.w at plantmail dot de for the drawings", "ken.w at plantmail dot de"),
+        ("問い合わせはsato アット example ドット jp まで", "sato アット example ドット jp"),
+        ("fwd to ops-desk [AT] tanaka-seiki [.] jp", "ops-desk [AT] tanaka-seiki [.] jp"),
+    ],
+)
+def test_disguised_emails_are_one_span(redactor: Redactor, text: str, value: str) -> None:
+    assert _types(redactor, text).get(value) == "EMAIL"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the press at cell.3 ran short",
+        "meet at 10.30 at gate 2",
+        "Line speed at 5 dot 2 m/s",
+        "torque at [spec] 12 Nm",
+        "we are at Site dot 3 today",
+    ],
+)
+def test_at_and_dot_in_plain_sentences_are_not_emails(redactor: Redactor, text: str) -> None:
+    assert "EMAIL" not in {k for k, _ in found(redactor, text)}
+
+
+# -- phone numbers read out ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "[00:12:03] Speaker 2: you can text me on uh zero nine zero, four one seven two, "
+            "double five eight three okay",
+            "zero nine zero, four one seven two, double five eight three",
+        ),
+        (
+            "my number is four one five, five five five, two six seven one",
+            "four one five, five five five, two six seven one",
+        ),
+        (
+            "reach him at plus four four seven nine one one two three four five six",
+            "plus four four seven nine one one two three four five six",
+        ),
+        (
+            "oh two oh seven nine four six oh nine five eight, ask for the desk",
+            "oh two oh seven nine four six oh nine five eight",
+        ),
+    ],
+)
+def test_spoken_phone_numbers_are_found(redactor: Redactor, text: str, value: str) -> None:
+    assert _types(redactor, text).get(value) == "PHONE"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we counted one two three four five six seven eight nine ten on the board",
+        "step one, two, three, then four",
+        "torque sequence five one three seven two six eight four nine for the head bolts",
+    ],
+)
+def test_counts_read_out_are_not_phones(redactor: Redactor, text: str) -> None:
+    assert "PHONE" not in {k for k, _ in found(redactor, text)}
