@@ -77,7 +77,8 @@ _KANJI_NUM = r"[一二三四五六七八九十]+"
 _T = (
     rf"(?:{_K}|[A-Z]|(?![でにをはへともやのが])[\u3041-\u3096]"
     rf"|(?<=[\u4e00-\u9fff])[のが](?=[\u4e00-\u9fff])|(?<=[\u3041-\u3096])の(?=[0-9])"
-    rf"|(?<=[\u3041-\u3096])[でにをはへともやのが](?=[\u3041-\u3096]))"
+    rf"|(?<=[\u3041-\u3096])[でにをはへともやのが](?=[\u3041-\u3096])"
+    rf"|(?<=[\u3041-\u3096])[のが](?=[\u4e00-\u9fff]))"  # ひのきが丘, みどりが丘
 )
 _MUNICIPALITY = rf"(?:{_T}{{1,6}}?(?:市|区|郡|町|村)|[\u3041-\u3093]{{1,6}}{_K}{{0,3}}市)"
 # Sapporo and other Hokkaido towns count in 条 and 丁目 with a direction: 北3条西4丁目1-1,
@@ -92,7 +93,7 @@ _BLOCKS = (
     rf"|(?:[0-9]+番地?\s?)?(?:[0-9]+号(?![機車線館棟炉室])|(?<=番地)の?[0-9]+|(?<=番)[0-9]+(?![0-9]*[号機])|(?<=丁目)[0-9]+(?![0-9]*[号機]))?)"
 )
 # after an address, a phone number or a person follows, not a building
-_NOT_BUILDING = r"(?!電話|TEL|Tel|携帯|FAX|Fax|内線|連絡|担当|宛)"
+_NOT_BUILDING = r"(?!電話|TEL|Tel|携帯|FAX|Fax|内線|連絡|担当|宛|緊急|マイナンバー|メール|郵便)"
 _BUILDING_WORDS = (
     r"(?:レジデンス|ハイツ|マンション|アパート|荘|コーポ|ビル|タワー|センター|コート|ハウス|メゾン|パレス|"
     r"ヒルズ|テラス|プラザ|寮|社宅)"
@@ -101,17 +102,31 @@ _BUILDING_WORDS = (
 _ROOM = r"(?:号棟\s?[0-9]{1,4}(?:号室|階|F)|号棟|号室|号|階|F)"
 _BUILDING = (
     rf"(?:\s?第[0-9]{{1,2}}[\u30a1-\u30faー]{{2,12}}(?:\s?[0-9]{{1,4}}{_ROOM}?)?(?![0-9])"
-    rf"|\s?{_NOT_BUILDING}{_T}(?:{_T}|[a-z]){{0,24}}[0-9]{{1,4}}(?:{_ROOM}|(?!{_K}))(?![0-9])"
+    rf"|\s?{_NOT_BUILDING}{_T}(?:{_T}|[a-z]){{0,24}}"
+    # the room right after the name, or after a space (メゾン白鷺 301), not a phone's first group
+    rf"(?:[0-9]{{1,4}}(?:{_ROOM}|(?!{_K}))|\s[0-9]{{1,4}}{_ROOM}?)(?![0-9]|-[0-9])"
     rf"|\s?{_NOT_BUILDING}{_T}{{1,12}}?{_BUILDING_WORDS}(?:\s?[0-9]{{1,4}}{_ROOM}?)?(?![0-9]))?"
 )
-_JA_AFTER_PREFECTURE = re.compile(rf"(?:{_MUNICIPALITY}){{1,3}}{_T}{{0,16}}?(?:{_BLOCKS})")
+# One space may stand between the parts (岩手県 北上市 北工業団地 2-23-19): NFKC made the
+# ideographic space of 熊本県　菊池郡 an ASCII one.
+_SEP = r" ?"
+_JA_AFTER_PREFECTURE = re.compile(
+    rf"(?:{_SEP}{_MUNICIPALITY}){{1,3}}{_SEP}{_T}{{0,16}}?{_SEP}(?:{_BLOCKS})"
+)
 # A city written in hiragana (さいたま市, うるま市) starts an address too, after a particle or a
 # non-kana character, never with the particle.
 _PARTICLES = "はがをにでともへやの"
+# A district (郡) starts one too: 京都郡苅田町, 黒川郡大衡村.
 _JA_MUNICIPALITY_FIRST = re.compile(
-    rf"(?:(?<!{_K})(?:{_K}{{1,6}}?(?:市|区))"
+    rf"(?:(?<!{_K})(?:{_K}{{1,6}}?(?:市|区|郡))"
     rf"|(?:(?<![\u3041-\u3096])|(?<=[{_PARTICLES}]))(?![{_PARTICLES}])[\u3041-\u3093]{{2,6}}{_K}{{0,3}}市)"
-    rf"{_MUNICIPALITY}{{0,2}}{_T}{{0,16}}?(?:{_BLOCKS})"
+    rf"(?:{_SEP}{_MUNICIPALITY}){{0,2}}{_SEP}{_T}{{0,16}}?{_SEP}(?:{_BLOCKS})"
+)
+# After a word that says an address follows (現住所, 排出場所, 自宅, 送付先), the address may start
+# at any municipality, a town (町, 村) included, with kanji right before it.
+_ADDRESS_CUE = re.compile(r"(?:住所|所在地|場所|自宅|実家|居所|送付先|送り先|届け先|納品先|宛先)[:\s]{0,2}")
+_JA_AFTER_CUE = re.compile(
+    rf"(?![{_PARTICLES}]){_MUNICIPALITY}(?:{_SEP}{_MUNICIPALITY}){{0,2}}{_SEP}{_T}{{0,16}}?{_SEP}(?:{_BLOCKS})"
 )
 _JA_BUILDING = re.compile(_BUILDING)
 _PREFECTURE = re.compile("|".join(PREFECTURES))
@@ -275,7 +290,13 @@ def find_japanese(text: str) -> Iterator[Span]:
         if m.start() < covered_to or not _has_number(m.group(0)):
             continue
         end = _with_building(text, m.end())
-        yield Span(ADDRESS, m.start(), end, "ja_address_municipality")
+        # 現住所黒川郡…, 排出場所鯖江市…: the word before the address is no part of it
+        word = _ADDRESS_CUE.search(text, m.start(), min(end, m.start() + 9))
+        yield Span(ADDRESS, word.end() if word else m.start(), end, "ja_address_municipality")
+    for cue in _ADDRESS_CUE.finditer(text):
+        after = _JA_AFTER_CUE.match(text, cue.end())
+        if after is not None and _has_number(after.group(0)):
+            yield Span(ADDRESS, after.start(), _with_building(text, after.end()), "ja_address_after_cue")
 
 
 def _has_number(part: str) -> bool:

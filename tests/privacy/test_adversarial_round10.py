@@ -22,6 +22,13 @@ ROUND10_UNITS = [
     ("x at ", "b dot ", "1"),
     ("", "a.b ", " at"),
     ("x アット ", "b ドット ", "1"),
+    # Japanese addresses: spaced parts, cue words, the spaced room
+    ("住所", "坂井市", "1-2"),
+    ("", "住所", ""),
+    ("現住所", "丸岡町 熊堂 ", "1"),
+    ("東京都 ", "大田区", "1-"),
+    ("住所上川郡", "ひじり野が", "2-3"),
+    ("大仙市花館1-2", " メゾン 1", ""),
     # spoken digits: long runs, runs broken by fillers, double without a digit
     ("", "zero ", ""),
     ("", "one uh ", ""),

@@ -110,3 +110,42 @@ def test_spoken_phone_numbers_are_found(redactor: Redactor, text: str, value: st
 )
 def test_counts_read_out_are_not_phones(redactor: Redactor, text: str) -> None:
     assert "PHONE" not in {k for k, _ in found(redactor, text)}
+
+
+# -- Japanese addresses without a prefecture, spaced, after a cue -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("住所 秋田県 大仙市 花館字中町 14-8、連絡先 090-4471-2093", "秋田県 大仙市 花館字中町 14-8"),
+        (
+            "現住所上川郡東神楽町ひじり野南2条3丁目4-7　ハイツ青葉203　メールは後日",
+            "上川郡東神楽町ひじり野南2条3丁目4-7　ハイツ青葉203",
+        ),
+        ("排出場所坂井市丸岡町熊堂27-4-11　緊急連絡〇九〇－三三一二－七七〇八", "坂井市丸岡町熊堂27-4-11"),
+        ("旧住所紫波郡矢巾町大字西徳田3丁目12番5号　マイナンバー済", "紫波郡矢巾町大字西徳田3丁目12番5号"),
+        ("自宅鶴岡市 美咲町 5-9-30からバス", "鶴岡市 美咲町 5-9-30"),
+        ("住所：帯広市西19条南4丁目22-6", "帯広市西19条南4丁目22-6"),
+        ("在留カード住所瀬戸市みずのが丘3‐18‐2、母国連絡先", "瀬戸市みずのが丘3‐18‐2"),
+        (
+            "現住所長野県飯田市大字上郷別府8丁目21番4号 メゾン桜坂 305　メール",
+            "長野県飯田市大字上郷別府8丁目21番4号 メゾン桜坂 305",
+        ),
+    ],
+)
+def test_japanese_addresses_are_whole(redactor: Redactor, text: str, value: str) -> None:
+    assert _types(redactor, text).get(value) == "ADDRESS"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "第2工場 3号ライン 4-5-6 の治具を交換",
+        "作業場所 組立棟 2-3 番ベイ",
+        "納品先 トヨタ自動織機 大府工場、部品 12-34-56",
+        "保管場所 倉庫B 3-2-1 棚",
+    ],
+)
+def test_plant_places_with_numbers_are_not_addresses(redactor: Redactor, text: str) -> None:
+    assert "ADDRESS" not in {k for k, _ in found(redactor, text)}
