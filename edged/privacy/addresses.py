@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from edged.privacy.addresses_europe import find_european, plant_figure
 from edged.privacy.addresses_india import find_indian
 from edged.privacy.addresses_romance import find_romance
 from edged.privacy.addresses_world import find_world
@@ -341,10 +342,11 @@ _PROVINCE_AFTER_POSTCODE = re.compile(rf"\s{_CAP}(?:[\s\-]{_CAP})?(?![0-9A-Za-z]
 def find_english(text: str) -> Iterator[Span]:
     found: list[tuple[int, int]] = []
     for pattern in (_EU_STREET, _BR_STREET):
-        found.extend((m.start(), m.end()) for m in pattern.finditer(text))
+        found.extend((m.start(), m.end()) for m in pattern.finditer(text) if not plant_figure(m.group(0)))
     found.extend((s.start, s.end) for s in find_romance(text))
     found.extend((s.start, s.end) for s in find_indian(text))
     found.extend((s.start, s.end) for s in find_world(text))
+    found.extend((s.start, s.end) for s in find_european(text))
     found.extend(_streets(text))
     for m in _ROMAJI_ADDRESS.finditer(text):
         if _ROMAJI_SUFFIX.search(m.group(0)) and _ROMAJI_BLOCK.search(m.group(0)):
@@ -425,12 +427,14 @@ class AddressDetector:
         else:  # a foreign address in Japanese text (送付先 Kästerplatz 158, 31092 Hohenstein様)
             for pattern in (_EU_STREET, _BR_STREET):
                 for m in pattern.finditer(view.text):
-                    yield Span(ADDRESS, m.start(), m.end(), "latin_address")
+                    if not plant_figure(m.group(0)):
+                        yield Span(ADDRESS, m.start(), m.end(), "latin_address")
             for start, end in _streets(view.text):
                 yield Span(ADDRESS, start, end, "latin_address")
             yield from find_romance(view.text)
             yield from find_indian(view.text)
             yield from find_world(view.text)
+            yield from find_european(view.text)
 
 
 def build(resources: Resources) -> AddressDetector:  # noqa: ARG001 - registry signature

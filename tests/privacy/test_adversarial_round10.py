@@ -29,6 +29,17 @@ ROUND10_UNITS = [
     ("東京都 ", "大田区", "1-"),
     ("住所上川郡", "ひじり野が", "2-3"),
     ("大仙市花館1-2", " メゾン 1", ""),
+    # European and Korean addresses: streets walked back word by word, postcode-first chains
+    ("", "Aa ", "12, 280 02 Kolín"),
+    ("", "aa ", "bb, 34000 Niš"),
+    ("", "U ", "1/2, 100 00 Praha"),
+    ("", "1/2, 100 00 Praha ", ""),
+    ("8000 Győr, ", "Aa utca ", "x"),
+    ("", "8000 Győr, Aa ", "x"),
+    ("(12345) ", "Aa-do ", "x"),
+    ("", "Aa-ro ", "1"),
+    ("", "P.O. Box 12, Dubai, ", "x"),
+    ("Plot 1, ", "Jalan Aa 3, ", "x"),
     # spoken digits: long runs, runs broken by fillers, double without a digit
     ("", "zero ", ""),
     ("", "one uh ", ""),

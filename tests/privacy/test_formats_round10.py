@@ -149,3 +149,52 @@ def test_japanese_addresses_are_whole(redactor: Redactor, text: str, value: str)
 )
 def test_plant_places_with_numbers_are_not_addresses(redactor: Redactor, text: str) -> None:
     assert "ADDRESS" not in {k for k, _ in found(redactor, text)}
+
+
+# -- European, Korean, Gulf, Malaysian and Latin American addresses -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("lives at Hradecká 1184/7, 500 03 Hradec Králové, call", "Hradecká 1184/7, 500 03 Hradec Králové"),
+        ("Remit-to now V Olšinách 2300/75, 100 00 Praha.", "V Olšinách 2300/75, 100 00 Praha"),
+        ("on file Bulevar kralja Petra 44, 18000 Niš, Srbija; ok", "Bulevar kralja Petra 44, 18000 Niš, Srbija"),
+        ("company address Radnička zona bb, 35000 Jagodina, escort", "Radnička zona bb, 35000 Jagodina"),
+        ("Cesta v Mestni log 88, 1000 Ljubljana is the depot", "Cesta v Mestni log 88, 1000 Ljubljana"),
+        ("deliver to H-7621 Pécs, Rákóczi út 12., then sign", "H-7621 Pécs, Rákóczi út 12."),
+        ("Lieferung 4020 Linz, Industriezeile 47 bitte", "4020 Linz, Industriezeile 47"),
+        ("送付先Słoneczna 14, 61-001 Poznań まで", "Słoneczna 14, 61-001 Poznań"),
+        ("site (48058) Busan Haeundae-gu Centum-ro 55 gate 2", "(48058) Busan Haeundae-gu Centum-ro 55"),
+        (
+            "ship to 17, Sinsan-ro, Saha-gu, Busan 49434, Republic of Korea today",
+            "17, Sinsan-ro, Saha-gu, Busan 49434, Republic of Korea",
+        ),
+        (
+            "office Plot 2210, Al Quoz Industrial Area 3, P.O. Box 55012, Dubai, UAE",
+            "Plot 2210, Al Quoz Industrial Area 3, P.O. Box 55012, Dubai, UAE",
+        ),
+        (
+            "ship to Lot 9, Jalan Perindustrian 4, 14100 Simpang Ampat, Pulau Pinang, Malaysia",
+            "Lot 9, Jalan Perindustrian 4, 14100 Simpang Ampat, Pulau Pinang, Malaysia",
+        ),
+        ("plant at Av. Industrial 882, Arequipa 04001, Perú, gate", "Av. Industrial 882, Arequipa 04001, Perú"),
+    ],
+)
+def test_street_addresses_abroad_are_whole(redactor: Redactor, text: str, value: str) -> None:
+    assert _types(redactor, text).get(value) == "ADDRESS"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Line speed 120, 4500 Units per shift",
+        "Press Line 4, 2400 Strokes since the die change",
+        "2024 Budget, Line 4 rework planned",
+        "Paint zone 3, 2400 Cycles since overhaul",
+        "Cell 7 reached 98.2 %, 1200 Parts OK",
+        "Reflow Oven 3, 250 00 Pa vacuum test",
+    ],
+)
+def test_plant_figures_after_a_comma_are_not_addresses(redactor: Redactor, text: str) -> None:
+    assert "ADDRESS" not in {k for k, _ in found(redactor, text)}
