@@ -40,6 +40,9 @@ ROUND10_UNITS = [
     ("", "Aa-ro ", "1"),
     ("", "P.O. Box 12, Dubai, ", "x"),
     ("Plot 1, ", "Jalan Aa 3, ", "x"),
+    # postcodes right after a postal word
+    ("", "postcode ", "1"),
+    ("", "postcode H-", "1"),
     # spoken digits: long runs, runs broken by fillers, double without a digit
     ("", "zero ", ""),
     ("", "one uh ", ""),

@@ -198,3 +198,32 @@ def test_street_addresses_abroad_are_whole(redactor: Redactor, text: str, value:
 )
 def test_plant_figures_after_a_comma_are_not_addresses(redactor: Redactor, text: str) -> None:
     assert "ADDRESS" not in {k for k, _ in found(redactor, text)}
+
+
+# -- postcodes named as such -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Address change: new postcode 500 03; verified", "500 03"),
+        ("receipt posted to the depot, postcode H-7621.", "H-7621"),
+        ("Visitor badge: postcode 4020, deposit paid", "4020"),
+        ("PSČ 602 00 Brno", "602 00"),
+        ("postal code: 8010 on the form", "8010"),
+    ],
+)
+def test_postcodes_right_after_a_postal_word(redactor: Redactor, text: str, value: str) -> None:
+    assert _types(redactor, text).get(value) == "POSTAL_CODE"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "postcode 2024-05-01 was the cut-over date",
+        "postcode field left blank, 4500 units shipped",
+        "the label shows 280 02 pieces and lot 4031",
+    ],
+)
+def test_figures_near_a_postal_word_stay(redactor: Redactor, text: str) -> None:
+    assert "POSTAL_CODE" not in {k for k, _ in found(redactor, text)}
