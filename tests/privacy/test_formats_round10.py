@@ -227,3 +227,26 @@ def test_postcodes_right_after_a_postal_word(redactor: Redactor, text: str, valu
 )
 def test_figures_near_a_postal_word_stay(redactor: Redactor, text: str) -> None:
     assert "POSTAL_CODE" not in {k for k, _ in found(redactor, text)}
+
+
+# -- a phone cue right before or a call verb right after ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Shift Lead | Dock 4\nM: 617730055", "617730055"),
+        ("高田様へ１１.２１０４.３２４４で連絡。", "１１.２１０４.３２４４"),
+        ("佐久間さんに 0471336025 へ折り返し依頼", "0471336025"),
+    ],
+)
+def test_numbers_with_a_phone_cue_right_next_to_them(redactor: Redactor, text: str, value: str) -> None:
+    assert _types(redactor, text).get(value) == "PHONE"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["在庫 4500個で連絡済み", "ロット1234567へ連絡", "品番 0312345678 に電話で確認", "受注 7788123 で連絡票発行"],
+)
+def test_figures_before_a_call_verb_stay(redactor: Redactor, text: str) -> None:
+    assert "PHONE" not in {k for k, _ in found(redactor, text)}
