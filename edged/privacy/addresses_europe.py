@@ -28,7 +28,10 @@ _CAP = rf"[{_UP}][{_L}'’\-]{{0,30}}"
 _LOW = rf"[a-zß-öø-ÿ][{_L}'’\-]{{0,30}}"
 _STREET = rf"{_CAP}\.?(?:\s(?:{_CAP}\.?|{_LOW}\.?|[0-9]{{1,3}}\.)){{0,4}}"
 _HOUSE = r"(?:[0-9]{1,5}[A-Za-z]?(?:/[0-9]{1,5}[A-Za-z]?)?|bb|BB|b\.b\.|s/n|S/N)\.?"
-_POSTCODE = r"(?:[A-Z]{1,2}-\s?)?(?:[0-9]{3}\s[0-9]{2}|[0-9]{2}-[0-9]{3}|[0-9]{4,5})"
+# NNN NN (Czechia, Slovakia, Greece, Sweden), NN-NNN (Poland), four to six digits (six: Romania)
+_POSTCODE = r"(?:[A-Z]{1,2}-\s?)?(?:[0-9]{3}\s[0-9]{2}|[0-9]{2}-[0-9]{3}|[0-9]{4,6})"
+# a postcode no count looks like: the country's letters before it, or NNN NN
+_DISTINCT_POSTCODE = re.compile(r"^(?:[A-Z]{1,2}-|[0-9]{3}\s[0-9]{2}\s)")
 _TOWN = rf"{_CAP}(?:[\s\-]{_CAP}){{0,2}}"
 _COUNTRY = (
     r"(?:Srbija|Serbia|Hrvatska|Croatia|Slovenija|Slovenia|Bosna i Hercegovina|Bosnia and Herzegovina|"
@@ -45,7 +48,7 @@ _NOT_TOWN = re.compile(
 )
 # What follows the street: its number, the postcode and the town (and perhaps the country).
 _AFTER_STREET = re.compile(
-    rf"\s{_HOUSE},\s{_POSTCODE}\s(?P<town>{_TOWN})(?:,\s{_COUNTRY}(?![{_L}]))?(?![{_L}0-9])"
+    rf"\s(?:(?:nr|Nr|No|br)\.?\s)?{_HOUSE},\s{_POSTCODE}\s(?P<town>{_TOWN})(?:,\s{_COUNTRY}(?![{_L}]))?(?![{_L}0-9])"
 )
 # a street's word, the whole of what stands between two spaces or after a non-Latin character
 _LAST_WORD = re.compile(rf"(?<![{_L}0-9'’\-.])(?:{_CAP}|{_LOW}|[0-9]{{1,3}})\.?$")
@@ -61,7 +64,8 @@ _TYPES_TEXT = """
 utca u. út útja tér tere fasor körút krt. sor köz sétány rakpart park lakótelep
 ulica ul. ulice třída nábřeží náměstí nám. cesta put bulevar bul. trg zona autoput obala sokak šetalište
 sokak sokağı cadde caddesi cad. yolu bulvarı mahallesi mah. str. strasse straße gasse weg allee platz
-ring vej gade gatan vägen väg gränd katu tie kuja iela gatvė prospekt ulitsa rruga odos calle avenida
+ring vej gade gatan vägen väg gränd katu tie kuja iela gatvė g. pr. prospekt ulitsa rruga odos calle avenida
+strada str. bd. bld. bulevardul șoseaua sos. calea aleea piața
 rua rue via viale piazza aleja al. osiedle os. plac pl. droga zone industrijska
 """
 _TYPES = frozenset(_TYPES_TEXT.split())
@@ -140,7 +144,9 @@ def find_european(text: str) -> Iterator[Span]:
         if start is not None:
             yield Span(ADDRESS, start, m.end(), "europe_address")
     for m in _POSTCODE_FIRST.finditer(text):
-        if _street_ok(m.group("street").split(), need_type=True) and not _NOT_TOWN.search(m.group("town")):
+        distinct = _DISTINCT_POSTCODE.match(m.group(0)) is not None
+        street_ok = _street_ok(m.group("street").split(), need_type=not distinct)
+        if street_ok and not _NOT_TOWN.search(m.group("town")):
             yield Span(ADDRESS, m.start(), m.end(), "europe_address")
     for m in _KOREAN_ORDER.finditer(text):
         if _KR_ROAD.search(m.group(0)) and _KR_PLACE.search(m.group(0)):

@@ -119,7 +119,10 @@ _JA_MUNICIPALITY_FIRST = re.compile(
 )
 # After a word that says an address follows (現住所, 排出場所, 自宅, 送付先), the address may start
 # at any municipality, a town (町, 村) included, with kanji right before it.
-_ADDRESS_CUE = re.compile(r"(?:住所|所在地|場所|自宅|実家|居所|送付先|送り先|届け先|納品先|宛先)[:\s]{0,2}")
+# (…先: 送付先, 届け先, 納品先, 転居先, 請求先, 配送先: where something goes)
+_ADDRESS_CUE = re.compile(
+    r"(?:住所|所在地|場所|自宅|実家|居所|居住地|本籍|在住|[\u4e00-\u9fff]{1,2}先|送り先|届け先|引っ越し先)[:\s]{0,2}"
+)
 _JA_AFTER_CUE = re.compile(
     rf"(?![{_PARTICLES}]){_MUNICIPALITY}(?:{_SEP}{_MUNICIPALITY}){{0,2}}{_SEP}{_T}{{0,16}}?{_SEP}(?:{_BLOCKS})"
 )

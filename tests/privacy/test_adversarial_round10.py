@@ -22,6 +22,8 @@ ROUND10_UNITS = [
     ("x at ", "b dot ", "1"),
     ("", "a.b ", " at"),
     ("x アット ", "b ドット ", "1"),
+    ("", "a @ b.", "1"),
+    ("", "a@b[.]", "1"),
     # Japanese addresses: spaced parts, cue words, the spaced room
     ("住所", "坂井市", "1-2"),
     ("", "住所", ""),
@@ -39,6 +41,8 @@ ROUND10_UNITS = [
     ("(12345) ", "Aa-do ", "x"),
     ("", "Aa-ro ", "1"),
     ("", "P.O. Box 12, Dubai, ", "x"),
+    ("", "Aa nr. ", "12, 400632 Cluj"),
+    ("SK-811 01 Aa, ", "Bb ", "x"),
     ("Plot 1, ", "Jalan Aa 3, ", "x"),
     # postcodes right after a postal word
     ("", "postcode ", "1"),

@@ -250,3 +250,26 @@ def test_numbers_with_a_phone_cue_right_next_to_them(redactor: Redactor, text: s
 )
 def test_figures_before_a_call_verb_stay(redactor: Redactor, text: str) -> None:
     assert "PHONE" not in {k for k, _ in found(redactor, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("mail r.okafor @ lagos-steel.com.ng today", "r.okafor @ lagos-steel.com.ng"),
+        ("mail r.okafor@lagos-steel[.]com today", "r.okafor@lagos-steel[.]com"),
+        ("office Gedimino pr. 9, LT-01103 Vilnius today", "Gedimino pr. 9, LT-01103 Vilnius"),
+        (
+            "plant at Strada Fabricii nr. 12, 400632 Cluj-Napoca, Romania",
+            "Strada Fabricii nr. 12, 400632 Cluj-Napoca, Romania",
+        ),
+        ("SK-811 01 Bratislava, Hlavná 5 is the office", "SK-811 01 Bratislava, Hlavná 5"),
+        ("転居先横浜市港北区新横浜2-3-4　電話は後日", "横浜市港北区新横浜2-3-4"),
+    ],
+)
+def test_more_spellings_of_the_same_classes(redactor: Redactor, text: str, value: str) -> None:
+    assert _types(redactor, text).get(value) in ("EMAIL", "ADDRESS")
+
+
+@pytest.mark.parametrize("text", ["price @ unit.cost", "Cell 3 @ 45 rpm, line.speed", "配送先 倉庫3-2-1"])
+def test_rates_and_plant_places_stay(redactor: Redactor, text: str) -> None:
+    assert not [k for k, _ in found(redactor, text) if k in ("EMAIL", "ADDRESS")]
