@@ -5,7 +5,8 @@ address at a glance, so it is one EMAIL span, the brackets and words included.
 
 The ``@`` written out is the anchor: in brackets it is always the writer's disguise; as a bare
 word (``at``, ``アット``) it counts only when a dot is written out too (``dot``, ``[.]``, ``ドット``),
-and the sign with a space beside it only before a country's or a generic top-level domain, so "the
+and the sign with a space beside it, or the word with plain dots after a mail word ("email
+j.okafor at lagos-steel.com"), only before a country's or a generic top-level domain, so "the
 press at cell.3", "meet Ken at 10.30" and "price @ unit.cost" stay. Full-width ``＠`` and ``．`` are NFKC's
 work before any detector runs; the plain ``email`` detector takes those.
 """
@@ -41,6 +42,17 @@ _SPELLED_DOT = re.compile(_DOT_SPELLED)
 _DOMAIN_END = re.compile(r"\.(?:[a-z]{2}|com|net|org|edu|gov|info|biz|mil|int)$")
 
 
+# "email j.okafor at lagos-steel.com": with a mail word just before, "at" and plain dots are an
+# address too, before a country's or a generic domain and not a web address (www.)
+_MAIL_WORD = re.compile(r"(?<![A-Za-z])(?:e-?mail|mail|メール)(?![a-z])[^\n]{0,16}$", re.IGNORECASE)
+
+
+def _mail_word_before(text: str, start: int, candidate: str) -> bool:
+    if _DOMAIN_END.search(candidate) is None or " at www." in candidate.lower():
+        return False
+    return _MAIL_WORD.search(text, max(0, start - 30), start) is not None
+
+
 def find_obfuscated_emails(text: str) -> Iterator[Span]:
     for m in _DISGUISED.finditer(text):
         spelled = _SPELLED_DOT.search(m.group(0)) is not None
@@ -48,7 +60,8 @@ def find_obfuscated_emails(text: str) -> Iterator[Span]:
             continue  # a plain address: the email detector's
         if m.group("sign") is not None and not spelled and _DOMAIN_END.search(m.group(0)) is None:
             continue  # "price @ unit.cost": a rate, not an address
-        if m.group("bracketed") is None and m.group("sign") is None and not spelled:
+        worded = m.group("bracketed") is None and m.group("sign") is None
+        if worded and not spelled and not _mail_word_before(text, m.start(), m.group(0)):
             continue  # "at" as a word and only plain dots: an English sentence, not a disguise
         yield Span(EMAIL, m.start(), m.end(), "email_obfuscated")
 

@@ -25,7 +25,7 @@ _DIGIT_WORDS = {
 }  # fmt: skip
 _DIGIT = r"(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine|niner)"
 _REPEAT = rf"(?:double|triple)[ \-]{_DIGIT}"
-_GAP = r"(?:[ ,\-]{1,3}(?:(?:uh|um|er|erm)[ ,]{1,2})?)"
+_GAP = r"(?:[ ,\-]{1,3}(?:(?:uh|um|er|erm|dash|hyphen)[ ,]{1,2})?)"
 _SPOKEN = re.compile(
     rf"(?<![A-Za-z])(?:plus[ \-])?(?:{_REPEAT}|{_DIGIT})(?:{_GAP}(?:{_REPEAT}|{_DIGIT})){{6,24}}(?![A-Za-z])",
     re.IGNORECASE,

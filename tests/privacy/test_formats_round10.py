@@ -94,6 +94,10 @@ def test_at_and_dot_in_plain_sentences_are_not_emails(redactor: Redactor, text: 
             "oh two oh seven nine four six oh nine five eight, ask for the desk",
             "oh two oh seven nine four six oh nine five eight",
         ),
+        (
+            "cell is zero eight zero dash six one two two dash four four nine one",
+            "zero eight zero dash six one two two dash four four nine one",
+        ),
     ],
 )
 def test_spoken_phone_numbers_are_found(redactor: Redactor, text: str, value: str) -> None:
@@ -257,6 +261,7 @@ def test_figures_before_a_call_verb_stay(redactor: Redactor, text: str) -> None:
     [
         ("mail r.okafor @ lagos-steel.com.ng today", "r.okafor @ lagos-steel.com.ng"),
         ("mail r.okafor@lagos-steel[.]com today", "r.okafor@lagos-steel[.]com"),
+        ("email j.mwangi at kisumu-fab.co.ke please", "j.mwangi at kisumu-fab.co.ke"),
         ("office Gedimino pr. 9, LT-01103 Vilnius today", "Gedimino pr. 9, LT-01103 Vilnius"),
         (
             "plant at Strada Fabricii nr. 12, 400632 Cluj-Napoca, Romania",
@@ -270,6 +275,15 @@ def test_more_spellings_of_the_same_classes(redactor: Redactor, text: str, value
     assert _types(redactor, text).get(value) in ("EMAIL", "ADDRESS")
 
 
-@pytest.mark.parametrize("text", ["price @ unit.cost", "Cell 3 @ 45 rpm, line.speed", "配送先 倉庫3-2-1"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "price @ unit.cost",
+        "Cell 3 @ 45 rpm, line.speed",
+        "配送先 倉庫3-2-1",
+        "see the manual at www.example.com",
+        "mail room at gate.b",
+    ],
+)
 def test_rates_and_plant_places_stay(redactor: Redactor, text: str) -> None:
     assert not [k for k, _ in found(redactor, text) if k in ("EMAIL", "ADDRESS")]
