@@ -56,7 +56,8 @@ _PREPOSITIONS = frozenset({"U", "V", "K", "Z", "W", "O", "Na", "Pod", "Nad", "Za
 MAX_STREET_WORDS = 5
 _POSTCODE_FIRST = re.compile(
     rf"(?<![{_L}0-9\-/.]){_POSTCODE}\s(?P<town>{_TOWN}),\s(?P<street>{_STREET})\s[0-9]{{1,5}}[A-Za-z]?"
-    rf"(?:/[0-9]{{1,5}})?\.?(?![{_L}0-9])"
+    # not the first group of a phone number after it (utca 21. 090-3974-2940)
+    rf"(?:/[0-9]{{1,5}})?\.?(?![{_L}0-9]|[\-.][0-9])"
 )
 # Street types of the languages whose streets carry a lowercase word (and their abbreviations),
 # and the endings of the compound street names of German, Scandinavian and Finnish.

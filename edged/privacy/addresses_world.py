@@ -104,7 +104,9 @@ def find_world(text: str) -> Iterator[Span]:
             start += 1
         if _PLANT_END.search(m.group(2)):
             continue
-        if any(re.search(r"[0-9]", p) for p in parts) and any(_ADDRESS_WORD.search(p) for p in parts):
+        # the end may hold the address word (P.O. Box 22286, Abu Dhabi)
+        worded = any(_ADDRESS_WORD.search(p) for p in [*parts, m.group(2)])
+        if any(re.search(r"[0-9]", p) for p in parts) and worded:
             yield Span(ADDRESS, start, m.end(), "world_address")
 
 

@@ -287,3 +287,20 @@ def test_more_spellings_of_the_same_classes(redactor: Redactor, text: str, value
 )
 def test_rates_and_plant_places_stay(redactor: Redactor, text: str) -> None:
     assert not [k for k, _ in found(redactor, text) if k in ("EMAIL", "ADDRESS")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "（書き起こし）拠点：A. Moyo　A-4020 Linz, Wiener straße 14.　090-5521-8830",
+            "A-4020 Linz, Wiener straße 14.",
+        ),
+        (
+            "copy to the buyer, Store HQ-4, Ras Al Khor 2, P.O. Box 51173, Dubai, UAE, phone",
+            "Store HQ-4, Ras Al Khor 2, P.O. Box 51173, Dubai, UAE",
+        ),
+    ],
+)
+def test_an_address_ends_where_the_next_value_starts(redactor: Redactor, text: str, value: str) -> None:
+    assert _types(redactor, text).get(value) == "ADDRESS"
