@@ -122,7 +122,8 @@ _PHONE_WORD = re.compile(
 # a phone word that the number follows directly: the only evidence a bare run of digits without a
 # trunk 0 gets (a Spanish or Argentine mobile written as 600409319, 11998700221)
 _PHONE_WORD_RIGHT_BEFORE = re.compile(
-    r"(?:\b(?:tel|phone|mobile|mob|cell|fax|dial|callback|whatsapp|contact)\.?|\bm(?=:)|\bnumber is"
+    # CB, C/B: a pager's or a log's "call back on"
+    r"(?:\b(?:tel|phone|mobile|mob|cell|fax|dial|callback|whatsapp|contact|cb|c/b)\.?|\bm(?=:)|\bnumber is"
     r"|\b(?:call|ring|text) me(?: back)? on|\breached on|\breach (?:me|him|her) on|電話|携帯|連絡先)"
     r"\s?[:：#=]?\s?[(（]?$",
     re.IGNORECASE,

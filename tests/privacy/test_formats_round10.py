@@ -242,6 +242,7 @@ def test_figures_near_a_postal_word_stay(redactor: Redactor, text: str) -> None:
         ("Shift Lead | Dock 4\nM: 617730055", "617730055"),
         ("高田様へ１１.２１０４.３２４４で連絡。", "１１.２１０４.３２４４"),
         ("佐久間さんに 0471336025 へ折り返し依頼", "0471336025"),
+        ("PAGER >> ESC L2 >> CB 987 554 210", "987 554 210"),
     ],
 )
 def test_numbers_with_a_phone_cue_right_next_to_them(redactor: Redactor, text: str, value: str) -> None:
@@ -250,7 +251,14 @@ def test_numbers_with_a_phone_cue_right_next_to_them(redactor: Redactor, text: s
 
 @pytest.mark.parametrize(
     "text",
-    ["在庫 4500個で連絡済み", "ロット1234567へ連絡", "品番 0312345678 に電話で確認", "受注 7788123 で連絡票"],
+    [
+        "在庫 4500個で連絡済み",
+        "ロット1234567へ連絡",
+        "品番 0312345678 に電話で確認",
+        "受注 7788123 で連絡票",
+        "CB 3 tripped at 14:02, reset 2 times",
+        "CB 1200 A frame, serial 4412 5567 8",
+    ],
 )
 def test_figures_before_a_call_verb_stay(redactor: Redactor, text: str) -> None:
     assert "PHONE" not in {k for k, _ in found(redactor, text)}
