@@ -1,6 +1,7 @@
 """Long repetitive inputs for the round-10 format rules (kanji digits in normalize.py,
 emails_obfuscated.py, phones_spoken.py, addresses_europe.py, the spaced and cued Japanese
-addresses, the postcode shapes after a postal word): each costs time roughly linear in its length.
+addresses in addresses_ja.py, the postcode shapes after a postal word, the phone cues next to a
+number): each costs time roughly linear in its length.
 Every input is written for these tests."""
 
 from __future__ import annotations
@@ -47,6 +48,10 @@ ROUND10_UNITS = [
     # postcodes right after a postal word
     ("", "postcode ", "1"),
     ("", "postcode H-", "1"),
+    # a phone cue right before (CB) or a call verb right after (で連絡)
+    ("", "CB 1 ", ""),
+    ("", "1234567で連絡 ", ""),
+    ("", "M: 1", ""),
     # spoken digits: long runs, runs broken by fillers, double without a digit
     ("", "zero ", ""),
     ("", "one uh ", ""),
