@@ -44,7 +44,10 @@ _COUNTRY = (
 _NOT_TOWN = re.compile(
     r"(?<![^\s])(?:Units?|Cycles?|Parts?|Pieces?|Pcs|Hours?|Hrs|Shots?|Strokes?|Pallets?|Boxes|Bags?|Rolls?|Sheets?|"
     r"Lots?|Batch(?:es)?|Orders?|Items?|Tons?|Tonnes?|Liters?|Litres?|Meters?|Metres?|Rpm|Nm|Psi|Bar|Kg|"
-    r"Total|Report|Review|Pass|Fail|OK|NG|Pa|kPa|MPa|Hz|kHz|MHz|Wh|kWh|Ah|mAh)$"
+    r"Total|Report|Review|Pass|Fail|OK|NG|Pa|kPa|MPa|Hz|kHz|MHz|Wh|kWh|Ah|mAh|Series|Rev|Revision|Version|"
+    r"Models?|Type|Shifts?|Lines?|Cells?|Press|Machines?|Stations?|Tools?|Molds?|Moulds?|Dies|Jigs?|Mins?|"
+    r"Minutes|Seconds|Secs?|Days|Weeks|Months|Years|Times|Kgs|Lbs|Gallons|Feet|Inches|Degrees|Volts|Amps|"
+    r"Watts|kW|MW|Plan|Budget|Forecast|Target|Actual|Summary|Schedule|Audit|Edition|Release)$"
 )
 # What follows the street: its number, the postcode and the town (and perhaps the country).
 _AFTER_STREET = re.compile(

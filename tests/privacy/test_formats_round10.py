@@ -198,6 +198,8 @@ def test_street_addresses_abroad_are_whole(redactor: Redactor, text: str, value:
         "Paint zone 3, 2400 Cycles since overhaul",
         "Cell 7 reached 98.2 %, 1200 Parts OK",
         "Reflow Oven 3, 250 00 Pa vacuum test",
+        "Robot Cell 2, 2025 Budget approved",
+        "Mold 14, 1800 Seconds cure at 160 Degrees",
     ],
 )
 def test_plant_figures_after_a_comma_are_not_addresses(redactor: Redactor, text: str) -> None:
