@@ -32,7 +32,9 @@ _HOUSE = r"(?:[0-9]{1,5}[A-Za-z]?(?:/[0-9]{1,5}[A-Za-z]?)?|bb|BB|b\.b\.|s/n|S/N)
 _POSTCODE = r"(?:[A-Z]{1,2}-\s?)?(?:[0-9]{3}\s[0-9]{2}|[0-9]{2}-[0-9]{3}|[0-9]{4,6})"
 # a postcode no count looks like: the country's letters before it, or NNN NN
 _DISTINCT_POSTCODE = re.compile(r"^(?:[A-Z]{1,2}-|[0-9]{3}\s[0-9]{2}\s)")
-_TOWN = rf"{_CAP}(?:[\s\-]{_CAP}){{0,2}}"
+# a town of up to three words, each after the first two letters or more: an initial after it
+# (Beilngries D. Tserendorj) is a person's
+_TOWN = rf"{_CAP}(?:[\s\-][{_UP}][{_L}'’\-]{{1,30}}){{0,2}}"
 _COUNTRY = (
     r"(?:Srbija|Serbia|Hrvatska|Croatia|Slovenija|Slovenia|Bosna i Hercegovina|Bosnia and Herzegovina|"
     r"Crna Gora|Montenegro|Sjeverna Makedonija|North Macedonia|Česká republika|Czech Republic|Czechia|"

@@ -314,3 +314,9 @@ def test_rates_and_plant_places_stay(redactor: Redactor, text: str) -> None:
 )
 def test_an_address_ends_where_the_next_value_starts(redactor: Redactor, text: str, value: str) -> None:
     assert _types(redactor, text).get(value) == "ADDRESS"
+
+
+def test_an_initial_after_the_town_is_not_the_town(redactor: Redactor) -> None:
+    got = _types(redactor, "to Tovární 92, 293 01 Mladá Boleslav. to Hauptgasse 3, 8010 Graz K. Obi様")
+    assert got.get("Tovární 92, 293 01 Mladá Boleslav") == "ADDRESS"
+    assert got.get("Hauptgasse 3, 8010 Graz") == "ADDRESS"
