@@ -72,7 +72,7 @@ ulica ul. ulice třída nábřeží náměstí nám. cesta put bulevar bul. trg 
 sokak sokağı cadde caddesi cad. yolu bulvarı mahallesi mah. str. strasse straße gasse weg allee platz
 ring vej gade gatan vägen väg gränd katu tie kuja iela gatvė g. pr. prospekt ulitsa rruga odos calle avenida
 strada str. bd. bld. bulevardul șoseaua sos. calea aleea piața
-rua rue via viale piazza aleja al. osiedle os. plac pl. droga zone industrijska
+rua rue via viale piazza aleja al. osiedle os. plac pl. droga zone
 """
 _TYPES = frozenset(_TYPES_TEXT.split())
 _TYPE_ENDINGS = (
