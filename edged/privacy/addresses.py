@@ -1,5 +1,6 @@
-"""Postal addresses: Japanese (prefecture or municipality, town, block numbers, building) and
-English (house number, street name and USPS street suffix, unit, city, state and ZIP code).
+"""Postal addresses: Japanese (``addresses_ja``) and English (house number, street name and USPS
+street suffix, unit, city, state and ZIP code), and the Latin-script forms of other countries
+(``addresses_europe``, ``addresses_india``, ``addresses_romance``, ``addresses_world``).
 
 A place name alone (東京都大田区, Osaka) is not flagged: it names where the plant is, not where a
 person lives. An address needs its numbers.
@@ -11,110 +12,16 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from edged.privacy.addresses_europe import find_european, plant_figure
 from edged.privacy.addresses_india import find_indian
+from edged.privacy.addresses_ja import find_japanese
 from edged.privacy.addresses_romance import find_romance
 from edged.privacy.addresses_world import find_world
+from edged.privacy.detector import Span, TextView
 from edged.privacy.entities import ADDRESS
 
 if TYPE_CHECKING:
     from edged.privacy.registry import Resources
-from edged.privacy.detector import Span, TextView
-
-PREFECTURES = (
-    "北海道",
-    "青森県",
-    "岩手県",
-    "宮城県",
-    "秋田県",
-    "山形県",
-    "福島県",
-    "茨城県",
-    "栃木県",
-    "群馬県",
-    "埼玉県",
-    "千葉県",
-    "東京都",
-    "神奈川県",
-    "新潟県",
-    "富山県",
-    "石川県",
-    "福井県",
-    "山梨県",
-    "長野県",
-    "岐阜県",
-    "静岡県",
-    "愛知県",
-    "三重県",
-    "滋賀県",
-    "京都府",
-    "大阪府",
-    "兵庫県",
-    "奈良県",
-    "和歌山県",
-    "鳥取県",
-    "島根県",
-    "岡山県",
-    "広島県",
-    "山口県",
-    "徳島県",
-    "香川県",
-    "愛媛県",
-    "高知県",
-    "福岡県",
-    "佐賀県",
-    "長崎県",
-    "熊本県",
-    "大分県",
-    "宮崎県",
-    "鹿児島県",
-    "沖縄県",
-)
-_K = r"[\u4e00-\u9fff々〆ヶヵ\u30a1-\u30faー・ノ]"  # kanji and katakana (no hiragana: particles are)
-_KANJI_NUM = r"[一二三四五六七八九十]+"
-# A town or municipality name: kanji, katakana, capitals (JPタワー), hiragana that is not a particle
-# (勝どき), の/が between kanji (丸の内, 松が谷), a particle's letter inside a hiragana name (なにわ,
-# ゆりのき) and の ending one before its block (あべの1丁目).
-_T = (
-    rf"(?:{_K}|[A-Z]|(?![でにをはへともやのが])[\u3041-\u3096]"
-    rf"|(?<=[\u4e00-\u9fff])[のが](?=[\u4e00-\u9fff])|(?<=[\u3041-\u3096])の(?=[0-9])"
-    rf"|(?<=[\u3041-\u3096])[でにをはへともやのが](?=[\u3041-\u3096]))"
-)
-_MUNICIPALITY = rf"(?:{_T}{{1,6}}?(?:市|区|郡|町|村)|[\u3041-\u3093]{{1,6}}{_K}{{0,3}}市)"
-# Sapporo and other Hokkaido towns count in 条 and 丁目 with a direction: 北3条西4丁目1-1,
-# 南郷通18丁目北2-10, 4条通8丁目1703.
-_BLOCKS = (
-    rf"(?=[0-9]|{_KANJI_NUM}丁目|{_KANJI_NUM}番(?:地|{_KANJI_NUM}号))"
-    rf"(?:[0-9]+条(?:[東西南北]|通)?(?=[0-9]))?"  # more blocks must follow: 第2条 is an article
-    rf"(?:(?:[0-9]+|{_KANJI_NUM})丁目[東西南北]?\s?)?"
-    rf"(?:[0-9]+(?:-[0-9]+){{1,3}}(?:号(?![機車線館棟炉室]))?"  # 7-51-9-308: the room after the blocks
-    # 十七番六号, 四十二番地: blocks in kanji numerals (not 麻布十番, a town whose blocks follow)
-    rf"|{_KANJI_NUM}番(?:地|{_KANJI_NUM}号)"
-    rf"|(?:[0-9]+番地?\s?)?(?:[0-9]+号(?![機車線館棟炉室])|(?<=番地)の?[0-9]+|(?<=番)[0-9]+(?![0-9]*[号機])|(?<=丁目)[0-9]+(?![0-9]*[号機]))?)"
-)
-# after an address, a phone number or a person follows, not a building
-_NOT_BUILDING = r"(?!電話|TEL|Tel|携帯|FAX|Fax|内線|連絡|担当|宛)"
-_BUILDING_WORDS = (
-    r"(?:レジデンス|ハイツ|マンション|アパート|荘|コーポ|ビル|タワー|センター|コート|ハウス|メゾン|パレス|"
-    r"ヒルズ|テラス|プラザ|寮|社宅)"
-)
-# the room, floor or house of a building; 社宅3号棟307号室: the house of an estate, then the room
-_ROOM = r"(?:号棟\s?[0-9]{1,4}(?:号室|階|F)|号棟|号室|号|階|F)"
-_BUILDING = (
-    rf"(?:\s?第[0-9]{{1,2}}[\u30a1-\u30faー]{{2,12}}(?:\s?[0-9]{{1,4}}{_ROOM}?)?(?![0-9])"
-    rf"|\s?{_NOT_BUILDING}{_T}(?:{_T}|[a-z]){{0,24}}[0-9]{{1,4}}(?:{_ROOM}|(?!{_K}))(?![0-9])"
-    rf"|\s?{_NOT_BUILDING}{_T}{{1,12}}?{_BUILDING_WORDS}(?:\s?[0-9]{{1,4}}{_ROOM}?)?(?![0-9]))?"
-)
-_JA_AFTER_PREFECTURE = re.compile(rf"(?:{_MUNICIPALITY}){{1,3}}{_T}{{0,16}}?(?:{_BLOCKS})")
-# A city written in hiragana (さいたま市, うるま市) starts an address too, after a particle or a
-# non-kana character, never with the particle.
-_PARTICLES = "はがをにでともへやの"
-_JA_MUNICIPALITY_FIRST = re.compile(
-    rf"(?:(?<!{_K})(?:{_K}{{1,6}}?(?:市|区))"
-    rf"|(?:(?<![\u3041-\u3096])|(?<=[{_PARTICLES}]))(?![{_PARTICLES}])[\u3041-\u3093]{{2,6}}{_K}{{0,3}}市)"
-    rf"{_MUNICIPALITY}{{0,2}}{_T}{{0,16}}?(?:{_BLOCKS})"
-)
-_JA_BUILDING = re.compile(_BUILDING)
-_PREFECTURE = re.compile("|".join(PREFECTURES))
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -260,40 +167,6 @@ _PO_BOX = re.compile(
 )
 
 
-def find_japanese(text: str) -> Iterator[Span]:
-    covered_to = -1
-    for m in _PREFECTURE.finditer(text):
-        if m.start() < covered_to:
-            continue
-        rest = _JA_AFTER_PREFECTURE.match(text, m.end())
-        if rest is None or not _has_number(rest.group(0)):
-            continue
-        end = _with_building(text, rest.end())
-        covered_to = end
-        yield Span(ADDRESS, m.start(), end, "ja_address")
-    for m in _JA_MUNICIPALITY_FIRST.finditer(text):
-        if m.start() < covered_to or not _has_number(m.group(0)):
-            continue
-        end = _with_building(text, m.end())
-        yield Span(ADDRESS, m.start(), end, "ja_address_municipality")
-
-
-def _has_number(part: str) -> bool:
-    return any(c.isdigit() for c in part) or "丁目" in part or _KANJI_BLOCK.search(part) is not None
-
-
-_KANJI_BLOCK = re.compile(rf"{_KANJI_NUM}番(?:地|{_KANJI_NUM}号)")
-
-
-def _with_building(text: str, end: int) -> int:
-    while end > 0 and text[end - 1] == " ":
-        end -= 1  # 473番地 村上荘5F: the space belongs between the blocks and the building
-    if end > 0 and (text[end - 1].isdigit() or text[end - 1] in "号地目"):
-        building = _JA_BUILDING.match(text, end)
-        if building is not None and building.end() > end:
-            return building.end()
-    return end
-
 
 # Street first, then the number (Europe, Latin America): "Müllerring 155, 13885 Apolda",
 # "Lisestraat 3, 8510 CF Dalem", "Klaus Peter-Meister-Platz 94, 54462 Beilngries".
@@ -320,10 +193,11 @@ _PROVINCE_AFTER_POSTCODE = re.compile(rf"\s{_CAP}(?:[\s\-]{_CAP})?(?![0-9A-Za-z]
 def find_english(text: str) -> Iterator[Span]:
     found: list[tuple[int, int]] = []
     for pattern in (_EU_STREET, _BR_STREET):
-        found.extend((m.start(), m.end()) for m in pattern.finditer(text))
+        found.extend((m.start(), m.end()) for m in pattern.finditer(text) if not plant_figure(m.group(0)))
     found.extend((s.start, s.end) for s in find_romance(text))
     found.extend((s.start, s.end) for s in find_indian(text))
     found.extend((s.start, s.end) for s in find_world(text))
+    found.extend((s.start, s.end) for s in find_european(text))
     found.extend(_streets(text))
     for m in _ROMAJI_ADDRESS.finditer(text):
         if _ROMAJI_SUFFIX.search(m.group(0)) and _ROMAJI_BLOCK.search(m.group(0)):
@@ -404,12 +278,14 @@ class AddressDetector:
         else:  # a foreign address in Japanese text (送付先 Kästerplatz 158, 31092 Hohenstein様)
             for pattern in (_EU_STREET, _BR_STREET):
                 for m in pattern.finditer(view.text):
-                    yield Span(ADDRESS, m.start(), m.end(), "latin_address")
+                    if not plant_figure(m.group(0)):
+                        yield Span(ADDRESS, m.start(), m.end(), "latin_address")
             for start, end in _streets(view.text):
                 yield Span(ADDRESS, start, end, "latin_address")
             yield from find_romance(view.text)
             yield from find_indian(view.text)
             yield from find_world(view.text)
+            yield from find_european(view.text)
 
 
 def build(resources: Resources) -> AddressDetector:  # noqa: ARG001 - registry signature

@@ -38,18 +38,28 @@ _PART = rf"{_WORD}(?:\s{{1,2}}{_WORD}){{0,8}}"
 _PLACE = rf"{_CAPWORD}(?:\s{_CAPWORD}){{0,4}}"
 _END = (
     rf"(?:{_PLACE}\s[0-9]{{4,6}}"  # Samut Prakan 10570, Cebu 6015, Singapore 547347
-    rf"|[0-9]{{5}}\s{_CAPWORD}"  # 34524 Beylikdüzü/İstanbul
+    rf"|[0-9]{{5}}\s{_CAPWORD}(?:\s{_CAPWORD}){{0,2}}"  # 34524 Beylikdüzü/İstanbul, 40150 Shah Alam
     rf"|[0-9]{{2}}-[0-9]{{3}}\s{_CAPWORD}(?:\s{_CAPWORD})?"  # 31-150 Kraków, 27-400 Ostrowiec Świętokrzyski
     rf"|(?:{_PLACE}\s)?\({_CAPWORD}\)\s{{1,2}}[A-Z][0-9][A-Z]\s?[0-9][A-Z][0-9]"  # Lévis (Québec) G6V 4Z2
-    rf"|{_CAPWORD}\s[0-9]{{3}}-[0-9]{{4}})"  # Gifu-ken 501-6021
+    rf"|{_CAPWORD}\s[0-9]{{3}}-[0-9]{{4}}"  # Gifu-ken 501-6021
+    # the Gulf has no postcodes: a P.O. Box and the emirate (P.O. Box 40125, Sharjah)
+    rf"|P\.?\s?O\.?\s?Box\s[0-9]{{3,6}},\s{_PLACE})"
 )
 _COUNTRY = (
     r"JAPAN|Japan|Thailand|THAILAND|Philippines|PHILIPPINES|Poland|POLAND|Turkey|Türkiye|TÜRKİYE|Canada|CANADA"
+    r"|Republic of Korea|South Korea|Korea|KOREA|Malaysia|MALAYSIA|UAE|U\.A\.E\.|United Arab Emirates"
+    r"|Perú|Peru|PERU|Morocco|MOROCCO|Maroc|Mexico|México|Chile|Colombia|Vietnam|Viet Nam|Indonesia"
+    r"|Singapore|India|China|Taiwan|Saudi Arabia|Qatar|Oman|Egypt|Tunisia|Algeria|South Africa"
+)
+# Malaysia writes its state after the town (81300 Skudai, Johor).
+_STATE = (
+    r"Johor|Kedah|Kelantan|Melaka|Malacca|Negeri Sembilan|Pahang|Perak|Perlis|Pulau Pinang|Penang|Sabah|"
+    r"Sarawak|Selangor|Terengganu|Kuala Lumpur|Labuan|Putrajaya"
 )
 # A chain starts at no capital inside a word (ÖLÇÜ, O'Brien): each would scan the rest of the word again.
 _CHAIN = re.compile(
     rf"(?<![A-Za-z0-9\-/.#])(?!(?<=[{_L}])[{_UP}])(?!(?<=[{_L}0-9]['’])[{_UP}])"
-    rf"((?:{_PART},\s{{1,2}}){{1,7}})({_END})(?:,\s?(?:{_COUNTRY}))?(?![{_L}0-9\-])"
+    rf"((?:{_PART},\s{{1,2}}){{1,7}})({_END})(?:,\s?(?:{_STATE}))?(?:,\s?(?:{_COUNTRY}))?(?![{_L}0-9\-])"
 )
 _HINT = re.compile(r"[0-9]{4,6}|[0-9]{2}-[0-9]{3}|[A-Z][0-9][A-Z]\s?[0-9][A-Z][0-9]")
 # Words that make a part an address's: the building, block, village (Moo), zone and street (not
@@ -57,8 +67,14 @@ _HINT = re.compile(r"[0-9]{4,6}|[0-9]{2}-[0-9]{3}|[A-Z][0-9][A-Z]\s?[0-9][A-Z][0
 _ADDRESS_WORD = re.compile(
     r"(?<![A-Za-z])(?:Blk|Block|Bldg|Building|Moo|Soi|Tambon|Amphoe|ul\.|al\.|os\.|lok\.|OSB|Cad\.|Sok\.|"
     r"Sk\.|Mah\.|Mahallesi|Caddesi|Sokak|boul\.|rue|bureau|Street|St|Road|Rd|Avenue|Ave|Crescent|Drive|Lane|"
-    r"Place|Way|Zone|Park|Estate|Technopark|Apt\.|Room|Rm\.|Unit|Suite|No:)(?![A-Za-z])"
+    r"Place|Way|Zone|Park|Estate|Technopark|Apt\.|Room|Rm\.|Unit|Suite|No:|"
+    # Malaysia's Jalan/Lorong/Taman, the Gulf's Plot and P.O. Box, Latin America's Av./Jr./Calle,
+    # Morocco's Îlot
+    r"Jalan|Jln\.?|Lorong|Lrg\.?|Persiaran|Lebuh|Lebuhraya|Taman|Tmn\.?|Kampung|Kg\.|Plot|Box|Av\.|Avda\.|"
+    r"Avenida|Calle|Jr\.|Jirón|Carretera|Km\.?|Îlot|Ilot|Quartier|Lotissement|Zona|Sector)(?![A-Za-z])"
     r"|#[0-9]{1,3}-[0-9]{1,4}|-(?:shi|ku|cho|machi|gun|ken|mura)(?![a-z])"
+    # a Korean road, city or province (Jangan-ro, Asan-si, Chungcheongnam-do)
+    r"|[a-z]-(?:ro|gil|daero|si|gu|gun|do|eup|myeon|dong)(?![a-z])"
 )
 
 # Words a plant numbers its lots, orders and places with: an ending "Batch 20240", "Warehouse 20231"
@@ -88,7 +104,9 @@ def find_world(text: str) -> Iterator[Span]:
             start += 1
         if _PLANT_END.search(m.group(2)):
             continue
-        if any(re.search(r"[0-9]", p) for p in parts) and any(_ADDRESS_WORD.search(p) for p in parts):
+        # the end may hold the address word (P.O. Box 22286, Abu Dhabi)
+        worded = any(_ADDRESS_WORD.search(p) for p in [*parts, m.group(2)])
+        if any(re.search(r"[0-9]", p) for p in parts) and worded:
             yield Span(ADDRESS, start, m.end(), "world_address")
 
 

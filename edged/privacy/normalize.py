@@ -1,8 +1,9 @@
 """NFKC normalisation with a map back to the original offsets.
 
-Detectors work on the normalised text (full-width digits and letters become ASCII, dash-like
-marks between digits become "-") and report spans there; ``Normalized.span`` turns them back into
-offsets into what the caller passed in.
+Detectors work on the normalised text (full-width digits and letters become ASCII, a number
+written in kanji digits becomes ASCII digits, dash-like marks between digits become "-") and
+report spans there; ``Normalized.span`` turns them back into offsets into what the caller passed
+in.
 """
 
 from __future__ import annotations
@@ -14,6 +15,29 @@ from dataclasses import dataclass
 # Dashes people type between digits in Japanese text (the long-vowel mark ー included): all of them
 # become "-" so one phone or postal-code pattern covers every spelling.
 _DIGIT_DASH = re.compile(r"(?<=\d)[‐‑‒–—―−ー﹣](?=\d)")
+# A number written in kanji digits one by one (〇七〇－九四二八－二三八四, 〒一二三－四五六七): seven
+# digits or more with only dashes or spaces between them read as ASCII digits, so the phone, postal
+# and card patterns see 070-9428-2384. Place-value numerals (三十九, 二千) and short runs (一二三, a
+# given name; 第一, an ordinal) stay as they are: they are counts and names, not numbers to dial.
+_KANJI_DIGITS = "〇一二三四五六七八九"
+_KANJI_NUMBER = re.compile(
+    rf"(?<![{_KANJI_DIGITS}十百千万])[{_KANJI_DIGITS}]"
+    rf"(?:[{_KANJI_DIGITS}]|[\-‐‑‒–—―−ー﹣ ](?=[{_KANJI_DIGITS}])){{6,}}"
+    rf"(?![{_KANJI_DIGITS}十百千万])"
+)
+_TO_ASCII = str.maketrans(_KANJI_DIGITS, "0123456789")
+
+
+def _kanji_digits(text: str) -> str:
+    """``text`` with each kanji-digit number (see _KANJI_NUMBER) in ASCII digits, one for one."""
+    if not any(c in _KANJI_DIGITS for c in text):
+        return text
+
+    def ascii_digits(m: re.Match[str]) -> str:
+        value = m.group(0)
+        return value.translate(_TO_ASCII) if sum(c in _KANJI_DIGITS for c in value) >= 7 else value
+
+    return _KANJI_NUMBER.sub(ascii_digits, text)
 
 
 @dataclass(frozen=True)
@@ -46,7 +70,7 @@ def normalize(text: str) -> Normalized:
     invisible = _INVISIBLE.search(text) is not None
     if not invisible and (text.isascii() or unicodedata.is_normalized("NFKC", text)):  # same length
         identity = tuple(range(len(text)))
-        normal = text if text.isascii() else _DIGIT_DASH.sub("-", text)
+        normal = text if text.isascii() else _DIGIT_DASH.sub("-", _kanji_digits(text))
         return Normalized(text, normal, identity, tuple(i + 1 for i in identity))
     out: list[str] = []
     starts: list[int] = []
@@ -71,7 +95,7 @@ def normalize(text: str) -> Normalized:
         starts.extend([i] * len(piece))
         ends.extend([j] * len(piece))
         i = j
-    normal = _DIGIT_DASH.sub("-", "".join(out))
+    normal = _DIGIT_DASH.sub("-", _kanji_digits("".join(out)))
     return Normalized(text, normal, tuple(starts), tuple(ends))
 
 

@@ -122,11 +122,13 @@ _PHONE_WORD = re.compile(
 # a phone word that the number follows directly: the only evidence a bare run of digits without a
 # trunk 0 gets (a Spanish or Argentine mobile written as 600409319, 11998700221)
 _PHONE_WORD_RIGHT_BEFORE = re.compile(
-    r"(?:\b(?:tel|phone|mobile|mob|cell|fax|dial|callback|whatsapp|contact)\.?|\bm(?=:)|\bnumber is"
+    # CB, C/B: a pager's or a log's "call back on"
+    r"(?:\b(?:tel|phone|mobile|mob|cell|fax|dial|callback|whatsapp|contact|cb|c/b)\.?|\bm(?=:)|\bnumber is"
     r"|\b(?:call|ring|text) me(?: back)? on|\breached on|\breach (?:me|him|her) on|電話|携帯|連絡先)"
     r"\s?[:：#=]?\s?[(（]?$",
     re.IGNORECASE,
 )
+_CALL_RIGHT_AFTER = re.compile(r"\s?(?:へ|に|で|まで)?\s?(?:ご連絡|連絡|電話|架電|折り返|お電話|TEL)")
 _EIGHT = re.compile(r"^(?:[0-9]{4}[ \-.][0-9]{4}|[0-9]{2}(?: [0-9]{2}){3})$")
 # 0830 1715, 2130-2359: two times of day (a shift), not an eight-digit number
 _TWO_TIMES = re.compile(r"^(?:(?:[01][0-9]|2[0-3])[0-5][0-9][ \-.]?){2}$")
@@ -169,10 +171,16 @@ class PhoneDetector:
         # is this call's: one detector serves concurrent escalations.
         memo: dict[tuple[str, bool, Cues], bool] = {}
         for m in _PHONE.finditer(text):
+            # a phone word right before the number, or a Japanese call verb right after it
+            # (…様へ11.2109.3044で連絡), is the strongest cue there is
+            right = (
+                _PHONE_WORD_RIGHT_BEFORE.search(text[max(0, m.start() - 24) : m.start()]) is not None
+                or _CALL_RIGHT_AFTER.match(text, m.end()) is not None
+            )
             cues = Cues(
-                _PHONE_WORD.search(text[max(0, m.start() - 80) : m.start()]) is not None,
-                _PHONE_WORD.search(text[max(0, m.start() - 24) : m.start()]) is not None,
-                _PHONE_WORD_RIGHT_BEFORE.search(text[max(0, m.start() - 24) : m.start()]) is not None,
+                right or _PHONE_WORD.search(text[max(0, m.start() - 80) : m.start()]) is not None,
+                right or _PHONE_WORD.search(text[max(0, m.start() - 24) : m.start()]) is not None,
+                right,
             )
             # one candidate may hold several numbers, or a number after another figure
             # ("2024 03-1234-5678", "03-1234-5678 090-1234-5678"): try each group start in turn

@@ -38,11 +38,23 @@ _PL_AFTER_NUMBER = re.compile(
 )
 
 
+# Right after a postal word (postcode 500 03, PSČ 602 00, postcode H-7621, postcode 4020): the
+# postcodes of Czechia, Slovakia, Greece and Sweden (NNN NN), and the four digits of Hungary,
+# Austria, Switzerland, Denmark, Norway, Belgium, Australia ... with or without the country's
+# letters. Four digits are a quantity or a year as often, so only right after the word.
+_AFTER_POSTAL_WORD = re.compile(
+    r"(?<![A-Za-z])(?i:post\s?code|postal\s+code|zip(?:\s?code)?|PSČ|PSC|irányítószám|PLZ|postnummer|"
+    r"postinumero|T\.?K\.|郵便番号)\s?(?:(?i:is)\s|[:：#]\s?)?"
+    r"((?:[A-Z]{1,2}-\s?)?(?:[0-9]{3}\s[0-9]{2}|[0-9]{4,5}))(?![0-9A-Za-z]|[\-.,/][0-9])"
+)
+
+
 def find_world_postal(text: str) -> Iterator[Span]:
     for pattern, name in (
         (_SINGAPORE, "postal_singapore"),
         (_BR_CEP, "postal_br_cep"),
         (_PL_AFTER_NUMBER, "postal_pl_address"),
+        (_AFTER_POSTAL_WORD, "postal_after_word"),
     ):
         for m in pattern.finditer(text):
             yield Span(POSTAL_CODE, m.start(1), m.end(1), name)
