@@ -75,7 +75,19 @@ _NOT_A_NAME = frozenset(
 )
 _HONORIFIC_AFTER = re.compile(
     r"([\u30a1-\u30fa\u30fc\u4e00-\u9fff々][\u30a1-\u30fa\u30fc\u4e00-\u9fff々・ 　]{0,11})"
-    r"(?=さん|様|さま|氏|殿|君|くん|課長|係長|部長|班長|主任|工場長|所長|職長)"
+    r"(?=さん|様|さま|氏|殿|君|くん|ちゃん|先輩|監督|課長|係長|部長|班長|主任|工場長|所長|職長|作業長|工長)"
+)
+# a field that holds a person (起票, 承認, 担当, 管理者=, owner:): the kanji or kana run after it,
+# a space inside allowed (帷子 樹), whatever the dictionary says
+_FIELD_AFTER = re.compile(
+    r"(?:起票|承認|稟議|担当者?|申請者|発見者|報告者|作業者|管理者|応募者|呼出|返却|配送|owner|admin|contact)"
+    r"\s?[:：=]?\s?[\"「]?([\u3041-\u3096\u30a1-\u30fa\u30fc\u4e00-\u9fff々]{1,6}"
+    r"(?: [\u3041-\u3096\u30a1-\u30fa\u30fc\u4e00-\u9fff々]{1,6})?)"
+)
+# where the name in a field ends: a particle, an honorific or title, the next field
+_FIELD_STOP = re.compile(
+    r"[のはがをにへとでも、。,→]|さん|さま|様|氏|殿|君|くん|ちゃん|先輩|監督|課長|係長|部長|班長|主任|"
+    r"工場長|所長|職長|作業長|工長|リーダー|起票|承認|担当|申請|稟議"
 )
 _ORG_END = re.compile(r"(?:部|課|係|室|班|所|工場|棟|ライン|会社|センター|グループ|チーム)$")
 # not the figures of an identifier with a letter prefix (WO-2024-401878, 8D-2026-143, LOT#2291733)
@@ -112,6 +124,11 @@ def _persons(view: TextView) -> Iterator[Span]:
                 continue
             start = m.end(1) - len(run)
             yield Span(PERSON, start, m.end(1), "strict_honorific")
+        for m in _FIELD_AFTER.finditer(text):
+            run = _FIELD_STOP.split(m.group(1))[0].strip(" ")
+            if len(run) < 2 or _ORG_END.search(run) or run in NOT_NAMES or DEPARTMENT.match(run):
+                continue
+            yield Span(PERSON, m.start(1), m.start(1) + len(run), "strict_field")
 
 
 def _numbers(view: TextView) -> Iterator[Span]:
