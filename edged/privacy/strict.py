@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from edged.privacy.detector import FunctionDetector, Span, TextView
-from edged.privacy.entities import PERSON
+from edged.privacy.entities import PERSON, POSTAL_CODE
 from edged.privacy.names_ja_data import DEPARTMENT, NOT_NAMES
 
 if TYPE_CHECKING:
@@ -100,7 +100,9 @@ _DATE = re.compile(
 _NAMED_BEFORE = re.compile(
     r"(?:lot|lot no|part|p/n|s/n|order|order no|po|invoice|batch|model|sku|ref|item|drawing|dwg|"
     r"material|serial|receipt|ticket|wo|work order|complaint|permit|cert|certificate|of|"
-    r"ロット|品番|型番|製番|注文番号|注文|伝票番号|伝票|部品番号|図番|発注|稟議|照合番号|品目|資材)"
+    r"ロット|品番|型番|製番|注文番号|注文|伝票番号|伝票|部品番号|図番|発注|稟議|照合番号|品目|資材|"
+    # a standard's number (OSHA 1910.147, IEC 61131-3, JIS B 0001)
+    r"iso|iec|en|jis(?: [a-z])?|ansi|astm|osha|iatf|din|bs|nfpa|ieee|asme|cfr)"
     r"\.?\s*(?:no\.?|number|#)?\s*[:：#=]?\s*(?:[A-Z]{1,4}-)?$",
     re.IGNORECASE,
 )
@@ -131,8 +133,23 @@ def _persons(view: TextView) -> Iterator[Span]:
             yield Span(PERSON, m.start(1), m.start(1) + len(run), "strict_field")
 
 
+_DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
+# a number read out digit by digit (a phone in a transcript): seven digit words or more
+_SPOKEN = re.compile(rf"\b{_DIGIT_WORD}(?:[ ,\-]{{1,2}}{_DIGIT_WORD}){{6,}}\b", re.IGNORECASE)
+# a figure its writer named a postcode, in any country's shape (702 00, H-9027, 8000)
+_POSTCODE = re.compile(
+    r"\b(?:postcode|post code|postal code|zip(?: code)?|plz|psč)\s?[:#]?\s?"
+    r"((?:[A-Z]{1,2}-)?[0-9]{3,5}(?: [0-9]{2,3})?)(?![0-9])",
+    re.IGNORECASE,
+)
+
+
 def _numbers(view: TextView) -> Iterator[Span]:
     text = view.text
+    for m in _SPOKEN.finditer(text):
+        yield Span(NUMBER, m.start(), m.end(), "strict_spoken_digits")
+    for m in _POSTCODE.finditer(text):
+        yield Span(POSTAL_CODE, m.start(1), m.end(1), "strict_postcode")
     for m in _DIGITS.finditer(text):
         value = m.group(0)
         date = _DATE.match(value)
@@ -148,4 +165,4 @@ def build_person(resources: Resources) -> FunctionDetector:  # noqa: ARG001 - re
 
 
 def build_number(resources: Resources) -> FunctionDetector:  # noqa: ARG001
-    return FunctionDetector("strict_number", (NUMBER,), 10, _numbers, strict_only=True)
+    return FunctionDetector("strict_number", (NUMBER, POSTAL_CODE), 10, _numbers, strict_only=True)

@@ -30,7 +30,7 @@ _JOINED_KATAKANA = re.compile(r"(?<![\u30a1-\u30faー])[\u30a1-\u30faー]+(?:[�
 # a place or an organisation of the plant that the proper noun names (松本営業所, 東棟, 品証ラボ)
 _PLANT_PLACE_AFTER = re.compile(
     r"(?:営業所|事業所|工場|倉庫|支店|支社|本社|センター|ライン|棟|門|課|部|係|室|班|ラボ|エリア|ヤード|"
-    r"製作所|鉄工所|工業|産業|産機|電機|精機|商事|号機|号|製)"
+    r"製作所|鉄工所|工業|産業|産機|電機|精機|商事|号機|号|製|[0-9元]{1,2}年)"  # 令和7年: an era
 )
 
 

@@ -46,7 +46,8 @@ _PARTICLES = words(
 )
 # a model number or an identifier after the run: a machine, not a person (Schuler MSP 1600)
 _MODEL_AFTER = re.compile(
-    r"(?:\s[A-Za-z]{1,12})?\s(?:[A-Za-z]{1,6}-?[0-9][0-9A-Za-z\-/.]*|[1-9][0-9]{2,5}(?![0-9\-/,]| [0-9]))"
+    r"(?:\s[A-Za-z]{1,12})?\s(?:[A-Za-z]{1,6}-?[0-9][0-9A-Za-z\-/.]*|[0-9]{1,4}[A-Za-z][0-9A-Za-z\-]*|"
+    r"[1-9][0-9]{2,5}(?![0-9\-/,]| [0-9]))"
 )
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;|•\n\"“(\[{>=]|\s[\-–—]|\s->)\s*$")
 _BEFORE_WORD = re.compile(rf"([{_L}][{_L}\-]*) $")
