@@ -139,3 +139,34 @@ def test_one_long_hyphenated_word_takes_linear_time_in_strict_latin() -> None:
 
     took(100)
     assert took(5_000) < 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("um so Kofisio said the guard was fine", "Kofisio"),
+        ("Ottilka to confirm with the shift lead.", "Ottilka"),
+        ("whiteboard: Drusko -> order new seals", "Drusko"),
+        ("spares arrived, ring Zbiggo about the invoice", "Zbiggo"),
+        ("hi all its Ferdousia from packing", "Ferdousia"),
+        ("SMS 03:10 from Velimirka: press tripped", "Velimirka"),
+        ("Selvam a/l Arumugasamy signed the permit.", "Selvam a/l Arumugasamy"),
+        ("Nurfazlin binti Zulkarnaen at the gate.", "Nurfazlin binti Zulkarnaen"),
+        ("Iolo ap Maredudd covers Friday.", "Iolo ap Maredudd"),
+    ],
+)
+def test_standard_mode_takes_a_name_in_a_clear_person_slot(redactor: Redactor, text: str, value: str) -> None:
+    assert _covered(redactor, text, value), redactor.redact(text)[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Line 4 -> order new seals",
+        "Conveyor said to stop? no, the HMI said so",
+        "Kanban to confirm the count; Andon -> reset",
+        "ring Stores about the bearings",
+    ],
+)
+def test_standard_person_slots_leave_plant_words(redactor: Redactor, text: str) -> None:
+    assert checked(redactor, text) == [], redactor.redact(text)[0]
