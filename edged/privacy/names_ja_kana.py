@@ -50,7 +50,8 @@ _CUES = (
     "宛名",
     *ROLE_CUES,
 )
-_CUE_BEFORE = re.compile("(?:" + "|".join(re.escape(c) for c in _CUES) + r")[:：]?[ \u3000]?$")
+# a config key's = too (管理者=まえだ ゆい)
+_CUE_BEFORE = re.compile("(?:" + "|".join(re.escape(c) for c in _CUES) + r")[:：=]?[ \u3000]?$")
 # searched only as far back as a cue and its colon and space reach: from the text's start, each
 # pair was a scan of all the text before it
 _CUE_REACH = max(len(c) for c in _CUES) + 2
@@ -137,7 +138,10 @@ def _speaker(text: str, start: int, m: re.Match[str], known_name: Callable[[str]
 def _katakana(text: str, ordinary_word: Callable[[str], bool]) -> Iterator[Span]:
     for m in _KATAKANA_PAIR.finditer(text):
         before = _KATAKANA_BEFORE.search(text, max(0, m.start() - 3), m.start())
-        if before is None or not _KATAKANA_AFTER.match(text, m.end()):
+        # a ・ or = between the words is a foreign name's own mark (ウィルメル＝アフ → 発注): it
+        # needs no slot around it; words a space joins do (エア コンプレッサ)
+        joined = " " not in m.group(0)
+        if not joined and (before is None or not _KATAKANA_AFTER.match(text, m.end())):
             continue
         words = re.split(r"[ ・=]", m.group(0))
         if any(len(w) > _LONGEST_PART for w in words):

@@ -10,8 +10,9 @@ import time
 
 import pytest
 
-from edged.privacy import PrivacyConfig, Redactor
-from tests.privacy.test_adversarial import _timed, checked
+from edged.privacy import Redactor
+from edged.privacy.detector import TextView
+from tests.privacy.test_adversarial import checked
 
 
 def _covered(redactor: Redactor, text: str, value: str) -> bool:
@@ -90,9 +91,9 @@ def test_strict_leaves_plant_words(strict_redactor: Redactor, text: str) -> None
 
 
 def test_the_vault_gives_strict_names_back(strict_redactor: Redactor) -> None:
-    text = "Ottilka Vranešević rang; admin = taviso mbekwe; 承認：鵜久森先輩、ズラトコ・ペトロヴィッチ"
+    text = "the Quarrabey estimate arrived; 承認：鵜久森先輩、ホワイトボード：ズラトコ・ペトロヴィッチ"
     redacted, vault = strict_redactor.redact(text)
-    for value in ("Ottilka", "taviso", "鵜久森", "ズラトコ"):
+    for value in ("Quarrabey", "鵜久森", "ズラトコ"):
         assert value not in redacted
     assert "<NAME_" in redacted
     restored, unknown = vault.reidentify(redacted)
@@ -100,10 +101,14 @@ def test_the_vault_gives_strict_names_back(strict_redactor: Redactor) -> None:
     assert unknown == []
 
 
+_STRICT_RULES = ("strict_person", "strict_number", "strict_proper", "strict_proper_ja")
+
+
 @pytest.mark.parametrize(
     "unit",
     [
         "Zq ",
+        "Zqx-",
         "a/l ",
         "B. ",
         "admin = qx ",
@@ -115,58 +120,20 @@ def test_the_vault_gives_strict_names_back(strict_redactor: Redactor) -> None:
         "承認鵜",
     ],
 )
-def test_strict_rules_take_linear_time(unit: str) -> None:
-    strict = Redactor(PrivacyConfig(mode="strict"))
-
-    def text(n: int) -> str:
-        return (unit * (n // len(unit) + 1))[:n]
-
-    _timed(strict, text(1000))
-    assert _timed(strict, text(20_000)) < 2.0
-
-
-def test_one_long_hyphenated_word_takes_linear_time_in_strict_latin() -> None:
-    # the whole redactor is slower on this input (the address and person detectors, older than
-    # strict mode): the strict rule is timed on its own
-    from edged.privacy import strict_latin
-    from edged.privacy.detector import TextView
+def test_strict_rules_take_linear_time(strict_redactor: Redactor, unit: str) -> None:
+    # the strict rules on their own: the whole redactor's time on these inputs is mostly the
+    # standard detectors' (timed in test_adversarial.py), and a loaded machine blurs a sum
+    rules = [d for d in strict_redactor.detectors if d.name in _STRICT_RULES]
+    assert len(rules) == len(_STRICT_RULES)
 
     def took(n: int) -> float:
-        view = TextView(("Zqx-" * n)[: n * 4], japanese=False, english=True, strict=True)
+        view = TextView((unit * (n // len(unit) + 1))[:n], japanese=True, english=True, strict=True)
         started = time.perf_counter()
-        list(strict_latin.find(view))
+        for rule in rules:
+            list(rule.find(view))
         return time.perf_counter() - started
 
-    took(100)
-    assert took(5_000) < 1.0
-
-
-@pytest.mark.parametrize(
-    ("text", "value"),
-    [
-        ("um so Kofisio said the guard was fine", "Kofisio"),
-        ("Ottilka to confirm with the shift lead.", "Ottilka"),
-        ("whiteboard: Drusko -> order new seals", "Drusko"),
-        ("spares arrived, ring Zbiggo about the invoice", "Zbiggo"),
-        ("hi all its Ferdousia from packing", "Ferdousia"),
-        ("SMS 03:10 from Velimirka: press tripped", "Velimirka"),
-        ("Selvam a/l Arumugasamy signed the permit.", "Selvam a/l Arumugasamy"),
-        ("Nurfazlin binti Zulkarnaen at the gate.", "Nurfazlin binti Zulkarnaen"),
-        ("Iolo ap Maredudd covers Friday.", "Iolo ap Maredudd"),
-    ],
-)
-def test_standard_mode_takes_a_name_in_a_clear_person_slot(redactor: Redactor, text: str, value: str) -> None:
-    assert _covered(redactor, text, value), redactor.redact(text)[0]
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Line 4 -> order new seals",
-        "Conveyor said to stop? no, the HMI said so",
-        "Kanban to confirm the count; Andon -> reset",
-        "ring Stores about the bearings",
-    ],
-)
-def test_standard_person_slots_leave_plant_words(redactor: Redactor, text: str) -> None:
-    assert checked(redactor, text) == [], redactor.redact(text)[0]
+    took(1000)  # the word lists and the analyser load lazily
+    small, large = took(10_000), took(40_000)
+    assert large < 4.0  # test_adversarial.py allows the whole redactor 2 s for 20,000
+    assert large < 8 * max(small, 0.02)  # four times the text: far from sixteen times the time
