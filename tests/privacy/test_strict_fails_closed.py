@@ -134,6 +134,7 @@ def test_strict_rules_take_linear_time(strict_redactor: Redactor, unit: str) -> 
         return time.perf_counter() - started
 
     took(1000)  # the word lists and the analyser load lazily
-    small, large = took(10_000), took(40_000)
+    # the best of three: a loaded machine's pauses are noise, not growth
+    small, large = (min(took(n) for _ in range(3)) for n in (10_000, 40_000))
     assert large < 4.0  # test_adversarial.py allows the whole redactor 2 s for 20,000
-    assert large < 8 * max(small, 0.02)  # four times the text: far from sixteen times the time
+    assert large < 8 * max(small, 0.05)  # four times the text: far from sixteen times the time
