@@ -139,22 +139,23 @@ def _katakana(text: str, ordinary_word: Callable[[str], bool]) -> Iterator[Span]
     for m in _KATAKANA_PAIR.finditer(text):
         before = _KATAKANA_BEFORE.search(text, max(0, m.start() - 3), m.start())
         if before is not None and _KATAKANA_AFTER.match(text, m.end()):
-            if _kana_name(m.group(0), ordinary_word, joined=" " not in m.group(0)):
+            if _kana_name(m.group(0), ordinary_word):
                 yield Span(PERSON, m.start(), m.end(), "ja_katakana_pair")
             continue
         # a ・ or = between the words is a foreign name's own mark (カバー ウィルメル＝アフ → 発注):
         # those words need no slot around them; words a space joins do (エア コンプレッサ)
         start = m.start()
         for group in m.group(0).split(" "):
-            if ("・" in group or "=" in group) and _kana_name(group, ordinary_word, joined=True):
+            if ("・" in group or "=" in group) and _kana_name(group, ordinary_word):
                 yield Span(PERSON, start, start + len(group), "ja_katakana_joined")
             start += len(group) + 1
 
 
-def _kana_name(run: str, ordinary_word: Callable[[str], bool], *, joined: bool) -> bool:
+def _kana_name(run: str, ordinary_word: Callable[[str], bool]) -> bool:
     words = re.split(r"[ ・=]", run)
     if any(len(w) > _LONGEST_PART for w in words):
         return False  # no name's part is that long, and the dictionary takes seconds over such a run
-    ordinary = [ordinary_word(w) for w in words if w]
-    # ベルト・コンベア, エア コンプレッサ: machines; a joined name may hold a word (ウィルメル＝アフ)
-    return not all(ordinary) and (joined or not any(ordinary))
+    # ベルト・コンベア, ロックアウト・タグアウト, エア コンプレッサ: machines and procedures, not
+    # people. A name with a part the dictionary knows as a word (ウィルメル＝アフ) is left to
+    # strict mode: allowing one such part flagged plant terms joined by ・
+    return not any(ordinary_word(w) for w in words if w)

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
 from edged.privacy.detector import FunctionDetector, Span, TextView
-from edged.privacy.makers import MAKERS, maker_words, titled
+from edged.privacy.makers import MAKERS, MAX_WORDS, maker_words, titled
 from edged.privacy.names_latin import (
     COMPANY_WORDS,
     PHRASE_HEADS,
@@ -176,7 +176,8 @@ def _machine_or_place(text: str, run: list[_Word]) -> bool:
     before = _BEFORE_WORD.search(text, max(0, start - 24), start)
     if before is not None and maker_words([before.group(1)]):
         return True  # Mazak Integrex: a model after its maker
-    if any(maker_words(names[k:]) for k in range(len(names))):
+    # (a maker has at most MAX_WORDS words: slices of the whole run made a long one quadratic)
+    if any(maker_words(names[k : k + MAX_WORDS]) for k in range(len(names))):
         return True  # Bystronic ByStar, Carl Zeiss, Parker Hannifin: a maker and its model
     return _MODEL_AFTER.match(text, end) is not None or plant_thing(text, start, end)
 
