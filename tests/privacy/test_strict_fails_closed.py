@@ -137,4 +137,4 @@ def test_strict_rules_take_linear_time(strict_redactor: Redactor, unit: str) -> 
     # the best of three: a loaded machine's pauses are noise, not growth
     small, large = (min(took(n) for _ in range(3)) for n in (10_000, 40_000))
     assert large < 4.0  # test_adversarial.py allows the whole redactor 2 s for 20,000
-    assert large < 8 * max(small, 0.05)  # four times the text: far from sixteen times the time
+    assert large < 8 * max(small, 0.1)  # four times the text: far from sixteen times the time
