@@ -84,8 +84,10 @@ class PrivacyConfig(StrictModel):
     mode: PrivacyMode = Field(
         default="strict",
         description="strict (default; what escalation uses): also mask what is likely but unproven "
-        "(capitalised words after person cues, unclaimed digit runs of 7 or more, unknown katakana "
-        "before honorifics). standard: only what a detector can show.",
+        "(every capitalised word no common English text uses and the names around it, lowercase "
+        "unknown words after a key or cue, Japanese proper nouns and unknown words, katakana joined "
+        "by ・ or ＝, unclaimed digit runs of 7 or more, digits read out one by one, figures named a "
+        "postcode). standard: only what a detector can show.",
     )
     phone_regions: list[str] = Field(
         default_factory=lambda: ["JP", "US"],

@@ -112,10 +112,31 @@ CHUNK_CHARS = 400
 _BREAK = re.compile(r"[。！？!?\n]|[、,\s]")
 
 
+class _LastText(threading.local):
+    """The last text this thread analysed whole, and its tokens: the person detector and strict
+    mode's proper-noun guard read the same text one after the other, and the analysis is most of
+    their cost. It holds no more than MeCab's own lattice keeps until the next call."""
+
+    analyzer: Analyzer | None = None
+    text: str = ""
+    tokens: tuple[Token, ...] = ()
+
+
+_last = _LastText()
+
+
 def chunked_tokens(analyzer: Analyzer, text: str) -> list[Token]:
     """``analyzer.tokens`` over pieces of at most CHUNK_CHARS, cut at a sentence end, a comma or a
     space where there is one: MeCab's lattice grows quadratically on a long run without breaks
     (80,000 katakana took 3.5 s), and no name spans a sentence."""
+    if _last.analyzer is analyzer and _last.text == text:
+        return list(_last.tokens)
+    tokens = _chunked(analyzer, text)
+    _last.analyzer, _last.text, _last.tokens = analyzer, text, tuple(tokens)
+    return tokens
+
+
+def _chunked(analyzer: Analyzer, text: str) -> list[Token]:
     if len(text) <= CHUNK_CHARS:
         return analyzer.tokens(text)
     out: list[Token] = []

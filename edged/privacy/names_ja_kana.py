@@ -50,7 +50,8 @@ _CUES = (
     "宛名",
     *ROLE_CUES,
 )
-_CUE_BEFORE = re.compile("(?:" + "|".join(re.escape(c) for c in _CUES) + r")[:：]?[ \u3000]?$")
+# a config key's = too (管理者=まえだ ゆい)
+_CUE_BEFORE = re.compile("(?:" + "|".join(re.escape(c) for c in _CUES) + r")[:：=]?[ \u3000]?$")
 # searched only as far back as a cue and its colon and space reach: from the text's start, each
 # pair was a scan of all the text before it
 _CUE_REACH = max(len(c) for c in _CUES) + 2
@@ -137,11 +138,24 @@ def _speaker(text: str, start: int, m: re.Match[str], known_name: Callable[[str]
 def _katakana(text: str, ordinary_word: Callable[[str], bool]) -> Iterator[Span]:
     for m in _KATAKANA_PAIR.finditer(text):
         before = _KATAKANA_BEFORE.search(text, max(0, m.start() - 3), m.start())
-        if before is None or not _KATAKANA_AFTER.match(text, m.end()):
+        if before is not None and _KATAKANA_AFTER.match(text, m.end()):
+            if _kana_name(m.group(0), ordinary_word):
+                yield Span(PERSON, m.start(), m.end(), "ja_katakana_pair")
             continue
-        words = re.split(r"[ ・=]", m.group(0))
-        if any(len(w) > _LONGEST_PART for w in words):
-            continue  # no name's part is that long, and the dictionary takes seconds over such a run
-        if any(ordinary_word(w) for w in words):
-            continue  # ベルト・コンベア, エア コンプレッサ: machines, not people
-        yield Span(PERSON, m.start(), m.end(), "ja_katakana_pair")
+        # a ・ or = between the words is a foreign name's own mark (カバー ウィルメル＝アフ → 発注):
+        # those words need no slot around them; words a space joins do (エア コンプレッサ)
+        start = m.start()
+        for group in m.group(0).split(" "):
+            if ("・" in group or "=" in group) and _kana_name(group, ordinary_word):
+                yield Span(PERSON, start, start + len(group), "ja_katakana_joined")
+            start += len(group) + 1
+
+
+def _kana_name(run: str, ordinary_word: Callable[[str], bool]) -> bool:
+    words = re.split(r"[ ・=]", run)
+    if any(len(w) > _LONGEST_PART for w in words):
+        return False  # no name's part is that long, and the dictionary takes seconds over such a run
+    # ベルト・コンベア, ロックアウト・タグアウト, エア コンプレッサ: machines and procedures, not
+    # people. A name with a part the dictionary knows as a word (ウィルメル＝アフ) is left to
+    # strict mode: allowing one such part flagged plant terms joined by ・
+    return not any(ordinary_word(w) for w in words if w)

@@ -78,6 +78,8 @@ _CUE_BEFORE = re.compile(
 # self-introduction (my name is, this is, it's), an assignment (assigned to).
 _INTRO_CUE = re.compile(
     r"(?:\b(?:who|user|username|operator|owner|assignee|name|requester|caller|approver)=|"
+    # a config key or ticket field, spaced or with a colon (admin = ..., assignee: ...)
+    r"\b(?:admin|administrator|owner|assignee|operator|requester|approver|reporter|contact) ?[=:] ?|"
     r"[a-z]_?by=|\bname is|\bthis is|\bit'?s|\bit’s|\bassigned to|\bhanded (?:over )?to|"
     r"\bescalated to|\bforwarded to|\btell)\s*$",
     re.IGNORECASE,
@@ -254,6 +256,7 @@ def _shaped(text: str) -> Iterator[Span]:
         if words[0].lower() not in _CHAT_WORDS:
             yield Span(PERSON, m.start(1), end, "latin_mention")
 
+
 def _initials(text: str) -> Iterator[Span]:
     for m in _INITIAL_FIRST.finditer(text):
         # A. Flaminio, L. del Río, A. MacLeod: an initial and a surname; "Section A. Pump" is none
@@ -283,7 +286,6 @@ def _after_cue(text: str) -> Iterator[Span]:
         yield Span(PERSON, m.start(1), m.end(1), "latin_cue_single")
 
 
-
 def _capitals(text: str) -> Iterator[Span]:
     for m in _CAPS_RUN.finditer(text):
         # GULNORA YUSUPOVA, NICOLETTA DORIA: a name in capitals, as forms and rosters write them
@@ -295,11 +297,23 @@ def _capitals(text: str) -> Iterator[Span]:
         yield Span(PERSON, m.start(), m.end(), "latin_caps")
 
 
+# an approval or sign-off field, where ``Surname, Given`` is the form's own order
+_APPROVAL_BEFORE = re.compile(
+    r"(?:\bapproved|\bsigned|\bchecked|\bverified|\breviewed|\brequested|\braised|\bapprover|"
+    r"\bapplicant|\bauthori[sz]ed)(?: by)?:? $",
+    re.IGNORECASE,
+)
+
+
 def _inverted(text: str) -> Iterator[Span]:
     for m in _INVERTED.finditer(text):
         # MARTÍNEZ, Marcela / Yamamoto, Tsubasa: surname, comma, given name(s)
         surname, given = m.group(1), m.group(2)
         words = [surname.lower(), *given.lower().split()]
+        approval = _APPROVAL_BEFORE.search(text, max(0, m.start() - 16), m.start()) is not None
+        if approval and unfamiliar(surname) and surname.upper() not in _CAPS_NOT_NAMES:
+            yield Span(PERSON, m.start(), m.end(), "latin_inverted")  # approved Ngwenya, Precious
+            continue
         if common_phrase(words) or surname.upper() in _CAPS_NOT_NAMES:
             continue
         strong = surname.isupper() or given.split()[0].lower() in frequent_given_names()

@@ -68,9 +68,23 @@ _SLOT_CUE = re.compile(rf"(?:\bper|\bhands over to|\bwitness) ({_TITLE})(?![\w\-
 _ACK_CUE = re.compile(rf"(?:\bACK BY|\bverified) ({_TITLE}|{_CAPS})(?![\w\-])")
 
 
+# one given name in a clear person slot: what a person does after it (Kofi said, Ama to confirm,
+# Yaw -> order), or a call, a greeting or a text from them before it (ring Esi, its Kojo from)
+_DOES_AFTER = re.compile(
+    rf"{_EDGE}({_TITLE})(?= (?:said|says|to confirm|disagreed|agreed|asks|covers|not answering)\b| -> )"
+)
+_PERSON_BEFORE = re.compile(rf"(?:\bring|\bits|\bit's|\bhi|\bSMS [0-9:]+ from) ({_TITLE})(?![\w\-])")
+# a Malay or Tamil connector (son of, daughter of), bin, binti, Welsh ap: one name across it
+_CONNECTED = re.compile(
+    rf"{_EDGE}({_TITLE}|{_CAPS}) (?:a/l|a/p|A/L|A/P|s/o|d/o|bin|binti|BIN|BINTI|ap) "
+    rf"({_TITLE}|{_CAPS})(?![\w\-])"
+)
+
+
 def find(text: str, found: list[Span]) -> Iterator[Span]:
     """Names in these slots, and the ``found`` names widened over the initial after them."""
     yield from _shaped(text)
+    yield from _person_slots(text)
     for pattern in (_BEFORE_PHONE, _SLOT_CUE, _ACK_CUE):
         for m in pattern.finditer(text):
             if pattern is _SLOT_CUE and _plain_word(m.group(1)):
@@ -90,6 +104,18 @@ def find(text: str, found: list[Span]) -> Iterator[Span]:
         caps = _CAPS_BEFORE.search(text, max(0, span.start - 32), span.start)
         if caps is not None and _caps_surname(caps.group(1)):
             yield span._replace(start=caps.start())
+
+
+def _person_slots(text: str) -> Iterator[Span]:
+    """One unknown word in a clear person slot; names across a connector."""
+    for pattern in (_DOES_AFTER, _PERSON_BEFORE):
+        for m in pattern.finditer(text):
+            word = m.group(1)
+            if unfamiliar(word) and word.lower() not in SHOP_FLOOR_WORDS and word.lower() not in THING_WORDS:
+                yield Span(PERSON, m.start(1), m.end(1), "latin_person_slot")
+    for m in _CONNECTED.finditer(text):
+        if any(unfamiliar(w) or w.lower() in given_names() for w in (m.group(1), m.group(2))):
+            yield Span(PERSON, m.start(), m.end(), "latin_connected")
 
 
 def _shaped(text: str) -> Iterator[Span]:

@@ -32,6 +32,8 @@ DETECTORS: dict[str, str] = {
     "person": "edged.privacy.persons:build",
     "strict_person": "edged.privacy.strict:build_person",
     "strict_number": "edged.privacy.strict:build_number",
+    "strict_proper": "edged.privacy.strict_latin:build",
+    "strict_proper_ja": "edged.privacy.strict_ja:build",
     "ner": "edged.privacy.ner:build",
 }
 

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from edged.privacy.detector import FunctionDetector, Span, TextView
-from edged.privacy.entities import PERSON
+from edged.privacy.entities import PERSON, POSTAL_CODE
 from edged.privacy.names_ja_data import DEPARTMENT, NOT_NAMES
 
 if TYPE_CHECKING:
@@ -75,7 +75,19 @@ _NOT_A_NAME = frozenset(
 )
 _HONORIFIC_AFTER = re.compile(
     r"([\u30a1-\u30fa\u30fc\u4e00-\u9fff々][\u30a1-\u30fa\u30fc\u4e00-\u9fff々・ 　]{0,11})"
-    r"(?=さん|様|さま|氏|殿|君|くん|課長|係長|部長|班長|主任|工場長|所長|職長)"
+    r"(?=さん|様|さま|氏|殿|君|くん|ちゃん|先輩|監督|課長|係長|部長|班長|主任|工場長|所長|職長|作業長|工長)"
+)
+# a field that holds a person (起票, 承認, 担当, 管理者=, owner:): the kanji or kana run after it,
+# a space inside allowed (帷子 樹), whatever the dictionary says
+_FIELD_AFTER = re.compile(
+    r"(?:起票|承認|稟議|担当者?|申請者|発見者|報告者|作業者|管理者|応募者|呼出|返却|配送|owner|admin|contact)"
+    r"\s?[:：=]?\s?[\"「]?([\u3041-\u3096\u30a1-\u30fa\u30fc\u4e00-\u9fff々]{1,6}"
+    r"(?: [\u3041-\u3096\u30a1-\u30fa\u30fc\u4e00-\u9fff々]{1,6})?)"
+)
+# where the name in a field ends: a particle, an honorific or title, the next field
+_FIELD_STOP = re.compile(
+    r"[のはがをにへとでも、。,→]|さん|さま|様|氏|殿|君|くん|ちゃん|先輩|監督|課長|係長|部長|班長|主任|"
+    r"工場長|所長|職長|作業長|工長|リーダー|起票|承認|担当|申請|稟議"
 )
 _ORG_END = re.compile(r"(?:部|課|係|室|班|所|工場|棟|ライン|会社|センター|グループ|チーム)$")
 # not the figures of an identifier with a letter prefix (WO-2024-401878, 8D-2026-143, LOT#2291733)
@@ -88,7 +100,9 @@ _DATE = re.compile(
 _NAMED_BEFORE = re.compile(
     r"(?:lot|lot no|part|p/n|s/n|order|order no|po|invoice|batch|model|sku|ref|item|drawing|dwg|"
     r"material|serial|receipt|ticket|wo|work order|complaint|permit|cert|certificate|of|"
-    r"ロット|品番|型番|製番|注文番号|注文|伝票番号|伝票|部品番号|図番|発注|稟議|照合番号|品目|資材)"
+    r"ロット|品番|型番|製番|注文番号|注文|伝票番号|伝票|部品番号|図番|発注|稟議|照合番号|品目|資材|"
+    # a standard's number (OSHA 1910.147, IEC 61131-3, JIS B 0001)
+    r"iso|iec|en|jis(?: [a-z])?|ansi|astm|osha|iatf|din|bs|nfpa|ieee|asme|cfr)"
     r"\.?\s*(?:no\.?|number|#)?\s*[:：#=]?\s*(?:[A-Z]{1,4}-)?$",
     re.IGNORECASE,
 )
@@ -112,10 +126,30 @@ def _persons(view: TextView) -> Iterator[Span]:
                 continue
             start = m.end(1) - len(run)
             yield Span(PERSON, start, m.end(1), "strict_honorific")
+        for m in _FIELD_AFTER.finditer(text):
+            run = _FIELD_STOP.split(m.group(1))[0].strip(" ")
+            if len(run) < 2 or _ORG_END.search(run) or run in NOT_NAMES or DEPARTMENT.match(run):
+                continue
+            yield Span(PERSON, m.start(1), m.start(1) + len(run), "strict_field")
+
+
+_DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
+# a number read out digit by digit (a phone in a transcript): seven digit words or more
+_SPOKEN = re.compile(rf"\b{_DIGIT_WORD}(?:[ ,\-]{{1,2}}{_DIGIT_WORD}){{6,}}\b", re.IGNORECASE)
+# a figure its writer named a postcode, in any country's shape (702 00, H-9027, 8000)
+_POSTCODE = re.compile(
+    r"\b(?:postcode|post code|postal code|zip(?: code)?|plz|psč)\s?[:#]?\s?"
+    r"((?:[A-Z]{1,2}-)?[0-9]{3,5}(?: [0-9]{2,3})?)(?![0-9])",
+    re.IGNORECASE,
+)
 
 
 def _numbers(view: TextView) -> Iterator[Span]:
     text = view.text
+    for m in _SPOKEN.finditer(text):
+        yield Span(NUMBER, m.start(), m.end(), "strict_spoken_digits")
+    for m in _POSTCODE.finditer(text):
+        yield Span(POSTAL_CODE, m.start(1), m.end(1), "strict_postcode")
     for m in _DIGITS.finditer(text):
         value = m.group(0)
         date = _DATE.match(value)
@@ -131,4 +165,4 @@ def build_person(resources: Resources) -> FunctionDetector:  # noqa: ARG001 - re
 
 
 def build_number(resources: Resources) -> FunctionDetector:  # noqa: ARG001
-    return FunctionDetector("strict_number", (NUMBER,), 10, _numbers, strict_only=True)
+    return FunctionDetector("strict_number", (NUMBER, POSTAL_CODE), 10, _numbers, strict_only=True)
