@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -64,6 +65,12 @@ def _matmul_shape(node: Any, initializers: dict[str, Any]) -> tuple[int, int]:
 
 
 _INPUT = re.compile(r"^lora\.layers\.(\d+)\.(\w+_proj)\.([AB])$")
+
+
+def input_site(name: str) -> tuple[int, str] | None:
+    """(layer, projection) of a LoRA input's name (A or B), None for another name."""
+    match = _INPUT.match(name)
+    return (int(match.group(1)), match.group(2)) if match is not None else None
 
 
 def lora_sites(model: Any) -> list[LoraSite]:
@@ -157,3 +164,38 @@ def add_lora_inputs(model_path: Path) -> int:
     graph.node.extend(nodes)
     onnx.save(model, str(model_path))
     return added
+
+
+_SIDE_PATH = ("/lora_A/MatMul", "/lora/Mul", "/lora_B/MatMul", "/lora/Add")
+
+
+def prune_lora_sites(model: Any, keep: Collection[tuple[int, str]]) -> int:
+    """Remove from ``model`` (an ``onnx.ModelProto`` with LoRA inputs, changed in place) the side
+    paths and inputs of every projection not in ``keep`` ((layer, projection) pairs): those
+    projections are the base model's again, with the same weights (the external data is only
+    referred to). How many side paths are left."""
+    graph = model.graph
+    producers = {output: node for node in graph.node for output in node.output}
+    dropped_nodes: set[str] = set()
+    dropped_inputs: set[str] = set()
+    left = 0
+    for node in graph.node:
+        if not node.name.endswith(_SIDE_PATH[-1]):
+            continue
+        where = node.name[: -len(_SIDE_PATH[-1])]
+        match = _PROJECTION.match(f"{where}/MatMul")
+        if match is None:
+            continue
+        site = int(match.group(1)), match.group(3)
+        if site in keep:
+            left += 1
+            continue
+        producers[node.input[0]].output[0] = node.output[0]  # the projection writes the sum's name
+        dropped_nodes.update(where + suffix for suffix in _SIDE_PATH)
+        dropped_inputs.update(input_names(*site))
+    for field, dropped in ((graph.node, dropped_nodes), (graph.input, dropped_inputs),
+                           (graph.initializer, dropped_inputs)):
+        kept = [item for item in field if item.name not in dropped]
+        del field[:]
+        field.extend(kept)
+    return left

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -21,7 +22,7 @@ import numpy.typing as npt
 
 from edged.engines.adapter_onnx import read_onnx_adapter
 from edged.engines.base import AdapterRef
-from edged.engines.lora_graph import LORA_PREFIX, MASK
+from edged.engines.lora_graph import LORA_PREFIX, MASK, input_site
 from edged.errors import AdapterError
 
 # Sets of adapters whose side-by-side tensors are kept (each about the sum of its adapters' size).
@@ -40,6 +41,11 @@ class LoadedLora:
     @property
     def key(self) -> tuple[str, str]:
         return self.name, self.digest
+
+    @cached_property
+    def sites(self) -> frozenset[tuple[int, str]]:
+        """The (layer, projection) pairs it has tensors for."""
+        return frozenset(site for name in self.tensors if (site := input_site(name)) is not None)
 
 
 def load_lora(ref: AdapterRef, dtype: Any = np.float32) -> LoadedLora:

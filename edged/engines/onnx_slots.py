@@ -24,6 +24,7 @@ import numpy.typing as npt
 
 from edged.engines.logits import token_logprobs
 from edged.engines.lora_graph import BASE_GRAPH
+from edged.engines.lora_session import LoraGraphs
 from edged.engines.lora_slots import LoadedLora, LoraBinder
 from edged.errors import DeadlineExceeded, MissingExtra, StoreError
 
@@ -72,11 +73,11 @@ class SlotModel:
         try:
             config = json.loads((folder / "genai_config.json").read_text(encoding="utf-8"))
             decoder = config["model"]["decoder"]
-            # The graph without LoRA inputs where the build kept one (it runs faster); the one with
-            # them is loaded when a request first brings an adapter.
-            self._lora_graph = folder / decoder["filename"]
+            # The graph without LoRA inputs where the build kept one (it runs faster); one with
+            # them, where the adapters need them, is loaded when a request first brings an adapter.
+            lora_graph = folder / decoder["filename"]
             base = folder / BASE_GRAPH
-            self._session = self._open(base if base.is_file() else self._lora_graph)
+            self._session = self._open(base if base.is_file() else lora_graph)
         except StoreError:
             raise
         except Exception as exc:  # a missing key or bad JSON
@@ -85,7 +86,7 @@ class SlotModel:
                 "incomplete: rebuild it with `edged engine build --force`.",
                 code="engine_corrupt",
             ) from None
-        self._lora_session: Any = None if base.is_file() else self._session
+        self._lora_graphs = LoraGraphs(lora_graph, self._open, None if base.is_file() else self._session)
         inputs, outputs = decoder["inputs"], decoder["outputs"]
         layers = int(decoder["num_hidden_layers"])
         self._ids_name, self._mask_name = inputs["input_ids"], inputs["attention_mask"]
@@ -118,17 +119,18 @@ class SlotModel:
                 code="engine_corrupt",
             ) from None
 
-    def _lora_binder(self) -> LoraBinder:
-        """The session with LoRA inputs (loaded on first use: a second copy of the weights in
-        memory, for as long as the engine runs) and its binder."""
-        if self._lora is None:
-            if self._lora_session is None:
-                self._lora_session = self._open(self._lora_graph)
-            defaults = self._lora_session.get_overridable_initializers()
+    def _lora_binder(self, loras: Sequence[LoadedLora | None]) -> tuple[Any, LoraBinder]:
+        """The session with LoRA inputs at least where ``loras`` have them, and its binder: loaded
+        on first use (a second copy of the weights in memory, for as long as the engine runs) and
+        again, wider, when an adapter targets projections it lacks (``edged.engines.lora_session``)."""
+        graphs = self._lora_graphs
+        if graphs.cover(lora for lora in loras if lora is not None) or self._lora is None:
+            self._lora_views = {}  # bindings of the session it replaced
+            defaults = graphs.session.get_overridable_initializers()
             types = [i.type for i in defaults if i.name.startswith("lora.")]
             dtype = _KV_TYPES[types[0]] if types else self._kv_type
-            self._lora = LoraBinder(self._ort, self._lora_session, dtype)
-        return self._lora
+            self._lora = LoraBinder(self._ort, graphs.session, dtype)
+        return graphs.session, self._lora
 
     def _allocate(self, capacity: int) -> list[npt.NDArray[Any]]:
         heads, size = self._shape
@@ -187,8 +189,7 @@ class SlotModel:
         onnxruntime and returned (key and value of each layer in turn)."""
         session, kept = self._session, None
         if lora is not None:
-            binder = self._lora_binder()
-            session = self._lora_session
+            session, binder = self._lora_binder([lora])
         binding = session.io_binding()
         if lora is not None:
             kept = binder.bind(binding, None, [lora])  # noqa: F841 - alive until the run ends
@@ -204,8 +205,7 @@ class SlotModel:
     def _run_slots(self, start: int, stop: int, ids: npt.NDArray[Any], mask: npt.NDArray[Any],
                    loras: Sequence[LoadedLora | None]) -> npt.NDArray[np.float32]:
         if any(lora is not None for lora in loras):  # the graph with LoRA inputs
-            binder = self._lora_binder()
-            session = self._lora_session
+            session, binder = self._lora_binder(loras)
             binding = self._slots_bound(start, stop, session, self._lora_views)
             binder.bind(binding, (start, stop), loras)  # kept by the binder with the binding
         else:
@@ -320,7 +320,7 @@ class SlotModel:
         self._views, self._lora_views = {}, {}
         self._buffers = []
         self.__dict__.pop("_session", None)
-        self.__dict__.pop("_lora_session", None)
+        self.__dict__.pop("_lora_graphs", None)
 
 
 def _prefix_key(tokens: Sequence[int], prefix: int,
