@@ -105,3 +105,25 @@ class ChatTokenizer:
         """Each label's tokens as the assistant's answer, then (``complete``) the end of the turn."""
         end = [self.end_of_turn] if complete else []
         return [[*self.encode(label), *end] for label in labels]
+
+
+class ChatTextSide:
+    """The Engine protocol's text side, over a ``ChatTokenizer`` in ``self._chat``: what both CPU
+    engines answer the same way."""
+
+    _chat: ChatTokenizer
+
+    def render(self, messages: Sequence[ChatMessage]) -> str:
+        return self._chat.render(messages)
+
+    def encode(self, text: str) -> list[int]:
+        return self._chat.encode(text)
+
+    def prompt_tokens(self, messages: Sequence[ChatMessage]) -> list[int]:
+        return self._chat.prompt_tokens(messages)
+
+    def count_tokens(self, messages: Sequence[ChatMessage]) -> int:
+        return len(self._chat.prompt_tokens(messages))
+
+    def decode(self, tokens: Sequence[int]) -> str:
+        return self._chat.decode(tokens)

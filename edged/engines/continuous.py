@@ -37,7 +37,7 @@ from edged.engines.base import (
     check_fits_context,
     health_by_generating,
 )
-from edged.engines.chat_tokens import ChatTokenizer
+from edged.engines.chat_tokens import ChatTextSide, ChatTokenizer
 from edged.engines.continuous_rows import Call, Row, SteppedCall, Ticket
 from edged.engines.logits import sample_token, token_logprobs
 from edged.engines.lora_slots import LoadedLora, load_lora
@@ -104,7 +104,7 @@ class GuidedEngine:
                 self._lock.release()
 
 
-class ContinuousOnnxEngine:
+class ContinuousOnnxEngine(ChatTextSide):
     """An ONNX Runtime GenAI model folder behind the Engine protocol, with continuous batching.
     Unlike the protocol's default, ``generate`` may be called from many threads at once: each
     call's requests join the running batch and the call returns when they have finished."""
@@ -148,21 +148,6 @@ class ContinuousOnnxEngine:
     @property
     def stop_tokens(self) -> frozenset[int]:
         return self._chat.eos
-
-    def render(self, messages: Sequence[ChatMessage]) -> str:
-        return self._chat.render(messages)
-
-    def encode(self, text: str) -> list[int]:
-        return self._chat.encode(text)
-
-    def decode(self, tokens: Sequence[int]) -> str:
-        return self._chat.decode(tokens)
-
-    def count_tokens(self, messages: Sequence[ChatMessage]) -> int:
-        return len(self._chat.prompt_tokens(messages))
-
-    def prompt_tokens(self, messages: Sequence[ChatMessage]) -> list[int]:
-        return self._chat.prompt_tokens(messages)
 
     def prefix_length(self, messages: Sequence[ChatMessage]) -> int:
         """Leading prompt tokens whose KV this engine may reuse across requests (0: none)."""

@@ -35,7 +35,7 @@ from edged.engines.base import (
     check_fits_context,
     health_by_generating,
 )
-from edged.engines.chat_tokens import ChatTokenizer
+from edged.engines.chat_tokens import ChatTextSide, ChatTokenizer
 from edged.engines.logits import token_logprobs
 from edged.engines.onnx_slots import default_threads
 from edged.errors import AdapterError, DeadlineExceeded, EngineError, InputTooLong, MissingExtra, StoreError
@@ -59,7 +59,7 @@ def _config(og: Any, path: Path) -> Any:
     return config
 
 
-class OnnxGenaiEngine:
+class OnnxGenaiEngine(ChatTextSide):
     """A loaded ONNX Runtime GenAI model folder (``genai_config.json`` + ``model.onnx``)."""
 
     def __init__(self, path: Path, info: EngineInfo) -> None:
@@ -104,21 +104,6 @@ class OnnxGenaiEngine:
         return frozenset(self._eos)
 
     # -- prompts -----------------------------------------------------------------------------
-
-    def render(self, messages: Sequence[ChatMessage]) -> str:
-        return self._chat.render(messages)
-
-    def encode(self, text: str) -> list[int]:
-        return self._chat.encode(text)
-
-    def prompt_tokens(self, messages: Sequence[ChatMessage]) -> list[int]:
-        return self._chat.prompt_tokens(messages)
-
-    def count_tokens(self, messages: Sequence[ChatMessage]) -> int:
-        return len(self._chat.prompt_tokens(messages))
-
-    def decode(self, tokens: Sequence[int]) -> str:
-        return self._chat.decode(tokens)
 
     # -- generation --------------------------------------------------------------------------
 
