@@ -37,8 +37,9 @@ _UW = "A-ZÀ-ÖØ-Þ" + "".join(
 )
 _WORD = rf"[{_UW}{_LW}][{_LW}{_UW}'’]*(?:-[{_UW}{_LW}][{_LW}{_UW}'’]*)*"
 # Latin letters only: a Japanese character may touch a name. No start after a letter and an
-# apostrophe either (O'Brien is read from its O): A'A'A'... scanned the rest of the run from each A.
-_NOT_BEFORE = "(?<![A-Za-zÀ-ʯḀ-ỿ0-9@])(?<![A-Za-zÀ-ʯḀ-ỿ0-9]['’])"
+# apostrophe or a hyphen either (O'Brien is read from its O, Jean-Pierre from its J): A'A'A'...
+# and a-a-a-... scanned the rest of the run from each letter (20,000 characters of Aa-: 1.8 s).
+_NOT_BEFORE = "(?<![A-Za-zÀ-ʯḀ-ỿ0-9@])(?<![A-Za-zÀ-ʯḀ-ỿ0-9]['’\\-])"
 _NOT_AFTER = "(?![A-Za-zÀ-ʯḀ-ỿ0-9])"
 _NICKNAME = re.compile(rf"{_NOT_BEFORE}({_WORD}) [\"“]({_WORD})[\"”] ({_WORD}){_NOT_AFTER}")
 _INITIAL_FIRST = re.compile(

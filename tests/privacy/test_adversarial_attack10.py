@@ -1,0 +1,33 @@
+"""Inputs found by attacking the round-10 rules from outside (issue 10): hyphened runs that were
+scanned from every part, field keys read as names, plant words masked in standard mode. Every
+input is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from edged.privacy import Redactor
+from tests.privacy.test_adversarial import _timed
+from tests.privacy.test_adversarial_round8 import _repeated
+
+# -- bounded time ----------------------------------------------------------------------------
+
+HYPHEN_UNITS = [
+    # a start was allowed right after a letter and a hyphen, so each part of one long hyphened
+    # word began a scan to its end: names_latin's nickname, middle-initial and inverted shapes,
+    # the European street (10k: 0.39 s, 40k: about 6 s through the redactor)
+    "Aa-",
+    "a-",
+    "A-",
+    "Ää-",
+    "AA-",
+]
+
+
+@pytest.mark.parametrize("unit", HYPHEN_UNITS)
+def test_a_long_hyphened_word_takes_roughly_linear_time(strict_redactor: Redactor, unit: str) -> None:
+    _timed(strict_redactor, _repeated("", unit, "", 1000))
+    assert _timed(strict_redactor, _repeated("", unit, "", 20_000)) < 2.0
+    small = _timed(strict_redactor, _repeated("", unit, "", 10_000))
+    large = _timed(strict_redactor, _repeated("", unit, "", 40_000))
+    assert large < 10 * max(small, 0.05), (small, large)
