@@ -85,6 +85,11 @@ _INTRO_CUE = re.compile(
     r"\bescalated to|\bforwarded to|\btell)\s*$",
     re.IGNORECASE,
 )
+# a field's key (- assignee: x): a name follows it, though a dash before it reads as a cue
+_FIELD_KEY = re.compile(
+    r"(?i:assignee|assigned|requester|requestor|approver|reporter|owner|admin|administrator|operator|"
+    r"caller|contact|user|username|name|who|host|escort|driver|holder|tech|technician)\s?[:=]"
+)
 _WEAK_CUE_BEFORE = re.compile(r"(?:\bfyi|\bwith|\bfor|\bto|\band|,|\bsee|\bcall|\bfrom|^)\s*$", re.IGNORECASE)
 # What people do, right after their name.
 _VERB_AFTER = re.compile(
@@ -368,7 +373,7 @@ def _lowercase(text: str) -> Iterator[Span]:
     words = [(m.group(0), m.start(), m.end()) for m in _LOWER_WORD.finditer(text)]
     i = 0
     while i < len(words):
-        particle = words[i][0] in _LOWER_PARTICLES
+        particle = words[i][0] in _LOWER_PARTICLES or _FIELD_KEY.match(text, words[i][1]) is not None
         if particle or not _name_word(words[i][0]) or (words[i][1] > 0 and text[words[i][1] - 1].isalnum()):
             i += 1
             continue

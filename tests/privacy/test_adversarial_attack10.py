@@ -31,3 +31,25 @@ def test_a_long_hyphened_word_takes_roughly_linear_time(strict_redactor: Redacto
     small = _timed(strict_redactor, _repeated("", unit, "", 10_000))
     large = _timed(strict_redactor, _repeated("", unit, "", 40_000))
     assert large < 10 * max(small, 0.05), (small, large)
+
+
+# -- standard mode leaves plant text alone -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the field key after a dash was read as a lowercase name (a cue, then a word English
+        # text does not use)
+        "Ticket NCR-77 - assignee: dock team - comment by shift lead",
+        "Ticket WO#12 - requester: line 4 | approver: qa",
+        "Alarm list - operator= night shift",
+    ],
+)
+def test_a_field_key_is_no_name(redactor: Redactor, text: str) -> None:
+    assert redactor.detect(text) == []
+
+
+def test_the_name_after_a_field_key_is_still_found(redactor: Redactor) -> None:
+    text = "Ticket NCR-77 - assignee: kitomir ploshtakov - comment"
+    assert [e.text for e in redactor.detect(text)] == ["kitomir ploshtakov"]
