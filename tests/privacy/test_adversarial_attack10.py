@@ -53,3 +53,27 @@ def test_a_field_key_is_no_name(redactor: Redactor, text: str) -> None:
 def test_the_name_after_a_field_key_is_still_found(redactor: Redactor) -> None:
     text = "Ticket NCR-77 - assignee: kitomir ploshtakov - comment"
     assert [e.text for e in redactor.detect(text)] == ["kitomir ploshtakov"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a site named after someone, its place word written in lowercase
+        "the Schuler press at the Jackson line ran 16,179 units",
+        "Mezzanine closed | Lincoln building on reduced crew",
+        "the paint robot at the Marion warehouse ran at 82% OEE",
+        "the Komatsu press at the Florence site ran",
+        "Cage 3 closed | Charlotte DC on reduced crew",
+        "the Florence Site is closed today",
+    ],
+)
+def test_a_site_named_after_someone_is_no_person(redactor: Redactor, text: str) -> None:
+    assert redactor.detect(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("Jackson Miller checked the line", "Jackson Miller"), ("Florence said the site is closed", "Florence")],
+)
+def test_a_person_before_a_site_word_is_still_found(redactor: Redactor, text: str, name: str) -> None:
+    assert [e.text for e in redactor.detect(text)] == [name]
