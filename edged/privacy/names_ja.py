@@ -388,6 +388,7 @@ def _inside_kana_word(text: str, tokens: list[Token], k: int) -> bool:
 def _loanwords(
     words: list[str], ordinary_word: Callable[[str], bool], kana_name: Callable[[str, bool], bool]
 ) -> bool:
-    """Every word one the dictionary reads as an ordinary word, and none a name's known reading
-    (オイル シール, ベルト コンベア)."""
-    return all(ordinary_word(w) and not kana_name(w, False) for w in words)
+    """Every word one the dictionary reads as an ordinary word, and not all of them a name's known
+    reading (オイル シール, ベルト コンベア; マシニング・センタ, タッチ・パネル: センタ and タッチ are also
+    listed as given names, パネル is not)."""
+    return all(ordinary_word(w) for w in words) and not all(kana_name(w, False) for w in words)

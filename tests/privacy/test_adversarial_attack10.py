@@ -77,3 +77,25 @@ def test_a_site_named_after_someone_is_no_person(redactor: Redactor, text: str) 
 )
 def test_a_person_before_a_site_word_is_still_found(redactor: Redactor, text: str, name: str) -> None:
     assert [e.text for e in redactor.detect(text)] == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # katakana machine words joined by ・ where one word is also a name's reading in the
+        # dictionary (センタ, タッチ and ハンド are listed as names)
+        "マシニング・センタのスピンドルを交換。",
+        "タッチ・パネルが反応しない。",
+        "ハンド・リフトを倉庫に戻す。",
+    ],
+)
+def test_katakana_machine_words_are_no_name(redactor: Redactor, text: str) -> None:
+    assert redactor.detect(text, "ja") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("ドミトリ・ソコロフです", "ドミトリ・ソコロフ"), ("担当 ケン・タナカ", "ケン・タナカ")],
+)
+def test_a_katakana_name_joined_by_a_dot_is_still_found(redactor: Redactor, text: str, name: str) -> None:
+    assert [e.text for e in redactor.detect(text, "ja")] == [name]
