@@ -99,3 +99,17 @@ def test_katakana_machine_words_are_no_name(redactor: Redactor, text: str) -> No
 )
 def test_a_katakana_name_joined_by_a_dot_is_still_found(redactor: Redactor, text: str, name: str) -> None:
     assert [e.text for e in redactor.detect(text, "ja")] == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    # 氏 closes a name (田中氏), but in 摂氏 and 華氏 it is part of the word for degrees; 摂 is also a
+    # surname the dictionary lists
+    ["ライン1の温度は摂氏二十五度。", "炉内温度は摂氏25度で安定。", "華氏77度で保管。"],
+)
+def test_a_temperature_scale_is_no_name(redactor: Redactor, text: str) -> None:
+    assert redactor.detect(text, "ja") == []
+
+
+def test_a_surname_before_an_honorific_is_still_found(redactor: Redactor) -> None:
+    assert [e.text for e in redactor.detect("林氏と小川さんが立ち会い。", "ja")] == ["林", "小川"]
