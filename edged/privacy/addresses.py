@@ -215,10 +215,19 @@ def find_english(text: str) -> Iterator[Span]:
         yield Span(ADDRESS, m.start(), m.end(), "en_po_box")
 
 
+# A plant's numbered place before the number: Plant 2, North Industrial Park is that plant's
+# number and its site's name, not house number 2 on a street called North Industrial Park.
+_PLANT_PLACE_BEFORE = re.compile(r"\b(?:Plant|Line|Hall|Bay|Dock|Cell|Gate|Zone|Area|Station|Werk|Halle) $")
+_NUMBER_COMMA = re.compile(r"[0-9A-Za-z/\-]+,")
+
+
 def _streets(text: str) -> Iterator[tuple[int, int]]:
     """House number and street, with the building before and the city, state, postcode and
     country after, as many as are there."""
     for m in _EN_STREET.finditer(text):
+        plant = _PLANT_PLACE_BEFORE.search(text, max(0, m.start() - 8), m.start()) is not None
+        if plant and _NUMBER_COMMA.match(m.group(0)):
+            continue
         end = m.end()
         for _ in range(5):
             tail = _EN_TAIL.match(text, end)

@@ -113,3 +113,25 @@ def test_a_temperature_scale_is_no_name(redactor: Redactor, text: str) -> None:
 
 def test_a_surname_before_an_honorific_is_still_found(redactor: Redactor) -> None:
     assert [e.text for e in redactor.detect("林氏と小川さんが立ち会い。", "ja")] == ["林", "小川"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a plant's numbered place, then a comma and a named area ending in a street word (Park,
+        # Yard): read as house number 2 on North Industrial Park
+        "Ship to Plant 2, North Industrial Park, Bay 14.",
+        "Move pallets to Hall 3, South Yard, Gate 2.",
+        "Forklift parked at Dock 4, West Loading Park",
+    ],
+)
+def test_a_numbered_plant_place_is_no_house_number(redactor: Redactor, text: str) -> None:
+    assert redactor.detect(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ship to Plant 2, 45 Industrial Park Road, Springfield, IL 62704", "Visitor from 2, North Park Road"],
+)
+def test_a_street_after_a_plant_place_is_still_an_address(redactor: Redactor, text: str) -> None:
+    assert [e.type for e in redactor.detect(text)] == ["ADDRESS"]
