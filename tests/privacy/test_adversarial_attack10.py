@@ -135,3 +135,21 @@ def test_a_numbered_plant_place_is_no_house_number(redactor: Redactor, text: str
 )
 def test_a_street_after_a_plant_place_is_still_an_address(redactor: Redactor, text: str) -> None:
     assert [e.type for e in redactor.detect(text)] == ["ADDRESS"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Firmware 10.2.3.4 installed on PLC-3.",
+        "Updated to version 2.10.1.15 last night.",
+        "HMI fw: 1.0.12.7",
+        "バージョン 3.2.0.1 に更新",
+    ],
+)
+def test_a_four_part_version_is_no_ip_address(redactor: Redactor, text: str) -> None:
+    assert redactor.detect(text) == []
+
+
+@pytest.mark.parametrize("text", ["firmware server 10.2.3.4", "PLC at 10.2.3.4 runs firmware 2.1"])
+def test_an_ip_address_near_a_version_word_is_still_found(redactor: Redactor, text: str) -> None:
+    assert [e.text for e in redactor.detect(text)] == ["10.2.3.4"]
