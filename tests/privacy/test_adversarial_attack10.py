@@ -153,3 +153,37 @@ def test_a_four_part_version_is_no_ip_address(redactor: Redactor, text: str) -> 
 @pytest.mark.parametrize("text", ["firmware server 10.2.3.4", "PLC at 10.2.3.4 runs firmware 2.1"])
 def test_an_ip_address_near_a_version_word_is_still_found(redactor: Redactor, text: str) -> None:
     assert [e.text for e in redactor.detect(text)] == ["10.2.3.4"]
+
+
+# -- the analyser's token cache --------------------------------------------------------------------
+
+
+def test_threads_redacting_different_texts_at_once_get_their_own_findings(strict_redactor: Redactor) -> None:
+    # the cache keeps one text per thread: two threads must never read each other's tokens, and
+    # texts of the same length (and characters in another order) must not share an entry
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [
+        "担当の佐藤太郎さんに連絡。山田川の水位は正常。",
+        "担当の山田花子さんに連絡。佐藤川の水位は正常。",
+        "山田川の水位は正常。担当の佐藤太郎さんに連絡。",
+        "マシニング・センタ点検、ドミトリ・ソコロフさん立会い。",
+    ]
+    expected = {t: [(e.type, e.start, e.end) for e in strict_redactor.detect(t, "ja")] for t in texts}
+
+    def run(k: int) -> list[tuple[str, int, int]] | None:
+        text = texts[k % len(texts)]
+        found = [(e.type, e.start, e.end) for e in strict_redactor.detect(text, "ja")]
+        return None if found == expected[text] else found
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        wrong = [r for r in pool.map(run, range(200)) if r is not None]
+    assert wrong == []
+
+
+def test_the_same_text_twice_and_then_another_of_its_length(strict_redactor: Redactor) -> None:
+    first, second = "佐藤さんが来た。", "来たのは山田さん"
+    assert len(first) == len(second)
+    once = strict_redactor.detect(first, "ja")
+    assert strict_redactor.detect(first, "ja") == once
+    assert [e.text for e in strict_redactor.detect(second, "ja")] == ["山田"]
