@@ -1,12 +1,15 @@
 """Inputs found by attacking the round-10 rules from outside (issue 10): hyphened runs that were
-scanned from every part, field keys read as names, plant words masked in standard mode. Every
-input is written for these tests."""
+scanned from every part, field keys read as names, plant words masked in standard mode, kanji
+digits mixed with other digits, the per-thread token cache. Every input is written for these tests."""
 
 from __future__ import annotations
+
+import time
 
 import pytest
 
 from edged.privacy import Redactor
+from edged.privacy.normalize import normalize
 from tests.privacy.test_adversarial import _timed
 from tests.privacy.test_adversarial_round8 import _repeated
 
@@ -187,3 +190,47 @@ def test_the_same_text_twice_and_then_another_of_its_length(strict_redactor: Red
     once = strict_redactor.detect(first, "ja")
     assert strict_redactor.detect(first, "ja") == once
     assert [e.text for e in strict_redactor.detect(second, "ja")] == ["山田"]
+
+
+# -- kanji digits mixed with other digits -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "phone"),
+    [
+        # full-width digits between kanji digits: NFKC makes them ASCII, and the kanji run alone
+        # was three digits, too short to read, so the number stayed a mixture no pattern matched
+        ("電話 〇七〇-９４２８-二三八四まで", "〇七〇-９４２８-二三八四"),
+        ("携帯：〇７〇\u200b九四二八二三八四", "〇７〇\u200b九四二八二三八四"),
+        ("電話 ０７０－九四二八－２３８４ ㌔", "０７０－九四二八－２３８４"),
+        ("TEL 070-九四二八-2384", "070-九四二八-2384"),
+        # a character NFKC makes longer before the number: the span is still the original's
+        ("㍿ｶﾞ電話〇七〇－九四二八－２３８四まで", "〇七〇－九四二八－２３８四"),
+    ],
+)
+def test_kanji_and_ascii_digits_make_one_number(redactor: Redactor, text: str, phone: str) -> None:
+    assert [(e.type, e.text) for e in redactor.detect(text, "ja")] == [("PHONE", phone)]
+
+
+@pytest.mark.parametrize(
+    "text", ["2024年十一月三十日に点検。", "第1工場 三号機", "平成三十一年4月", "一二三 456", "ロット12一二"]
+)
+def test_short_or_place_value_numerals_next_to_digits_stay_as_they_are(text: str) -> None:
+    assert normalize(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("before", "unit", "after"),
+    [("〇", "1-", "十"), ("〇", "1 ", "十"), ("", "〇1", "十"), ("〇", "1ー", "万")],
+)
+def test_mixed_digit_runs_take_roughly_linear_time(before: str, unit: str, after: str) -> None:
+    # the kanji-digit reading now starts at ASCII digits too (once a kanji digit is in the text)
+    def timed(n: int) -> float:
+        text = _repeated(before, unit, after, n)
+        started = time.perf_counter()
+        normalize(text)
+        return time.perf_counter() - started
+
+    assert timed(40_000) < 0.5
+    small, large = timed(10_000), timed(40_000)
+    assert large < 10 * max(small, 0.01), (small, large)
