@@ -8,6 +8,7 @@ import time
 
 import pytest
 
+from edged.errors import EdgedError
 from edged.privacy import Redactor
 from edged.privacy.normalize import normalize
 from tests.privacy.test_adversarial import _timed
@@ -234,3 +235,14 @@ def test_mixed_digit_runs_take_roughly_linear_time(before: str, unit: str, after
     assert timed(40_000) < 0.5
     small, large = timed(10_000), timed(40_000)
     assert large < 10 * max(small, 0.01), (small, large)
+
+
+# -- bad input -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", [None, b"taro@example.com", 5, ["taro@example.com"], {"text": "x"}])
+def test_what_is_no_text_is_refused_with_a_code(strict_redactor: Redactor, value: object) -> None:
+    # a TypeError from deep in a detector (or len() of an int) reached the caller before
+    with pytest.raises(EdgedError) as err:
+        strict_redactor.redact(value)  # type: ignore[arg-type]
+    assert err.value.code == "bad_text"
