@@ -37,10 +37,11 @@ _UW = "A-ZÀ-ÖØ-Þ" + "".join(
 )
 _WORD = rf"[{_UW}{_LW}][{_LW}{_UW}'’]*(?:-[{_UW}{_LW}][{_LW}{_UW}'’]*)*"
 # Latin letters only: a Japanese character may touch a name. No start after a letter and an
-# apostrophe or a hyphen either (O'Brien is read from its O, Jean-Pierre from its J): A'A'A'...
-# and a-a-a-... scanned the rest of the run from each letter (20,000 characters of Aa-: 1.8 s).
-_NOT_BEFORE = "(?<![A-Za-zÀ-ʯḀ-ỿ0-9@])(?<![A-Za-zÀ-ʯḀ-ỿ0-9]['’\\-])"
-_NOT_AFTER = "(?![A-Za-zÀ-ʯḀ-ỿ0-9])"
+# apostrophe or a hyphen, or both (O'Brien is read from its O, Jean-Pierre from its J): A'A'...,
+# a-a-... and A'-A'-... scanned the rest of the run from each letter (20,000: 1.8 s).
+_LD = "A-Za-zÀ-ʯḀ-ỿ0-9"
+_NOT_BEFORE = rf"(?<![{_LD}@])(?<![{_LD}]['’\-])(?<![{_LD}]['’]-)(?<![{_LD}]-['’])"
+_NOT_AFTER = rf"(?![{_LD}])"
 _NICKNAME = re.compile(rf"{_NOT_BEFORE}({_WORD}) [\"“]({_WORD})[\"”] ({_WORD}){_NOT_AFTER}")
 _INITIAL_FIRST = re.compile(
     rf"(?<![A-Za-zÀ-ʯḀ-ỿ0-9.])[{_UW}]\. (?:(?:de|del|della|da|dos|van|von|der|den|di|du|le|la|ten|ter) )*"
@@ -55,7 +56,9 @@ _CAPS_WORD = rf"[{_UW}][{_UW}'’]+(?:-[{_UW}]+)?"
 _VOWEL = re.compile("[aeiouyà-ÿə]")
 _CAPS_RUN = re.compile(rf"{_NOT_BEFORE}{_CAPS_WORD}(?: {_CAPS_WORD}){{1,3}}{_NOT_AFTER}")
 _INVERTED = re.compile(
-    rf"{_NOT_BEFORE}([{_UW}][{_UW}{_LW}'’\-]+), ([{_UW}][{_LW}]+(?:[ \-][{_UW}][{_LW}]+)?){_NOT_AFTER}"
+    # a mark inside the surname joins letters (Aa--Aa--... was scanned from each capital)
+    rf"{_NOT_BEFORE}([{_UW}](?:[{_UW}{_LW}]|['’\-](?=[{_UW}{_LW}]))+), "
+    rf"([{_UW}][{_LW}]+(?:[ \-][{_UW}][{_LW}]+)?){_NOT_AFTER}"
 )
 # capitals that are plant words, not names (a line of capitals is a heading as often as a name)
 _CAPS_NOT_NAMES = _wordset(

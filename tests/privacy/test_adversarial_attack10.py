@@ -25,6 +25,10 @@ HYPHEN_UNITS = [
     "A-",
     "Ää-",
     "AA-",
+    # the same after an apostrophe and a hyphen, and a surname of doubled hyphens before a comma
+    "A'-",
+    "a’-",
+    "Aa--",
 ]
 
 
