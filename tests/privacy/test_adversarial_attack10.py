@@ -250,3 +250,16 @@ def test_what_is_no_text_is_refused_with_a_code(strict_redactor: Redactor, value
     with pytest.raises(EdgedError) as err:
         strict_redactor.redact(value)  # type: ignore[arg-type]
     assert err.value.code == "bad_text"
+
+
+@pytest.mark.parametrize(("before", "unit"), [("担当 ", "Aa'"), ("担当 ", "A'a-"), ("担当 ", "Aa’")])
+def test_latin_runs_in_japanese_text_take_roughly_linear_time(
+    strict_redactor: Redactor, before: str, unit: str
+) -> None:
+    # a Latin name before an honorific could start right after an apostrophe: each part of
+    # Aa'Aa'... began a scan to the run's end (40,000 characters: 4 s)
+    _timed(strict_redactor, _repeated(before, unit, "", 1000))
+    assert _timed(strict_redactor, _repeated(before, unit, "", 20_000)) < 2.0
+    small = _timed(strict_redactor, _repeated(before, unit, "", 10_000))
+    large = _timed(strict_redactor, _repeated(before, unit, "", 40_000))
+    assert large < 10 * max(small, 0.05), (small, large)
