@@ -31,7 +31,10 @@ _THING_AFTER = (
     "crane|press|hoist|welder|chiller|compressor|toolbox|oven|kiln|boiler|pump|furnace|lathe|forklift|"
     "conveyor|dryer|mixer|grinder|saw|generator|service|callout|technician|engineer|rep|invoice|quote"
 )
-_AFTER = re.compile(rf" (?:(?:{_PLACE_AFTER})|(?:{_PLACE_AFTER_LOWER})|(?:{_THING_AFTER}))(?![A-Za-z])")
+_AFTER = re.compile(
+    # a lowercase site word, not a log key (closed_by=ruairi breathnach line=4)
+    rf" (?:(?:{_PLACE_AFTER})|(?:{_PLACE_AFTER_LOWER})(?![=:])|(?:{_THING_AFTER}))(?![A-Za-z])"
+)
 # the machines alone, for rules that must not read one as a given name (Mixer D., Welder W.)
 THING_WORDS = frozenset(_THING_AFTER.split("|"))
 # a model number after two words, the last an English word (Reflow Oven RF-3, Spiral Mixer 240): a

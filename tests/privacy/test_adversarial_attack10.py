@@ -81,7 +81,11 @@ def test_a_site_named_after_someone_is_no_person(redactor: Redactor, text: str) 
 
 @pytest.mark.parametrize(
     ("text", "name"),
-    [("Jackson Miller checked the line", "Jackson Miller"), ("Florence said the site is closed", "Florence")],
+    [
+        ("Jackson Miller checked the line", "Jackson Miller"),
+        ("Florence said the site is closed", "Florence"),
+        ("evt=JAM closed_by=ruairi breathnach line=4", "ruairi breathnach"),
+    ],
 )
 def test_a_person_before_a_site_word_is_still_found(redactor: Redactor, text: str, name: str) -> None:
     assert [e.text for e in redactor.detect(text)] == [name]
