@@ -72,7 +72,7 @@ class JapaneseNames(NameExtent):
         spans.extend(self._before_honorific(text, tokens))
         spans.extend(self._after_cue(text, tokens, by_start))
         spans.extend(self._katakana(text))
-        spans.extend(self._known_before_marker(text))
+        spans.extend(self._known_before_marker(text, tokens))
         spans.extend(self._bracketed(text))
         spans.extend(self._field_names(text, tokens))
         spans.extend(self._before_title(text))
@@ -272,10 +272,14 @@ class JapaneseNames(NameExtent):
                 yield item.start(), item.end(), "ja_listed"
                 pos = item.end()
 
-    def _known_before_marker(self, text: str) -> Iterator[tuple[int, int, str]]:
+    def _known_before_marker(self, text: str, tokens: list[Token]) -> Iterator[tuple[int, int, str]]:
         """林班長, 小川さん: a surname the analyser read as an ordinary word, right before an honorific
-        or a title, where it can only be a name."""
+        or a title, where it can only be a name; not a marker that ends one word of the dictionary's
+        (摂氏, 華氏: degrees; 林班|長 is a misreading, not such a word)."""
+        word_start = {t.end: t.start for t in tokens}
         for m in self._marker.finditer(text):
+            if word_start.get(m.end(), m.start()) < m.start():
+                continue
             p = m.start() - (1 if m.start() > 0 and text[m.start() - 1] == " " else 0)  # 岡本 様
             for size in (3, 2, 1):
                 start = p - size
@@ -388,6 +392,7 @@ def _inside_kana_word(text: str, tokens: list[Token], k: int) -> bool:
 def _loanwords(
     words: list[str], ordinary_word: Callable[[str], bool], kana_name: Callable[[str, bool], bool]
 ) -> bool:
-    """Every word one the dictionary reads as an ordinary word, and none a name's known reading
-    (オイル シール, ベルト コンベア)."""
-    return all(ordinary_word(w) and not kana_name(w, False) for w in words)
+    """Every word one the dictionary reads as an ordinary word, and not all of them a name's known
+    reading (オイル シール, ベルト コンベア; マシニング・センタ, タッチ・パネル: センタ and タッチ are also
+    listed as given names, パネル is not)."""
+    return all(ordinary_word(w) for w in words) and not all(kana_name(w, False) for w in words)

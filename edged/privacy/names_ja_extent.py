@@ -35,7 +35,8 @@ from edged.privacy.names_ja_data import (
 from edged.privacy.names_latin import common_phrase
 
 _LATIN_BEFORE_HONORIFIC = re.compile(
-    r"(?<![A-Za-z0-9@.\-])([A-Za-z][A-Za-z'’\-]*\.?(?: [A-Za-z][A-Za-z'’\-]*\.?){0,3}) ?"
+    # no start after an apostrophe (O'Brien is read from its O): Aa'Aa'... scanned from each A
+    r"(?<![A-Za-z0-9@.\-'’])([A-Za-z][A-Za-z'’\-]*\.?(?: [A-Za-z][A-Za-z'’\-]*\.?){0,3}) ?"
     r"(?=さん|様(?![式子々])|さま|氏(?!名)|殿|くん|君|ちゃん)"
 )
 _SPACES = re.compile("[ \u3000]")

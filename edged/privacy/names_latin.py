@@ -37,9 +37,11 @@ _UW = "A-ZÀ-ÖØ-Þ" + "".join(
 )
 _WORD = rf"[{_UW}{_LW}][{_LW}{_UW}'’]*(?:-[{_UW}{_LW}][{_LW}{_UW}'’]*)*"
 # Latin letters only: a Japanese character may touch a name. No start after a letter and an
-# apostrophe either (O'Brien is read from its O): A'A'A'... scanned the rest of the run from each A.
-_NOT_BEFORE = "(?<![A-Za-zÀ-ʯḀ-ỿ0-9@])(?<![A-Za-zÀ-ʯḀ-ỿ0-9]['’])"
-_NOT_AFTER = "(?![A-Za-zÀ-ʯḀ-ỿ0-9])"
+# apostrophe or a hyphen, or both (O'Brien is read from its O, Jean-Pierre from its J): A'A'...,
+# a-a-... and A'-A'-... scanned the rest of the run from each letter (20,000: 1.8 s).
+_LD = "A-Za-zÀ-ʯḀ-ỿ0-9"
+_NOT_BEFORE = rf"(?<![{_LD}@])(?<![{_LD}]['’\-])(?<![{_LD}]['’]-)(?<![{_LD}]-['’])"
+_NOT_AFTER = rf"(?![{_LD}])"
 _NICKNAME = re.compile(rf"{_NOT_BEFORE}({_WORD}) [\"“]({_WORD})[\"”] ({_WORD}){_NOT_AFTER}")
 _INITIAL_FIRST = re.compile(
     rf"(?<![A-Za-zÀ-ʯḀ-ỿ0-9.])[{_UW}]\. (?:(?:de|del|della|da|dos|van|von|der|den|di|du|le|la|ten|ter) )*"
@@ -54,7 +56,9 @@ _CAPS_WORD = rf"[{_UW}][{_UW}'’]+(?:-[{_UW}]+)?"
 _VOWEL = re.compile("[aeiouyà-ÿə]")
 _CAPS_RUN = re.compile(rf"{_NOT_BEFORE}{_CAPS_WORD}(?: {_CAPS_WORD}){{1,3}}{_NOT_AFTER}")
 _INVERTED = re.compile(
-    rf"{_NOT_BEFORE}([{_UW}][{_UW}{_LW}'’\-]+), ([{_UW}][{_LW}]+(?:[ \-][{_UW}][{_LW}]+)?){_NOT_AFTER}"
+    # a mark inside the surname joins letters (Aa--Aa--... was scanned from each capital)
+    rf"{_NOT_BEFORE}([{_UW}](?:[{_UW}{_LW}]|['’\-](?=[{_UW}{_LW}]))+), "
+    rf"([{_UW}][{_LW}]+(?:[ \-][{_UW}][{_LW}]+)?){_NOT_AFTER}"
 )
 # capitals that are plant words, not names (a line of capitals is a heading as often as a name)
 _CAPS_NOT_NAMES = _wordset(
@@ -83,6 +87,11 @@ _INTRO_CUE = re.compile(
     r"[a-z]_?by=|\bname is|\bthis is|\bit'?s|\bit’s|\bassigned to|\bhanded (?:over )?to|"
     r"\bescalated to|\bforwarded to|\btell)\s*$",
     re.IGNORECASE,
+)
+# a field's key (- assignee: x): a name follows it, though a dash before it reads as a cue
+_FIELD_KEY = re.compile(
+    r"(?i:assignee|assigned|requester|requestor|approver|reporter|owner|admin|administrator|operator|"
+    r"caller|contact|user|username|name|who|host|escort|driver|holder|tech|technician)\s?[:=]"
 )
 _WEAK_CUE_BEFORE = re.compile(r"(?:\bfyi|\bwith|\bfor|\bto|\band|,|\bsee|\bcall|\bfrom|^)\s*$", re.IGNORECASE)
 # What people do, right after their name.
@@ -367,7 +376,7 @@ def _lowercase(text: str) -> Iterator[Span]:
     words = [(m.group(0), m.start(), m.end()) for m in _LOWER_WORD.finditer(text)]
     i = 0
     while i < len(words):
-        particle = words[i][0] in _LOWER_PARTICLES
+        particle = words[i][0] in _LOWER_PARTICLES or _FIELD_KEY.match(text, words[i][1]) is not None
         if particle or not _name_word(words[i][0]) or (words[i][1] > 0 and text[words[i][1] - 1].isalnum()):
             i += 1
             continue

@@ -20,14 +20,21 @@ from edged.privacy.names_latin import vocabulary
 # Wing, Block) are left out, so that Sarah Hall stays a person.
 _PLACE_AFTER = (
     "Line|Room|Gate|Building|Bldg|Dock|Bay|Cell|Shop|Lab|Yard|Annex|Plant|Depot|Warehouse|Office|Station|"
-    "Entrance|Lobby|Canteen|Substation"
+    "Entrance|Lobby|Canteen|Substation|Site|Campus|DC"
 )
+# the same sites in lowercase (the Jackson line, Lincoln building): not the lowercase words a name
+# is followed by in a sentence (room, gate, office: Ana's office); only after a name, never read as
+# the end of one (tell kiran line 3 is down keeps kiran)
+_PLACE_AFTER_LOWER = "line|building|bldg|lab|warehouse|site|plant|depot|yard|annex|campus|substation|canteen"
 # Equipment and a supplier's visit, as a plant writes them after a maker or a nickname (lowercase).
 _THING_AFTER = (
     "crane|press|hoist|welder|chiller|compressor|toolbox|oven|kiln|boiler|pump|furnace|lathe|forklift|"
     "conveyor|dryer|mixer|grinder|saw|generator|service|callout|technician|engineer|rep|invoice|quote"
 )
-_AFTER = re.compile(rf" (?:(?:{_PLACE_AFTER})|(?:{_THING_AFTER}))(?![A-Za-z])")
+_AFTER = re.compile(
+    # a lowercase site word, not a log key (closed_by=ruairi breathnach line=4)
+    rf" (?:(?:{_PLACE_AFTER})|(?:{_PLACE_AFTER_LOWER})(?![=:])|(?:{_THING_AFTER}))(?![A-Za-z])"
+)
 # the machines alone, for rules that must not read one as a given name (Mixer D., Welder W.)
 THING_WORDS = frozenset(_THING_AFTER.split("|"))
 # a model number after two words, the last an English word (Reflow Oven RF-3, Spiral Mixer 240): a

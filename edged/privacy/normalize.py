@@ -19,11 +19,14 @@ _DIGIT_DASH = re.compile(r"(?<=\d)[‐‑‒–—―−ー﹣](?=\d)")
 # digits or more with only dashes or spaces between them read as ASCII digits, so the phone, postal
 # and card patterns see 070-9428-2384. Place-value numerals (三十九, 二千) and short runs (一二三, a
 # given name; 第一, an ordinal) stay as they are: they are counts and names, not numbers to dial.
+# ASCII digits (full-width ones after NFKC) count in the run too: 〇七〇-９４２８-二三八四 is one
+# number, though its kanji parts alone are too short to read.
 _KANJI_DIGITS = "〇一二三四五六七八九"
+_DIGIT = f"[{_KANJI_DIGITS}0-9]"
 _KANJI_NUMBER = re.compile(
-    rf"(?<![{_KANJI_DIGITS}十百千万])[{_KANJI_DIGITS}]"
-    rf"(?:[{_KANJI_DIGITS}]|[\-‐‑‒–—―−ー﹣ ](?=[{_KANJI_DIGITS}])){{6,}}"
-    rf"(?![{_KANJI_DIGITS}十百千万])"
+    rf"(?<![{_KANJI_DIGITS}0-9十百千万]){_DIGIT}"
+    rf"(?:{_DIGIT}|[\-‐‑‒–—―−ー﹣ ](?={_DIGIT})){{6,}}"
+    rf"(?![{_KANJI_DIGITS}0-9十百千万])"
 )
 _TO_ASCII = str.maketrans(_KANJI_DIGITS, "0123456789")
 
@@ -35,7 +38,8 @@ def _kanji_digits(text: str) -> str:
 
     def ascii_digits(m: re.Match[str]) -> str:
         value = m.group(0)
-        return value.translate(_TO_ASCII) if sum(c in _KANJI_DIGITS for c in value) >= 7 else value
+        digits = sum(c.isdigit() or c in _KANJI_DIGITS for c in value)
+        return value.translate(_TO_ASCII) if digits >= 7 else value
 
     return _KANJI_NUMBER.sub(ascii_digits, text)
 

@@ -64,9 +64,9 @@ class Redactor:
         mode = mode or self.config.mode
         if mode not in MODES:
             raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
+        _check_text(text)
         if not text:
             return []
-        _check_text(text)
         norm = normalize(text)
         view = _view(norm.text, lang, strict=mode == "strict")
         spans: list[tuple[int, Span]] = []
@@ -122,6 +122,8 @@ class Redactor:
 
 
 def _check_text(text: str) -> None:
+    if not isinstance(text, str):  # a caller without types (a plugin, a script): a code, no TypeError
+        raise EdgedError(f"redaction takes text (a str), not {type(text).__name__}.", code="bad_text")
     if len(text) > MAX_TEXT_CHARS:
         raise EdgedError(
             f"the text holds {len(text)} characters; redaction takes at most {MAX_TEXT_CHARS} at "

@@ -224,11 +224,19 @@ def find_japanese_postal_shape(text: str) -> Iterator[Span]:
         yield Span(POSTAL_CODE, m.start(1), m.end(1), "postal_shape_ja")
 
 
+# a version number right after its word (firmware 10.2.3.4, version 2.10.1.15), as v1.2.3.4 is
+_VERSION_BEFORE = re.compile(
+    r"(?<![A-Za-z])(?:version|ver\.?|firmware|fw|release|rel\.?|build|バージョン)[ :：]{0,2}$", re.IGNORECASE
+)
+
+
 def find_ip_addresses(text: str) -> Iterator[Span]:
     for m in _IPV4.finditer(text):
         try:
             ipaddress.IPv4Address(m.group(0))
         except ValueError:
+            continue
+        if _VERSION_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue
         yield Span(IP_ADDRESS, m.start(), m.end(), "ipv4")
     for m in _IPV6.finditer(text):
