@@ -274,12 +274,8 @@ class JapaneseNames(NameExtent):
 
     def _known_before_marker(self, text: str, tokens: list[Token]) -> Iterator[tuple[int, int, str]]:
         """林班長, 小川さん: a surname the analyser read as an ordinary word, right before an honorific
-        or a title, where it can only be a name; not a marker that ends one word of the dictionary's
-        (摂氏, 華氏: degrees; 林班|長 is a misreading, not such a word)."""
-        word_start = {t.end: t.start for t in tokens}
-        for m in self._marker.finditer(text):
-            if word_start.get(m.end(), m.start()) < m.start():
-                continue
+        or a title, where it can only be a name."""
+        for m in _free_markers(self._marker, text, tokens):
             p = m.start() - (1 if m.start() > 0 and text[m.start() - 1] == " " else 0)  # 岡本 様
             for size in (3, 2, 1):
                 start = p - size
@@ -387,6 +383,13 @@ def _inside_kana_word(text: str, tokens: list[Token], k: int) -> bool:
     prev = tokens[k - 1]
     glued = prev.end == t.start and re.fullmatch("[\u3041-\u3096ー]+", prev.surface) is not None
     return glued and prev.pos1 not in ("助詞", "助動詞") and not text.startswith(HONORIFICS + TITLES, t.end)
+
+
+def _free_markers(marker: re.Pattern[str], text: str, tokens: list[Token]) -> Iterator[re.Match[str]]:
+    """The honorifics and titles in ``text`` that do not end one of the dictionary's words (摂氏, 華氏:
+    degrees; 林班|長 is a misreading, not such a word)."""
+    word_start = {t.end: t.start for t in tokens}
+    return (m for m in marker.finditer(text) if word_start.get(m.end(), m.start()) >= m.start())
 
 
 def _loanwords(
