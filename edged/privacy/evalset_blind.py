@@ -81,6 +81,7 @@ from edged.privacy.evalset_blind_data import (
     TH_PLACES,
     TR_PLACES,
 )
+from edged.privacy.evalset_digits import kanji_number, luhn_ok, my_number_digit, my_number_ok
 from edged.privacy.evalset_render import Piece, SeededValues, deal, render
 
 FAKER_NAME_LOCALES = ("fr_DZ", "de_LI", "de_LU")
@@ -114,30 +115,11 @@ SOURCES: dict[str, str] = {
 }
 
 
-# -- check digits (written here, so the set shares no code with the detectors) --------------------
-
-
-def luhn_ok(digits: str) -> bool:
-    total = 0
-    for i, ch in enumerate(reversed(digits)):
-        n = int(ch) * (2 if i % 2 else 1)
-        total += n - 9 if n > 9 else n
-    return total % 10 == 0
+# -- check digits: edged.privacy.evalset_digits, shared by the hand-written sets, none with the detectors
 
 
 def luhn_complete(body: str) -> str:
     return next(body + c for c in string.digits if luhn_ok(body + c))
-
-
-def my_number_digit(body: str) -> str:
-    """The check digit of an 11-digit My Number body (weights 2-7 then 2-6 from the right)."""
-    total = sum(int(p) * (n + 1 if n <= 6 else n - 5) for n, p in enumerate(reversed(body), start=1))
-    rest = total % 11
-    return "0" if rest <= 1 else str(11 - rest)
-
-
-def my_number_ok(digits: str) -> bool:
-    return len(digits) == 12 and digits.isdigit() and my_number_digit(digits[:11]) == digits[11]
 
 
 def _valid_phone(number: str, region: str | None = None) -> bool:
@@ -164,15 +146,6 @@ def negative_is_safe(text: str) -> bool:
 
 
 _FW = str.maketrans({c: chr(ord(c) + 0xFEE0) for c in string.digits + string.ascii_letters + "-+()@.:"})
-_KANJI_DIGITS = "〇一二三四五六七八九"
-
-
-def kanji_number(n: int) -> str:
-    """1-99 in kanji numerals as addresses write them: 十二, 二十, 三十五."""
-    tens, ones = divmod(n, 10)
-    head = "" if tens == 0 else "十" if tens == 1 else _KANJI_DIGITS[tens] + "十"
-    return head + (_KANJI_DIGITS[ones] if ones else "")
-
 
 class _Names:
     """Person names for both languages: Faker, mimesis and the hand-written lists."""
@@ -885,7 +858,6 @@ JA_TEMPLATES = (
     "{n_model}校正 {n_date}、偏差{n_unit}、記録{n_ticket}。",
     "{n_namelike}の{n_machine}、{n_order}の部品待ち。",
 )
-
 
 
 def _render(values: _Values, lang: str, template: str) -> Sample:

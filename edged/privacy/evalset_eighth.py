@@ -42,6 +42,7 @@ from typing import Any
 
 from edged.errors import MissingExtra
 from edged.privacy.evalset import NEGATIVE, Sample
+from edged.privacy.evalset_digits import kanji_number, luhn_ok, my_number_digit, my_number_ok
 from edged.privacy.evalset_eighth_data import (
     AE_PLACES,
     CARD_BRANDS,
@@ -123,29 +124,7 @@ SOURCES: dict[str, str] = {
 }
 
 
-# -- check digits (written here, so the set shares no code with the detectors) --------------------
-
-
-def luhn_ok(digits: str) -> bool:
-    total = 0
-    for i, ch in enumerate(reversed(digits)):
-        n = int(ch) * (2 if i % 2 else 1)
-        total += n - 9 if n > 9 else n
-    return total % 10 == 0
-
-
-def my_number_digit(body: str) -> str:
-    """The check digit of an 11-digit My Number body: weights 2..7 for the 1st..6th digit from the
-    right, 2..6 for the 7th..11th; 11 minus the remainder mod 11, or 0 when the remainder is 0 or 1."""
-    total = 0
-    for n, ch in enumerate(reversed(body), start=1):
-        total += int(ch) * (n + 1 if n <= 6 else n - 5)
-    rest = total % 11
-    return "0" if rest <= 1 else str(11 - rest)
-
-
-def my_number_ok(digits: str) -> bool:
-    return len(digits) == 12 and digits.isdigit() and my_number_digit(digits[:11]) == digits[11]
+# -- check digits: edged.privacy.evalset_digits, shared by the hand-written sets, none with the detectors
 
 
 _SPOKEN = {"zero": "0", "oh": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
@@ -222,15 +201,6 @@ def transliterate(name: str, locale: str) -> str:
 
 
 _FW = str.maketrans({c: chr(ord(c) + 0xFEE0) for c in string.digits + string.ascii_letters + "-+()@.:"})
-_KANJI_DIGITS = "〇一二三四五六七八九"
-
-
-def kanji_number(n: int) -> str:
-    """1-99 as addresses write them in kanji: 三, 十二, 二十, 四十七."""
-    tens, ones = divmod(n, 10)
-    head = "" if tens == 0 else "十" if tens == 1 else _KANJI_DIGITS[tens] + "十"
-    return head + (_KANJI_DIGITS[ones] if ones else "")
-
 
 _GLUED = ("bin ", "binti ", "a/l ", "a/p ")
 
@@ -975,7 +945,6 @@ JA_TEMPLATES = (
     "経費精算{n_ticket}：{n_maker}の{n_part}、金額{n_figure}、{n_date}",
     "{n_maker}の{n_machine}を{n_namelike}へ移設、{n_lot}は{n_place}で保管",
 )
-
 
 
 def _render(values: _Values, lang: str, template: str) -> Sample:

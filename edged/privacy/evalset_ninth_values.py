@@ -10,6 +10,7 @@ import unicodedata
 from collections.abc import Callable
 
 from edged.privacy.evalset import NEGATIVE
+from edged.privacy.evalset_digits import kanji_number, luhn_ok, my_number_digit, my_number_ok
 from edged.privacy.evalset_ninth_data import (
     AM_PLACES,
     CARD_BRANDS,
@@ -43,29 +44,7 @@ from edged.privacy.evalset_ninth_data import (
 from edged.privacy.evalset_ninth_names import Names
 from edged.privacy.evalset_render import Piece, SeededValues
 
-# -- check digits (written here, so the set shares no code with the detectors) --------------------
-
-
-def luhn_ok(digits: str) -> bool:
-    total = 0
-    for i, ch in enumerate(reversed(digits)):
-        n = int(ch) * (2 if i % 2 else 1)
-        total += n - 9 if n > 9 else n
-    return total % 10 == 0
-
-
-def my_number_digit(body: str) -> str:
-    """The check digit of an 11-digit My Number body: weights 2..7 for the 1st..6th digit from the
-    right, 2..6 for the 7th..11th; 11 minus the remainder mod 11, or 0 when the remainder is 0 or 1."""
-    total = 0
-    for n, ch in enumerate(reversed(body), start=1):
-        total += int(ch) * (n + 1 if n <= 6 else n - 5)
-    rest = total % 11
-    return "0" if rest <= 1 else str(11 - rest)
-
-
-def my_number_ok(digits: str) -> bool:
-    return len(digits) == 12 and digits.isdigit() and my_number_digit(digits[:11]) == digits[11]
+# -- check digits: edged.privacy.evalset_digits, shared by the hand-written sets, none with the detectors
 
 
 _KANJI_DIGIT = str.maketrans("〇一二三四五六七八九", "0123456789")
@@ -104,15 +83,6 @@ def negative_is_safe(text: str) -> bool:
 
 
 _FW = str.maketrans({c: chr(ord(c) + 0xFEE0) for c in string.digits + string.ascii_letters + "-+()@.:_"})
-_KANJI_DIGITS = "〇一二三四五六七八九"
-
-
-def kanji_number(n: int) -> str:
-    """1-99 as addresses write them in kanji: 三, 十二, 二十, 四十七."""
-    tens, ones = divmod(n, 10)
-    head = "" if tens == 0 else "十" if tens == 1 else _KANJI_DIGITS[tens] + "十"
-    return head + (_KANJI_DIGITS[ones] if ones else "")
-
 
 class Values(SeededValues):
     """The value builders: one seeded ``random.Random`` (and seeded Faker/mimesis inside Names)."""
