@@ -162,9 +162,10 @@ def add_eval_redact(evals: argparse._SubParsersAction[argparse.ArgumentParser]) 
             "blind",
             "eighth",
             "ninth",
+            "tenth",
             "generated",
         ),
-        help="measure only this set (repeatable; default: all nine)",
+        help="measure only this set (repeatable; default: every set)",
     )
     p.add_argument(
         "--config",

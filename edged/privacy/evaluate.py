@@ -52,7 +52,18 @@ TARGETS = {
 WORKER_TIMEOUT_S = 3600
 
 
-SETS = ("final", "holdout", "independent", "fresh", "unseen", "blind", "eighth", "ninth", "generated")
+SETS = (
+    "final",
+    "holdout",
+    "independent",
+    "fresh",
+    "unseen",
+    "blind",
+    "eighth",
+    "ninth",
+    "tenth",
+    "generated",
+)
 MODES = ("standard", "strict")
 
 
@@ -65,7 +76,9 @@ def make_set(name: str, per_lang: int, seed: int) -> list[Sample]:  # noqa: PLR0
     ``eighth``: an eighth author's set, written the same way, from sources and text kinds none of the
     others used;
     ``ninth``: a ninth author's set, written the same blind way, from sources and text kinds none of
-    the eight before it used."""
+    the eight before it used;
+    ``tenth``: a tenth author's set, written the same blind way, from sources and text kinds none of
+    the nine before it used."""
     if name == "generated":
         return generate(per_lang, seed)
     if name == "fresh":
@@ -88,6 +101,10 @@ def make_set(name: str, per_lang: int, seed: int) -> list[Sample]:  # noqa: PLR0
         from edged.privacy.evalset_ninth import generate_ninth
 
         return generate_ninth(per_lang, seed)
+    if name == "tenth":
+        from edged.privacy.evalset_tenth import generate_tenth
+
+        return generate_tenth(per_lang, seed)
     if name == "final":
         from edged.privacy.evalset_final import generate_final
 
@@ -354,6 +371,9 @@ SET_SOURCES = {
     "ninth": "a ninth author's templates and sources (Faker ka_GE/hy_AM and mimesis ko names put into "
     "Latin letters, hand-written lists; GE, AM, UY, EC, TN addresses and phones), written without reading "
     "the detectors, first scored by someone else (evalset_ninth.py SOURCES)",
+    "tenth": "a tenth author's templates and sources (Faker mr_IN/gu_IN/or_IN names put into Latin "
+    "letters, hand-written lists; MT, SI, CR, IS, NP addresses and phones), written without reading the "
+    "detectors, first scored by someone else (evalset_tenth.py SOURCES)",
     "generated": "templates and Faker lists (ja_JP, en_US, en_IN, pt_BR) written beside the detectors",
     "independent": "another author's templates and name/format sources the detectors never read; "
     "its misses were inspected while fixing the failure classes (evalset_independent.py SOURCES)",
