@@ -1,6 +1,9 @@
 """Postal addresses: Japanese (``addresses_ja``) and English (house number, street name and USPS
 street suffix, unit, city, state and ZIP code), and the Latin-script forms of other countries
-(``addresses_europe``, ``addresses_india``, ``addresses_romance``, ``addresses_world``).
+(``addresses_europe``, ``addresses_india``, ``addresses_romance``, ``addresses_world``,
+``addresses_parts``). What the patterns find is then made whole (``addresses_extent``): findings
+that overlap or touch are one address, with the number word and building before it and the
+unit and country after it.
 
 A place name alone (東京都大田区, Osaka) is not flagged: it names where the plant is, not where a
 person lives. An address needs its numbers.
@@ -13,8 +16,10 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from edged.privacy.addresses_europe import find_european, plant_figure
+from edged.privacy.addresses_extent import UNIT, whole
 from edged.privacy.addresses_india import find_indian
 from edged.privacy.addresses_ja import find_japanese
+from edged.privacy.addresses_parts import find_by_parts
 from edged.privacy.addresses_romance import find_romance
 from edged.privacy.addresses_world import find_world
 from edged.privacy.detector import Span, TextView
@@ -83,12 +88,16 @@ _PLACE = (  # Co. Galway: an Irish county
 # before a state or a postcode), as many as are there; a lowercase word ends the address.
 _EN_TAIL = re.compile(
     # 0992 Metro Manila, 8839 Agusan del Sur
-    rf"(?:,\s[0-9]{{4}}\s{_CAP}(?:[\s\-]{_CAP}|\sdel?\s{_CAP})?(?![0-9A-Za-z])"
+    # (a line break ends the address: "6067 Aklan\nAttn:" is no three-word town)
+    rf"(?:,\s[0-9]{{4}}\s{_CAP}(?:[ \-]{_CAP}| del? {_CAP})?(?![0-9A-Za-z])"
     rf"|,?\s{_REGION}(?:\s{_POSTCODE})?\b"
     rf"|\s\([A-ZÀ-Þ][a-zà-ÿ]+(?:[\s\-][A-ZÀ-Þ][a-zà-ÿ]+)?\)(?=\s{_POSTCODE})"  # Laval (Québec) H7J 7K6
     rf"|,?\s{_POSTCODE}(?![0-9A-Za-z])"
     rf"|,\s?{_COUNTRY}\b"
-    rf"|,\s?{_PLACE}(?:,?\s{_REGION})?(?:,?\s{_POSTCODE})?(?![0-9A-Za-z])"
+    # a unit between the street and the town (12 Baker Avenue, office 170, Springfield 0023)
+    rf"|,\s{UNIT}\.?\s?#?[0-9]{{1,5}}[A-Za-z]?(?![A-Za-z0-9\-])"
+    # a district's abbreviation before the next part (Zhongshan Dist., Taipei City 104)
+    rf"|,\s?{_PLACE}(?:\.(?=,))?(?:,?\s{_REGION})?(?:,?\s{_POSTCODE})?(?![0-9A-Za-z])"
     rf"|\s{_CAP}(?:\s{_CAP})?(?=,?\s{_REGION}\s[0-9]{{4,5}}|\s{_POSTCODE}(?![0-9A-Za-z])))"
 )
 # 12, 12B, 4/12, 12-3, a grid number of 3-5 digits (W8480 County Road J), a letter after it
@@ -113,7 +122,9 @@ _BUILDING_BEFORE = re.compile(
     # a unit or floor, then the building's name and number: Unit 2521 Molave Building 9, 3F Acacia Tower 5
     rf"|(?:{_UNIT}{_UNIT_VALUE}|[0-9]{{1,2}}(?:st|nd|rd|th)\sFloor|[0-9]{{1,2}}F)"
     rf"\s[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+){{0,3}}(?:\s[0-9]{{1,3}})?,\s"
-    rf"|{_UNIT}{_UNIT_VALUE}\s(?:[A-Z][A-Za-z]+\s){{1,3}})$"  # Unit 2521 Molave (Building 9, ...)
+    rf"|{_UNIT}{_UNIT_VALUE}\s(?:[A-Z][A-Za-z]+\s){{1,3}}"  # Unit 2521 Molave (Building 9, ...)
+    # a block and lot, then the subdivision, before its house number (Block 14 Lot 87 Sampaloc Subdivision 9)
+    rf"|(?:B|Blk\.?|Block)\s?[0-9]{{1,3}}\s?(?:L|Lot)\s?[0-9]{{1,3}}\s(?:[A-Z][A-Za-z]+\s){{0,3}})$"
 )
 # Postcodes strong enough to anchor an address that has no house number (Flat 8, Gerard Haven,
 # New Jeanberg L6U 4FH): the UK, Canada, Ireland, and a state or province before its code.
@@ -181,14 +192,18 @@ _EU_STREET = re.compile(
     rf"(?:\s[A-Z]{{2}}(?![\w]))?"
 )
 # Brazil: street, number - district, city - state, CEP (Rua Vargas, 870 - Centro, Macedo - GO,
-# 04711-838); the " - UF, CEP" tail is the anchor, so the street may be of any type.
+# 04711-838; a highway's kilometre for the number: Rodovia Dutra, km 12 - ...; the number after the
+# street with no comma, the floor and the district between: Rua X 85, 7º andar, Pinheiros, ...);
+# the " - UF, CEP" tail is the anchor, so the street may be of any type (up to six words on one
+# line and after any colon: the sentence or the label before it is not its name).
 _BR_STREET = re.compile(
-    r"(?<![A-Za-z])[A-ZÀ-Þ][^,;\n]{2,60},\s"
-    r"[0-9]{1,5}[A-Za-z]?(?:\s-\s[^,\n]{2,50})?,\s[^,\n]{2,50}\s-\s[A-Z]{2},?\s[0-9]{5}-?[0-9]{3}(?![0-9])"
+    r"(?<![A-Za-z])[A-ZÀ-Þ][^\s,;:]{1,30}(?: [^\s,;:]{1,30}){0,5},? (?:km\s?)?[0-9]{1,5}[A-Za-z]?"
+    r"(?:\s-\s[^,\n]{2,50})?"
+    r"(?:,\s[^,\n]{2,50}){0,3}?,\s[^,\n]{2,50}\s-\s[A-Z]{2},?\s[0-9]{5}-?[0-9]{3}(?![0-9])"
 )
 
 
-_PROVINCE_AFTER_POSTCODE = re.compile(rf"\s{_CAP}(?:[\s\-]{_CAP})?(?![0-9A-Za-z])")
+_PROVINCE_AFTER_POSTCODE = re.compile(rf" {_CAP}(?:[ \-]{_CAP})?(?![0-9A-Za-z])")
 
 
 def find_english(text: str) -> Iterator[Span]:
@@ -199,6 +214,7 @@ def find_english(text: str) -> Iterator[Span]:
     found.extend((s.start, s.end) for s in find_indian(text))
     found.extend((s.start, s.end) for s in find_world(text))
     found.extend((s.start, s.end) for s in find_european(text))
+    found.extend((s.start, s.end) for s in find_by_parts(text))
     found.extend(_streets(text))
     for m in _ROMAJI_ADDRESS.finditer(text):
         if _ROMAJI_SUFFIX.search(m.group(0)) and _ROMAJI_BLOCK.search(m.group(0)):
@@ -216,8 +232,13 @@ def find_english(text: str) -> Iterator[Span]:
 
 
 # A plant's numbered place before the number: Plant 2, North Industrial Park is that plant's
-# number and its site's name, not house number 2 on a street called North Industrial Park.
-_PLANT_PLACE_BEFORE = re.compile(r"\b(?:Plant|Line|Hall|Bay|Dock|Cell|Gate|Zone|Area|Station|Werk|Halle) $")
+# number and its site's name, not house number 2 on a street called North Industrial Park; a
+# street's word before it makes the number that street's (Dock Street 2, North Annex: the annex
+# is no street, and a real one is read whole by the street-then-number patterns).
+_PLANT_PLACE_BEFORE = re.compile(
+    r"\b(?:Plant|Line|Hall|Bay|Dock|Cell|Gate|Zone|Area|Station|Werk|Halle|Street|St\.|Road|Rd\.|Avenue|Ave\.|"
+    r"Lane|Drive|Way) $"
+)
 _NUMBER_COMMA = re.compile(r"[0-9A-Za-z/\-]+,")
 
 
@@ -225,7 +246,7 @@ def _streets(text: str) -> Iterator[tuple[int, int]]:
     """House number and street, with the building before and the city, state, postcode and
     country after, as many as are there."""
     for m in _EN_STREET.finditer(text):
-        plant = _PLANT_PLACE_BEFORE.search(text, max(0, m.start() - 8), m.start()) is not None
+        plant = _PLANT_PLACE_BEFORE.search(text, max(0, m.start() - 9), m.start()) is not None
         if plant and _NUMBER_COMMA.match(m.group(0)):
             continue
         end = m.end()
@@ -281,6 +302,10 @@ class AddressDetector:
     strict_only = False
 
     def find(self, view: TextView) -> Iterator[Span]:
+        yield from whole(self._found(view), view.text)
+
+    @staticmethod
+    def _found(view: TextView) -> Iterator[Span]:
         if view.japanese:
             yield from find_japanese(view.text)
         if view.english:
@@ -296,6 +321,7 @@ class AddressDetector:
             yield from find_indian(view.text)
             yield from find_world(view.text)
             yield from find_european(view.text)
+            yield from find_by_parts(view.text)
 
 
 def build(resources: Resources) -> AddressDetector:  # noqa: ARG001 - registry signature

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from edged.privacy.addresses_extent import UNIT, country_end
 from edged.privacy.detector import Span
 from edged.privacy.entities import ADDRESS
 
@@ -28,10 +29,11 @@ _CAP = rf"[{_UP}][{_L}'’\-]{{0,30}}"
 _LOW = rf"[a-zß-öø-ÿ][{_L}'’\-]{{0,30}}"
 _STREET = rf"{_CAP}\.?(?:\s(?:{_CAP}\.?|{_LOW}\.?|[0-9]{{1,3}}\.)){{0,4}}"
 _HOUSE = r"(?:[0-9]{1,5}[A-Za-z]?(?:/[0-9]{1,5}[A-Za-z]?)?|bb|BB|b\.b\.|s/n|S/N)\.?"
-# NNN NN (Czechia, Slovakia, Greece, Sweden), NN-NNN (Poland), four to six digits (six: Romania)
-_POSTCODE = r"(?:[A-Z]{1,2}-\s?)?(?:[0-9]{3}\s[0-9]{2}|[0-9]{2}-[0-9]{3}|[0-9]{4,6})"
+# NNN NN (Czechia, Slovakia, Greece, Sweden), NN-NNN (Poland), four to six digits (six: Romania),
+# the country's letters before them (CH-7972, LV-1050, AZ1000)
+_POSTCODE = r"(?:[A-Z]{1,2}-\s?|[A-Z]{2}(?=[0-9]{4}\s))?(?:[0-9]{3}\s[0-9]{2}|[0-9]{2}-[0-9]{3}|[0-9]{4,6})"
 # a postcode no count looks like: the country's letters before it, or NNN NN
-_DISTINCT_POSTCODE = re.compile(r"^(?:[A-Z]{1,2}-|[0-9]{3}\s[0-9]{2}\s)")
+_DISTINCT_POSTCODE = re.compile(r"^(?:[A-Z]{1,2}-|[A-Z]{2}[0-9]|[0-9]{3}\s[0-9]{2}\s)")
 # a town of up to three words, each after the first two letters or more: an initial after it
 # (Beilngries D. Tserendorj) is a person's
 _TOWN = rf"{_CAP}(?:[\s\-][{_UP}][{_L}'’\-]{{1,30}}){{0,2}}"
@@ -52,8 +54,10 @@ _NOT_TOWN = re.compile(
     r"Watts|kW|MW|Plan|Budget|Forecast|Target|Actual|Summary|Schedule|Audit|Edition|Release)$"
 )
 # What follows the street: its number, the postcode and the town (and perhaps the country).
+# (the postcode after a comma or on the next line: Musterstraße 12 / 70173 Stuttgart)
 _AFTER_STREET = re.compile(
-    rf"\s(?:(?:nr|Nr|No|br)\.?\s)?{_HOUSE},\s{_POSTCODE}\s(?P<town>{_TOWN})(?:,\s{_COUNTRY}(?![{_L}]))?(?![{_L}0-9])"
+    rf"\s(?:(?:nr|Nr|No|br)\.?\s)?{_HOUSE}(?:,\s|,?[ \t]*\n[ \t]*){_POSTCODE}\s(?P<town>{_TOWN})"
+    rf"(?:,\s{_COUNTRY}(?![{_L}]))?(?![{_L}0-9])"
 )
 # a street's word, the whole of what stands between two spaces or after a non-Latin character
 _LAST_WORD = re.compile(rf"(?<![{_L}0-9'’\-.])(?:{_CAP}|{_LOW}|[0-9]{{1,3}})\.?$")
@@ -73,6 +77,8 @@ sokak sokağı cadde caddesi cad. yolu bulvarı mahallesi mah. str. strasse stra
 ring vej gade gatan vägen väg gränd katu tie kuja iela gatvė g. pr. prospekt ulitsa rruga odos calle avenida
 strada str. bd. bld. bulevardul șoseaua sos. calea aleea piața
 rua rue via viale piazza aleja al. osiedle os. plac pl. droga zone
+street st. st avenue ave. ave road rd. rd boulevard blvd. blvd lane highway prospect square embankment alley
+kuchasi kucha khiyobonu shoh mavzesi ko'chasi poghots poghota marg
 """
 _TYPES = frozenset(_TYPES_TEXT.split())
 _TYPE_ENDINGS = (
@@ -123,6 +129,34 @@ def _street_before(text: str, end: int) -> int | None:
     return None
 
 
+# The town and its postcode, then the street with its number after the street word, as Armenia
+# and Georgia write it (Yerevan 0010, Tigran Mets Avenue 3; 0171 Tbilisi, Kostava Street 67): the
+# street needs a street word, since "Line 2024, Main 5" is a count.
+_TOWN_POSTCODE_FIRST = re.compile(
+    rf"(?<![{_L}0-9\-/.])(?P<town>{_TOWN})\s(?:[A-Z]{{2}})?[0-9]{{4,6}},\s(?P<street>{_STREET})\s[0-9]{{1,5}}[A-Za-z]?"
+    rf"(?:/[0-9]{{1,5}})?\.?(?![{_L}0-9]|[\-.][0-9])"
+)
+# The street and its number, then the town and its postcode (Rothschild Blvd 22, Tel Aviv 6688218;
+# Dostyk Avenue 38, office 501, Almaty 050010), and the post-Soviet order, postcode, town, street,
+# number (125009, Moscow, Tverskaya Street, 7): the street needs a street word.
+_TOWN_AFTER_STREET = re.compile(
+    rf"\s(?:(?:nr|Nr|No|d)\.?\s)?{_HOUSE}(?:,\s{UNIT}\.?\s?[0-9]{{1,5}}[A-Za-z]?)?"
+    rf",\s(?P<town>{_TOWN})(?P<code>\s[0-9]{{4,7}})?(?![{_L}0-9\-])"
+)
+# Without its postcode the town must end the clause or stand before a country (Gai Street 43,
+# Yerevan; Kostava St. 67, Tbilisi, Georgia), and be no plant's place (Gate Road 4, Paint Shop).
+_CLAUSE_END = re.compile(r"[ \t]*(?:$|[.;)\n]|,\s(?![A-Z]))")
+_PLANT_PLACE = re.compile(
+    r"(?<![^\s])(?:Shop|Annex|Hall|Bay|Dock|Line|Gate|Building|Plant|Area|Zone|Room|Office|Lab|Yard|Warehouse|"
+    r"Site|Station|Wing|Block|Floor|Cell|Booth|Recipe|Batch|Lot|Order|Program|Step|Oven|Press|Tank|Job)$"
+)
+# Street words a plant numbers its own places with (Zone 5, Park 3): no street before a town
+_PLANT_TYPES = frozenset({"zone", "zona", "park", "ring"})
+_POSTCODE_COMMA_FIRST = re.compile(
+    rf"(?<![{_L}0-9\-/.,])[0-9]{{6}},\s(?P<town>{_TOWN}),\s(?P<street>{_STREET}),?\s"
+    rf"(?:d\.\s?|house\s)?[0-9]{{1,4}}[A-Za-z]?"
+    rf"(?:/[0-9]{{1,3}})?(?![{_L}0-9]|[\-.][0-9])"
+)
 _KR_UNIT = r"[A-Z][a-z]+(?:-[a-z]+)?-(?:do|si|gun|gu|eup|myeon|dong|ri|ro|gil|daero)"
 _KOREAN_ORDER = re.compile(
     # after the postcode in brackets, a metropolitan city without its suffix (Ulsan, Incheon)
@@ -154,6 +188,33 @@ def find_european(text: str) -> Iterator[Span]:
         street_ok = _street_ok(m.group("street").split(), need_type=not distinct)
         if street_ok and not _NOT_TOWN.search(m.group("town")):
             yield Span(ADDRESS, m.start(), m.end(), "europe_address")
+    yield from _town_after_street(text)
+    for pattern in (_POSTCODE_COMMA_FIRST, _TOWN_POSTCODE_FIRST):
+        for m in pattern.finditer(text):
+            typed = _street_ok(m.group("street").split(), need_type=True)
+            if typed and not _NOT_TOWN.search(m.group("town")):
+                yield Span(ADDRESS, m.start(), m.end(), "europe_address")
     for m in _KOREAN_ORDER.finditer(text):
         if _KR_ROAD.search(m.group(0)) and _KR_PLACE.search(m.group(0)):
             yield Span(ADDRESS, m.start(), m.end(), "korean_address")
+
+
+def _town_after_street(text: str) -> Iterator[Span]:
+    """The street with a street word, its number, then the town and its postcode (or the town
+    alone, see _CLAUSE_END)."""
+    for m in _TOWN_AFTER_STREET.finditer(text):
+        start = _street_before(text, m.start())
+        if start is None or _NOT_TOWN.search(m.group("town")):
+            continue
+        if m.group("code") is None and not _town_alone(text, m):
+            continue
+        if _PLANT_PLACE.search(m.group("town")):  # Zone 5, Recipe 10450
+            continue
+        if any(_is_type(w) and w.lower() not in _PLANT_TYPES for w in text[start : m.start()].split()):
+            yield Span(ADDRESS, start, m.end(), "europe_address")
+
+
+def _town_alone(text: str, m: re.Match[str]) -> bool:
+    if _PLANT_PLACE.search(m.group("town")):
+        return False
+    return country_end(text, m.end()) > m.end() or _CLAUSE_END.match(text, m.end()) is not None

@@ -75,7 +75,9 @@ _T = (
     rf"|(?<=[\u3041-\u3096])[でにをはへともやのが](?=[\u3041-\u3096])"
     rf"|(?<=[\u3041-\u3096])[のが](?=[\u4e00-\u9fff]))"  # ひのきが丘, みどりが丘
 )
-_MUNICIPALITY = rf"(?:{_T}{{1,6}}?(?:市|区|郡|町|村)|[\u3041-\u3093]{{1,6}}{_K}{{0,3}}市)"
+_MUNICIPALITY = rf"(?:{_T}{{1,6}}?(?:市|区|區|郡|町|村)|[\u3041-\u3093]{{1,6}}{_K}{{0,3}}市)"
+# (號 here and 區 in _MUNICIPALITY: a Taiwanese address in traditional characters,
+# 台北市中山區中山北路二段45號)
 # Sapporo and other Hokkaido towns count in 条 and 丁目 with a direction: 北3条西4丁目1-1,
 # 南郷通18丁目北2-10, 4条通8丁目1703.
 _BLOCKS = (
@@ -85,13 +87,14 @@ _BLOCKS = (
     rf"(?:[0-9]+(?:-[0-9]+){{1,3}}(?:号(?![機車線館棟炉室]))?"  # 7-51-9-308: the room after the blocks
     # 十七番六号, 四十二番地: blocks in kanji numerals (not 麻布十番, a town whose blocks follow)
     rf"|{_KANJI_NUM}番(?:地|{_KANJI_NUM}号)"
-    rf"|(?:[0-9]+番地?\s?)?(?:[0-9]+号(?![機車線館棟炉室])|(?<=番地)の?[0-9]+|(?<=番)[0-9]+(?![0-9]*[号機])|(?<=丁目)[0-9]+(?![0-9]*[号機]))?)"
+    rf"|(?:[0-9]+番地?\s?)?(?:[0-9]+[号號](?![機車線館棟炉室])|(?<=番地)の?[0-9]+|(?<=番)[0-9]+(?![0-9]*[号機])|(?<=丁目)[0-9]+(?![0-9]*[号機]))?)"
 )
 # after an address, a phone number or a person follows, not a building
 _NOT_BUILDING = r"(?!電話|TEL|Tel|携帯|FAX|Fax|内線|連絡|担当|宛|緊急|マイナンバー|メール|郵便)"
 _BUILDING_WORDS = (
-    r"(?:レジデンス|ハイツ|マンション|アパート|荘|コーポ|ビル|タワー|センター|コート|ハウス|メゾン|パレス|"
-    r"ヒルズ|テラス|プラザ|寮|社宅)"
+    # (ビルディング before ビル: the first that fits ends the building)
+    r"(?:レジデンス|ハイツ|マンション|アパート|荘|コーポ|ビルディング|ビル|タワー|センター|コート|ハウス|メゾン|パレス|"
+    r"ヒルズ|テラス|プラザ|寮|社宅|庁舎|会館)"
 )
 # the room, floor or house of a building; 社宅3号棟307号室: the house of an estate, then the room
 _ROOM = r"(?:号棟\s?[0-9]{1,4}(?:号室|階|F)|号棟|号室|号|階|F)"
@@ -100,20 +103,25 @@ _BUILDING = (
     rf"|\s?{_NOT_BUILDING}{_T}(?:{_T}|[a-z]){{0,24}}"
     # the room right after the name, or after a space (メゾン白鷺 301), not a phone's first group
     rf"(?:[0-9]{{1,4}}(?:{_ROOM}|(?!{_K}))|\s[0-9]{{1,4}}{_ROOM}?)(?![0-9]|-[0-9])"
-    rf"|\s?{_NOT_BUILDING}{_T}{{1,12}}?{_BUILDING_WORDS}(?:\s?[0-9]{{1,4}}{_ROOM}?)?(?![0-9]))?"
+    # a building's name with its number first (第2浜松ビル4F)
+    rf"|\s?{_NOT_BUILDING}(?:第[0-9]{{1,2}})?{_T}{{1,12}}?{_BUILDING_WORDS}(?:\s?[0-9]{{1,4}}{_ROOM}?)?(?![0-9]))?"
 )
 # One space may stand between the parts (岩手県 北上市 北工業団地 2-23-19): NFKC made the
 # ideographic space of 熊本県　菊池郡 an ASCII one.
 _SEP = r" ?"
+# After a prefecture, a town's or village's lot may stand alone, glued to it and ending the address
+# (長野県諏訪郡下諏訪町5329): 番地 left out, as rural addresses write it; not after a city (大垣市12
+# ライン is a line).
+_LOT_ONLY = r"(?<=[町村])[0-9]{2,5}(?=$|[\s、。,，)）」]|様|宛|です|まで|へ)"
 _JA_AFTER_PREFECTURE = re.compile(
-    rf"(?:{_SEP}{_MUNICIPALITY}){{1,3}}{_SEP}{_T}{{0,16}}?{_SEP}(?:{_BLOCKS})"
+    rf"(?:{_SEP}{_MUNICIPALITY}){{1,3}}{_SEP}{_T}{{0,16}}?(?:{_LOT_ONLY}|{_SEP}(?:{_BLOCKS}))"
 )
 # A city written in hiragana (さいたま市, うるま市) starts an address too, after a particle or a
 # non-kana character, never with the particle.
 _PARTICLES = "はがをにでともへやの"
 # A district (郡) starts one too: 京都郡苅田町, 黒川郡大衡村.
 _JA_MUNICIPALITY_FIRST = re.compile(
-    rf"(?:(?<!{_K})(?:{_K}{{1,6}}?(?:市|区|郡))"
+    rf"(?:(?<!{_K})(?:{_K}{{1,6}}?(?:市|区|區|郡))"
     rf"|(?:(?<![\u3041-\u3096])|(?<=[{_PARTICLES}]))(?![{_PARTICLES}])[\u3041-\u3093]{{2,6}}{_K}{{0,3}}市)"
     rf"(?:{_SEP}{_MUNICIPALITY}){{0,2}}{_SEP}{_T}{{0,16}}?{_SEP}(?:{_BLOCKS})"
 )
@@ -127,10 +135,27 @@ _JA_AFTER_CUE = re.compile(
     rf"(?![{_PARTICLES}]){_MUNICIPALITY}(?:{_SEP}{_MUNICIPALITY}){{0,2}}{_SEP}{_T}{{0,16}}?{_SEP}(?:{_BLOCKS})"
 )
 _JA_BUILDING = re.compile(_BUILDING)
-_PREFECTURE = re.compile("|".join(PREFECTURES))
+# 三重県 after a postcode reads 3重県 once normalised (see _POSTCODE_BEFORE)
+_PREFECTURE = re.compile("|".join(PREFECTURES).replace("三重県", "(?:三|(?<=[0-9] )3)重県"))
 
 
 def find_japanese(text: str) -> Iterator[Span]:
+    for span in _find_japanese(text):
+        yield span._replace(start=_with_postcode_before(text, span.start))
+
+
+# The postcode written right before the address is part of it (〒650-6104 四日市市...). Normalising
+# reads a kanji digit after a postcode as one more digit of it (〒650-6104四日市市 -> 650-61044日市市,
+# 〒376-3552 三重県 -> 376-3552 3重県): that digit is the address's first character.
+_POSTCODE_BEFORE = re.compile(r"(?<![0-9\-])(?:〒\s?)?[0-9]{3}-[0-9]{4}(?: ?|(?<=[0-9])[0-9])$")
+
+
+def _with_postcode_before(text: str, start: int) -> int:
+    before = _POSTCODE_BEFORE.search(text, max(0, start - 12), start)
+    return before.start() if before is not None else start
+
+
+def _find_japanese(text: str) -> Iterator[Span]:
     covered_to = -1
     for m in _PREFECTURE.finditer(text):
         if m.start() < covered_to:

@@ -26,6 +26,7 @@ _CAPWORD = rf"[{_UP}][{_L}0-9'’\-/]*"
 _LOWER = r"(?:ul|al|pl|os|lok|boul|bd|av|ave|km|apt|no)\.|rue|bureau|chemin|de|du|des|la|le|del|van|der|den"
 _WORD = (
     rf"(?:No[:.]\s?[0-9]{{1,5}}[A-Z]?"  # Turkish No:77, No. 7
+    rf"|(?:D|Daire|Kat):\s?[0-9]{{1,4}}"  # and its flat and floor (D: 4, Kat: 2); with a colon only
     # not the No. of a No. 7 the first branch takes whole: read both ways, a chain's parts
     # multiplied their readings when its end failed (exponential backtracking)
     rf"|(?!No\.\s?[0-9]{{1,5}}[A-Z]?[\s,]){_CAPWORD}\.?"
@@ -68,6 +69,8 @@ _ADDRESS_WORD = re.compile(
     r"(?<![A-Za-z])(?:Blk|Block|Bldg|Building|Moo|Soi|Tambon|Amphoe|ul\.|al\.|os\.|lok\.|OSB|Cad\.|Sok\.|"
     r"Sk\.|Mah\.|Mahallesi|Caddesi|Sokak|boul\.|rue|bureau|Street|St|Road|Rd|Avenue|Ave|Crescent|Drive|Lane|"
     r"Place|Way|Zone|Park|Estate|Technopark|Apt\.|Room|Rm\.|Unit|Suite|No:|"
+    # a city, zone or estate built for industry (Automotive City, Free Zone, Industrial Complex)
+    r"City|Industrial|Industrielle|Complex|Free\sZone|"
     # Malaysia's Jalan/Lorong/Taman, the Gulf's Plot and P.O. Box, Latin America's Av./Jr./Calle,
     # Morocco's Îlot
     r"Jalan|Jln\.?|Lorong|Lrg\.?|Persiaran|Lebuh|Lebuhraya|Taman|Tmn\.?|Kampung|Kg\.|Plot|Box|Av\.|Avda\.|"
@@ -83,7 +86,8 @@ _ADDRESS_WORD = re.compile(
 _PLANT_END = re.compile(
     r"(?<!\S)(?:Batch|Lot|Order|Job|Recipe|Program|Step|Station|Plant|Area|Insert|Warehouse|Training|Line|Cell|"
     r"Rack|Shelf|Bin|Tank|Oven|Press|Machine|Tool|Part|Item|Serial|Ticket|Case|Sample|Shift|Crew|"
-    r"Level|Stage|Phase|Run|Test|Project|Model|Version|Drawing|Spec|Code|Ref)\s[0-9]{4,6}$"
+    r"Level|Stage|Phase|Run|Test|Project|Model|Version|Drawing|Spec|Code|Ref|Target|Plan|Budget|Forecast|Actual|"
+    r"Summary|Review|Audit|Total|Goal|Quota)\s[0-9]{4,6}$"
 )
 
 

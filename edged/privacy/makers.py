@@ -26,7 +26,8 @@ _SECTORS = (
     "fanuc kuka nachi denso epson staubli stäubli comau yamaha techman kollmorgen nabtesco "
     "sumitomo thk nsk ntn jtekt iko hiwin schaeffler skf timken misumi maxon faulhaber "
     # machine tools, metrology, plastics, presses
-    "okuma mazak dmg hurco trumpf amada bystronic salvagnini lvd mitutoyo zeiss nikon starrett "
+    "okuma tsugami mazak dmg hurco trumpf amada bystronic salvagnini lvd mitutoyo zeiss "
+    "nikon starrett "
     "sodick hermle chiron emag liebherr okk sandvik kennametal iscar tungaloy kyocera guhring "
     "gühring osg arburg netstal battenfeld nissei "
     # fluid power, compressors, pumps, HVAC, valves
@@ -67,8 +68,20 @@ _JA_MAKERS_TEXT = (
     # bearings, fluid power, lubricants
     "ミネベア エヌエスケー エヌティーエヌ イグス スウェジロック カストロール エネオス"
 )
+# Makers plant text writes in kanji without 株式会社 or 製作所 (大隈 is Okuma's old name, still on
+# its lathes; 津上 is Tsugami): a surname too for some, so only the whole finding, and never with
+# an honorific or title after it or a person's cue before it (担当：安川 is a person).
+_JA_MAKERS_KANJI = "大隈 津上 不二越 日立 東芝 三菱 島津 横河 荏原 安川 堀場 山善 碌々 豊田自動織機 森精機"
+JA_MAKERS_KANJI = frozenset(_JA_MAKERS_KANJI.split())
 JA_MAKERS = tuple(sorted(_JA_MAKERS_TEXT.split(), key=len, reverse=True))
 _JA_HONORIFIC_AFTER = ("さん", "様", "さま", "氏", "殿", "君", "くん")
+_JA_PERSON_AFTER = (
+    *_JA_HONORIFIC_AFTER, "課長", "部長", "係長", "主任", "工場長", "所長", "班長", "リーダー", "技師",
+)
+_JA_CUE_BEFORE = re.compile(
+    r"(?:担当者?|責任者|承認者?|起票者?|作成者?|確認者?|申請者|立会|監督|主催|氏名|名前|"
+    r"user|owner|者)[:：=]? ?$"
+)
 
 
 def _ja_maker(value: str) -> bool:
@@ -78,6 +91,14 @@ def _ja_maker(value: str) -> bool:
             rest = value[len(maker) : len(maker) + 1]
             return not ("\u30a1" <= rest <= "\u30ff")
     return False
+
+
+def ja_kanji_maker(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` is a maker written in kanji (大隈, 津上), with no honorific or title after
+    it and no person's cue before it."""
+    if text[start:end] not in JA_MAKERS_KANJI or text.startswith(_JA_PERSON_AFTER, end):
+        return False
+    return _JA_CUE_BEFORE.search(text, max(0, start - 6), start) is None
 
 
 def _normal(phrase: str) -> str:
@@ -140,7 +161,7 @@ class MakerFilter:
         if not _LATIN_START.match(value) or titled(text, start):
             # ミスミの見積, トラスコ中山代理店: a maker, a distributor (マキタさん is a person)
             maker = _ja_maker(value) and not text.startswith(_JA_HONORIFIC_AFTER, end)
-            return None if maker else (start, end)
+            return None if maker or ja_kanji_maker(text, start, end) else (start, end)
         comma = value.rfind(", ")
         tail = _SPLIT.split(value[comma + 2 :]) if comma > 0 else []
         if tail and maker_words(tail) == len(tail):

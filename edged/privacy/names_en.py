@@ -26,6 +26,7 @@ from edged.privacy.names_latin import (
     given_names,
     unfamiliar,
 )
+from edged.privacy.strict_words import UNITS
 
 
 def _words(text: str) -> frozenset[str]:
@@ -36,6 +37,8 @@ def _words(text: str) -> frozenset[str]:
 # Mme Leroy, Herr Vogt, Dott. Ricci, Eng. Haddad)
 TITLES = frozenset(
     {"mr", "mrs", "ms", "miss", "dr", "mx", "prof", "sir", "madam", "mister"}
+    # ranks and offices written before a name (Capt. Ramos, Lt. Okafor, Insp. Varga)
+    | {"capt", "cpt", "lt", "col", "sgt", "maj", "cmdr", "insp", "supt", "rev", "hon"}
     | {"ing", "sra", "srta", "mme", "mlle", "herr", "frau", "dott", "dra", "eng"}
 )
 STRONG_CUES = (
@@ -150,7 +153,10 @@ HONORIFIC_SUFFIX = re.compile(r"(?:-| )?(?:san|sama|kun|chan|sensei|shi|dono)\b|
 # Latin letters, accents included, and the IPA-block letters some alphabets write names with
 # (Azerbaijani ə, Akan and Ewe ɛ ɔ, Hausa ɓ ɗ)
 _L = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02af\u1e00-\u1eff"
-_WORD = re.compile(rf"[{_L}][{_L}'’]*(?:-(?!(?:san|sama|kun|chan|sensei|dono)\b)[{_L}]+)*[.:]?")
+# an apostrophe joins letters (O'Brien, N'Dour), never a possessive 's (Romano Acosta's follow-up)
+_WORD = re.compile(
+    rf"[{_L}](?:[{_L}]|['’](?![sS]\b)(?=[{_L}]))*(?:-(?!(?:san|sama|kun|chan|sensei|dono)\b)[{_L}]+)*[.:]?"
+)
 PARTICLES = frozenset(
     {
         "da",
@@ -429,6 +435,15 @@ def romaji_to_katakana(word: str) -> str | None:
     return "".join(out)
 
 
+_AFTER_NUMBER = re.compile(r"[0-9] ?$")
+
+
+# A romanised Japanese name is short (Shimonosekiyama: 15 letters). Longer words are not looked up:
+# their spellings were built letter by letter, so one long word ("O'O'O'...", 60k letters) cost
+# time quadratic in its length.
+_LONGEST_ROMAJI = 32
+
+
 def _romaji_variants(word: str) -> list[str]:
     """Spellings that restore what Hepburn often drops: long vowels (Sato = Satou, Ota = Oota,
     Yuko = Yuuko) and the syllable break after n (Kenichi = Ken'ichi). At most 24."""
@@ -543,6 +558,8 @@ class EnglishNames:
         bare = words[i][0].rstrip(".")
         if not _name_shaped(bare) or bare.lower() in STOP:
             return 0, ""
+        if bare.lower() in UNITS and _AFTER_NUMBER.search(text, max(0, words[i][1] - 4), words[i][1]):
+            return 0, ""  # 345 Pa, 12 Ra: a unit after its number, whatever the Census says
         run = self._run(text, words, i)
         cue = self._cue_before(text, words, i)
         given = bare.lower() in self._given_all
@@ -563,6 +580,8 @@ class EnglishNames:
         if run == 1 and given and after in ("verb", "paren") and bare.lower() not in MONTHS:
             return 1, "en_given"  # Frank inspected ..., Mark is on it
         names = [w[0].rstrip(".").lower() for w in words[i : i + run]]
+        if run > 1 and after == "possessive" and unfamiliar(names[0]) and not any(n in STOP for n in names):
+            return run, "en_shape"  # Helēna Bite's proposal: a word no English text uses, and whose
         if run > 1 and common_phrase(names, self._given_all):
             return 0, ""  # Hot Work Permit, Gemba Walk, Lincoln Electric: plant words, a maker
         if run > 1 and after in ("verb", "paren", "email", "possessive"):
@@ -612,8 +631,8 @@ class EnglishNames:
         end = words[k - 1][2] - (1 if words[k - 1][0].endswith(".") else 0)
         rest = text[end : end + 3]
         start = words[i][1]
-        if rest.startswith(("'s", "’s")):
-            return "possessive"
+        if rest.startswith(("'s", "’s", "' ", "’ ")):
+            return "possessive"  # Acosta's, Pierre-Louis' proposal
         if rest.startswith((",", ":")):
             return "punct"
         if rest.startswith(")") and text[:start].rstrip().endswith("("):
@@ -663,7 +682,7 @@ class EnglishNames:
     def _japanese_name_uncached(self, word: str) -> int:
         """2: a reading of a surname or given name in the Japanese dictionary; 1: it reads as
         romaji; 0: it does not."""
-        if self._readings is None or len(word) < 2 or word.lower() in PLACES:
+        if self._readings is None or not 2 <= len(word) <= _LONGEST_ROMAJI or word.lower() in PLACES:
             return 0
         for variant in _romaji_variants(word):
             kana = romaji_to_katakana(variant)
@@ -714,7 +733,7 @@ class EnglishNames:
 
     def _reading_kinds_uncached(self, word: str) -> str:
         """The name kinds (姓, 名) the dictionary gives the word's romaji readings."""
-        if self._readings is None or len(word) < 2 or word in PLACES:
+        if self._readings is None or not 2 <= len(word) <= _LONGEST_ROMAJI or word in PLACES:
             return ""
         kinds = ""
         for variant in _romaji_variants(word):

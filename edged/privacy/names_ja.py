@@ -19,6 +19,7 @@ from edged.privacy.names_ja_data import (
     _HIRAGANA_GIVEN,
     _ITAIJI,
     _KANJI_ONLY,
+    _KATAKANA,
     _KATAKANA_FULL,
     _KATAKANA_WORDS,
     _LATIN_NAME,
@@ -32,22 +33,35 @@ from edged.privacy.names_ja_data import (
     HONORIFICS,
     MAX_KATAKANA_NAME,
     MAX_NAME_CHARS,
+    NO_HONORIFIC,
     NOT_NAMES,
+    RECORD_CUES,
     ROLE_CUES,
+    ROLE_HEAD,
     TITLES,
 )
 from edged.privacy.names_ja_extent import (
     NameExtent,
     _extend_to_honorific,
+    _field_state,
     _given_after_space,
     _glued_given,
     _joinable,
-    _latin_names,
     _name_like,
     _name_starts,
     _short_kanji,
     _split_given,
 )
+from edged.privacy.names_ja_latin import latin_names
+
+# a record's cue words (承認, 起票, 担当 ...): a list of names ends where a new field begins
+_LIST_CUES = tuple(c for c in (*RECORD_CUES, *ROLE_CUES) if not c.isascii())
+
+
+def _list_member(item: str) -> bool:
+    """Whether a run after a list's separator can be one more name: not a word that is no name,
+    not an organisation, not the cue of the record's next field (、起票 X)."""
+    return item not in NOT_NAMES and not _ORG_END.search(item) and not item.startswith(_LIST_CUES)
 
 
 class JapaneseNames(NameExtent):
@@ -76,7 +90,7 @@ class JapaneseNames(NameExtent):
         spans.extend(self._bracketed(text))
         spans.extend(self._field_names(text, tokens))
         spans.extend(self._before_title(text))
-        spans.extend(_latin_names(text))
+        spans.extend(latin_names(text))
         spans.extend(list(self._listed(text, [s for s in spans if s[2] != "ja_listed"])))
         for found_start, found_end, rule in spans:
             if DEPARTMENT.match(text[found_start:found_end]) and text.startswith(TITLES, found_end):
@@ -85,6 +99,9 @@ class JapaneseNames(NameExtent):
             if (_ORG_END.search(found) and not self._known(found)) or text.startswith("製", found_end):
                 continue  # 西倉庫, 安川製: a place of the plant, a maker
             start, end = self._whole_name(text, found_start, found_end)
+            whole = text[start:end]
+            if _TOOL_END.search(whole) or _TOOL_AFTER.match(text, end) or self.department_like(whole):
+                continue  # 金剛砥石, 弁慶治具: a word before a tool's noun names the tool; 総務部
             name_start = _after_company(text, start, end, tokens)
             if name_start is None:
                 continue  # 豊田市様, 中村区様, 本田技研工業様, 山崎製パン様: a city, a ward, a company
@@ -124,7 +141,8 @@ class JapaneseNames(NameExtent):
                 i = last + 1
                 continue
             inside = first == last and _inside_kana_word(text, tokens, first)  # てんけん: て ん けん
-            if tokens[first].surface not in NOT_NAMES and not inside:
+            state = _field_state(text, start, end)
+            if tokens[first].surface not in NOT_NAMES and not inside and not state:
                 yield start, end, "ja_dictionary"
             i = last + 1
 
@@ -132,7 +150,11 @@ class JapaneseNames(NameExtent):
         """零さん, グエンさん: a short noun the dictionary does not know as a name, closed by an
         honorific or a title."""
         for k, t in enumerate(tokens):
-            if k == 0 or not text.startswith(HONORIFICS + TITLES, t.start):
+            if (
+                k == 0
+                or not text.startswith(HONORIFICS + TITLES, t.start)
+                or text.startswith(NO_HONORIFIC, t.start)
+            ):
                 continue
             prev = tokens[k - 1]
             if prev.end != t.start or prev.person:
@@ -163,10 +185,11 @@ class JapaneseNames(NameExtent):
                 continue
             if first > 0 and tokens[first - 1].surface in ("お", "ご", "御"):
                 continue
-            place = all(w.pos3 == "地名" and "姓" not in self._readings.get(w.surface, "") for w in words)
-            if place and text.startswith(("様", "さま"), t.start):
-                continue  # 安城様, 鈴鹿様: a place the dictionary knows as no surname (a customer's site)
-            yield words[0].start, words[-1].end, "ja_honorific"
+            loanword = first == k - 1 and _KATAKANA.match(prev.surface) and self.ordinary_word(prev.surface)
+            if loanword and not self._kana_name(prev.surface, loose=False):
+                continue  # シフトリーダー, ラインリーダー: a loanword before the title, no name reading
+            if not self.no_one_before_marker(text, words, t.start):
+                yield words[0].start, words[-1].end, "ja_honorific"
 
     def _after_cue(
         self, text: str, tokens: list[Token], by_start: dict[int, int]
@@ -187,6 +210,9 @@ class JapaneseNames(NameExtent):
             alone = run is not None and (run.end() == len(text) or text[run.end()] in _END_MARKS)
             # 申請者躑躅森: whatever the dictionary makes of it, a short run alone after a role word
             named = run is not None and run.group(0) not in NOT_NAMES and not _ORG_END.search(run.group(0))
+            named = named and not (run is not None and ROLE_HEAD.search(run.group(0)))
+            # ... unless it is one common word (担当工程：, 工場長は出張中): no rare surname is one
+            named = named and not (run is not None and self._common_run(run.group(0)))
             if run is not None and alone and named:
                 yield run.start(), self._cue_run_end(text, run.start(), run.end()), "ja_cue_run"
                 continue
@@ -260,7 +286,7 @@ class JapaneseNames(NameExtent):
                 if sep is None:
                     break
                 item = _LIST_ITEM.match(text, sep.end())
-                if item is None or item.group(0) in NOT_NAMES or _ORG_END.search(item.group(0)):
+                if item is None or not _list_member(item.group(0)):
                     break
                 following = text[item.end() : item.end() + 1]
                 if (
@@ -306,8 +332,9 @@ class JapaneseNames(NameExtent):
             if t.person or "姓" not in self._readings.get(t.surface, "") or not _KANJI_ONLY.match(t.surface):
                 continue
             before = text[t.start - 1 : t.start] if t.start else ""
-            if before and before not in _FIELD_SEPARATORS:
-                continue
+            unit = len(t.surface) == 1 and before in " \u3000" and text[t.start - 2 : t.start - 1].isdigit()
+            if (before and before not in _FIELD_SEPARATORS) or unit:
+                continue  # 500 円: a number's unit or counter, not a one-kanji surname
             end = t.end
             nxt = tokens[k + 1] if k + 1 < len(tokens) else None
             glued = nxt is not None and nxt.start == end and len(nxt.surface) <= 2
@@ -337,21 +364,16 @@ class JapaneseNames(NameExtent):
         for m in _MENTION.finditer(text):
             yield m.start(1), m.end(1), "ja_mention"
 
-    def _kana_name(self, word: str, loose: bool) -> bool:
-        """A known reading of a name (姓, 名; with ``loose`` also 人名 一般, which holds foreign
-        names), or two of them glued (ヤマモトソウタロウ)."""
-
-        def known(w: str) -> bool:
-            kinds = self._readings.get(w, "")
-            return "姓" in kinds or "名" in kinds or (loose and bool(kinds) and len(w) >= 3)
-
-        if len(word) >= 2 and known(word):
-            return True
-        if len(word) > MAX_NAME_CHARS * 2:
-            return False  # every split of a long run would be tried
-        return any(known(word[:k]) and known(word[k:]) for k in range(2, len(word) - 1))
 
 _PLACE_SUFFIXES = frozenset("市区県郡")
+# nouns of tools and equipment: a name-like word glued before one is the tool's name (金剛砥石,
+# 弁慶治具, 大黒ポンプ), the way a place before 工場 is the plant's
+_TOOLS = (
+    "(?:砥石|治具|冶具|工具|装置|金型|刃物|機械|計器|ゲージ|ドリル|カッター|チャック|バルブ|ポンプ|ボルト|"
+    "ナット|ホース|ブラシ|パッキン|軸受|歯車|継手|台車|ハンマー|レンチ|ジャッキ|ホイスト|クランプ)"
+)
+_TOOL_AFTER = re.compile(_TOOLS + "(?![\u30a1-\u30faー])")  # not ボルトン, a name
+_TOOL_END = re.compile(_TOOLS + "$")
 # words that end a company's name (the span's first character aside), never a person's
 _COMPANY = re.compile(
     "(?:電器|電機|工業|商事|建設|重工|自動車|精機|化学|技研|産業|製薬|銀行|織機|株式会社|製作所|製[\u30a1-\u30ff]+)"

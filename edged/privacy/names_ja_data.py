@@ -117,6 +117,17 @@ ROLE_CUES = (
     "To",
     *TITLES,
 )
+# Cues of a record's people (who approved, wrote, hosted, witnessed, supervised, is in charge):
+# a name-shaped run after one is a name (names_ja_records.py); not role words of ROLE_CUES, whose
+# looser rule would take 承認経路's 経路 for one.
+_RECORD_CUE_TEXT = (
+    "承認者 承認 起票者 起票 主催者 主催 立会者 立会人 立会い 立会 立ち会い 監督者 監督 "
+    "担当者 担当 申請者 申請人 作成者 作成 確認者 確認 審査者 照査者 照査 検図者 検図 "
+    "検印 決裁者 決裁 査閲者 発行者 受付者 依頼者 報告者 記録者 点検者 検査者 検査員 "
+    "責任者 入力者 登録者 更新者 変更者 実施者 発注者 窓口 司会 議長 書記 講師 受入 返却 呼出 回収 "
+    "訪問先 応答"
+)
+RECORD_CUES = tuple(_RECORD_CUE_TEXT.split())
 # After a name: 林から電話, 清水に連絡 (a person is who calls or is called).
 CONTACT_AFTER = (
     "から電話",
@@ -164,6 +175,12 @@ NOT_NAMES = frozenset(
         "関係者",
         "各位",
         "利用者",
+        # a desk in a person's field (受付担当：窓口); a common word the dictionary knows is no test:
+        # rare surnames are spelt as words too (薬袋, 月見里)
+        "窓口",
+        "受付",
+        "代表",
+        "事務局",
         "運転手",
         "先方",
         "相手",
@@ -207,6 +224,17 @@ NOT_NAMES = frozenset(
         "点検",
         "保全",
         "設備",
+        # a role or a body before an honorific (部長さん, 社外講師様, 関東支店様, 一同様), no one's name
+        "匿名",
+        "一同",
+        "本社",
+        "支店",
+        "講師",
+        "部長",
+        "課長",
+        "係長",
+        "社長",
+        "監督",
     }
 )
 # A surname-tagged word right before these is a place or a company (豊田市, 本田技研, 松下電器).
@@ -298,9 +326,16 @@ _END_MARKS = frozenset("、。，．,.!?！？)）」』】\n:：/（( ")
 _ORG_END = re.compile(
     r"(?:部|課|係|室|班|所|工場|棟|ライン|会社|センター|グループ|チーム|号機|倉庫|事業所|エリア|ヤード|置場|場)$"
 )
+# a sign-off field's state, alone after its colon (承認：済, 点検：要): one kanji that is also a given
+# name (済 Wataru, 要 Kaname), so only there
+FIELD_STATES = frozenset("済要未可否了完")
+# words that start with an honorific's kanji: a form (申請様式), a name field's label (届　氏名)
+NO_HONORIFIC = ("様式", "氏名")
+# the head of a line, a team or a section (ライン長, 班長, 工場長): a post after a role word, not a name
+ROLE_HEAD = re.compile(r"(?:ライン|グループ|チーム|センター|シフト|班|職|係|課|部|室|工場|所|店)長$")
 DEPARTMENT = re.compile(
     r"^(?:営業|製造|品質|総務|人事|経理|技術|生産|保全|設備|開発|購買|物流|工務|検査|管理|品証|資材|"
-    r"安全|環境|企画|情報|システム|業務|工場)$"
+    r"安全|環境|企画|情報|システム|業務|工場|品管|生技|調達|設計|法務|広報|財務|経営)$"
 )
 # words of a foreign name are joined by a space, ・ or a double hyphen (＝, ゠: レ＝ミン＝トゥアン)
 _KATAKANA_WORDS = re.compile(
@@ -308,13 +343,16 @@ _KATAKANA_WORDS = re.compile(
 )
 _GLUED_RUN = re.compile(rf"[{_JA}]{{2,6}}(?:[ ・][{_JA}]{{1,6}}){{0,3}}")
 _HIRAGANA_GIVEN = re.compile(rf"{_NOT_KANA_NAME}[\u3041-\u3096]{{2,4}}[子美恵]?")
-_FIELD_SEPARATORS = " :：、。\n|｜/／\t"
+_FIELD_SEPARATORS = " :：、。\n|｜/／\t】"  # 【名刺OCR】氏名｜: a bracketed label ends a field too
 # anchored at the start of a katakana run: unanchored, a long run without a separator made the
 # search quadratic
 _KATAKANA_FULL = re.compile(
     r"(?<![\u30a1-\u30faー])[\u30a1-\u30faー]{2,}(?:[ ・=゠][\u30a1-\u30faー]{2,}){1,3}"
 )
-_MENTION = re.compile(r"@([\u4e00-\u9fff々\u30a1-\u30faー]{2,8})")
+# @及川　ひなた: a hiragana given name after a space too
+_MENTION = re.compile(
+    r"@([\u4e00-\u9fff々\u30a1-\u30faー]{2,8}(?: [\u3041-\u3096]{2,5}(?![\u3041-\u3096]))?)"
+)
 _LIST_SEPARATOR = re.compile(r"[、,と/／]\s?|\s[0-9]{1,2}[.)]\s")
 _LIST_ITEM = re.compile(
     r"[\u4e00-\u9fff々\u30a1-\u30faー]{1,6}(?:[ ・=゠][\u4e00-\u9fff々\u30a1-\u30faー]{1,8}){0,3}"

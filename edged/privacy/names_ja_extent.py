@@ -16,8 +16,6 @@ from edged.privacy.names_ja_data import (
     _KANJI_ONLY,
     _KATAKANA,
     _KATAKANA_NAME,
-    _LATIN_NOT_NAMES,
-    _LATIN_RUN,
     _NAME_AFTER,
     _NAME_BEFORE,
     _NAME_RUN,
@@ -26,20 +24,18 @@ from edged.privacy.names_ja_data import (
     _PARTICLES,
     CONTACT_AFTER,
     DEPARTMENT,
+    FIELD_STATES,
     HONORIFICS,
+    MAX_NAME_CHARS,
     MAX_WHOLE_NAME,
     NOT_NAMES,
     PLACE_OR_COMPANY_AFTER,
+    RECORD_CUES,
     TITLES,
 )
-from edged.privacy.names_latin import common_phrase
 
-_LATIN_BEFORE_HONORIFIC = re.compile(
-    # no start after an apostrophe (O'Brien is read from its O): Aa'Aa'... scanned from each A
-    r"(?<![A-Za-z0-9@.\-'’])([A-Za-z][A-Za-z'’\-]*\.?(?: [A-Za-z][A-Za-z'’\-]*\.?){0,3}) ?"
-    r"(?=さん|様(?![式子々])|さま|氏(?!名)|殿|くん|君|ちゃん)"
-)
 _SPACES = re.compile("[ \u3000]")
+_RECORD_CUE = re.compile("|".join(re.escape(c) for c in sorted(RECORD_CUES, key=len, reverse=True)))
 
 
 _TITLE_ALTERNATIVES = "|".join(sorted((re.escape(t) for t in TITLES), key=len, reverse=True))
@@ -92,6 +88,8 @@ class NameExtent:
 
     @staticmethod
     def _place_or_company(text: str, start: int, end: int) -> bool:
+        if text.startswith(TITLES, end):
+            return False  # 井上工場長 is a person, 井上工場 a plant
         return text.startswith(PLACE_OR_COMPANY_AFTER, end) or text[max(0, start - 4) : start].endswith(
             ("株式会社", "(株)", "有限会社")
         )
@@ -107,6 +105,74 @@ class NameExtent:
         """The dictionary reads ``surface`` as one person's name, or lists it as a surname or given name."""
         tokens = self._analyzer.tokens(surface)
         return self._known(surface) or (len(tokens) == 1 and tokens[0].person)
+
+    def holds_common_word(self, surface: str) -> bool:
+        """The dictionary reads a word of ``surface`` as a common word that is no name's spelling
+        (承認経路, 立会検査), a noun or an adjectival one (不要, 大丈夫)."""
+        return any(
+            self._common_word(t)
+            or (t.pos1 == "形状詞" and len(t.surface) >= 2 and not self._known(t.surface))
+            for t in self._analyzer.tokens(surface)
+        )
+
+    def no_one_before_marker(self, text: str, words: list[Token], marker: int) -> bool:
+        """安城様: a place the dictionary knows as no surname before 様 (a customer's site); 総務さん,
+        第二工場長: a department or a number. (A common word or a place before a title is as often a
+        surname: 四十物班長, 西表班長.)"""
+        surface = text[words[0].start : words[-1].end]
+        place = all(w.pos3 == "地名" and "姓" not in self._readings.get(w.surface, "") for w in words)
+        if place and text.startswith(("様", "さま"), marker):
+            return True
+        before = text[words[0].start - 1 : words[0].start] if words[0].start else ""
+        # 第二工場長, 十二班長: a number, not 零さん
+        number = (len(surface) >= 2 or (before != "" and before in _NOT_NAME_START)) and all(
+            w.pos2 == "数詞" for w in words
+        )
+        return number or DEPARTMENT.match(surface) is not None or surface[0] in _NOT_NAME_START
+
+    def department_like(self, found: str) -> bool:
+        """A department or place of the plant a name grew into (総務 + 部, 品質保証 + 課): words
+        the dictionary knows as common ones before an organisation's ending."""
+        if DEPARTMENT.match(found):
+            return True  # 品管さん: the department itself
+        m = _ORG_END.search(found)
+        prefix = found[: m.start()] if m is not None else ""
+        common = bool(prefix) and (DEPARTMENT.match(prefix) is not None or self.holds_common_word(prefix))
+        return common and not self._known(found)
+
+    def person_word(self, surface: str) -> bool:
+        """The dictionary reads ``surface`` as one word tagged as a person's name."""
+        tokens = self._analyzer.tokens(surface)
+        return len(tokens) == 1 and tokens[0].person
+
+    def ends_in_given_name(self, surface: str) -> bool:
+        """``surface`` reads as words ending in one the dictionary tags as a given name (栗花落春香,
+        水流あゆみ; 百舌鳥マリエ, a foreign one), after two characters or more."""
+        tokens = self._analyzer.tokens(surface)
+        last = tokens[-1] if len(tokens) >= 2 else None
+        return last is not None and last.person and last.pos4 in ("名", "一般") and last.start >= 2
+
+    def place_word(self, surface: str) -> bool:
+        """The dictionary reads ``surface`` as places it knows as no surname (安城, 鈴鹿)."""
+        tokens = self._analyzer.tokens(surface)
+        return all(t.pos3 == "地名" and "姓" not in self._readings.get(t.surface, "") for t in tokens)
+
+    def _common_run(self, run: str) -> bool:
+        return " " not in run and self.holds_common_word(run) and not self._known(run)
+
+    def _kana_name(self, word: str, loose: bool) -> bool:
+        """A known reading of a name (姓, 名; with ``loose`` also 人名 一般, which holds foreign
+        names), or two of them glued (ヤマモトソウタロウ)."""
+
+        def known(w: str) -> bool:
+            kinds = self._readings.get(w, "")
+            return "姓" in kinds or "名" in kinds or (loose and bool(kinds) and len(w) >= 3)
+
+        if len(word) >= 2 and known(word):
+            return True
+        if len(word) > MAX_NAME_CHARS * 2:
+            return False  # every split of a long run would be tried
+        return any(known(word[:k]) and known(word[k:]) for k in range(2, len(word) - 1))
 
     def _known(self, surface: str) -> bool:
         """The dictionary has a surname or given name written this way (小川, 林: also words)."""
@@ -161,10 +227,10 @@ class NameExtent:
             return start
         run_start = start - len(left.group(0))
         run = text[run_start:start]
-        cues = list(self._cue.finditer(run))
+        cues = [*self._cue.finditer(run), *_RECORD_CUE.finditer(run)]
         if cues:
-            # ホスト月見里けんた, 運転者桜井: the name starts after the role word glued before it
-            run_start += cues[-1].end()
+            # ホスト月見里けんた, 運転者桜井, 監督左右田: the name starts after the role word glued before it
+            run_start += max(c.end() for c in cues)
             run = text[run_start:start]
         if not run.strip(" ・=゠") or run.strip(" ・=゠") in NOT_NAMES:
             return start
@@ -260,23 +326,6 @@ class NameExtent:
 def _limit(run: str) -> int:
     """Longest whole name: foreign names written in katakana run longer (ジャン・ピエール・デュボワ)."""
     return 20 if _KATAKANA_NAME.fullmatch(run) else MAX_WHOLE_NAME
-
-
-def _latin_names(text: str) -> Iterator[tuple[int, int, str]]:
-    """Michael Johnson氏, 本日Carolina Moraesが: capitalised Latin words, two to four of them, in
-    Japanese text are a person's name unless a plant word is among them; so are Latin words in
-    any case right before an honorific (nguyen van an さん, SATO Md. Rafiq様)."""
-    for m in _LATIN_RUN.finditer(text):
-        words = m.group(0).replace("-", " ").split()
-        if any(w.lower() in _LATIN_NOT_NAMES for w in words) or common_phrase([w.lower() for w in words]):
-            continue
-        yield m.start(), m.end(), "ja_latin_name"
-    for m in _LATIN_BEFORE_HONORIFIC.finditer(text):
-        words = [w.rstrip(".") for w in m.group(1).replace("-", " ").split()]
-        if any(w.lower() in _LATIN_NOT_NAMES for w in words) or common_phrase([w.lower() for w in words]):
-            continue
-        if sum(len(w) for w in words) >= 3:
-            yield m.start(1), m.end(1), "ja_latin_honorific"
 
 
 def _name_starts(text: str, start: int) -> bool:
@@ -385,3 +434,9 @@ def _extend_to_honorific(text: str, tokens: list[Token], last: int) -> int | Non
         if text.startswith(HONORIFICS + TITLES, words[-1].end):
             return j
     return None
+
+
+def _field_state(text: str, start: int, end: int) -> bool:
+    """承認：済, 点検：要、: a state alone in its field, not a one-kanji given name."""
+    alone = end == len(text) or text[end] in "、。, \u3000\n"
+    return text[start:end] in FIELD_STATES and text[start - 1 : start] in (":", "：") and alone

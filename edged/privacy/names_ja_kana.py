@@ -24,12 +24,15 @@ from collections.abc import Callable, Iterator
 
 from edged.privacy.detector import Span
 from edged.privacy.entities import PERSON
-from edged.privacy.names_ja_data import HONORIFICS, ROLE_CUES, TITLES
+from edged.privacy.names_ja_data import HONORIFICS, RECORD_CUES, ROLE_CUES, TITLES
 
 _H = "\u3041-\u3096"
+# particles after a name that is a sentence's subject or object (くわはら ちひろが変更)
+_PARTICLE_AFTER = "がはにをと"
 # the given name may run into a hiragana honorific or です (のぞみさん, のぞみです)
 _KANA_PAIR = re.compile(
-    rf"(?<![{_H}ー])([{_H}]{{2,6}})[ \u3000]([{_H}]{{2,4}}?)(?=さん|さま|くん|ちゃん|です|(?![{_H}]))"
+    rf"(?<![{_H}ー])([{_H}]{{2,6}})[ \u3000]([{_H}]{{2,5}}?)"
+    rf"(?=さん|さま|くん|ちゃん|です|(?![{_H}])|[{_PARTICLE_AFTER}](?=[\u4e00-\u9fff\u30a1-\u30fa]))"
 )
 _MARK_AFTER = re.compile(
     "|".join(re.escape(m) for m in sorted((*HONORIFICS, *TITLES, "リーダー"), key=len, reverse=True))
@@ -49,6 +52,7 @@ _CUES = (
     "宛先",
     "宛名",
     *ROLE_CUES,
+    *RECORD_CUES,
 )
 # a config key's = too (管理者=まえだ ゆい)
 _CUE_BEFORE = re.compile("(?:" + "|".join(re.escape(c) for c in _CUES) + r")[:：=]?[ \u3000]?$")
@@ -59,6 +63,8 @@ _PARTICLE = "はがをにでともへのや"
 _K = "\u4e00-\u9fff々"
 _ROLE_END = tuple("課部係班室長者場所社店局科署")
 _MAX_SURNAME = 4
+# a day or a time before a name (本日長﨑が): no part of its surname
+_TIME_WORDS = ("本日", "今日", "昨日", "明日", "先日", "当日", "毎日", "翌日", "前日", "今回", "前回", "次回")
 _HONORIFIC_AFTER = re.compile(r" ?(?:様|さん|さま|殿|氏|君)")
 # a kanji run after a separator or a particle, right before a name (with the space between them)
 _KANJI_RUN_BEFORE = re.compile(rf"(?:^|(?<=[ :：、/／(（{_PARTICLE}]))([{_K}]{{1,4}} ?)$")
@@ -73,7 +79,8 @@ _KATAKANA_PAIR = re.compile(
 _KATAKANA_BEFORE = re.compile(r"(?:^|[は、:：\s]|手配は|担当は)$")
 # longer than any katakana name's part (ヴィシュヴァナータン: 10)
 _LONGEST_PART = 20
-_KATAKANA_AFTER = re.compile(r"(?:です|。|$|[、\s](?=[0-9０-９]))")
+# ギオルギ ベリゼは出張中: the sentence's subject, before は or が and a word in kanji
+_KATAKANA_AFTER = re.compile(r"(?:です|。|$|[、\s](?=[0-9０-９])|[はが](?=[\u4e00-\u9fff\u30a1-\u30fa]))")
 
 
 def find(
@@ -93,8 +100,8 @@ def widened(text: str, found: list[Span], ordinary_word: Callable[[str], bool]) 
         if not re.match(rf"[{_K}{_H}]", text[span.start : span.start + 1]):
             continue  # a Latin or katakana name has no kanji surname before it
         run = _KANJI_RUN_BEFORE.search(text, max(0, span.start - 6), span.start)
-        if run is None or run.group(1).rstrip(" ").endswith((*_ROLE_END, *_CUES)):
-            continue  # 保全課 田中, 報告先 田中: a department or a cue before the name
+        if run is None or run.group(1).rstrip(" ").endswith((*_ROLE_END, *_CUES, *_TIME_WORDS)):
+            continue  # 保全課 田中, 報告先 田中, 承認 田中: a department or a cue before the name
         surname = run.group(1)
         leading = _LEADING_KANJI.match(text, span.start)
         if not surname.endswith(" ") and leading is not None:
@@ -126,12 +133,23 @@ def _hiragana(text: str, known_name: Callable[[str], bool]) -> Iterator[Span]:
             continue  # てんけん けっか：いじょう なし: a field's label, not a chat line's speaker
         if after is not None or _CUE_BEFORE.search(text, max(0, start - _CUE_REACH), start):
             yield Span(PERSON, start, m.end(), "ja_kana_pair")
+        elif _subject(text, start, m, known_name):
+            yield Span(PERSON, start, m.end(), "ja_kana_subject")
+
+
+def _subject(text: str, start: int, m: re.Match[str], known_name: Callable[[str], bool]) -> bool:
+    """振込先をくわはら ちひろが変更: a given name the dictionary knows, after a particle or a
+    separator, before a particle and a word in kanji or katakana; the surname ends in no particle
+    (これは ゆうきが is a sentence)."""
+    opened = start > m.start(1) or start == 0 or text[start - 1] in " \u3000、。:：「(（"
+    particle = text[m.end() : m.end() + 1] in _PARTICLE_AFTER
+    return opened and particle and m.group(1)[-1] not in _PARTICLE and known_name(m.group(2))
 
 
 def _speaker(text: str, start: int, m: re.Match[str], known_name: Callable[[str], bool]) -> bool:
     """A chat line's speaker before a colon: at the line's start, or after its time or bracket,
     with a surname or given name the dictionary knows (かねしろ みずほ：)."""
-    slot = start == 0 or text[start - 1] in " \u3000\n]】"
+    slot = start == 0 or text[start - 1] in " \u3000\n]】)）"
     return slot and (known_name(m.group(1)) or known_name(m.group(2)))
 
 

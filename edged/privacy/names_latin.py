@@ -43,10 +43,22 @@ _LD = "A-Za-zÀ-ʯḀ-ỿ0-9"
 _NOT_BEFORE = rf"(?<![{_LD}@])(?<![{_LD}]['’\-])(?<![{_LD}]['’]-)(?<![{_LD}]-['’])"
 _NOT_AFTER = rf"(?![{_LD}])"
 _NICKNAME = re.compile(rf"{_NOT_BEFORE}({_WORD}) [\"“]({_WORD})[\"”] ({_WORD}){_NOT_AFTER}")
+# particles of Romance, Dutch and Faroese names, and the elided article glued to the surname
+# (J. de l'Estrac, J. á Lakjuni, P. d'Souza)
 _INITIAL_FIRST = re.compile(
-    rf"(?<![A-Za-zÀ-ʯḀ-ỿ0-9.])[{_UW}]\. (?:(?:de|del|della|da|dos|van|von|der|den|di|du|le|la|ten|ter) )*"
+    rf"(?<![A-Za-zÀ-ʯḀ-ỿ0-9.])[{_UW}]\. "
+    r"(?:(?:de|del|della|da|dos|das|do|van|von|der|den|di|du|le|la|ten|ter|á|í|à) )*(?:[ld]['’])?"
     rf"([{_UW}][{_LW}]*[{_UW}]?[{_LW}]+(?:-[{_UW}][{_LW}]+)?){_NOT_AFTER}"
 )
+# a role or field that a person fills, right before an initial and a surname: the surname may be
+# short or a word (host C. Yo, sign-off K. Dem, laptop for I. Don, reviewer D. An)
+_INITIAL_CUE = re.compile(
+    r"(?:\bhost|\bsign-?off|\bsigned(?: off)?(?: by)?|\bfor|\bby|\bowner|\breviewer|\bapprover|\bbuyer|"
+    r"\bseller|\bcontact|\battn|\bwitness|\bauditor|\binspector|\bvisitor|\bguest|\bcourier|\bdriver|"
+    r"\bcc|\bwith|\bfrom|\bto):?\s?$",
+    re.IGNORECASE,
+)
+_SHORT_SURNAME = 3
 _MIDDLE_INITIAL = re.compile(rf"{_NOT_BEFORE}({_WORD}) [{_UW}{_LW}]\. ({_WORD}){_NOT_AFTER}")
 _HONORIFIC = r"(?!san\b|sama\b|kun\b|chan\b|sensei\b|dono\b)"
 _CAPITALISED = re.compile(
@@ -54,7 +66,8 @@ _CAPITALISED = re.compile(
 )
 _CAPS_WORD = rf"[{_UW}][{_UW}'’]+(?:-[{_UW}]+)?"
 _VOWEL = re.compile("[aeiouyà-ÿə]")
-_CAPS_RUN = re.compile(rf"{_NOT_BEFORE}{_CAPS_WORD}(?: {_CAPS_WORD}){{1,3}}{_NOT_AFTER}")
+# a word in capitals glued to "-digits" is an identifier (MOC-26-547, AWB-554), not a surname
+_CAPS_RUN = re.compile(rf"{_NOT_BEFORE}{_CAPS_WORD}(?: {_CAPS_WORD}){{1,3}}{_NOT_AFTER}(?!-[0-9])")
 _INVERTED = re.compile(
     # a mark inside the surname joins letters (Aa--Aa--... was scanned from each capital)
     rf"{_NOT_BEFORE}([{_UW}](?:[{_UW}{_LW}]|['’\-](?=[{_UW}{_LW}]))+), "
@@ -78,13 +91,14 @@ _CUE_BEFORE = re.compile(
     r"受講者:|氏名:|担当:|作業者:|[\-–—] |--\n)\s*$",
     re.IGNORECASE,
 )
-# What introduces a person outright: a log field that holds one (who=, ack_by=, user=), a
+# What introduces a person outright: a log field that holds one (who=, ack_by=, user=, a commit's
+# reviewed-by), a
 # self-introduction (my name is, this is, it's), an assignment (assigned to).
 _INTRO_CUE = re.compile(
     r"(?:\b(?:who|user|username|operator|owner|assignee|name|requester|caller|approver)=|"
     # a config key or ticket field, spaced or with a colon (admin = ..., assignee: ...)
     r"\b(?:admin|administrator|owner|assignee|operator|requester|approver|reporter|contact) ?[=:] ?|"
-    r"[a-z]_?by=|\bname is|\bthis is|\bit'?s|\bit’s|\bassigned to|\bhanded (?:over )?to|"
+    r"[a-z]_?by=|\b[a-z]+-by:?|\bname is|\bthis is|\bit'?s|\bit’s|\bassigned to|\bhanded (?:over )?to|"
     r"\bescalated to|\bforwarded to|\btell)\s*$",
     re.IGNORECASE,
 )
@@ -93,7 +107,10 @@ _FIELD_KEY = re.compile(
     r"(?i:assignee|assigned|requester|requestor|approver|reporter|owner|admin|administrator|operator|"
     r"caller|contact|user|username|name|who|host|escort|driver|holder|tech|technician)\s?[:=]"
 )
-_WEAK_CUE_BEFORE = re.compile(r"(?:\bfyi|\bwith|\bfor|\bto|\band|,|\bsee|\bcall|\bfrom|^)\s*$", re.IGNORECASE)
+# a log line's clause start after its place (Cell 12: ashley reported) is as weak a cue as a comma
+_WEAK_CUE_BEFORE = re.compile(
+    r"(?:\bfyi|\bwith|\bfor|\bto|\band|,|:|\bsee|\bcall|\bfrom|^)\s*$", re.IGNORECASE
+)
 # What people do, right after their name.
 _VERB_AFTER = re.compile(
     r"^\s*(?:to\b|reported|changed|wants|can|could|will|set|swapped|said|says|is|was|has|had|needs|called|"
@@ -104,7 +121,7 @@ _CHAT_WORDS = _wordset(
     "pls plz thx tmrw tmr lol fyi ur u wo re cc ok okay hmi plc ip sftp cnc agv amr nvm btw "
     "asap eta imo idk np ty yes no hi hey bye shift line team crew lead tech admin ops qa qc hr "
     "it the and pump press robot valve motor chiller boiler spindle drawbar bearing seal "
-    "gateway scanner printer"
+    "gateway scanner printer forklift forklifts reach-truck stacker pallet-jack crane hoist"
 )
 MAX_WORDS = 4
 # role words that stand right before a person (Escort B. Österberg, Witness K. Amoah)
@@ -156,7 +173,12 @@ def frequent_given_names() -> frozenset[str]:
 COMPANY_WORDS = _wordset(
     "electric electrics electronics robotics automation systems industries industrial motors "
     "machinery engineering logistics corporation corp inc ltd llc gmbh ag co group wave tools "
-    "instruments controls technologies technology solutions manufacturing works plc holdings"
+    "instruments controls technologies technology solutions manufacturing works plc holdings "
+    # what a supplier's name ends in besides (Morgan Advanced Materials, Hayes Specialty Metals)
+    "materials chemicals metals plastics polymers composites ceramics coatings components products "
+    "services equipment enterprises international laboratories fasteners bearings hydraulics "
+    "pneumatics dynamics aerospace semiconductors devices sensors packaging textiles castings forgings "
+    "fabrication fabrications alloys"
 )
 
 
@@ -275,6 +297,31 @@ def _initials(text: str) -> Iterator[Span]:
         plain = plain or (surname in vocabulary() and surname not in census_names())
         if not plain or _CUE_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
             yield Span(PERSON, m.start(), m.end(), "latin_initial")
+        elif _INITIAL_CUE.search(text, max(0, m.start() - 16), m.start()) and _cued_surname(surname):
+            yield Span(PERSON, m.start(), m.end(), "latin_initial_cue")
+
+
+def _cued_surname(surname: str) -> bool:
+    """After a role: a short surname (An, Yo, Dem), a Census name or no English word; never a plant,
+    chat, company or procedure word (for A. Line, for B. Test)."""
+    if any(surname in words for words in (_CHAT_WORDS, COMPANY_WORDS, PHRASE_HEADS, SHOP_FLOOR_WORDS)):
+        return False
+    if surname in _FUNCTION_WORDS:
+        return False  # wait for I. Then, ready for A. So
+    short = len(surname) <= _SHORT_SURNAME
+    return short or (surname in census_names() and surname not in _common()) or surname not in vocabulary()
+
+
+_FUNCTION_WORDS = _wordset(
+    "so to at in on it is as we he the and but or if no do go up by my me us of be all any too yes not "
+    "now how who why new old one two our its has had was are can may did see then there this that"
+)
+
+
+# the word after a name, and the capitalised words after that (by Brandwell Advanced Ceramics)
+_FOLLOWING = re.compile(r" [A-Za-z]{1,24}(?: [A-Z][A-Za-z]{0,23}){0,2}")
+_TITLE_DOT = re.compile(rf"\. [{_UW}]")
+_TITLE_MAX = 4
 
 
 def _after_cue(text: str) -> Iterator[Span]:
@@ -284,14 +331,16 @@ def _after_cue(text: str) -> Iterator[Span]:
         word = m.group(1)
         if not _CUE_BEFORE.search(text[max(0, m.start(1) - 12) : m.start(1)]):
             continue
+        if len(word) <= _TITLE_MAX and _TITLE_DOT.match(text, m.end(1)):
+            continue  # by Capt. Ramos, with Insp. Varga: a title, the name after it
         if word.lower() in _CHAT_WORDS or (word.lower() in _common() and word.lower() not in given_names()):
             continue
         dash = text[max(0, m.start(1) - 2) : m.start(1)] in ("- ", "– ", "— ")
         if dash and word.lower() in vocabulary() and word.lower() not in given_names():
             continue  # Lock 35 - Dock 4: after a dash, an English word is a place or a part
-        following = re.match(r" ([A-Za-z]+)", text[m.end(1) : m.end(1) + 24])
-        if following and following.group(1).lower() in COMPANY_WORDS:
-            continue  # by Johnson Controls: a maker
+        following = _FOLLOWING.match(text, m.end(1))
+        if following and any(w.lower() in COMPANY_WORDS for w in following.group(0).split()):
+            continue  # by Johnson Controls, by Brandwell Advanced Ceramics: a maker
         yield Span(PERSON, m.start(1), m.end(1), "latin_cue_single")
 
 
@@ -314,6 +363,19 @@ _APPROVAL_BEFORE = re.compile(
 )
 
 
+# what a person does right after "Surname, Given" in a record (Pan, Duhyeon moved to ...)
+_VERB_AFTER_INVERTED = re.compile(
+    r" (?:moved|joined|left|retired|transferred|resigned|signed|approved|reported|requested|changed|"
+    r"is|was|has|had|will|needs|took|asked)\b"
+)
+
+
+def _surname_of_record(surname: str) -> bool:
+    """A surname before ", Given moved to": any word but a plant acronym, a chat or procedure word."""
+    low = surname.lower()
+    return surname.upper() not in _CAPS_NOT_NAMES and low not in _CHAT_WORDS and low not in PHRASE_HEADS
+
+
 def _inverted(text: str) -> Iterator[Span]:
     for m in _INVERTED.finditer(text):
         # MARTÍNEZ, Marcela / Yamamoto, Tsubasa: surname, comma, given name(s)
@@ -322,6 +384,9 @@ def _inverted(text: str) -> Iterator[Span]:
         approval = _APPROVAL_BEFORE.search(text, max(0, m.start() - 16), m.start()) is not None
         if approval and unfamiliar(surname) and surname.upper() not in _CAPS_NOT_NAMES:
             yield Span(PERSON, m.start(), m.end(), "latin_inverted")  # approved Ngwenya, Precious
+            continue
+        if _VERB_AFTER_INVERTED.match(text, m.end()) and unfamiliar(given) and _surname_of_record(surname):
+            yield Span(PERSON, m.start(), m.end(), "latin_inverted")  # Pan, Duhyeon moved to
             continue
         if common_phrase(words) or surname.upper() in _CAPS_NOT_NAMES:
             continue
@@ -337,6 +402,8 @@ def _name_word(word: str) -> bool:
     plain = _plain(bare)
     if bare in frequent_given_names() or plain in frequent_given_names():
         return True
+    if len(bare) >= 7 and bare.endswith("ing") and bare not in census_names():
+        return False  # closed for resurfacing, down for deburring: a verb's -ing form, not a name
     census = (bare in census_names() and bare not in _common()) or (plain != bare and plain in census_names())
     return unfamiliar(bare) or census
 
@@ -363,11 +430,36 @@ def _run_length(text: str, words: list[tuple[str, int, int]], i: int) -> int:
         k = i + n
         while k < len(words) - 1 and words[k][0] in _LOWER_PARTICLES and joined(k + 1):
             k += 1  # de la, van der: particles, then the name word after them
-        if not _name_word(words[k][0]):
+        # after a frequent given name, a Census surname that is also a word (sterling cooper)
+        surname = n == 1 and _plain(words[i][0]) in frequent_given_names() and words[k][0] in census_names()
+        word = words[k][0]
+        if not (_name_word(word) or surname) or word in _CHAT_WORDS or word in _FUNCTION_WORDS:
             break
         n = k - i + 1
         names += 1
     return n
+
+
+# a machine's tag after lowercase words (palletiser PZ-2, coil slitter CS-02, press P14)
+_MACHINE_ID_AFTER = re.compile(r" [A-Z]{1,4}-?[0-9]")
+
+
+def _cued_given(text: str, words: list[tuple[str, int, int]], i: int) -> int:
+    """ack_by=alain émond, out to sven wartenberg: a given name English text knows (no Census name,
+    none of the 7,000 commonest words) right after a person cue, then a surname no English text
+    uses. How many words the name has (0: none)."""
+    first = words[i][0]
+    if len(first) < 3 or first in _common() or first in _CHAT_WORDS or not first.isalpha():
+        return 0
+    if i + 1 >= len(words) or words[i + 1][1] - words[i][2] != 1 or text[words[i][2]] != " ":
+        return 0
+    before = text[max(0, words[i][1] - 20) : words[i][1]]
+    if not (_CUE_BEFORE.search(before[-12:]) or _INTRO_CUE.search(before)):
+        return 0
+    rest = words[i + 1][0]
+    if not _name_word(rest) or not unfamiliar(rest) or rest in _LOWER_PARTICLES:
+        return 0
+    return 1 + _run_length(text, words, i + 1)
 
 
 def _lowercase(text: str) -> Iterator[Span]:
@@ -377,11 +469,20 @@ def _lowercase(text: str) -> Iterator[Span]:
     i = 0
     while i < len(words):
         particle = words[i][0] in _LOWER_PARTICLES or _FIELD_KEY.match(text, words[i][1]) is not None
-        if particle or not _name_word(words[i][0]) or (words[i][1] > 0 and text[words[i][1] - 1].isalnum()):
+        if particle or (words[i][1] > 0 and text[words[i][1] - 1].isalnum()):
             i += 1
+            continue
+        if not _name_word(words[i][0]):
+            n = _cued_given(text, words, i)
+            if n:
+                yield Span(PERSON, words[i][1], words[i + n - 1][2], "latin_lowercase")
+            i += max(n, 1)
             continue
         n = _run_length(text, words, i)
         start, end = words[i][1], words[i + n - 1][2]
+        if _MACHINE_ID_AFTER.match(text, end):
+            i += n  # - coil slitter CS-02: a machine and its tag, not a name in lowercase
+            continue
         before = text[max(0, start - 12) : start]
         cue = _CUE_BEFORE.search(before) is not None
         weak = _WEAK_CUE_BEFORE.search(before) is not None

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Container
 
-from edged.privacy.names_latin import vocabulary
+from edged.privacy.names_latin import census_names, vocabulary
 
 # Places a plant names after people; surnames that are also such words (Hall, House, Tower, Mill,
 # Wing, Block) are left out, so that Sarah Hall stays a person.
@@ -31,12 +31,32 @@ _THING_AFTER = (
     "crane|press|hoist|welder|chiller|compressor|toolbox|oven|kiln|boiler|pump|furnace|lathe|forklift|"
     "conveyor|dryer|mixer|grinder|saw|generator|service|callout|technician|engineer|rep|invoice|quote"
 )
+# The nouns a name lends itself to as a tool, an instrument, a part, a material or a term (Allen
+# key, Phillips screws, Kelvin probe, Bourdon gauge, Douglas fir, Grace period): a compound noun, not
+# a person; not when a number follows (Anna cell 0412 ...: her mobile)
+_EPONYM_HEADS = (
+    "key|keys|wrench|wrenches|spanner|screw|screws|screwdriver|bolt|bolts|nut|nuts|meter|meters|gauge|"
+    "gauges|valve|valves|probe|probes|cell|cells|loader|bridge|clamp|clamps|coupling|joint|fitting|jack|"
+    "truck|pallet|pallets|fir|pine|oak|spruce|period|effect|scale|curve|cycle|number|engine|relay|"
+    "plug|socket|tube|flask|burner|tester|chain|rule"
+)
+# a job title after the site word: the person's post (Maria Gomez Plant Manager, on a card), not a
+# place named after someone
+_TITLE_AFTER_PLACE = (
+    r" (?:Manager|Director|Engineer|Supervisor|Planner|Coordinator|Technician|Officer|Lead|Head|Chief|"
+    r"Administrator|Assistant|Superintendent)(?![A-Za-z])"
+)
 _AFTER = re.compile(
     # a lowercase site word, not a log key (closed_by=ruairi breathnach line=4)
-    rf" (?:(?:{_PLACE_AFTER})|(?:{_PLACE_AFTER_LOWER})(?![=:])|(?:{_THING_AFTER}))(?![A-Za-z])"
+    rf" (?:(?:{_PLACE_AFTER})(?!{_TITLE_AFTER_PLACE})|(?:{_PLACE_AFTER_LOWER})(?![=:])|(?:{_THING_AFTER})"
+    rf"|(?:{_EPONYM_HEADS})(?![=:]| ?[+0-9(]))(?![A-Za-z])"
 )
-# the machines alone, for rules that must not read one as a given name (Mixer D., Welder W.)
-THING_WORDS = frozenset(_THING_AFTER.split("|"))
+# a site named after someone, its kind in two words (Madison Press Shop, Harlow Paint Line), and a
+# machine's nickname with the machine in brackets after it (Big Bertha (press 9))
+_PLACE_AFTER_TWO = re.compile(rf" ([A-Z][a-z]+) (?:{_PLACE_AFTER})(?![A-Za-z])")
+_MACHINE_IN_BRACKETS = re.compile(rf" ?\((?:{_THING_AFTER}|line|cell|machine|robot)\b", re.IGNORECASE)
+# the machines and tools alone, for rules that must not read one as a given name (Mixer D., Welder W.)
+THING_WORDS = frozenset(_THING_AFTER.split("|")) | frozenset(_EPONYM_HEADS.split("|"))
 # a model number after two words, the last an English word (Reflow Oven RF-3, Spiral Mixer 240): a
 # machine; not a phone (it starts with 0 or runs on in more digit groups)
 _MODEL_AFTER = re.compile(
@@ -59,6 +79,12 @@ def plant_thing(text: str, start: int, end: int) -> bool:
         return False
     if _AFTER.match(text, end) is not None or (" " in value and _LAST_PLACE.search(value) is not None):
         return True
+    if _MACHINE_IN_BRACKETS.match(text, end) is not None:
+        return True
+    two = _PLACE_AFTER_TWO.match(text, end)
+    if two is not None:
+        kind = two.group(1).lower()  # Press, Paint: a machine or a trade word, no surname (Anna Hall Line)
+        return kind in THING_WORDS or (kind in vocabulary() and kind not in census_names())
     last = value.rsplit(" ", 1)[-1].lower()
     return " " in value and last in vocabulary() and _MODEL_AFTER.match(text, end) is not None
 

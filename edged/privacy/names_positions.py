@@ -63,11 +63,14 @@ _CUE = re.compile(
 _WORD = re.compile(rf"{_EDGE_BEFORE}({_TITLE_WORD}){_EDGE_AFTER}")
 _SELF = re.compile(rf"(?:^|(?<=[.!?:;]\s)|(?<=\n))({_TITLE_WORD}) here[,.!]")
 _PARTICLE = (
-    r"(?:Mac|Mc|Ó|Ní|Nic|bin|binti|ibn|al|el|de|del|de la|de los|van|von|van der|van den|da|di|du|le|la)"
+    r"(?:Mac|Mc|Ó|Ní|Nic|bin|binti|ibn|al|el|de|del|de la|de los|van|von|van der|van den|da|di|du|le|la|"
+    r"á|í)"
 )
+# the elided article glued to a surname (de l'Estrac, d'Almeida, l'Hôte)
+_ELIDED = r"(?:de )?[ld]['’]"
 _PARTICLE_WORDS = frozenset(w.lower() for w in re.findall(r"\w+", _PARTICLE))
 _INVERTED = re.compile(
-    rf"{_EDGE_BEFORE}((?:{_PARTICLE} )?{_TITLE_WORD}(?: {_TITLE_WORD})?|{_CAPS}), "
+    rf"{_EDGE_BEFORE}((?:{_PARTICLE} |{_ELIDED})?{_TITLE_WORD}(?: {_TITLE_WORD})?|{_CAPS}), "
     rf"({_TITLE_WORD}(?: {_TITLE_WORD})?){_EDGE_AFTER}"
 )
 _MAX_CAPS_WORDS = 4
@@ -77,7 +80,8 @@ _MAX_CAPS_WORDS = 4
 # Tariq ibn Hamad, van der Berg), and the Arabic article glued by a hyphen (al-Masri)
 _INNER_PARTICLES = re.compile(
     rf"{_EDGE_BEFORE}({_TITLE_WORD}) (?:(?:de|del|de la|de los|de las|i|y|ibn|bin|binti|van|von|van der|"
-    rf"van den|da|dos|das|di|du|ter|ten) )+({_TITLE_WORD}){_EDGE_AFTER}"
+    rf"van den|da|dos|das|di|du|ter|ten|á|í) )*(?:(?:de|del|de la|de los|de las|i|y|ibn|bin|binti|van|von|"
+    rf"van der|van den|da|dos|das|di|du|ter|ten|á|í) |[ld]['’])({_TITLE_WORD}){_EDGE_AFTER}"
     rf"|{_EDGE_BEFORE}({_TITLE_WORD}) ((?:al|el|bin|ibn|abu)-[{_UW}][{_LW}]+){_EDGE_AFTER}"
 )
 
@@ -161,9 +165,17 @@ def _inverted(text: str) -> Iterator[Span]:
             yield Span(PERSON, m.start(), m.end(), "latin_inverted_particles")
 
 
+_STREET_TYPES = _wordset(
+    "rue rua via calle avenida avenue boulevard chemin route strada piazza viale place quai impasse "
+    "allée zone cours passage square carrera camino travessa largo praça plaza paseo"
+)
+
+
 def _inner_particles(text: str) -> Iterator[Span]:
     for m in _INNER_PARTICLES.finditer(text):
         first, last = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        if first.lower() in _STREET_TYPES:
+            continue  # Rue de l'Usine, Calle de la Paz: a street, its particles like a name's
         if _name_part(first) and (_name_part(last) or "-" in last):
             yield Span(PERSON, m.start(), m.end(), "latin_inner_particles")
 
@@ -174,4 +186,6 @@ def _name_part(word: str) -> bool:
     low = word.lower()
     if not _surname_like(word) or low in common_words():
         return False
+    if "-" in low and all(part in given_names() for part in low.split("-")):
+        return True  # Jean-Claude, Mary-Anne: a double given name
     return low in given_names() or low in census_names() or unfamiliar(word)

@@ -14,10 +14,12 @@ from typing import TYPE_CHECKING
 from edged.errors import ConfigError
 from edged.privacy import (
     names_chinese,
+    names_contact,
     names_hanzi,
     names_headers,
     names_ja_context,
     names_ja_kana,
+    names_ja_records,
     names_korean,
     names_latin,
     names_latin_slots,
@@ -41,6 +43,13 @@ if TYPE_CHECKING:
 _NAME_PREFIX = re.compile(r"(?<![A-Za-z])(?:Md|Mohd|Muhd|Mst|Sk|Ma)\. $")
 
 
+# a month, written out or abbreviated, and the day after it (a year may follow)
+_DATE = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.? [0-3]?[0-9](?:st|nd|rd|th)?(?![0-9:.]|\s?[0-9])"
+)
+
+
 class PersonDetector:
     name = "person"
     types = (PERSON,)
@@ -56,8 +65,10 @@ class PersonDetector:
     def find(self, view: TextView) -> Iterator[Span]:
         kept = self._kept(view.text, self._guessed(view))
         kept += self._kept(view.text, names_latin_slots.find(view.text, kept))
+        kept += self._kept(view.text, names_contact.find(view.text, kept))
         if view.japanese:
             kept += list(names_ja_kana.widened(view.text, kept, self._ja.ordinary_word))
+            kept += self._kept(view.text, names_ja_records.chained(view.text, kept, self._ja))
         ends = {s.end for s in kept}  # each kept finding ends after it starts
         kept = [s for s in kept if not affiliation(view.text, s.start, s.end, ends)]
         yield from _joined(kept + _repeated(view.text, kept))
@@ -71,6 +82,8 @@ class PersonDetector:
         for span in spans:
             if plant_thing(text, span.start, span.end) or ja_company(text, span.start, span.end):
                 continue  # Garfield Line, Clarke hoist, 坂口鉄工所: a place, a machine, a company
+            if _DATE.fullmatch(text, span.start, span.end) or _DATE.match(text, span.start):
+                continue  # August 7, 2024, May 12, Jan 6: a month and its day, not a name
             cut = self._makers(text, span.start, span.end)
             if cut is not None and cut[1] > cut[0]:
                 prefix = _NAME_PREFIX.search(text, max(0, cut[0] - 8), cut[0])
@@ -85,6 +98,7 @@ class PersonDetector:
             yield from names_hanzi.find(view.text, self._ja.ordinary_word)
             yield from names_ja_context.find(view.text, self._ja.ordinary_word)
             yield from names_ja_kana.find(view.text, self._ja.ordinary_word, self._ja.known_name)
+            yield from names_ja_records.find(view.text, self._ja)
         yield from self._en.find(view.text, english=view.english)
         yield from names_latin.find(view.text)
         yield from names_korean.find(view.text)

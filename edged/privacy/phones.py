@@ -43,7 +43,8 @@ _NOT_PHONE_CUE = re.compile(
     # a figure its writer named as a document or a material (receipt 4290219885, Item 1036593687)
     r"(?:lot|lot no|part|p/n|s/n|serial|order|order no|po|invoice|batch|model|ref|sku|receipt|item|"
     r"material|wo|doc|ticket|account|"
-    r"ロット|品番|型番|製番|注文番号|注文|受注|発注|注番|伝票番号|伝票|製造番号|シリアル|部品番号)\.?\s*[:：#]?\s*$",
+    r"ロット|品番|型番|製番|注文番号|注文|受注|発注|注番|伝票番号|伝票|製造番号|シリアル|部品番号|部品)"
+    r"(?:\s?(?:no|nr|number)(?![a-z]))?\.?\s*[:：#]?\s*$",  # part no. 745 220 118
     re.IGNORECASE,
 )
 _PHONE_LETTER_CUES = frozenset(
@@ -55,7 +56,9 @@ MAX_STARTS = 4
 MAX_ENDS = 6
 # 2024-11-04 00, 2024/03/18 14, 20261113061908: a date (and an hour), never a number to dial
 _DATE_LIKE = re.compile(
-    r"^(?:19|20)[0-9]{2}(?:[\-/.][0-9]{1,2}[\-/.][0-9]{1,2}|(?:0[1-9]|1[0-2])[0-3][0-9][0-9]{0,6}$)"
+    r"^(?:19|20)[0-9]{2}(?:[\-/.][0-9]{1,2}[\-/.][0-9]{1,2}|(?:0[1-9]|1[0-2])[0-3][0-9][0-9]{0,6}$"
+    # 2026 05 10 08: a date with spaces, and an hour
+    r"| (?:0[1-9]|1[0-2]) (?:0[1-9]|[12][0-9]|3[01])(?![0-9]))"
 )
 _WORLD = (
     "GB",
@@ -103,6 +106,7 @@ _ABROAD = (*_WORLD, *_ABROAD_TEXT.split())
 _GROUPED = re.compile(
     r"^(?:[0-9]{2,5}(?:[ .\-/][0-9]{2,5}){2,4}|\([0-9]{1,5}\)\s?[0-9]{3,5}(?:[ \-][0-9]{3,5})?)$"
 )
+_TRUNK_AND_BLOCK = re.compile(r"^0[1-9][0-9]{1,3} [0-9]{6,9}$")
 _DATE_INSIDE = re.compile(
     r"(?<![0-9])(?:(?:19|20)[0-9]{2}-[01]?[0-9]-[0-3]?[0-9]|[0-3]?[0-9]/[01]?[0-9]/(?:[0-9]{2}|(?:19|20)[0-9]{2}))(?![0-9])"
 )
@@ -193,8 +197,12 @@ class PhoneDetector:
                     continue
                 found = self._longest_valid(m.group(0)[offset:], view.english, cues, memo)
                 if found is not None:
+                    start = m.start() + offset + found[0]
+                    # (+216) 71 131 144: the bracket around the country code is the number's
+                    if text[start - 1 : start + 1] == "(+" and ")" in text[start : start + 6]:
+                        start -= 1
                     yield Span(
-                        PHONE, m.start() + offset + found[0], m.start() + offset + found[1], "phonenumbers"
+                        PHONE, start, m.start() + offset + found[1], "phonenumbers"
                     )
                     done_to = offset + found[1]
 
@@ -238,7 +246,11 @@ class PhoneDetector:
         if len(digits) < shortest or len(digits) > 17 or _DATE_LIKE.match(core) or _A_DATE.search(core):
             return False  # 8/15/2025 0455: a date and a time after "Cell 4", not a number to dial
         if core.startswith("+"):
-            return self._parses("+" + digits, None, shape=None)
+            # +216 (0)71 131 144: the trunk 0 some write in brackets after the country code is not
+            # dialled from abroad, in countries with a trunk 0 or without one
+            return self._parses("+" + digits, None, shape=None) or (
+                "(0)" in core and self._parses("+" + _digits(core.replace("(0)", "", 1)), None, shape=None)
+            )
         for prefix in _IDD:
             # 00 44 20 7946 0958, 001-1-212-…: the prefix dialled abroad, then a country code
             abroad = digits.startswith(prefix) and len(digits) - len(prefix) >= 8
@@ -289,7 +301,11 @@ class PhoneDetector:
 def _grouped(core: str) -> bool:
     """Written the way people write a phone number: grouped (see _GROUPED), after a trunk 0 or a
     bracket unless in pairs (Spain, Italy, Scandinavia: 611 60 87 30), and ending in a group of
-    three or more unless in pairs (06 10 42 22 03); not 0736-321-07, not 07/11/2026 05."""
+    three or more unless in pairs (06 10 42 22 03); not 0736-321-07, not 07/11/2026 05. Or a trunk
+    0 and its area code, then the rest in one block, as Britain and Germany write them
+    (07830 883824, 030 205657645): ten digits or more."""
+    if _TRUNK_AND_BLOCK.match(core):
+        return len(core) >= 11  # ten digits and the space
     if _GROUPED.match(core) is None or _DAY_FIRST_DATE.search(core):
         return False
     groups = re.findall(r"[0-9]+", core)
@@ -300,16 +316,30 @@ def _grouped(core: str) -> bool:
     return pairs or (core[0] in "0(" and (len(groups[-1]) >= 3 or two_pairs))
 
 
+def _digits(text: str) -> str:
+    return "".join(c for c in text if c.isdigit())
+
+
 def _boundary_ok(text: str, start: int) -> bool:
     if _NOT_PHONE_CUE.search(text[max(0, start - 14) : start]):
         return False  # Lot 0956820882, 品番 0312345678: a number that only looks like one
     if text[start] in "(+":
         return True  # a bracket or a plus sign starts the number whatever stands before it
     before = text[max(0, start - 8) : start]
+    if before.endswith("/") and _slash_separates(text, start - 1):
+        return True
     if not before or not (before[-1].isascii() and before[-1].isalpha()):
         return not (before and before[-1] in "-/_.") or before.endswith(("TEL.", "Tel.", "No."))
     word = _ASCII_WORD_BEFORE.search(before)
     return word is not None and word.group(1).lower() in _PHONE_LETTER_CUES
+
+
+def _slash_separates(text: str, slash: int) -> bool:
+    """A slash between two values of a contact line (問合せ<e-mail>／0294-34-0448, Tel / Fax,
+    NFKC makes the full-width one "/"), not one inside a path, a URL or a date (a/b/0294…,
+    12/0294…): the word before it holds no other slash and does not end in a digit."""
+    words = text[max(0, slash - 40) : slash].split()
+    return bool(words) and "/" not in words[-1] and not words[-1][-1].isdigit()
 
 
 def build(resources: Resources) -> PhoneDetector:

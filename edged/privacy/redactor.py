@@ -19,6 +19,7 @@ from edged.privacy.detector import Detector, Span, TextView
 from edged.privacy.entities import Entity
 from edged.privacy.normalize import normalize
 from edged.privacy.registry import Resources, build
+from edged.privacy.strict_words import CONTACT_LABELS
 from edged.privacy.vault import Vault, value_key
 
 log = logging.getLogger(__name__)
@@ -170,7 +171,7 @@ def _settle(spans: Iterable[tuple[int, Span]], text: str) -> list[Span]:
 
 def _outside(span: Span, clashes: list[Span], text: str) -> Span | None:
     """The longest piece of ``span`` outside ``clashes``, trimmed of spaces, if it holds at least
-    two characters."""
+    two characters and is more than a contact label."""
     cuts = sorted((t.start, t.end) for t in clashes)
     pieces: list[tuple[int, int]] = []
     cursor = span.start
@@ -189,7 +190,9 @@ def _outside(span: Span, clashes: list[Span], text: str) -> Span | None:
             end -= 1
         if end - start >= 2 and (best is None or end - start > best[1] - best[0]):
             best = (start, end)
-    return span._replace(start=best[0], end=best[1]) if best is not None else None
+    if best is None or text[best[0] : best[1]].lower() in CONTACT_LABELS:
+        return None  # Armenia Tel: the address took the place, the phone's label is left
+    return span._replace(start=best[0], end=best[1])
 
 
 def _load_key(path: Path | None) -> bytes:

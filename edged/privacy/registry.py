@@ -27,6 +27,7 @@ DETECTORS: dict[str, str] = {
     "site": "edged.privacy.structured:build_site",
     "phone": "edged.privacy.phones:build",
     "phone_spoken": "edged.privacy.phones_spoken:build",
+    "phone_cued": "edged.privacy.phones_cued:build",
     "postal_code": "edged.privacy.structured:build_postal_code",
     "address": "edged.privacy.addresses:build",
     "person": "edged.privacy.persons:build",

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from edged.privacy.detector import FunctionDetector, Span, TextView
-from edged.privacy.makers import JA_MAKERS
+from edged.privacy.makers import JA_MAKERS, JA_MAKERS_KANJI
 from edged.privacy.morphology import Analyzer, Token, chunked_tokens
 from edged.privacy.names_ja_data import DEPARTMENT, NOT_NAMES
 from edged.privacy.names_places import ja_company
@@ -30,7 +30,9 @@ _JOINED_KATAKANA = re.compile(r"(?<![\u30a1-\u30faー])[\u30a1-\u30faー]+(?:[�
 # a place or an organisation of the plant that the proper noun names (松本営業所, 東棟, 品証ラボ)
 _PLANT_PLACE_AFTER = re.compile(
     r"(?:営業所|事業所|工場|倉庫|支店|支社|本社|センター|ライン|棟|門|課|部|係|室|班|ラボ|エリア|ヤード|"
-    r"製作所|鉄工所|工業|産業|産機|電機|精機|商事|号機|号|製|[0-9元]{1,2}年)"  # 令和7年: an era
+    r"製作所|鉄工所|工業|産業|産機|電機|精機|精工|重工|自動織機|織機|機械|商事|号機|号|製|"
+    r"治具|冶具|砥石|工具|装置|金型|刃物|"  # 弁慶治具: a tool's name
+    r"[0-9元]{1,2}年)"  # 令和7年: an era
 )
 
 
@@ -60,8 +62,11 @@ def _candidate(token: Token) -> bool:
 def _proper_runs(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
     """Proper-noun tokens next to each other (or one space apart: 九十九 颯) as one run."""
     runs: list[tuple[int, int]] = []
+    previous: Token | None = None
     for token in tokens:
-        if not _candidate(token):
+        role = previous is not None and _role_compound(previous, token)
+        previous = token
+        if not _candidate(token) or role:
             continue
         if runs and text[runs[-1][1] : token.start] in ("", " "):
             runs[-1] = (runs[-1][0], token.end)
@@ -70,12 +75,27 @@ def _proper_runs(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
     return runs
 
 
+def _role_compound(previous: Token, token: Token) -> bool:
+    """荷 + 送人, 受 + 託者: a word the dictionary does not know, ending in 人, 者 or 員 and glued to
+    a common noun before it, is the end of a compound naming a role (荷送人), not a name."""
+    return (
+        token.unknown
+        and len(token.surface) == 2
+        and token.surface.endswith(("人", "者", "員"))
+        and previous.end == token.start
+        and previous.pos2 == "普通名詞"
+        and _ONLY_JA.fullmatch(previous.surface) is not None
+    )
+
+
 def _claimed(text: str, start: int, end: int) -> bool:
     """A department, a maker, a company, a plant place, or what stands where no one does."""
     value = text[start:end]
     if value in NOT_NAMES or DEPARTMENT.match(value) or _JA_CHAR.search(value) is None:
         return True
-    if any(value.startswith(m) for m in JA_MAKERS) or ja_company(text, start, end):
+    if any(value.startswith(m) for m in JA_MAKERS) or value in JA_MAKERS_KANJI:
+        return True
+    if ja_company(text, start, end):
         return True
     return _PLANT_PLACE_AFTER.match(text, end) is not None
 

@@ -29,7 +29,7 @@ from edged.privacy.names_latin import (
     vocabulary,
 )
 from edged.privacy.names_places import THING_WORDS, plant_thing
-from edged.privacy.strict_words import PLANT_WORDS, UNITS, words
+from edged.privacy.strict_words import CALENDAR, PLANT_WORDS, UNITS, VERB_PREFIXES, words
 
 if TYPE_CHECKING:
     from edged.privacy.registry import Resources
@@ -46,7 +46,7 @@ _PARTICLES = words(
 )
 # a model number or an identifier after the run: a machine, not a person (Schuler MSP 1600)
 _MODEL_AFTER = re.compile(
-    r"(?:\s[A-Za-z]{1,12})?\s(?:[A-Za-z]{1,6}-?[0-9][0-9A-Za-z\-/.]*|[0-9]{1,4}[A-Za-z][0-9A-Za-z\-]*|"
+    r"(?:\s[A-Za-z][A-Za-z\-]{0,11})?\s(?:[A-Za-z]{1,6}-?[0-9][0-9A-Za-z\-/.]*|[0-9]{1,4}[A-Za-z][0-9A-Za-z\-]*|"
     r"[1-9][0-9]{2,5}(?![0-9\-/,]| [0-9]))"
 )
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;|•\n\"“(\[{>=]|\s[\-–—]|\s->)\s*$")
@@ -61,6 +61,10 @@ _LOWER_CUE = re.compile(
     re.IGNORECASE,
 )
 _LOWER_WORD = re.compile(rf"[a-zà-öø-ʯḁ-ỿ][{_L}'’]*(?:-[{_L}]+)*(?![{_L}0-9])")
+# a machine's tag after lowercase words (palletiser PZ-2, coil slitter CS-02): a machine
+_MACHINE_TAG_AFTER = re.compile(r" [A-Z]{1,4}-?[0-9]")
+_DAY_AFTER = re.compile(r",? [0-3]?[0-9](?![0-9])")
+_DAY_BEFORE = re.compile(r"(?<![0-9])[0-3]?[0-9] $")
 _CAPS_MIN = 5  # a shorter word in capitals is an acronym (OSHA, ASME, HVAC) unless a name joins it
 
 
@@ -87,6 +91,8 @@ def _classify(text: str, m: re.Match[str]) -> _Word:  # noqa: PLR0911 - one retu
     lower = word.lower()
     if lower in _PARTICLES:
         return _Word(start, end, word, "particle")
+    if lower in CALENDAR and _dated(text, start, end):
+        return _Word(start, end, word, "other")  # Sep 27, Tue 4: a date, whatever the Census says
     if len(word) == 1 and word.isupper() and text.startswith(".", end):
         return _Word(start, end + 1, word, "initial")
     if not word[0].isupper() or _allowed(lower):
@@ -106,18 +112,31 @@ def _classify(text: str, m: re.Match[str]) -> _Word:  # noqa: PLR0911 - one retu
 _VOWEL = re.compile("[aeiouyà-ÿ]")
 
 
+def _dated(text: str, start: int, end: int) -> bool:
+    """A day number right after the word (Sep 27, Thu, 25) or right before it (4 Sep)."""
+    return bool(_DAY_AFTER.match(text, end) or _DAY_BEFORE.search(text, max(0, start - 4), start))
+
+
 def _unknown(lower: str, strict_vocabulary: bool) -> bool:
     """Not an English word: outside the 7,000 commonest (mid-sentence, where a capital marks a
     name) or the 30,000 commonest (where a sentence or field starts); each hyphen part counts."""
     vocab = common_words() if strict_vocabulary else vocabulary()
     parts = [p for p in re.split(r"[\-'’]", lower) if len(p) > 1]
-    return any(p not in vocab and not _allowed(p) for p in parts)
+    return any(p not in vocab and not _allowed(p) and not _prefixed(p, vocab) for p in parts)
+
+
+def _prefixed(lower: str, vocab: frozenset[str]) -> bool:
+    """An English word behind a verb prefix (retune, unclamp, preheat): English, not a name."""
+    return lower.islower() and any(
+        lower.startswith(p) and len(lower) - len(p) >= 4 and lower[len(p) :] in vocab for p in VERB_PREFIXES
+    )
 
 
 def _allowed(lower: str) -> bool:
     return (
         lower in PLANT_WORDS
         or lower in UNITS
+        or (lower in CALENDAR and lower not in census_names())  # Sep, Tue, Eng.; Jan may be a name
         or lower in SHOP_FLOOR_WORDS
         or lower in PHRASE_HEADS
         or lower in COMPANY_WORDS
@@ -168,6 +187,9 @@ def _joined(text: str, left: _Word, right: _Word) -> bool:
     return gap == " " or (gap == "" and left.kind == "initial")
 
 
+_SUPPLIER_BEFORE = words("vendor supplier manufacturer maker brand oem distributor subcontractor")
+
+
 def _machine_or_place(text: str, run: list[_Word]) -> bool:
     start, end = run[0].start, run[-1].end
     if titled(text, start):
@@ -176,6 +198,8 @@ def _machine_or_place(text: str, run: list[_Word]) -> bool:
     before = _BEFORE_WORD.search(text, max(0, start - 24), start)
     if before is not None and maker_words([before.group(1)]):
         return True  # Mazak Integrex: a model after its maker
+    if before is not None and before.group(1).lower() in _SUPPLIER_BEFORE:
+        return True  # (vendor Hobart), supplier Tsugami: a company, named as one
     # (a maker has at most MAX_WORDS words: slices of the whole run made a long one quadratic)
     if any(maker_words(names[k : k + MAX_WORDS]) for k in range(len(names))):
         return True  # Bystronic ByStar, Carl Zeiss, Parker Hannifin: a maker and its model
@@ -190,10 +214,14 @@ def _lowercase(text: str, words: list[_Word]) -> Iterator[Span]:
             continue
         if k > 0 and words[k - 1].end > word.start - 1:
             continue
-        if _LOWER_CUE.search(text, max(0, word.start - 24), word.start) is None:
+        cue = _LOWER_CUE.search(text, max(0, word.start - 24), word.start)
+        if cue is None:
             continue
         end = _lower_run(text, words, k)
-        if end is not None:
+        # - coil slitter CS-02: after a mark (no word that holds a person), words before a tag name
+        # a machine; ask lourenço sá to reset FIC-838A keeps its name
+        machine = not cue.group(0).strip()[:1].isalpha() and _MACHINE_TAG_AFTER.match(text, end or 0)
+        if end is not None and not machine:
             yield Span(NAME, word.start, end, "strict_lower")
 
 

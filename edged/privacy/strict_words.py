@@ -58,3 +58,21 @@ UNITS = words(
     "mm cm km nm um µm kg mg ml kn nm kw kwh mw mwh kva kvar hz khz mhz ghz rpm mpa kpa hpa psi bar "
     "mbar pa lux dba db ppm ppb degc degf amp amps volt volts watt watts ohm ohms kohm mohm ra rz rms"
 )
+
+# the labels a card or a signature writes before a phone or a mail: what is left of a name that ran
+# over a place and its label (Armenia Tel +374 ...) once an address took the place
+CONTACT_LABELS = words(
+    "tel tél tfn tlf fax mob cel celular telefon telefone teléfono telefono móvil movil whatsapp email e-mail"
+)
+
+# months, weekdays and calendar weeks as plants abbreviate them (Sep 27, Tue, KW44), and the titles
+# written before a name (Eng., Ing., Capt.): never a name themselves
+CALENDAR = words(
+    "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun kw cw "
+    "eng ing engr dipl capt mx mme mlle sra srta dott dra"
+    # the words an alarm or an event code starts with (Err 62, ALM 3290, Flt 12)
+    " err alm flt evt"
+)
+# the prefixes English makes verbs with (retune, rewire, unclamp, preheat, deburr): a known word
+# behind one is English, not a name
+VERB_PREFIXES = ("re", "un", "pre", "de", "dis", "over", "under", "sub")

@@ -25,7 +25,7 @@ from edged.privacy.entities import (
     POSTAL_CODE,
     URL_CREDENTIALS,
 )
-from edged.privacy.postal_world import WORLD_SHAPE, WORLD_WORDS, find_world_postal
+from edged.privacy.postal_world import WORLD_SHAPE, WORLD_WORDS, find_repeats, find_world_postal
 
 _EMAIL = re.compile(
     r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9](?:[A-Za-z0-9._%+\-]{0,62}[A-Za-z0-9_%+\-])?"
@@ -40,7 +40,7 @@ _DIGIT_GROUPS = re.compile(r"(?<![0-9+])(?<![0-9][.\-])[0-9]+(?:(?: {1,2}|[\-.])
 _GROUP = re.compile(r"[0-9]+")
 
 # The mark is part of the value: "〒" left in clear next to <POSTAL_CODE_1> says what was there.
-_POSTAL_MARKED = re.compile(r"(〒\s?[0-9]{3}-?[0-9]{4})(?![0-9])")
+_POSTAL_MARKED = re.compile(r"(〒\s?[0-9]{3}[-\s]?[0-9]{4})(?![0-9])")
 _POSTAL_CUED = re.compile(
     r"(?:郵便番号|郵便|postal\s*code|post\s*code|zip(?:\s*code)?)\s*[:：]?\s*([0-9]{3}-?[0-9]{4})(?![0-9])",
     re.IGNORECASE,
@@ -85,9 +85,11 @@ _IPV6 = re.compile(
     # a colon may stand before the address ("IPアドレス：fe80::1", NFKC makes it ":"), not a hex digit
     # and a colon (then it is the middle of a longer string)
     r"(?<![0-9A-Za-z])(?<![0-9A-Fa-f]:)(?=::|[0-9A-Fa-f])(?=[0-9A-Fa-f]{0,4}:[0-9A-Fa-f]{0,4}:)"
-    r"[0-9A-Fa-f:]{2,39}"
+    # (39 characters at most, and a port of up to 5 digits after one: see _ipv6_length)
+    r"[0-9A-Fa-f:]{2,45}"
     # not before ".digit": ::ffff:192.0.2.1 is one address (IPv4-mapped), not ::ffff:192 and a rest
-    r"(?:[0-9]{1,3}(?:\.[0-9]{1,3}){3})?(?![0-9A-Za-z:]|\.[0-9])",
+    # (and a port after the IPv4 tail: ::ffff:10.192.129.252:4840, see _ipv6_length)
+    r"(?:[0-9]{1,3}(?:\.[0-9]{1,3}){3}(?::[0-9]{1,5})?)?(?![0-9A-Za-z:]|\.[0-9])",
 )
 _MAC = re.compile(
     r"(?<![0-9A-Fa-f])(?:[0-9A-Fa-f]{2}([:\-])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}"
@@ -202,24 +204,31 @@ def find_postal_codes(text: str) -> Iterator[Span]:
         end = stop.start() if stop else limit
         for shape in (_POSTAL_SHAPE, _EIRCODE, WORLD_SHAPE):
             for m in shape.finditer(text, cue.end(), end):
-                if m.start(1) not in seen:
+                if m.start(1) not in seen and not _named_identifier(text, m.start(1)):
                     seen.add(m.start(1))
                     yield Span(POSTAL_CODE, m.start(1), m.end(1), "postal_in_sentence")
 
 
 _JP_POSTAL_SHAPE = re.compile(r"(?<![0-9A-Za-z\-.])([0-9]{3}-[0-9]{4})(?![0-9A-Za-z\-]|\.[0-9])")
+# a part, drawing, lot or order word right before the figure (部品889-7514, 品目…, 図番…): what it
+# names is a part number, not a postal code
 _IDENTIFIER_CUE = re.compile(
-    r"(?:品番|型番|製番|部品番号|図番|ロット|注文番号|注文|伝票番号|伝票|製造番号|シリアル|製品コード|lot|part|p/n|s/n|order|"
+    r"(?:品番|型番|製番|部品|品目|品名|図番|図面|型式|形式|材料|資材|治具|金型|工番|機番|管理番号|手配番号|検査番号|製品|"
+    r"ロット|注文番号|注文|伝票番号|伝票|製造番号|シリアル|製品コード|lot|part|p/n|pn|s/n|order|drawing|dwg|"
     r"model|sku|item|no\.?)\s*[:：#]?\s*$",
     re.IGNORECASE,
 )
+
+
+def _named_identifier(text: str, start: int) -> bool:
+    return _IDENTIFIER_CUE.search(text[max(0, start - 12) : start]) is not None
 
 
 def find_japanese_postal_shape(text: str) -> Iterator[Span]:
     """In Japanese text a bare 123-4567 is a postal code (差出人山田、435-2056。) unless its writer
     named it as a part, lot or order number."""
     for m in _JP_POSTAL_SHAPE.finditer(text):
-        if _IDENTIFIER_CUE.search(text[max(0, m.start() - 12) : m.start()]):
+        if _named_identifier(text, m.start()):
             continue
         yield Span(POSTAL_CODE, m.start(1), m.end(1), "postal_shape_ja")
 
@@ -232,8 +241,10 @@ _VERSION_BEFORE = re.compile(
 
 def find_ip_addresses(text: str) -> Iterator[Span]:
     for m in _IPV4.finditer(text):
+        # 192.168.001.010: octets padded to three digits, as device pages and forms print them
+        octets = ".".join(str(int(o)) for o in m.group(0).split("."))
         try:
-            ipaddress.IPv4Address(m.group(0))
+            ipaddress.IPv4Address(octets)
         except ValueError:
             continue
         if _VERSION_BEFORE.search(text, max(0, m.start() - 12), m.start()):
@@ -246,11 +257,34 @@ def find_ip_addresses(text: str) -> Iterator[Span]:
             candidate, start = candidate[1:], start + 1
         if candidate.count(":") < 2 or candidate.strip(":") == "":
             continue
-        try:
-            ipaddress.IPv6Address(candidate)
-        except ValueError:
-            continue
-        yield Span(IP_ADDRESS, start, m.end(), "ipv6")
+        end = start + _ipv6_length(candidate)
+        if end > start:
+            yield Span(IP_ADDRESS, start, end, "ipv6")
+
+
+def _ipv6_length(candidate: str) -> int:
+    """How much of ``candidate`` is an IPv6 address: all of it, or all but a port written after it
+    without brackets (2001:0db8:0:0:e9aa:a693:9920:8cb4:4840: the ninth group is decimal and the
+    first eight are an address), or none."""
+    if _ipv6(candidate):
+        return len(candidate)
+    head, _, port = candidate.rpartition(":")
+    if _PORT.match(port) and head.count(":") >= 2 and _ipv6(head):
+        return len(head)
+    return 0
+
+
+def _ipv6(text: str) -> bool:
+    try:
+        ipaddress.IPv6Address(text)
+    except ValueError:
+        return False
+    return True
+
+
+_PORT = re.compile(
+    r"^(?:[1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5])$"
+)
 
 
 _MAC_CUE = re.compile(r"(?:MAC|mac|Mac)\s*(?:address|アドレス)?\s*[:：]?\s*$")
@@ -295,7 +329,20 @@ def find_mac_addresses(text: str) -> Iterator[Span]:
             continue
         if _bare_mac_cued(text, m.start()):
             yield Span(MAC_ADDRESS, m.start(), m.end(), "mac_bare")
+    for m in _MAC_SPACED.finditer(text):
+        # 00 1A 2B 3C 4D 5E: six pairs with spaces are a MAC only with a hex letter among them and
+        # a MAC word before them (otherwise a row of figures)
+        inside = _PAIR_BEFORE.search(text[max(0, m.start() - 4) : m.start()]) is not None
+        cued = _MAC_WORD.search(text[max(0, m.start() - 24) : m.start()]) is not None
+        if cued and not inside and not m.group(0).isdigit():
+            yield Span(MAC_ADDRESS, m.start(), m.end(), "mac_spaced")
     yield from _find_separated_macs(text)
+
+
+_MAC_SPACED = re.compile(
+    r"(?<![0-9A-Za-z])[0-9A-Fa-f]{2}(?: [0-9A-Fa-f]{2}){5}(?![0-9A-Za-z]| [0-9A-Fa-f]{2}(?![0-9A-Za-z]))"
+)
+_PAIR_BEFORE = re.compile(r"(?:^|[^0-9A-Za-z])[0-9A-Fa-f]{2} $")  # a seventh pair: a longer hex row
 
 
 def _find_separated_macs(text: str) -> Iterator[Span]:
@@ -376,10 +423,11 @@ def build_ip_address(resources: Resources) -> FunctionDetector:  # noqa: ARG001
 
 
 def build_postal_code(resources: Resources) -> FunctionDetector:  # noqa: ARG001
-    def find(view: TextView) -> Iterator[Span]:
-        yield from find_postal_codes(view.text)
+    def find(view: TextView) -> list[Span]:
+        found = list(find_postal_codes(view.text))
         if view.japanese:
-            yield from find_japanese_postal_shape(view.text)
+            found.extend(find_japanese_postal_shape(view.text))
+        return found + list(find_repeats(view.text, found))
 
     return FunctionDetector("postal_code", (POSTAL_CODE,), 7, find)
 

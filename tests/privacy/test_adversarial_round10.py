@@ -14,7 +14,7 @@ from edged.privacy import Redactor
 from edged.privacy.addresses import AddressDetector
 from edged.privacy.detector import TextView
 from edged.privacy.normalize import normalize
-from tests.privacy.test_adversarial import _timed
+from tests.privacy.test_adversarial import assert_roughly_linear
 from tests.privacy.test_adversarial_round8 import _repeated
 
 ROUND10_UNITS = [
@@ -61,11 +61,7 @@ ROUND10_UNITS = [
 def test_round10_repetitions_take_bounded_roughly_linear_time(
     strict_redactor: Redactor, before: str, unit: str, after: str
 ) -> None:
-    _timed(strict_redactor, _repeated(before, unit, after, 1000))
-    assert _timed(strict_redactor, _repeated(before, unit, after, 20_000)) < 2.0
-    small = _timed(strict_redactor, _repeated(before, unit, after, 10_000))
-    large = _timed(strict_redactor, _repeated(before, unit, after, 40_000))
-    assert large < 10 * max(small, 0.05), (small, large)
+    assert_roughly_linear(strict_redactor, lambda n: _repeated(before, unit, after, n))
 
 
 # Japanese addresses: spaced parts, cue words, the spaced room. Timed on the address detector

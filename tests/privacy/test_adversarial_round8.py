@@ -13,7 +13,7 @@ import pytest
 from edged.errors import EdgedError
 from edged.privacy import PrivacyConfig, Redactor
 from edged.privacy.redactor import RedactionFailed
-from tests.privacy.test_adversarial import _timed, checked
+from tests.privacy.test_adversarial import _timed, assert_roughly_linear, checked
 
 # -- bounded time ----------------------------------------------------------------------------
 
@@ -84,11 +84,7 @@ def _repeated(before: str, unit: str, after: str, n: int) -> str:
 def test_round8_repetitions_take_bounded_roughly_linear_time(
     strict_redactor: Redactor, before: str, unit: str, after: str
 ) -> None:
-    _timed(strict_redactor, _repeated(before, unit, after, 1000))  # warm the lazily loaded lists
-    assert _timed(strict_redactor, _repeated(before, unit, after, 20_000)) < 2.0
-    small = _timed(strict_redactor, _repeated(before, unit, after, 10_000))
-    large = _timed(strict_redactor, _repeated(before, unit, after, 40_000))
-    assert large < 10 * max(small, 0.05), (small, large)
+    assert_roughly_linear(strict_redactor, lambda n: _repeated(before, unit, after, n))
 
 
 @pytest.mark.parametrize(
