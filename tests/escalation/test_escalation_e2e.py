@@ -21,6 +21,7 @@ from edged.privacy import Redactor
 from edged.service.daemon import Daemon
 from edged.service.escalation_setup import build_escalator
 from edged.service.main import build_daemon
+from edged.service.transport import MqttTransport
 from edged.tasks import build_messages, load_tasks
 from tests.escalation.fake_cloud import FakeCloud, Received, chat_answer
 from tests.service.conftest import daemon_config
@@ -61,7 +62,9 @@ def serve(site: ProvisionedSite, broker: MosquittoBroker, cpu_engine: Engine, fa
         escalator = build_escalator(config, redactor=redactor if redactor is not None else Redactor())
         daemon = build_daemon(config, engine or cpu_engine, escalator=escalator)
         daemon.start()
-        assert daemon.transport.wait_connected(5)
+        # subscribed, not only connected: a request published before the broker has the daemon's
+        # subscription goes to no one (the first of a burst were lost that way on a loaded machine)
+        assert isinstance(daemon.transport, MqttTransport) and daemon.transport.wait_subscribed(5)
         thread = threading.Thread(target=daemon.serve_forever, daemon=True)
         thread.start()
         alice = site.identity("alice")
@@ -260,6 +263,15 @@ CLASS_VALUES = {
         "SATO Hiroshi",
         "LIN MEI-CHU",
         "Giuseppe Esposito Jr.",
+        # the tenth round's classes: a national number of any country after a phone word, a
+        # Latin-American street with its unit, a town-first address, a postcode with its
+        # country's letters, a name tied to its e-mail, a lowercase name listed beside an e-mail
+        "71 552 907",
+        "Av. Los Robles 1450, apto. 3, 12000 Rivera",
+        "3300 Kutaisi, Ninoshvili Street 14",
+        "LV-1050",
+        "Tamuna",
+        "ilkka vaara",
     ],
     "ja": [
         "勅使河原悠真",
@@ -269,6 +281,9 @@ CLASS_VALUES = {
         "髙橋一郎",
         "五百旗頭 真",
         "090-1234-5678",
+        "鷲巣　ちさと",
+        "猪狩　蒼真",
+        "71 552 907",
     ],
 }
 CLASS_NOTES = {
@@ -278,11 +293,15 @@ CLASS_NOTES = {
         "Minato-ku, Tokyo 107-0061, attn. SATO Hiroshi. Call (212) 010-4477 ext. 12, 001-1-212-555-0199, "
         "00 44 20 7946 0958 or Tokyo 03-1234-5678. Ref 6011 0009 9013 9424 noted. Nguyen Thi Mai is "
         "covering the line today; Siobhan O'Sullivan's badge expired; LIN MEI-CHU and Giuseppe "
-        "Esposito Jr. swapped the bearing."
+        "Esposito Jr. swapped the bearing. Demo unit back to Av. Los Robles 1450, apto. 3, 12000 Rivera, "
+        "Uruguay; spares from 3300 Kutaisi, Ninoshvili Street 14; Riga invoices go to postcode LV-1050. "
+        "Please reach Tamuna at tamuna.k@example.ge or mobile 71 552 907; results to ops@example.com "
+        "and ilkka vaara."
     ),
     "ja": (
         "本日の点検は勅使河原悠真さんが担当、グエン・ヴァン・アンさんが補助。送付先〒107-0061 "
         "東京都港区北青山1-2-3、髙橋一郎課長宛て。担当：五百旗頭 真（携帯090-1234-5678）"
+        "設備変更申請の承認 鷲巣　ちさと、起票 猪狩　蒼真。海外窓口は携帯 71 552 907 まで。"
     ),
 }
 
