@@ -16,7 +16,12 @@ from edged.audit import verify
 from edged.client import ClientConfig, EdgedClient
 from edged.config import EdgedConfig
 from edged.engines.base import Engine
+from edged.engines.loader import usable_engine
+from edged.engines.process import EngineProcess
+from edged.engines.store import EngineStore
 from edged.escalation.config import CloudConfig, EscalationConfig, TaskPolicy
+from edged.hardware.facts import HardwareFacts
+from edged.hardware.profiles import Profile
 from edged.privacy import Redactor
 from edged.service.daemon import Daemon
 from edged.service.escalation_setup import build_escalator
@@ -483,9 +488,21 @@ def _counting(client: EdgedClient) -> dict[bytes, int]:
     return counts
 
 
+@pytest.fixture(scope="module")
+def engine_process(
+    engine_store: EngineStore, cpu_profile: Profile, machine: HardwareFacts,
+) -> Iterator[Engine]:
+    """The engine as edged serves it by default: in its own process, with continuous batching (the
+    runtime holds the GIL while it computes, so an engine in the daemon's process starves the MQTT
+    intake on a loaded machine: a burst's last requests were queued 20 s late that way)."""
+    engine = EngineProcess(usable_engine(engine_store, cpu_profile, machine).folder, batching="continuous")
+    yield engine
+    engine.close()
+
+
 @pytest.mark.parametrize("cloud", ["failing", "slow"])
 def test_a_burst_of_forced_requests_each_get_one_reply_before_the_deadline(
-    serve: Serve, fake_cloud: FakeCloud, cloud: str,
+    serve: Serve, fake_cloud: FakeCloud, cloud: str, engine_process: Engine,
 ) -> None:
     """100 forced requests at once against a failing or slow cloud, more than the engine queue
     (64) holds: the fallbacks overflow it, and each request still gets exactly one reply."""
@@ -493,7 +510,7 @@ def test_a_burst_of_forced_requests_each_get_one_reply_before_the_deadline(
         fake_cloud.behaviour = lambda r: (503, {}, b"down")
     else:
         fake_cloud.delay_s = 5.0
-    _, client = serve(max_retries=0, circuit_failures=1000, max_concurrent=4)
+    _, client = serve(max_retries=0, circuit_failures=1000, max_concurrent=4, engine=engine_process)
     counts = _counting(client)
     deadline_ms = 4000
     replies: list[tuple[float, dict[str, Any]]] = []
@@ -511,9 +528,10 @@ def test_a_burst_of_forced_requests_each_get_one_reply_before_the_deadline(
         thread.join(30)
     time.sleep(1.0)  # a second reply to any of them would have come by now
     assert len(replies) == 100
-    # Each by its deadline is not asserted: on this loaded 2-core machine some 'ok' engine answers
-    # came 3.7 s past a 4 s deadline (to investigate: the scheduler's deadline on a full batch).
-    assert all(t < 20 for t, _ in replies)
+    # Each by its deadline, with a margin for the machine: with the engine in its own process the
+    # last of 100 came 4.6 s after a 4 s deadline's start under a load of 3.7 on 2 cores (with the
+    # engine in the daemon's process, 21-24 s: the intake waited for the GIL).
+    assert all(t < deadline_ms / 1000 + 4 for t, _ in replies), sorted(t for t, _ in replies)[-5:]
     assert len(counts) == 100 and set(counts.values()) == {1}, counts
     codes = {b.get("error", {}).get("code") if b["status"] == "error" else b["status"] for _, b in replies}
     assert codes <= {"ok", "busy", "cloud_unavailable", "cloud_timeout", "deadline_exceeded"}, codes
