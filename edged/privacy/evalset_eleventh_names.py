@@ -23,7 +23,9 @@ from edged.privacy.evalset_eleventh_data import (
 )
 from edged.privacy.evalset_render import Piece
 
-_TITLES = ("Dr.", "Mr.", "Ms.", "Mrs.", "Eng.", "Sra.", "Kyria", "Ponas")
+_TITLES = ("Dr.", "Mr.", "Ms.", "Mx.", "Engr.", "Prof.")
+# Origins where a generational suffix is usual in a payroll; elsewhere the name is written plain.
+_SUFFIXED = ("hand-acadian", "hand-belizean", "hand-krio", "hand-plantword", "hand-panamanian")
 _SUFFIXES = ("Jr.", "Sr.", "III")
 
 
@@ -84,6 +86,8 @@ class Names:
         }
         if style in shapes:
             return Piece(shapes[style], "PERSON", f"{source} {style}")
+        if style == "suffix" and source not in _SUFFIXED:
+            style = "plain"
         if style == "suffix":  # a generational suffix is part of the name, as a payroll keeps it
             return Piece(f"{full} {self.pick(_SUFFIXES)}", "PERSON", f"{source} suffix")
         if style == "title":

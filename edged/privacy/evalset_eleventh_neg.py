@@ -83,7 +83,7 @@ def _order(values: Values) -> str:
     head = (
         values.pick(("PO ", "RTN-", "SSCC ", ""))
         if values.lang == "en"
-        else values.pick(("注文番号", "通い箱No.", "伝票"))
+        else values.pick(("注文番号", "No.", "伝票"))
     )
     return head + digits
 

@@ -173,11 +173,11 @@ JA_TEMPLATES = (
     '[device.{n_machine}] firmware = "4.{num}.1" 設置 = "{n_place}"',
     "SNMPトラップ：{n_machine}　リンク回復　{n_time}",
     "fix: {n_machine}の{n_namelike}表示を修正　{n_ticket}",
-    "避難点呼（{n_place}）：{n_figure}確認、{n_time}完了",
+    "避難点呼（{n_place}）：{num}名確認、{n_time}完了",
     "鍵管理簿：鍵{num}（{n_place}）返却{n_date}",
     "通い箱{n_order}：{n_part}×{num}、{n_lot}",
     "ボイラー日誌{n_date}：{n_machine}　{n_unit}　{n_namelike}点検済",
     "溶接技能者台帳{n_ticket}：{n_std}、{n_part}、{n_unit}",
     "開札記録{n_ticket}：{n_maker}　入札額{n_figure}　{n_machine}　納期{n_date}",
-    "献血バス（{n_place}）：{n_date}、受付{n_figure}、{n_namelike}持参",
+    "献血バス（{n_place}）：{n_date}、受付{num}名、協力金{n_figure}、{n_namelike}持参",
 )

@@ -287,11 +287,11 @@ def test_titles_and_honorifics_stay_outside_names(samples: list[Sample]) -> None
         for label in sample.labels:
             if label.type != "PERSON":
                 continue
-            assert not label.value.startswith(("Dr.", "Mr.", "Ms.", "Mrs.", "Eng.", "Sra.", "@")), label
+            assert not label.value.startswith(("Dr.", "Mr.", "Ms.", "Mx.", "Engr.", "Prof.", "@")), label
             assert not label.value.endswith(("'s", *JA_HONORIFICS, *JA_ROLES)), label
             before = sample.text[: label.start]
             if "title" in label.form.split():
-                assert re.search(r"(Dr\.|Mr\.|Ms\.|Mrs\.|Eng\.|Sra\.|Kyria|Ponas) $", before), (
+                assert re.search(r"(Dr|Mr|Ms|Mx|Engr|Prof)\. $", before), (
                     sample.text,
                     label,
                 )
