@@ -50,30 +50,32 @@ from edged.privacy.evalset_eleventh_values import Values
 from edged.privacy.evalset_render import deal, render
 
 SOURCES: dict[str, str] = {
-    "faker": "not used: no Faker provider of any kind (names, addresses, phones, e-mails)",
-    "mimesis": "not used",
+    "faker": "not used: every Faker 40.63.0 locale with Latin-script person data of its own was taken by "
+    "an earlier set, and the unused Latin-script ones (bs_BA, en_BD, en_MS, es_VE, it_CH, lb_LU, sq_AL, "
+    "sr_BA, tl_PH) fall back to en_US names; no Faker address, phone or e-mail provider either",
+    "mimesis": "not used: every mimesis locale with Latin-script names was taken by an earlier set",
     "hand-written": "evalset_eleventh_data.py, written for this set from the author's own knowledge: "
     "Batak (clan names), Balinese (I Wayan, Ni Made ...), Minangkabau (Datuak), Bugis (Andi, Daeng), "
-    "Meitei (family name first), Keralite (Syrian Christian and Nair), Zoroastrian (occupational "
+    "Meitei (family name first or last), Keralite (Syrian Christian and Nair), Zoroastrian (occupational "
     "surnames), Dhivehi, Krio, Baoulé, Bamileke, Oromo, Sudanese, Amazigh (Ait), Gagauz, Sorbian, "
     "Kashubian, Sardinian, Galician, Romansh, Acadian, Belizean, Panamanian (Chinese-Panamanian too), "
     "Salvadoran, Venezuelan, Hokkien and Hakka (Singapore and Sarawak spellings), Cantonese (Hong Kong, "
-    "with English given names), Tuvaluan names, and names that are also plant words (Steel, Bolt, "
-    "Mason, Tanner); romanised Japanese names in Hepburn (apostrophes, macrons) and in Kunrei-shiki "
-    "(Simizu, Tutiya, Hukuda), FAMILY given order; Japanese surnames in old-form kanji (櫻, 廣, 嶋, 冨, "
-    "曾, 舘, 槇, 眞, 峯, 嵜, 桒, 籏), rare readings (四月一日, 小鳥遊, 月見里, 勘解由小路) and Amami "
-    "one-kanji surnames (元, 叶, 碇, 祷, 英), kanji and kana given names (old katakana ハル, キヨ, "
-    "トメ), kana and half-width kana full names, katakana names of this set's origins; honorifics and "
-    "role words; Portuguese (CP7), Greek (written in Latin letters, VIPE industrial zones), Lithuanian "
-    "(LT-) and Kenyan (P.O. Box, plots, LR numbers, EPZ) addresses and postcodes; Japanese addresses "
-    "in 10 manufacturing towns (大字, 字, 番地, 番/号, 丁目, kanji numerals, の-separated, U+2010 "
-    "hyphens, buildings and floors, with and without prefecture) and their romanised forms (caps, "
-    "Pref., -shi/-ken); e-mail domains; phone masks of PT, GR, LT, KE and JP (+CC, +CC (0)/(8), 00, "
-    "E.164, national trunk prefixes 0 and 8, 0120 free dial, dotted and +81- forms, extensions kept "
-    "outside, full-width digits); card IIN ranges (Visa, Visa Electron, Mastercard, Amex, JCB, Diners, "
-    "Discover, UnionPay, Maestro, Cabal, Naranja, Laser, Bankcard; lengths 13 to 19); every hard "
-    "negative (machines and instruments named like people, makers, parts, lots, units, plant places, "
-    "standards, tickets, orders, dates, times, sums)",
+    "with English given names; the three family name first or last), Tuvaluan names, and names that are "
+    "also plant words (Steel, Bolt, Mason, Tanner); romanised Japanese names in Hepburn (apostrophes, "
+    "macrons) and in Kunrei-shiki (Simizu, Tutiya, Hukuda), FAMILY given order; Japanese surnames in "
+    "old-form kanji (櫻, 廣, 嶋, 冨, 曾, 舘, 槇, 眞, 峯, 嵜, 桒, 籏), rare readings (四月一日, 小鳥遊, "
+    "月見里, 勘解由小路) and Amami one-kanji surnames (元, 叶, 碇, 祷, 英), kanji and kana given names "
+    "(old katakana ハル, キヨ, トメ), kana and half-width kana full names, katakana names of this set's "
+    "origins; honorifics and role words; Portuguese (CP7), Greek (written in Latin letters, VIPE "
+    "industrial zones), Lithuanian (LT-) and Kenyan (P.O. Box, plots, LR numbers, EPZ) addresses and "
+    "postcodes; Japanese addresses in 10 manufacturing towns (大字, 字, 番地, 番/号, 丁目, kanji "
+    "numerals, の-separated, U+2010 hyphens, buildings and floors, with and without prefecture) and "
+    "their romanised forms (caps, Pref., -shi/-ken); e-mail domains; phone masks of PT, GR, LT, KE and "
+    "JP (+CC, +CC (0)/(8), 00, E.164, national trunk prefixes 0 and 8, 0120 free dial, dotted and +81- "
+    "forms, extensions kept outside, full-width digits); card IIN ranges (Visa, Visa Electron, "
+    "Mastercard, Amex, JCB, Diners, Discover, UnionPay, Maestro, Cabal, Naranja, Laser, Bankcard; "
+    "lengths 13 to 19); every hard negative (machines and instruments named like people, makers, parts, "
+    "lots, units, plant places, standards, tickets, orders, dates, times, sums)",
     "phonenumbers": "phonenumbers (an edged dependency) validates every PHONE value for its region and "
     "rejects hard negatives whose digits would be a valid JP or North American number",
     "checks": "the Luhn and My Number check digits come from edged.privacy.evalset_digits, not from "

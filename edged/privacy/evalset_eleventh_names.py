@@ -24,6 +24,7 @@ from edged.privacy.evalset_eleventh_data import (
 from edged.privacy.evalset_render import Piece
 
 _TITLES = ("Dr.", "Mr.", "Ms.", "Mx.", "Engr.", "Prof.")
+_FAMILY_FIRST = ("hand-hokkien", "hand-hakka", "hand-cantonese", "hand-meitei")
 # Origins where a generational suffix is usual in a payroll; elsewhere the name is written plain.
 _SUFFIXED = ("hand-acadian", "hand-belizean", "hand-krio", "hand-plantword", "hand-panamanian")
 _SUFFIXES = ("Jr.", "Sr.", "III")
@@ -62,7 +63,11 @@ class Names:
     def write_latin(self, tag: str, romaji: bool = False) -> Piece:
         given, family, source = self.romaji() if romaji else self.latin()
         full = f"{given} {family}"
-        if source in ("hand-romaji", "hand-kunrei") and self.rng.random() < 0.45:
+        if source in _FAMILY_FIRST and self.rng.random() < 0.5:
+            # Singapore, Hong Kong, Sarawak and Manipur records put the family name first.
+            full = f"{family} {given}"
+            source += " family-first"
+        elif source in ("hand-romaji", "hand-kunrei") and self.rng.random() < 0.45:
             # A passport or an HR system of Japan writes the family name first, often in capitals.
             full = self.pick((f"{family.upper()} {given}", f"{family} {given}"))
             source += " family-first"

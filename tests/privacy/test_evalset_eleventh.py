@@ -322,6 +322,8 @@ def test_names_come_from_every_source(samples: list[Sample]) -> None:
     assert suffixed and all(v.endswith(("Jr.", "Sr.", "III")) for v in suffixed)
     balinese = [label.value for label in persons if label.form.startswith("hand-balinese")]
     assert any(v.startswith(("I ", "Ni ", "i ", "ni ", "I. ", "N. ")) for v in balinese), balinese
+    family_first = {label.form.split()[0] for label in persons if "family-first" in label.form.split()}
+    assert {"hand-hokkien", "hand-cantonese", "hand-meitei", "hand-romaji", "hand-kunrei"} <= family_first
     amami = [label.value for label in persons if label.value in JA_FAMILY_RARE and len(label.value) == 1]
     assert len(amami) > 5  # one-kanji surnames written alone
 
