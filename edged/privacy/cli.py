@@ -163,6 +163,7 @@ def add_eval_redact(evals: argparse._SubParsersAction[argparse.ArgumentParser]) 
             "eighth",
             "ninth",
             "tenth",
+            "eleventh",
             "generated",
         ),
         help="measure only this set (repeatable; default: every set)",

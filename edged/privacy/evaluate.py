@@ -62,6 +62,7 @@ SETS = (
     "eighth",
     "ninth",
     "tenth",
+    "eleventh",
     "generated",
 )
 MODES = ("standard", "strict")
@@ -78,7 +79,9 @@ def make_set(name: str, per_lang: int, seed: int) -> list[Sample]:  # noqa: PLR0
     ``ninth``: a ninth author's set, written the same blind way, from sources and text kinds none of
     the eight before it used;
     ``tenth``: a tenth author's set, written the same blind way, from sources and text kinds none of
-    the nine before it used."""
+    the nine before it used;
+    ``eleventh``: an eleventh author's set, written the same blind way, from sources and text kinds
+    none of the ten before it used."""
     if name == "generated":
         return generate(per_lang, seed)
     if name == "fresh":
@@ -105,6 +108,10 @@ def make_set(name: str, per_lang: int, seed: int) -> list[Sample]:  # noqa: PLR0
         from edged.privacy.evalset_tenth import generate_tenth
 
         return generate_tenth(per_lang, seed)
+    if name == "eleventh":
+        from edged.privacy.evalset_eleventh import generate_eleventh
+
+        return generate_eleventh(per_lang, seed)
     if name == "final":
         from edged.privacy.evalset_final import generate_final
 
@@ -374,6 +381,9 @@ SET_SOURCES = {
     "tenth": "a tenth author's templates and sources (Faker mr_IN/gu_IN/or_IN names put into Latin "
     "letters, hand-written lists; MT, SI, CR, IS, NP addresses and phones), written without reading the "
     "detectors, first scored by someone else (evalset_tenth.py SOURCES)",
+    "eleventh": "an eleventh author's templates and sources (hand-written names of origins no other set "
+    "used, Kunrei-shiki romaji, old-form and Amami Japanese surnames; PT, GR, LT, KE addresses and phones), "
+    "written without reading the detectors, first scored by someone else (evalset_eleventh.py SOURCES)",
     "generated": "templates and Faker lists (ja_JP, en_US, en_IN, pt_BR) written beside the detectors",
     "independent": "another author's templates and name/format sources the detectors never read; "
     "its misses were inspected while fixing the failure classes (evalset_independent.py SOURCES)",

@@ -99,4 +99,4 @@ def test_eval_redact_offers_every_set_the_evaluation_knows() -> None:
         args = build_parser().parse_args(["eval", "redact", "--set", name])
         assert args.sets == [name]
     with pytest.raises(SystemExit):
-        build_parser().parse_args(["eval", "redact", "--set", "eleventh"])
+        build_parser().parse_args(["eval", "redact", "--set", "twelfth"])
