@@ -129,6 +129,13 @@ class SchedulerConfig(StrictModel):
     batch_window_ms: float = Field(
         default=0.0, ge=0, le=1000, description="How long the worker waits for more requests to join a batch."
     )
+    stream_interval_ms: float = Field(
+        default=50.0,
+        ge=0,
+        le=5000,
+        description="Streamed answers: the first piece goes out at once, later ones joined into one chunk "
+        "at most every this many ms (fewer MQTT messages when many clients stream); 0 sends every token.",
+    )
     stop_timeout_s: float = Field(
         default=20.0,
         gt=0,

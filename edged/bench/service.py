@@ -64,13 +64,15 @@ def _site(root: Path, port: int, clients: int) -> BrokerSite:
     return site
 
 
-def _write_daemon_config(root: Path, port: int, store: Path, isolation: str, batching: str) -> Path:
+def _write_daemon_config(
+    root: Path, port: int, store: Path, *, isolation: str, batching: str, stream_interval_ms: float
+) -> Path:
     path = root / "edged.toml"
     path.write_text(
         f'device_id = "{DEVICE}"\n[mqtt]\nhost = "{HOST}"\nport = {port}\n'
         f'ca = "{DEVICE}/ca.crt"\ncert = "{DEVICE}/{DEVICE}.crt"\nkey = "{DEVICE}/{DEVICE}.key"\n'
         f'telemetry_interval_s = 60\n[engine]\nstore = "{store}"\nisolation = "{isolation}"\n'
-        f'batching = "{batching}"\n',
+        f'batching = "{batching}"\n[scheduler]\nstream_interval_ms = {stream_interval_ms}\n',
     )
     return path
 
@@ -144,7 +146,8 @@ def _stop(daemon: subprocess.Popen[bytes] | None) -> None:
 
 def run_service_bench(store: EngineStore, *, requests: int = 32, clients: int = 8, tokens: int = 48,
                       isolation: str = "process", batching: str = "continuous",
-                      levels: Sequence[int] = LEVELS, sweep_requests: int = 16) -> dict[str, Any]:
+                      levels: Sequence[int] = LEVELS, sweep_requests: int = 16,
+                      stream_interval_ms: float = 50.0) -> dict[str, Any]:
     levels = sorted(set(levels) | {1, clients})
     if requests < 1 or clients < 1 or tokens < 1 or sweep_requests < 1:
         raise ConfigError("--requests, --clients, --tokens and --sweep-requests must be positive.",
@@ -162,7 +165,8 @@ def run_service_bench(store: EngineStore, *, requests: int = 32, clients: int = 
             floor = floor_round_trips(connections[0], root / DEVICE, DEVICE, count=requests, tokens=tokens)
             waited = floor_round_trips(connections[0], root / DEVICE, DEVICE, count=requests, tokens=tokens,
                                        wait_s=WAITED_FLOOR_S)
-            config = _write_daemon_config(root, port, store.root, isolation, batching)
+            config = _write_daemon_config(root, port, store.root, isolation=isolation, batching=batching,
+                                          stream_interval_ms=stream_interval_ms)
             started = time.monotonic()
             daemon = subprocess.Popen(  # noqa: S603 - ourselves
                 [sys.executable, "-m", "edged", "run", "--config", str(config), "--log-level", "WARNING"],
@@ -181,7 +185,8 @@ def run_service_bench(store: EngineStore, *, requests: int = 32, clients: int = 
     overheads = sequential["overheads"]
     headline = next(row for row in rows if row["clients"] == clients)
     return {
-        "isolation": isolation, "batching": batching, "requests": requests, "clients": clients,
+        "isolation": isolation, "batching": batching, "stream_interval_ms": stream_interval_ms,
+        "requests": requests, "clients": clients,
         "tokens_per_request": tokens, "ready_s": round(ready_s, 3),
         "floor_ms": floor, "waited_floor_ms": {**waited, "wait_s": WAITED_FLOOR_S},
         "overhead_ms": {"p50": round(statistics.median(overheads), 3),
@@ -202,7 +207,8 @@ def render(result: dict[str, Any]) -> str:
     o, floor, waited = result["overhead_ms"], result["floor_ms"], result["waited_floor_ms"]
     lines = [
         f"setup      real Mosquitto (mTLS, QoS 1), `edged run` with the CPU engine (isolation = "
-        f"{result['isolation']}, batching = {result['batching']}), {result['tokens_per_request']} new tokens "
+        f"{result['isolation']}, batching = {result['batching']}, stream_interval_ms = "
+        f"{result['stream_interval_ms']:g}), {result['tokens_per_request']} new tokens "
         "per request",
         f"ready      status online {result['ready_s']:.2f} s after the daemon started",
         f"floor      the same request/reply with a bare responder: p50 {floor['p50']:.2f} ms, "

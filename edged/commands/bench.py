@@ -81,6 +81,7 @@ def cmd_bench_service(args: argparse.Namespace) -> int:
         batching=args.batching,
         levels=args.levels,
         sweep_requests=args.sweep_requests,
+        stream_interval_ms=args.stream_interval_ms,
     )
     if args.plot is not None:
         from edged.bench.sweep import plot
@@ -227,6 +228,9 @@ def add_bench(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
     )
     bench_service.add_argument("--batching", choices=("continuous", "static"), default="continuous",
                                help="[engine] batching for the daemon under test")
+    bench_service.add_argument("--stream-interval-ms", type=float, default=50.0, metavar="MS",
+                               help="[scheduler] stream_interval_ms for the daemon under test (50, the "
+                                    "default: streamed pieces joined; 0: a chunk per token)")
     bench_service.add_argument("--levels", type=_levels, default=(1, 2, 4, 8, 16),
                                help="concurrent clients to sweep, comma-separated (default 1,2,4,8,16)")
     bench_service.add_argument("--sweep-requests", type=int, default=16,

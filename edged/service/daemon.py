@@ -39,6 +39,7 @@ from edged.service.replies import InFlight, Replies
 from edged.service.runner import TaskRunner
 from edged.service.scheduler import Job, Scheduler
 from edged.service.settings import Settings
+from edged.service.streaming import ChunkStream
 from edged.service.systemd import Notifier
 from edged.service.transport import IncomingMessage, Transport
 
@@ -282,26 +283,39 @@ class Daemon:
             job=job,
         )
 
+    def _chunk_sender(self, job: Job[InFlight]) -> Callable[[int, str], None]:
+        request = job.item.request
+
+        def send(index: int, text: str) -> None:
+            if not job.item.answered:
+                self.transport.publish(
+                    request.reply_topic,
+                    stream_chunk(request, index=index, text=text),
+                    correlation=request.correlation,
+                )
+
+        return send
+
     def _execute(self, jobs: list[Job[InFlight]]) -> None:
         for job in jobs:
             self.replies.track(job.item)
         requests = [job.item.request for job in jobs]
-        counters = [0] * len(jobs)
+        interval_s = self.config.scheduler.stream_interval_ms / 1000.0
+        streams = [
+            ChunkStream(self._chunk_sender(job), interval_s, self.clock) if job.item.request.stream else None
+            for job in jobs
+        ]
 
         def on_chunk(index: int, piece: str) -> None:
-            request = requests[index]
-            if request.stream and not jobs[index].item.answered:
-                self.transport.publish(
-                    request.reply_topic,
-                    stream_chunk(request, index=counters[index], text=piece),
-                    correlation=request.correlation,
-                )
-                counters[index] += 1
+            stream = streams[index]
+            if stream is not None and not jobs[index].item.answered:
+                stream.add(piece)
 
-        stream = any(r.stream for r in requests)
         tasks = [job.item.tasks for job in jobs]
-        results = self.runner.run(requests, on_chunk if stream else None, tasks=tasks)
-        for job, result in zip(jobs, results, strict=True):
+        results = self.runner.run(requests, on_chunk if any(streams) else None, tasks=tasks)
+        for job, stream, result in zip(jobs, streams, results, strict=True):
+            if stream is not None and not job.item.answered:
+                stream.flush()  # the last pieces before the final reply
             if self.dispatch is not None:
                 self.dispatch.answer(job, result)
             else:

@@ -69,6 +69,18 @@ def test_streamed_reply_is_chunks_then_one_final(start_daemon: StartDaemon, make
     assert "".join(c["text"] for c in reply.chunks).strip() == reply.body["output"]["text"].strip()
 
 
+def test_streamed_pieces_are_joined_per_interval(start_daemon: StartDaemon, make_client: MakeClient) -> None:
+    """An interval longer than the answer: the first piece at once, the rest as one chunk before
+    the final reply (with 0, a chunk per piece)."""
+    start_daemon(stream_interval_ms=5000)
+    reply = make_client().request({"task": "ask", "input": "Count from one to ten.", "stream": True,
+                                   "max_tokens": 12})
+    assert reply.ok, reply.body
+    assert reply.body["usage"]["completion_tokens"] > 2
+    assert [c["index"] for c in reply.chunks] == [0, 1]
+    assert "".join(c["text"] for c in reply.chunks).strip() == reply.body["output"]["text"].strip()
+
+
 def test_mqtt311_client_uses_payload_reply_to(
     start_daemon: StartDaemon, site: ProvisionedSite, broker: MosquittoBroker, mqtt_client: ClientFactory,
 ) -> None:
