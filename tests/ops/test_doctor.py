@@ -141,7 +141,7 @@ def test_certificate_expiry_and_the_clock(
     assert "timedatectl set-ntp true" in (past["clock"].fix or "")
     assert past["certificate"].state == "fail"
 
-    unsynced = Seams(now=lambda: NOW, ntp_synchronized=lambda: False, timeout_s=3.0)
+    unsynced = Seams(now=lambda: datetime.now(timezone.utc), ntp_synchronized=lambda: False, timeout_s=3.0)
     assert _by_check(run_checks(config, unit=unit, seams=unsynced))["clock"].state == "warn"
 
 
