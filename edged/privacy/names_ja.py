@@ -312,6 +312,8 @@ class JapaneseNames(NameExtent):
                     continue
                 if start > 0 and _KANJI_ONLY.match(text[start - 1]):
                     continue  # 森林さん is not 林さん
+                if ROLE_HEAD.search(text, max(0, p - 6), p):
+                    continue  # センター長へ連絡: the head of a centre, not 長さん
                 yield start, p, "ja_known_name"
                 break
             else:
