@@ -186,3 +186,32 @@ def test_japanese_names_before_posts_and_in_lists(redactor: Redactor, text: str,
 def test_posts_alone_are_no_names(redactor: Redactor, text: str) -> None:
     persons = _of(redactor, text, "PERSON")
     assert all(p not in ("長", "品質", "物流", "技術") for p in persons), persons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "搬送ロボRC-2のホール素子交換、証明書CAL-1",
+        "ベンチュリー管とピトー管の差圧を比較",
+        "改善会議でパレート図とガントチャートを確認",
+        "次回田中式歩留点検は来週",
+        "会社=田中貴金属；担当者不在",
+        "会社名：大隈豊和　所在地不明",
+        "接続先@ボイラー2号 接続元10.0.0.1",
+        "ラッセル効果の測定値",
+    ],
+)
+def test_eponyms_machines_and_firms_are_no_names(redactor: Redactor, text: str) -> None:
+    assert _of(redactor, text, "PERSON") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("会社=田中貴金属；担当=山田 花子", "山田 花子"),
+        ("田中さんの図面を確認", "田中"),
+        ("ピトーさんの管理表", "ピトー"),
+    ],
+)
+def test_names_beside_eponyms_still_found(redactor: Redactor, text: str, name: str) -> None:
+    assert any(name in person for person in _of(redactor, text, "PERSON"))
