@@ -215,3 +215,10 @@ def test_eponyms_machines_and_firms_are_no_names(redactor: Redactor, text: str) 
 )
 def test_names_beside_eponyms_still_found(redactor: Redactor, text: str, name: str) -> None:
     assert any(name in person for person in _of(redactor, text, "PERSON"))
+
+
+@pytest.mark.parametrize(
+    "text", ["問合せ番号は2133 4455です", "お客様番号：2133 4455", "注文の番号は2133 4455"]
+)
+def test_a_number_of_another_kind_stays(redactor: Redactor, text: str) -> None:
+    assert _of(redactor, text, "PHONE") == []
