@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from edged.privacy.addresses_europe import find_european, plant_figure
 from edged.privacy.addresses_extent import UNIT, whole
+from edged.privacy.addresses_foreign import find_foreign
 from edged.privacy.addresses_india import find_indian
 from edged.privacy.addresses_ja import find_japanese
 from edged.privacy.addresses_parts import find_by_parts
@@ -215,6 +216,7 @@ def find_english(text: str) -> Iterator[Span]:
     found.extend((s.start, s.end) for s in find_world(text))
     found.extend((s.start, s.end) for s in find_european(text))
     found.extend((s.start, s.end) for s in find_by_parts(text))
+    found.extend((s.start, s.end) for s in find_foreign(text))
     found.extend(_streets(text))
     for m in _ROMAJI_ADDRESS.finditer(text):
         if _ROMAJI_SUFFIX.search(m.group(0)) and _ROMAJI_BLOCK.search(m.group(0)):
@@ -322,6 +324,7 @@ class AddressDetector:
             yield from find_world(view.text)
             yield from find_european(view.text)
             yield from find_by_parts(view.text)
+            yield from find_foreign(view.text)
 
 
 def build(resources: Resources) -> AddressDetector:  # noqa: ARG001 - registry signature

@@ -53,6 +53,7 @@ from edged.privacy.names_ja_extent import (
     _split_given,
 )
 from edged.privacy.names_ja_latin import latin_names
+from edged.privacy.names_ja_things import named_thing
 
 # a record's cue words (承認, 起票, 担当 ...): a list of names ends where a new field begins
 _LIST_CUES = tuple(c for c in (*RECORD_CUES, *ROLE_CUES) if not c.isascii())
@@ -100,8 +101,9 @@ class JapaneseNames(NameExtent):
                 continue  # 西倉庫, 安川製: a place of the plant, a maker
             start, end = self._whole_name(text, found_start, found_end)
             whole = text[start:end]
-            if _TOOL_END.search(whole) or _TOOL_AFTER.match(text, end) or self.department_like(whole):
-                continue  # 金剛砥石, 弁慶治具: a word before a tool's noun names the tool; 総務部
+            thing = _TOOL_END.search(whole) or _TOOL_AFTER.match(text, end) or named_thing(text, start, end)
+            if thing or self.department_like(whole):
+                continue  # 金剛砥石, 弁慶治具 (a tool's noun names the tool), ホール素子, ボイラー2号; 総務部
             name_start = _after_company(text, start, end, tokens)
             if name_start is None:
                 continue  # 豊田市様, 中村区様, 本田技研工業様, 山崎製パン様: a city, a ward, a company

@@ -31,6 +31,14 @@ TITLES = (
     "グループ長",
     "チーフ",
     "先輩",
+    # heads of a centre or office and the posts a site names a person by (伊藤センター長, 林検査員)
+    "センター長",
+    "事務所長",
+    "支店長",
+    "検査員",
+    "技術員",
+    "点検員",
+    "指導員",
 )
 ROLE_CUES = (
     "担当者",
@@ -353,7 +361,9 @@ _KATAKANA_FULL = re.compile(
 _MENTION = re.compile(
     r"@([\u4e00-\u9fff々\u30a1-\u30faー]{2,8}(?: [\u3041-\u3096]{2,5}(?![\u3041-\u3096]))?)"
 )
-_LIST_SEPARATOR = re.compile(r"[、,と/／]\s?|\s[0-9]{1,2}[.)]\s")
+# ・ separates names only before a kanji one (吉田結衣・御子柴); between katakana it joins the words
+# of one foreign name (ヨゼフ・カミッレーリ)
+_LIST_SEPARATOR = re.compile(r"[、,と/／]\s?|・(?=[\u4e00-\u9fff々])|\s[0-9]{1,2}[.)]\s")
 _LIST_ITEM = re.compile(
     r"[\u4e00-\u9fff々\u30a1-\u30faー]{1,6}(?:[ ・=゠][\u4e00-\u9fff々\u30a1-\u30faー]{1,8}){0,3}"
     r"|[A-Z][a-z]+(?: [A-Z][a-z]+){1,3}"

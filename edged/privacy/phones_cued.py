@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 from edged.privacy.detector import FunctionDetector, Span, TextView
 from edged.privacy.entities import PHONE
 from edged.privacy.makers import maker_words
+from edged.privacy.phones_cues_ja import BANGOU_BEFORE, HONORIFIC_BEFORE, SEND_AFTER, SENT_TO_BEFORE
 
 if TYPE_CHECKING:
     from edged.privacy.registry import Resources
@@ -111,7 +112,7 @@ _ID_WORD_BEFORE = re.compile(
     r"(?:(?<![A-Za-z])(?:lot|part|p/n|pn|s/n|sn|serial|order|po|invoice|inv|batch|model|ref|sku|item|"
     r"receipt|material|wo|doc|ticket|account|acct|iban|case|job|qty|quantity|total|amount|price|cost)"
     r"|ロット|品番|型番|製番|図番|部品|注文|受注|発注|伝票|製造番号|シリアル|口座|金額|数量|合計)"
-    r"\s?(?:no\.?|number|#)?\s?[:：#=]?\s?$",
+    r"\s?(?:no\.?|number|#|番号)?\s?[:：#=は]?\s?$",
     re.IGNORECASE,
 )
 _MONEY_BEFORE = re.compile(r"(?:[$€£¥₹]|(?<![A-Za-z])(?:USD|EUR|JPY|GBP|CHF|CNY|INR|Rs\.?))\s?$")
@@ -158,6 +159,9 @@ def _cued_around(text: str, start: int, end: int) -> bool:
         _PHONE_WORD_BEFORE.search(text, max(0, start - 24), start) is not None
         or _EMAIL_BEFORE.search(text, max(0, start - 80), start) is not None
         or _AFTER.match(text, end) is not None
+        or BANGOU_BEFORE.search(text, max(0, start - 6), start) is not None
+        or SENT_TO_BEFORE.search(text, max(0, start - 16), start) is not None
+        or SEND_AFTER.match(text, end) is not None
     )
 
 
@@ -195,8 +199,12 @@ def _name_slot(between: str) -> bool:
 
 def _japanese_slot_before(text: str, start: int) -> bool:
     """連絡先：田中 74 579 775, 担当 Ana Sousa（…）: a contact word, then a name (no figure, no
-    number's word such as 番号 or コード) up to the number."""
-    return _JA_CONTACT_SLOT.search(text, max(0, start - 28), start) is not None
+    number's word such as 番号 or コード) up to the number; or a name's honorific right before it
+    (窓口Uc Dzib様 824 4802)."""
+    return (
+        _JA_CONTACT_SLOT.search(text, max(0, start - 28), start) is not None
+        or HONORIFIC_BEFORE.search(text, max(0, start - 3), start) is not None
+    )
 
 
 def _slot_starts(text: str, start: int, last_end: int) -> Iterator[int]:

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 
 from edged.privacy.detector import Span
 from edged.privacy.entities import POSTAL_CODE
+from edged.privacy.postal_short import find_short_postal
 
 # The shapes looked for after a postal word, besides 12345, 12345-6789 and 123-4567.
 WORLD_SHAPE = re.compile(
@@ -82,6 +83,7 @@ def find_world_postal(text: str) -> Iterator[Span]:
         for m in pattern.finditer(text):
             yield Span(POSTAL_CODE, m.start(1), m.end(1), name)
     yield from _find_prefixed(text)
+    yield from find_short_postal(text)
 
 
 def _find_prefixed(text: str) -> Iterator[Span]:
