@@ -152,4 +152,4 @@ def _slot(text: str, start: int, kind: str, generic: bool) -> Iterator[Span]:
 
 
 def build(resources: Resources) -> FunctionDetector:  # noqa: ARG001 - registry signature
-    return FunctionDetector("field_slot", (PERSON, POSTAL_CODE, PHONE, ADDRESS), 7, _find)
+    return FunctionDetector("field_slot", (PERSON, POSTAL_CODE, PHONE, ADDRESS), 5, _find)

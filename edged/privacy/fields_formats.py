@@ -143,4 +143,4 @@ def _find(view: TextView) -> Iterator[Span]:
 
 
 def build(resources: Resources) -> FunctionDetector:  # noqa: ARG001 - registry signature
-    return FunctionDetector(_NAME, (PERSON, PHONE, POSTAL_CODE), 7, _find)
+    return FunctionDetector(_NAME, (PERSON, PHONE, POSTAL_CODE), 5, _find)

@@ -77,8 +77,12 @@ def person_like(value: str) -> bool:
         return False
     if all(t in PLANT_WORDS or t in SHOP_FLOOR_WORDS or t in UNITS for t in lowered):
         return False
-    # one common English word alone (contact=reception, owner=shipping) is a role, not a name
-    return not (len(lowered) == 1 and lowered[0] in common_words() and lowered[0] not in census_names())
+    # one common English word alone (contact=reception, owner=shipping) is a role, not a name; nor
+    # are common words of which none is a given name (operator=cooling tower)
+    common = common_words()
+    if len(lowered) == 1:
+        return not (lowered[0] in common and lowered[0] not in census_names())
+    return not all(t in common and t not in given_names() for t in lowered)
 
 
 # Keys Japanese records glue to their value, and the name that may follow them.
