@@ -34,7 +34,9 @@ _NAD_PARTY = re.compile(r"(?<![A-Z])NAD\+[A-Z0-9]{1,3}\+[^+'\n]{0,35}\+[^+'\n]{0
 
 # SQL: INSERT INTO table [(columns)] VALUES (values)
 _INSERT = re.compile(
-    r"INSERT\s+INTO\s+[`\"\[]?([^\s(`\"\]]{1,64})[`\"\]]?\s*(?:\(([^()]{1,600})\)\s*)?VALUES\s*\(([^()\n]{1,1200})\)",
+    r"INSERT\s+INTO\s+[`\"\[]?([^\s(`\"\]]{1,64})[`\"\]]?\s*(?:\(([^()]{1,600})\)\s*)?"
+    # the values: quoted strings (brackets allowed inside: '+977 (0)61-613844') and bare figures
+    r"VALUES\s*\(((?:'[^'\n]{0,200}'|[^()'\n]){1,200})\)",
     re.IGNORECASE,
 )
 _SQL_VALUE = re.compile(r"'((?:[^']|'')*)'|([^,\s][^,]*?)(?=\s*(?:,|$))")
@@ -59,7 +61,8 @@ _HOST = re.compile(
 )
 _IT_WORDS = words("wks ws srv svr dev prod test build lab spare shared kiosk office admin guest")
 _JP_POSTCODE = re.compile(r"\s?([0-9]{3}-[0-9]{4})\s?")
-_PERSONAL_FIELD = re.compile(r"@|(?:\+|0)[0-9]{1,4}[- ][0-9]{1,4}[- ][0-9]{3,4}|^\s?[0-9]{12}\s?$")
+# a field that is an e-mail or a phone number written as one (with its + or trunk 0 and groups)
+_PERSONAL_FIELD = re.compile(r"@|^\s?(?:\+[0-9]|0[0-9]{1,4}[- (])[0-9 ()\-.]{6,20}\s?$")
 
 
 def _edifact(text: str) -> Iterator[Span]:
