@@ -53,7 +53,9 @@ PERSON_KEYS = _keys(
     "荷受人 差出人 来訪者 訪問者 責任者 入力者 記入者 報告者 オペレータ オペレーター 従業員 社員名 "
     "作業員 担当者名 連絡者"
 )
-POSTAL_KEYS = _keys("zip zipcode postcode postalcode postcodeid plz pincode eircode postal zip4 郵便番号 〒")
+POSTAL_KEYS = _keys(
+    "zip zipcode postcode postalcode postalzone postcodeid plz pincode eircode postal zip4 郵便番号 〒"
+)
 PHONE_KEYS = _keys(
     "tel telephone telephonenumber phone phonenumber phoneno mobile mobilephone mobilenumber cell "
     "cellphone fax faxnumber facsimiletelephonenumber homephone workphone pager contactphone "
@@ -79,6 +81,9 @@ _KEY = re.compile(
     r"(?:(?<![\w\-.])(?:[A-Za-z]{1,12}\.)?([A-Za-z][A-Za-z_\-]{0,29})|(" + _JA_KEYS + r"))"
     r"(?:;[A-Za-z\-]{1,12}(?:=[^\s:;=]{1,20})?){0,3}(?:\"?\s?[:=：＝]\s?| (?=\"))"
 )
+_VCARD_N = re.compile(r"(?<![A-Za-z])N:$")
+# XML elements (UBL's <cbc:PostalZone>, an ERP export's <contact_name>): the tag is the key.
+_XML = re.compile(r"<(?:[A-Za-z]{1,10}:)?([A-Za-z][\w\-.]{0,40})(?:\s[^<>]{0,120})?>([^<>\n]{1,150})</")
 # The CNC header forms written without a separator: PROG BY Ana, CHECKED R. Ok, DRAWN BY …
 _HEADER_KEY = re.compile(
     r"(?<![A-Za-z])(?:PROG(?:RAMMED)? BY|CHECKED(?: BY)?|DRAWN(?: BY)?|APPROVED BY) (?=[A-Z])"
@@ -119,6 +124,10 @@ def _value(text: str, start: int, kind: str) -> tuple[int, int] | None:
         following = _NEXT_KEY.search(window, begin)
         if following:
             end = min(end, following.start())
+    if kind == PERSON and _VCARD_N.search(text, max(0, start - 3), start):
+        # vCard N:Family;Given;Additional;Prefix;Suffix holds its parts apart with ;
+        parts = re.match(r"[^;:\n<>]{0,40}(?:;[^;:\n<>\s]{0,30}){0,4}", window[begin:])
+        end = begin + (len(parts.group(0).rstrip(";")) if parts else 0)
     value = window[begin:end]
     stripped = value.rstrip(" ;:.,　")
     if kind == PERSON and value[len(stripped) : len(stripped) + 1] == ".":
@@ -136,6 +145,13 @@ def _find(view: TextView) -> Iterator[Span]:
         kind = KEY_TYPES.get(key)
         if kind is not None:
             yield from _slot(text, match.end(), kind, key in GENERIC_KEYS)
+    for match in _XML.finditer(text):
+        key = normal_key(match.group(1))
+        kind = KEY_TYPES.get(key)
+        value = match.group(2).strip()
+        if kind is not None and fits(kind, value) and (key not in GENERIC_KEYS or named(value)):
+            start = match.start(2) + match.group(2).index(value)
+            yield Span(kind, start, start + len(value), "field_slot")
     for match in _HEADER_KEY.finditer(text):
         yield from _slot(text, match.end(), PERSON, False)
     for start, end in glued_names(text):
@@ -146,7 +162,7 @@ def _slot(text: str, start: int, kind: str, generic: bool) -> Iterator[Span]:
     extent = _value(text, start, kind)
     if extent is None:
         return
-    value = text[extent[0] : extent[1]]
+    value = text[extent[0] : extent[1]].replace(";", " ")  # vCard N's parts
     if fits(kind, value) and (not generic or named(value)):
         yield Span(kind, extent[0], extent[1], "field_slot")
 

@@ -137,8 +137,48 @@ def _rows(text: str) -> Iterator[Span]:
         offset += len(line) + 1
 
 
+_HEADER_CELL = re.compile(r"\s?\"?[A-Za-z\u3040-\u30ff\u4e00-\u9fff][\w \-.]{0,30}\"?\s?")
+
+
+def _tables(text: str) -> Iterator[Span]:
+    """A CSV/TSV header's columns and the rows under it, cell by cell (name,zip,phone / ana,733,…)."""
+    kinds: list[str | None] = []
+    separator, people, offset = "", False, 0
+    for line in text.split("\n"):
+        cells = line.split(separator) if kinds else []
+        if kinds and len(cells) == len(kinds):
+            at = offset
+            for kind, cell in zip(kinds, cells, strict=True):
+                value = cell.strip().strip('"').strip()
+                if (
+                    kind is not None
+                    and value
+                    and fits(kind, value)
+                    and (kind != PERSON or people or named(value))
+                ):
+                    start = at + cell.index(value)
+                    yield Span(kind, start, start + len(value), _NAME)
+                at += len(cell) + 1
+        else:
+            kinds = []
+            for candidate in (",", ";", "\t", "|"):
+                cells = line.split(candidate)
+                if len(cells) >= 2 and all(_HEADER_CELL.fullmatch(c) for c in cells):
+                    keys = [normal_key(c.strip().strip('"')) for c in cells]
+                    found = [KEY_TYPES.get(k) for k in keys]
+                    if any(found):
+                        # a bare "name" column is a person's beside a personal column
+                        people = any(f not in (None, PERSON) for f in found) or any(
+                            f == PERSON and k not in GENERIC_KEYS for f, k in zip(found, keys, strict=True)
+                        )
+                        kinds, separator = found, candidate
+                        break
+        offset += len(line) + 1
+
+
 def _find(view: TextView) -> Iterator[Span]:
     text = view.text
+    yield from _tables(text)
     yield from _edifact(text)
     yield from _sql(text)
     yield from _people_logs(text)
