@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from edged.privacy.detector import FunctionDetector, Span, TextView
 from edged.privacy.entities import ADDRESS, PERSON, PHONE, POSTAL_CODE
-from edged.privacy.fields_values import GENERIC_KEYS, fits, glued_names, named
+from edged.privacy.fields_values import GENERIC_KEYS, fits, glued_names, japanese_name_end, named
 
 if TYPE_CHECKING:
     from edged.privacy.registry import Resources
@@ -121,7 +121,7 @@ def _value(text: str, start: int, kind: str) -> tuple[int, int] | None:
                 begin += 1
         stop = re.search(_STOP[kind], window[begin:])
         end = begin + stop.start() if stop else len(window)
-        following = _NEXT_KEY.search(window, begin)
+        following = _NEXT_KEY.search(window, begin, end + 2)  # a vCard key ends at its ; (TEL;TYPE=)
         if following:
             end = min(end, following.start())
     if kind == PERSON and _VCARD_N.search(text, max(0, start - 3), start):
@@ -162,6 +162,8 @@ def _slot(text: str, start: int, kind: str, generic: bool) -> Iterator[Span]:
     extent = _value(text, start, kind)
     if extent is None:
         return
+    if kind == PERSON:
+        extent = extent[0], extent[0] + japanese_name_end(text[extent[0] : extent[1]])
     value = text[extent[0] : extent[1]].replace(";", " ")  # vCard N's parts
     if fits(kind, value) and (not generic or named(value)):
         yield Span(kind, extent[0], extent[1], "field_slot")

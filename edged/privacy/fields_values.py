@@ -85,6 +85,23 @@ def person_like(value: str) -> bool:
     return not all(t in common and t not in given_names() for t in lowered)
 
 
+# A Japanese name's parts: short, and no particle joins a clause to them (本日はB棟の…).
+_JA_NAME_PART = re.compile(r"[^\sはをがにでのへとも、。]{1,5}")
+
+
+def japanese_name_end(value: str) -> int:
+    """Where a Japanese name in ``value`` ends: its family part and at most one short given part
+    (記入者：陳明輝 本日はB棟の… is the name and then the day's report). Latin values stay whole."""
+    if value.isascii() or not _KANA_OR_KANJI.search(value):
+        return len(value)
+    parts = _NAME_SPACE.split(value)
+    if len(parts) > 1 and len(parts[0]) <= 4 and _JA_NAME_PART.fullmatch(parts[1]):
+        return len(parts[0]) + 1 + len(parts[1])
+    return len(parts[0])
+
+
+_KANA_OR_KANJI = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff々]")
+
 # Keys Japanese records glue to their value, and the name that may follow them.
 _GLUED_KEY = r"(?:利用者|ユーザー?|作業者|運転手|担当者|氏名|名前|来訪者|申請者)"
 _KANJI = r"[\u4e00-\u9fff々]"

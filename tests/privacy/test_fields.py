@@ -126,6 +126,9 @@ def test_a_key_or_position_names_the_value(redactor: Redactor, text: str, value:
         # a postcode-like figure in a row of parts, and no postal key at all
         ("BOM row: 733-0012;hex bolt;M8;40", "733-0012"),
         ("batch: qty=600; lot=733; line=L3", "733"),
+        # a Japanese name's field, then the day's report in the same line
+        ("【日報】5月2日 記入者：百足屋 本日はC棟のコンベヤー点検を実施。", "C棟"),
+        ("【日報】5月2日 記入者：百足屋 本日はC棟のコンベヤー点検を実施。", "コンベヤー"),
         # a CSV of parts, an XML item's name
         ("part_no,name,qty\nV12-0440,hex bolt,40", "hex bolt"),
         ("<item><name>hex bolt</name><qty>40</qty></item>", "hex bolt"),
