@@ -81,6 +81,7 @@ _KEY = re.compile(
     r"(?:(?<![\w\-.])(?:[A-Za-z]{1,12}\.)?([A-Za-z][A-Za-z_\-]{0,29})|(" + _JA_KEYS + r"))"
     r"(?:;[A-Za-z\-]{1,12}(?:=[^\s:;=]{1,20})?){0,3}(?:\"?\s?[:=：＝]\s?| (?=\"))"
 )
+_LEADING_POSTCODE = re.compile(r"〒?\s?[0-9]{3}-?[0-9]{4}\s")
 _VCARD_N = re.compile(r"(?<![A-Za-z])N:$")
 # XML elements (UBL's <cbc:PostalZone>, an ERP export's <contact_name>): the tag is the key.
 _XML = re.compile(r"<(?:[A-Za-z]{1,10}:)?([A-Za-z][\w\-.]{0,40})(?:\s[^<>]{0,120})?>([^<>\n]{1,150})</")
@@ -164,6 +165,9 @@ def _slot(text: str, start: int, kind: str, generic: bool) -> Iterator[Span]:
         return
     if kind == PERSON:
         extent = extent[0], extent[0] + japanese_name_end(text[extent[0] : extent[1]])
+    elif kind == ADDRESS:  # a postcode before the address is the postcode detector's
+        postcode = _LEADING_POSTCODE.match(text, extent[0], extent[1])
+        extent = (postcode.end() if postcode else extent[0]), extent[1]
     value = text[extent[0] : extent[1]].replace(";", " ")  # vCard N's parts
     if fits(kind, value) and (not generic or named(value)):
         yield Span(kind, extent[0], extent[1], "field_slot")

@@ -37,6 +37,7 @@ _JA_THING = re.compile(
     r"(?:課|部|係|班|室|チーム|グループ|センター|工場|ライン|号機|号|機|社|店|所|会社|品|設備)$"
 )
 _POSTCODE = re.compile(r"(?:〒\s?)?(?:[A-Z]{1,3}[- ]?)?[0-9A-Z]{2,8}(?:[ \-][0-9A-Z]{2,4})?")
+_FIGURE = re.compile(r"[0-9]{1,3}(?:[.,][0-9]{3})+")
 _PHONE = re.compile(r"\+?[0-9()][0-9 ()\-./]{5,24}[0-9]")
 
 
@@ -48,7 +49,8 @@ def fits(kind: str, value: str) -> bool:
         return _POSTCODE.fullmatch(value) is not None and any(c.isdigit() for c in value)
     if kind == PHONE:
         digits = sum(c.isdigit() for c in value)
-        return _PHONE.fullmatch(value) is not None and 7 <= digits <= 15
+        # a figure with thousands separators (Tel: 12.400.500 is a count, not a number to call)
+        return _PHONE.fullmatch(value) is not None and 7 <= digits <= 15 and not _FIGURE.fullmatch(value)
     if kind == ADDRESS:
         return len(value) >= 8 and (any(c.isdigit() for c in value) or "," in value)
     return False
@@ -70,7 +72,7 @@ def person_like(value: str) -> bool:
     tokens = [t for t in _NAME_SPACE.split(value) if t]
     if not 1 <= len(tokens) <= 5 or not all(_NAME_TOKEN.fullmatch(t) for t in tokens):
         return False
-    if not value.isascii() and _JA_THING.search(value):
+    if not value.isascii() and (_JA_THING.search(value) or value in _JA_NOT_PERSONS):
         return False
     lowered = [t.lower().strip(".") for t in tokens]
     if any(t in NOT_PERSONS for t in lowered) or (len(lowered) == 1 and lowered[0] in STATUSES):
@@ -95,9 +97,19 @@ def japanese_name_end(value: str) -> int:
     if value.isascii() or not _KANA_OR_KANJI.search(value):
         return len(value)
     parts = _NAME_SPACE.split(value)
+    end = len(parts[0])
     if len(parts) > 1 and len(parts[0]) <= 4 and _JA_NAME_PART.fullmatch(parts[1]):
-        return len(parts[0]) + 1 + len(parts[1])
-    return len(parts[0])
+        end = len(parts[0]) + 1 + len(parts[1])
+    honorific = _HONORIFIC.search(value, 0, end)  # the name, not its 様 or さん
+    return honorific.start() if honorific else end
+
+
+_HONORIFIC = re.compile(r"\s?(?:様|さま|さん|氏|殿|君|くん|ちゃん|先生)$")
+# Japanese values of a person field that name no one (利用者：全員, 報告者：匿名)
+_JA_NOT_PERSONS = words(
+    "全員 なし 無し 未定 匿名 不明 各位 本人 未記入 空欄 該当なし 誰でも 全社員 社員 全体 共通 共有 "
+    "管理者 システム ゲスト 担当者 作業者 利用者 外部 来客 一般 自分 代理 同上"
+)
 
 
 _KANA_OR_KANJI = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff々]")
@@ -121,5 +133,5 @@ def glued_names(text: str) -> Iterator[tuple[int, int]]:
     """``利用者御子柴、``: the name right after a person key written without a separator."""
     for match in _GLUED.finditer(text):
         value = match.group(1)
-        if not _ADMIN.search(value) and not _JA_THING.search(value):
-            yield match.start(1), match.end(1)
+        if not _ADMIN.search(value) and not _JA_THING.search(value) and value not in _JA_NOT_PERSONS:
+            yield match.start(1), match.start(1) + japanese_name_end(value)

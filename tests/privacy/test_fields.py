@@ -129,6 +129,11 @@ def test_a_key_or_position_names_the_value(redactor: Redactor, text: str, value:
         # a Japanese name's field, then the day's report in the same line
         ("【日報】5月2日 記入者：百足屋 本日はC棟のコンベヤー点検を実施。", "C棟"),
         ("【日報】5月2日 記入者：百足屋 本日はC棟のコンベヤー点検を実施。", "コンベヤー"),
+        # a person field that names no one, a figure after a phone key, a name's honorific
+        ("貸出記録 利用者：全員。報告者：匿名", "全員"),
+        ("貸出記録 利用者：全員。報告者：匿名", "匿名"),
+        ("stock: tel=12.400.500", "12.400.500"),
+        ("来訪者：百足屋様（ヤマオカ）", "様"),
         # a CSV of parts, an XML item's name
         ("part_no,name,qty\nV12-0440,hex bolt,40", "hex bolt"),
         ("<item><name>hex bolt</name><qty>40</qty></item>", "hex bolt"),
