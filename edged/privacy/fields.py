@@ -98,6 +98,8 @@ _STOP = {
 }
 _NEXT_KEY = re.compile(
     r"\s+(?:[A-Za-z][\w\-.]{0,29}(?:;[A-Za-z]|\s?[:=])|[^\s=:：＝;；]{1,12}[=:：＝])|\s{2,}|\s+END\b"
+    # a Japanese key written without its separator (住所：… 電話 …)
+    rf"|\s+(?:{_JA_KEYS})"
 )
 _MAX_VALUE = {PERSON: 60, POSTAL_CODE: 12, PHONE: 30, ADDRESS: 150}
 

@@ -33,8 +33,10 @@ STATUSES = words("ok ng nok pass passed fail failed yes no true false on off don
 _NAME_TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['’\-.](?=[^\W\d_]|$)|\.)*")
 _NAME_SPACE = re.compile(r"[ \u3000]")
 # Japanese values that are a unit of the company, a machine or a thing, not a person.
+# roles (班長, ライン長, 窓口, 受付) too
 _JA_THING = re.compile(
-    r"(?:課|部|係|班|室|チーム|グループ|センター|工場|ライン|号機|号|機|社|店|所|会社|品|設備)$"
+    r"(?:課|部|係|班|室|チーム|グループ|センター|工場|ライン|号機|号|機|社|店|所|会社|品|設備|"
+    r"長|窓口|受付|事務局|主任|リーダー)$"
 )
 _POSTCODE = re.compile(r"(?:〒\s?)?(?:[A-Z]{1,3}[- ]?)?[0-9A-Z]{2,8}(?:[ \-][0-9A-Z]{2,4})?")
 _FIGURE = re.compile(r"[0-9]{1,3}(?:[.,][0-9]{3})+")
