@@ -29,6 +29,8 @@ DETECTORS: dict[str, str] = {
     "phone_spoken": "edged.privacy.phones_spoken:build",
     "phone_cued": "edged.privacy.phones_cued:build",
     "postal_code": "edged.privacy.structured:build_postal_code",
+    "field_slot": "edged.privacy.fields:build",
+    "record_format": "edged.privacy.fields_formats:build",
     "address": "edged.privacy.addresses:build",
     "person": "edged.privacy.persons:build",
     "strict_person": "edged.privacy.strict:build_person",
