@@ -113,6 +113,11 @@ _STOPS = _wordset(
     "this that these those his her their our my your him them us me you he she they we who which "
     "what when where while if than then so not no all any each every some no one none am pm"
 )
+# where a clause starts: after punctuation, a sentence's end (not an initial's period), a line's
+# start or a conjunction (... and Odhiambo noticed)
+_CLAUSE_BREAK = re.compile(
+    r"(?<=[;:,\"“(\[\]])\s*|(?<=[.!?])(?<!\b[A-Z]\.)\s+|\n| (?:and|then|but|so|while|when|after) "
+)
 _TIME = re.compile(r"[0-9][0-9:.]*h?|am|pm|a\.m\.|p\.m\.", re.IGNORECASE)
 _MAX = 4
 
@@ -120,15 +125,16 @@ _MAX = 4
 def find(text: str, found: list[Span]) -> Iterator[Span]:
     """Names in a person's slot, and an initial and surname listed after a name found otherwise."""
     for m in _CUE.finditer(text):
-        end = _run_after(text, m.end(), initial_any=True)
-        if end is not None:
+        end = _run_after(text, m.end())
+        if end is not None and not (_PLACE_CUE.search(m.group(0)) and _place_like(text, m.end(), end, ",")):
             yield Span(PERSON, m.end(), end, "name_slot_object")
     for m in _SUBJECT.finditer(text):
-        start = _run_before(text, m.start(), here=m.group(0).strip().lower() == "here")
-        if start is not None:
+        verb = m.group(0).strip().lower()
+        start = _run_before(text, m.start(), here=verb == "here")
+        if start is not None and not (verb in _WEAK_VERBS and _place_like(text, start, m.start(), " ")):
             yield Span(PERSON, start, m.start(), "name_slot_subject")
     for m in _SIGN_OFF.finditer(text):
-        end = _run_after(text, m.end(), initial_any=True)
+        end = _run_after(text, m.end())
         if end is not None:
             yield Span(PERSON, m.end(), end, "name_slot_sign_off")
     ends = {s.end for s in found}
@@ -157,7 +163,21 @@ def _tokens(text: str, start: int, limit: int) -> list[tuple[str, int, int]]:
     return tokens
 
 
-def _run_after(text: str, start: int, initial_any: bool) -> int | None:
+# a town fills the slot after "sent to", "delivery for" as well (shipped to Kópavogur, Iceland), and
+# the subject of "is", "has", "will" (Kópavogur has no stock): one word there must be a given name
+_PLACE_CUE = re.compile(r"(?:to|for) $", re.IGNORECASE)
+_WEAK_VERBS = _wordset("is was has had will would can could should must needs wants")
+
+
+def _place_like(text: str, start: int, end: int, after: str) -> bool:
+    """One word, no given name, with ``after`` (a comma, a blank) after it: a town as likely."""
+    words = text[start:end].split()
+    if len(words) != 1 or words[0].lower() in given_names():
+        return False
+    return text.startswith(after, end)
+
+
+def _run_after(text: str, start: int) -> int | None:
     """The end of a name run that starts at ``start`` and ends at a boundary, or None."""
     tokens = _tokens(text, start, _MAX + 3)
     words: list[str] = []
@@ -171,13 +191,15 @@ def _run_after(text: str, start: int, initial_any: bool) -> int | None:
         word = tok.rstrip(".")
         if not _word_token(word) or len(words) >= _MAX or (word.lower() in _STOPS and word.lower() not in _CONNECTORS):
             break
+        last = i + 1 >= len(tokens) or not _word_token(tokens[i + 1][0])
         if words and word.islower() and _plain_lower(word) and not _before_unfamiliar(tokens, i):
-            break  # desmond ludowyk notified: the verb after the name ends it
+            if not _surname_tail(words + [word], len(words), last):
+                break  # desmond ludowyk notified: the verb after the name ends it
         words.append(word)
         end = tok_end - (len(tok) - len(word))
     if not words or not _boundary_after(text, end) or words[0].lower() in _ROLE_SET:
         return None  # customer signature asuka: the last role word's cue takes the name
-    if initial and initial_any and len(words) == 1 and words[0][:1].isupper() and not _thing(words[0]):
+    if initial and len(words) == 1 and words[0][:1].isupper() and not _thing(words[0]):
         return end  # CHECKED R. Ok, by M. D'Souza: an initial and any surname
     return end if _name_words(words, initial) else None
 
@@ -185,7 +207,7 @@ def _run_after(text: str, start: int, initial_any: bool) -> int | None:
 def _run_before(text: str, end: int, here: bool) -> int | None:
     """The start of a name run that ends at ``end`` and fills its clause back to its start."""
     head = text[max(0, end - 80) : end]
-    parts = re.split(r"(?<=[;:,\"“(\[\]])\s*|(?<=[.!?])(?<!\b[A-Z]\.)\s+|\n", head)
+    parts = _CLAUSE_BREAK.split(head)
     clause = parts[-1]
     offset = end - len(clause)
     tokens = clause.split(" ")
@@ -208,6 +230,16 @@ def _run_before(text: str, end: int, here: bool) -> int | None:
     if not _name_words(names, initial, subject=True):
         return None
     return offset + sum(len(t) + 1 for t in tokens[:lead])
+
+
+def _surname_tail(words: list[str], i: int, last: bool) -> bool:
+    """A word that ends a name though English has it: after a particle (cynthia pereira de sa), or
+    a short last syllable after a word English lacks (saw htoo eh, nguyen van an)."""
+    if i == 0:
+        return False
+    if words[i - 1].lower() in _CONNECTORS:
+        return True
+    return last and len(words[i]) <= 3 and unfamiliar(words[i - 1])
 
 
 def _plain_lower(word: str) -> bool:
@@ -263,7 +295,8 @@ def _name_words(words: list[str], initial: bool, subject: bool = False) -> bool:
         if word.isupper() and (len(word) < 3 or word in _CAPS_NOT_NAMES):
             return False
         common = low in common_words() and low not in given_names()
-        if word.islower() and _plain_lower(word) and not (next_unfamiliar and _thing(word)):
+        tail = _surname_tail(words, i, i == len(words) - 1)
+        if word.islower() and _plain_lower(word) and not (next_unfamiliar and _thing(word)) and not tail:
             return False  # a lowercase English word: no name
         if common and word.isupper():
             return False
