@@ -106,7 +106,9 @@ _SIGN_OFF = re.compile(
 )
 _TOKEN = re.compile(rf"[{_UW}{_LW}][{_UW}{_LW}'’]*(?:-[{_UW}{_LW}][{_UW}{_LW}'’]*)*\.?|[0-9][0-9:.]*h?|\S")
 _INITIAL = re.compile(rf"[{_UW}]\.")
-_CONNECTORS = _wordset("anak binti bin bint ibn ap van von der den de del della la da dos das di du ter ten al el")
+_CONNECTORS = _wordset(
+    "anak binti bin bint ibn ap van von der den de del della la da dos das di du ter ten al el"
+)
 # words that end a run: articles, pronouns, prepositions, conjunctions
 _STOPS = _wordset(
     "the a an and or but nor of on in at to from for with via per by as is was are were be been it its "
@@ -144,12 +146,14 @@ def find(text: str, found: list[Span]) -> Iterator[Span]:
 
 
 # an initial and a surname next in a list of people (X, Y and R. Lane;)
-_LIST_INITIAL = re.compile(rf"(?:,| and| &) ([{_UW}]\. ([{_UW}][{_LW}'’\-]+))(?=[,;.)]|\s*$| and | to | for )")
+_LIST_INITIAL = re.compile(
+    rf"(?:,| and| &) ([{_UW}]\. ([{_UW}][{_LW}'’\-]+))(?=[,;.)]|\s*$| and | to | for )"
+)
 
 
 def _tokens(text: str, start: int, limit: int) -> list[tuple[str, int, int]]:
     """The tokens after ``start``, each word, number or sign, up to ``limit`` of them on one line."""
-    tokens = []
+    tokens: list[tuple[str, int, int]] = []
     pos = start
     while len(tokens) < limit and pos < len(text):
         if text[pos] == " ":
@@ -189,12 +193,16 @@ def _run_after(text: str, start: int) -> int | None:
             end = tok_end
             continue
         word = tok.rstrip(".")
-        if not _word_token(word) or len(words) >= _MAX or (word.lower() in _STOPS and word.lower() not in _CONNECTORS):
+        if (
+            not _word_token(word)
+            or len(words) >= _MAX
+            or (word.lower() in _STOPS and word.lower() not in _CONNECTORS)
+        ):
             break
         last = i + 1 >= len(tokens) or not _word_token(tokens[i + 1][0])
-        if words and word.islower() and _plain_lower(word) and not _before_unfamiliar(tokens, i):
-            if not _surname_tail(words + [word], len(words), last):
-                break  # desmond ludowyk notified: the verb after the name ends it
+        plain = words and word.islower() and _plain_lower(word) and not _before_unfamiliar(tokens, i)
+        if plain and not _surname_tail([*words, word], len(words), last):
+            break  # desmond ludowyk notified: the verb after the name ends it
         words.append(word)
         end = tok_end - (len(tok) - len(word))
     if not words or not _boundary_after(text, end) or words[0].lower() in _ROLE_SET:
@@ -207,29 +215,29 @@ def _run_after(text: str, start: int) -> int | None:
 def _run_before(text: str, end: int, here: bool) -> int | None:
     """The start of a name run that ends at ``end`` and fills its clause back to its start."""
     head = text[max(0, end - 80) : end]
-    parts = _CLAUSE_BREAK.split(head)
-    clause = parts[-1]
-    offset = end - len(clause)
+    clause = _CLAUSE_BREAK.split(head)[-1]
+    if here and not head[: len(head) - len(clause)].rstrip().endswith(('"', "“", ":")):
+        return None  # "Boitumelo here, ...": a caller's greeting, in quotes or after a colon
     tokens = clause.split(" ")
     lead = 0
     while lead < len(tokens) - 1 and _TIME.fullmatch(tokens[lead]):
         lead += 1  # a log line's time before its subject (1052h rosnara samal connected)
     words = tokens[lead:]
-    if here and not head[: len(head) - len(clause)].rstrip().endswith(("\"", "“", ":")):
-        return None  # "Boitumelo here, ...": a caller's greeting, in quotes or after a colon
+    start = end - len(clause) + sum(len(t) + 1 for t in tokens[:lead])
+    return start if _subject_words(words) else None
+
+
+def _subject_words(words: list[str]) -> bool:
+    """Whether a clause's words before a person's verb are a name (A. Khan, binti Osman, áile somby)."""
     if not words or len(words) > _MAX or not all(words):
-        return None
+        return False
     initial = _INITIAL.fullmatch(words[0]) is not None
     names = words[1:] if initial else words
     if not names or not all(_word_token(w) for w in names):
-        return None
-    if words[0].lower() in _CONNECTORS and len(words) == 1:
-        return None
+        return False
     if initial and len(names) == 1 and names[0][:1].isupper() and not _thing(names[0]):
-        return offset + sum(len(t) + 1 for t in tokens[:lead])  # A. Khan guarded
-    if not _name_words(names, initial, subject=True):
-        return None
-    return offset + sum(len(t) + 1 for t in tokens[:lead])
+        return True  # A. Khan guarded
+    return _name_words(names, initial, subject=True)
 
 
 def _surname_tail(words: list[str], i: int, last: bool) -> bool:
@@ -284,28 +292,33 @@ def _thing(word: str) -> bool:
 def _name_words(words: list[str], initial: bool, subject: bool = False) -> bool:
     """Whether these words are a name: none a plant word, a lowercase common word or an acronym, at
     least one no English word or a given name (for a lowercase subject: two, or a given name)."""
-    strong = 0
-    for i, word in enumerate(words):
-        low = word.lower()
-        if low in _CONNECTORS:
-            continue
-        next_unfamiliar = i + 1 < len(words) and unfamiliar(words[i + 1])
-        if (_thing(word) and not next_unfamiliar) or low in _CHAT_WORDS or len(low) < 2:
-            return False  # operator Press 4, by saw blade; but Saw Htoo Eh, a Karen name
-        if word.isupper() and (len(word) < 3 or word in _CAPS_NOT_NAMES):
-            return False
-        common = low in common_words() and low not in given_names()
-        tail = _surname_tail(words, i, i == len(words) - 1)
-        if word.islower() and _plain_lower(word) and not (next_unfamiliar and _thing(word)) and not tail:
-            return False  # a lowercase English word: no name
-        if common and word.isupper():
-            return False
-        if not common and (low in given_names() or (unfamiliar(word) and re.search("[aeiouyà-ÿ]", low))):
-            strong += 1
-    if not words or words[-1].lower() in _CONNECTORS or (words[0].lower() in _CONNECTORS and len(words) < 2):
+    verdicts = [_word_verdict(words, i) for i in range(len(words))]
+    if not words or any(v is False for v in verdicts):
         return False
-    if len(words) == 1 and words[0].isupper():
+    if words[-1].lower() in _CONNECTORS or (len(words) == 1 and words[0].isupper()):
         return False  # NCR raised, refund by BACS: an acronym
+    strong = verdicts.count(True)
     if subject and all(w.islower() for w in words) and strong < 2:
         return any(w in given_names() for w in words)
     return strong > 0 or initial
+
+
+def _word_verdict(words: list[str], i: int) -> bool | None:
+    """False for a word no name has here, True for a name's word (no English word, a given name),
+    None for a word that may be either (a capitalised common word: Wambli Two Bulls)."""
+    word = words[i]
+    low = word.lower()
+    if low in _CONNECTORS:
+        return None
+    next_unfamiliar = i + 1 < len(words) and unfamiliar(words[i + 1])
+    if (_thing(word) and not next_unfamiliar) or low in _CHAT_WORDS or len(low) < 2:
+        return False  # operator Press 4, by saw blade; but Saw Htoo Eh, a Karen name
+    common = low in common_words() and low not in given_names()
+    if word.isupper() and (len(word) < 3 or word in _CAPS_NOT_NAMES or common):
+        return False
+    tail = _surname_tail(words, i, i == len(words) - 1)
+    if word.islower() and _plain_lower(word) and not (next_unfamiliar and _thing(word)) and not tail:
+        return False  # a lowercase English word: no name
+    if not common and (low in given_names() or (unfamiliar(word) and re.search("[aeiouyà-ÿ]", low))):
+        return True
+    return None

@@ -21,7 +21,10 @@ def _persons(redactor: Redactor, text: str) -> list[str]:
     ("text", "name"),
     [
         # the object of a role noun, in any case, ending at punctuation or a verb
-        ("Hot-work permit HW-2291: watcher assigned, attendant Nthabiseng, extinguisher checked.", "Nthabiseng"),
+        (
+            "Hot-work permit HW-2291: watcher assigned, attendant Nthabiseng, extinguisher checked.",
+            "Nthabiseng",
+        ),
         ("Lift plan LP-77: banksman Tumelo Mokoena, slinger on standby.", "Tumelo Mokoena"),
         ("Returns note: authorised rep ngozika eberechi-obi; credit due next month.", "ngozika eberechi-obi"),
         ("Badge printer jammed again; admin oddný hrafnsdóttir informed.", "oddný hrafnsdóttir"),
@@ -37,7 +40,10 @@ def _persons(redactor: Redactor, text: str) -> list[str]:
         ("Gate log: driver paged, then the attendant radios T. Ngata.", "T. Ngata"),
         # the subject of a person's verb at a clause's start
         ("Guard rail loose at the mezzanine; Odhiambo confirmed.", "Odhiambo"),
-        ("Belt tracking off again; ngozika eberechi re-tensioned it and Odhiambo noticed the wear.", "Odhiambo"),
+        (
+            "Belt tracking off again; ngozika eberechi re-tensioned it and Odhiambo noticed the wear.",
+            "Odhiambo",
+        ),
         ("Pallet stack leaning at Goods-in; nomvula dlamini reported it before lunch.", "nomvula dlamini"),
         ("SOC card: K. Obi guarded the nip point before clearing the jam.", "K. Obi"),
         ('Voicemail: "Nthabiseng here, please call back about the forklift."', "Nthabiseng"),
