@@ -205,6 +205,8 @@ def _run_after(text: str, start: int) -> int | None:
             break  # desmond ludowyk notified: the verb after the name ends it
         words.append(word)
         end = tok_end - (len(tok) - len(word))
+        if tok.endswith("."):
+            break  # Signed by June Park. Park the forklift: the sentence ends the name
     if not words or not _boundary_after(text, end) or words[0].lower() in _ROLE_SET:
         return None  # customer signature asuka: the last role word's cue takes the name
     if initial and len(words) == 1 and words[0][:1].isupper() and not _thing(words[0]):
@@ -237,6 +239,9 @@ def _subject_words(words: list[str]) -> bool:
         return False
     if initial and len(names) == 1 and names[0][:1].isupper() and not _thing(names[0]):
         return True  # A. Khan guarded
+    first = names[0].lower()
+    if first in _ROLE_SET or (first in common_words() and first not in given_names() and not initial):
+        return False  # Operator Tyler Williams replaced: the role's cue takes the name
     return _name_words(names, initial, subject=True)
 
 
@@ -289,6 +294,15 @@ def _thing(word: str) -> bool:
     return low in THING_WORDS or low in PLANT_WORDS or low in SHOP_FLOOR_WORDS or low in COMPANY_WORDS
 
 
+# the words of a street or a building, that a run after "deliver to" holds as often as a name
+_STREET_WORDS = _wordset(
+    "rue via viale corso piazza calle avenida av avda carrer rua travessa camino paseo plaza street st "
+    "road rd avenue ave lane ln drive dr way close court ct crescent terrace square highway hwy boulevard "
+    "blvd place pl strasse straße str weg gasse allee platz chemin route allée quai triq jalan jl ulica "
+    "ul utca flat unit block building bldg suite floor apartment apt house"
+)
+
+
 def _name_words(words: list[str], initial: bool, subject: bool = False) -> bool:
     """Whether these words are a name: none a plant word, a lowercase common word or an acronym, at
     least one no English word or a given name (for a lowercase subject: two, or a given name)."""
@@ -297,6 +311,8 @@ def _name_words(words: list[str], initial: bool, subject: bool = False) -> bool:
         return False
     if words[-1].lower() in _CONNECTORS or (len(words) == 1 and words[0].isupper()):
         return False  # NCR raised, refund by BACS: an acronym
+    if any(w.lower() in _STREET_WORDS for w in words):
+        return False  # Deliver to Rue de l'Abbaye: a street
     strong = verdicts.count(True)
     if subject and all(w.islower() for w in words) and strong < 2:
         return any(w in given_names() for w in words)
