@@ -24,6 +24,7 @@ from edged.privacy import (
     names_latin,
     names_latin_slots,
     names_positions,
+    names_slots,
     names_vietnamese,
 )
 from edged.privacy.detector import Span, TextView
@@ -66,6 +67,7 @@ class PersonDetector:
         kept = self._kept(view.text, self._guessed(view))
         kept += self._kept(view.text, names_latin_slots.find(view.text, kept))
         kept += self._kept(view.text, names_contact.find(view.text, kept))
+        kept += self._kept(view.text, names_slots.find(view.text, kept))
         if view.japanese:
             kept += list(names_ja_kana.widened(view.text, kept, self._ja.ordinary_word))
             kept += self._kept(view.text, names_ja_records.chained(view.text, kept, self._ja))
