@@ -212,9 +212,10 @@ def test_one_token_streams_one_chunk(start_daemon: StartDaemon, make_client: Mak
     ("value", "problem"),
     [("-1", "greater than or equal to 0"), ("1e9", "less than or equal to 5000"),
      ("nan", "less than or equal to 5000"), ("inf", "less than or equal to 5000"),
-     ('"fast"', "valid number")],
+     ('"fast"', "valid number"), ('"50"', "valid number"), ("true", "valid number")],
 )
 def test_a_bad_stream_interval_is_a_clear_config_error(tmp_path: Path, value: str, problem: str) -> None:
+    """A string or a boolean is refused, not read as a number (true was 1 ms, "50" was 50 ms)."""
     from edged.config import load_config
 
     path = tmp_path / "edged.toml"
