@@ -38,13 +38,21 @@ def send(client: EdgedClient, body: dict[str, Any]) -> queue.Queue[dict[str, Any
     messages: queue.Queue[dict[str, Any]] = queue.Queue()
     with client._lock:
         client._waiters[correlation] = messages
-    client._transport.publish(client.request_topic, json.dumps(body).encode(), qos=1, correlation=correlation,
-                              response_topic=f"{client.response_base}/{correlation.hex()}")
+    client._transport.publish(
+        client.request_topic,
+        json.dumps(body).encode(),
+        qos=1,
+        correlation=correlation,
+        response_topic=f"{client.response_base}/{correlation.hex()}",
+    )
     return messages
 
 
-def collect(messages: queue.Queue[dict[str, Any]], timeout: float = 60.0, late_s: float = LATE_S,
-            ) -> list[dict[str, Any]]:
+def collect(
+    messages: queue.Queue[dict[str, Any]],
+    timeout: float = 60.0,
+    late_s: float = LATE_S,
+) -> list[dict[str, Any]]:
     """Every message up to the final reply, then whatever comes within ``late_s`` after it."""
     seen: list[dict[str, Any]] = []
     while not seen or seen[-1].get("status") == "chunk":
@@ -58,8 +66,12 @@ def collect(messages: queue.Queue[dict[str, Any]], timeout: float = 60.0, late_s
     return seen
 
 
-def stream(client: EdgedClient, body: dict[str, Any], timeout: float = 60.0, late_s: float = LATE_S,
-           ) -> list[dict[str, Any]]:
+def stream(
+    client: EdgedClient,
+    body: dict[str, Any],
+    timeout: float = 60.0,
+    late_s: float = LATE_S,
+) -> list[dict[str, Any]]:
     return collect(send(client, {**body, "stream": True}), timeout, late_s)
 
 
@@ -113,7 +125,9 @@ def slow_chunks(daemon: Daemon, monkeypatch: pytest.MonkeyPatch, delay_s: float)
 
 
 def test_no_chunk_follows_the_deadline_reply(
-    start_daemon: StartDaemon, make_client: MakeClient, monkeypatch: pytest.MonkeyPatch,
+    start_daemon: StartDaemon,
+    make_client: MakeClient,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The deadline sweeper answers from its own thread while the worker is publishing a chunk:
     before the chunk's check and publish were one step under the request's lock, the chunk went
@@ -121,23 +135,37 @@ def test_no_chunk_follows_the_deadline_reply(
     daemon = start_daemon(stream_interval_ms=0)
     # The first chunk's publish outlasts the deadline and the sweeper's grace (0.5 s).
     slow_chunks(daemon, monkeypatch, 2.0)
-    seen = stream(make_client(), {"task": "ask", "input": "Write a long story.", "max_tokens": 200,
-                                  "deadline_ms": 1500}, late_s=1.0)
+    seen = stream(
+        make_client(),
+        {"task": "ask", "input": "Write a long story.", "max_tokens": 200, "deadline_ms": 1500},
+        late_s=1.0,
+    )
     final = check(seen)
     assert final["status"] == "error" and final["error"]["code"] == "deadline_exceeded", final
 
 
 @pytest.mark.parametrize("interval_ms", [0, 50, 5000])
 def test_sixteen_concurrent_streams_short_and_long(
-    process_engine: EngineProcess, start_daemon: StartDaemon, make_client: MakeClient, interval_ms: int,
+    process_engine: EngineProcess,
+    start_daemon: StartDaemon,
+    make_client: MakeClient,
+    interval_ms: int,
 ) -> None:
     """16 streaming requests at once from three clients, answers of 1 to 24 tokens: each its own
     chunks, in order, joined to its own answer, then one reply."""
     start_daemon(engine=process_engine, stream_interval_ms=interval_ms, queue_size=32)
     clients = [make_client(cn) for cn in ("alice", "bob", "carol")]
     pending = [
-        send(clients[n % 3], {"task": "ask", "input": f"Describe pump P-{n} in detail.", "stream": True,
-                              "max_tokens": (1, 6, 12, 24)[n % 4], "deadline_ms": 120000})
+        send(
+            clients[n % 3],
+            {
+                "task": "ask",
+                "input": f"Describe pump P-{n} in detail.",
+                "stream": True,
+                "max_tokens": (1, 6, 12, 24)[n % 4],
+                "deadline_ms": 120000,
+            },
+        )
         for n in range(16)
     ]
     finals = [check(collect(messages, timeout=120)) for messages in pending]
@@ -147,7 +175,9 @@ def test_sixteen_concurrent_streams_short_and_long(
 
 
 def test_a_killed_engine_mid_stream_ends_the_stream_with_one_error(
-    process_engine: EngineProcess, start_daemon: StartDaemon, make_client: MakeClient,
+    process_engine: EngineProcess,
+    start_daemon: StartDaemon,
+    make_client: MakeClient,
 ) -> None:
     """SIGKILL the engine's process while it streams: the stream ends with one engine_error, no
     chunk after it, and the next request is answered by the restarted engine."""
@@ -169,7 +199,9 @@ def test_a_killed_engine_mid_stream_ends_the_stream_with_one_error(
 
 
 def test_a_stop_mid_stream_ends_the_stream_with_one_reply(
-    process_engine: EngineProcess, start_daemon: StartDaemon, make_client: MakeClient,
+    process_engine: EngineProcess,
+    start_daemon: StartDaemon,
+    make_client: MakeClient,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Daemon.stop (the SIGTERM path) while a long answer streams past the stop timeout: one
@@ -184,7 +216,9 @@ def test_a_stop_mid_stream_ends_the_stream_with_one_reply(
 
 
 def test_a_client_gone_mid_stream_costs_the_daemon_nothing(
-    process_engine: EngineProcess, start_daemon: StartDaemon, make_client: MakeClient,
+    process_engine: EngineProcess,
+    start_daemon: StartDaemon,
+    make_client: MakeClient,
 ) -> None:
     """The client disconnects after its first chunk: the daemon streams on to nobody, stays up,
     and the next client's stream is whole."""
@@ -200,7 +234,9 @@ def test_a_client_gone_mid_stream_costs_the_daemon_nothing(
 
 
 @pytest.mark.parametrize("interval_ms", [0, 5000])
-def test_one_token_streams_one_chunk(start_daemon: StartDaemon, make_client: MakeClient, interval_ms: int) -> None:
+def test_one_token_streams_one_chunk(
+    start_daemon: StartDaemon, make_client: MakeClient, interval_ms: int
+) -> None:
     start_daemon(stream_interval_ms=interval_ms)
     seen = stream(make_client(), {"task": "ask", "input": "Say hello.", "max_tokens": 1})
     final = check(seen)
@@ -210,17 +246,25 @@ def test_one_token_streams_one_chunk(start_daemon: StartDaemon, make_client: Mak
 
 @pytest.mark.parametrize(
     ("value", "problem"),
-    [("-1", "greater than or equal to 0"), ("1e9", "less than or equal to 5000"),
-     ("nan", "less than or equal to 5000"), ("inf", "less than or equal to 5000"),
-     ('"fast"', "valid number"), ('"50"', "valid number"), ("true", "valid number")],
+    [
+        ("-1", "greater than or equal to 0"),
+        ("1e9", "less than or equal to 5000"),
+        ("nan", "less than or equal to 5000"),
+        ("inf", "less than or equal to 5000"),
+        ('"fast"', "valid number"),
+        ('"50"', "valid number"),
+        ("true", "valid number"),
+    ],
 )
 def test_a_bad_stream_interval_is_a_clear_config_error(tmp_path: Path, value: str, problem: str) -> None:
     """A string or a boolean is refused, not read as a number (true was 1 ms, "50" was 50 ms)."""
     from edged.config import load_config
 
     path = tmp_path / "edged.toml"
-    path.write_text(f'device_id = "d"\n[mqtt]\nhost = "h"\nca = "a"\ncert = "b"\nkey = "c"\n'
-                    f"[scheduler]\nstream_interval_ms = {value}\n")
+    path.write_text(
+        f'device_id = "d"\n[mqtt]\nhost = "h"\nca = "a"\ncert = "b"\nkey = "c"\n'
+        f"[scheduler]\nstream_interval_ms = {value}\n"
+    )
     with pytest.raises(ConfigError) as caught:
         load_config(path)
     assert "scheduler.stream_interval_ms" in caught.value.message and problem in caught.value.message
