@@ -151,7 +151,7 @@ def test_sixteen_concurrent_streams_short_and_long(
     make_client: MakeClient,
     interval_ms: int,
 ) -> None:
-    """16 streaming requests at once from three clients, answers of 1 to 24 tokens: each its own
+    """16 streaming requests at once from three clients, answers of 1 to 16 tokens: each its own
     chunks, in order, joined to its own answer, then one reply."""
     start_daemon(engine=process_engine, stream_interval_ms=interval_ms, queue_size=32)
     clients = [make_client(cn) for cn in ("alice", "bob", "carol")]
@@ -162,7 +162,7 @@ def test_sixteen_concurrent_streams_short_and_long(
                 "task": "ask",
                 "input": f"Describe pump P-{n} in detail.",
                 "stream": True,
-                "max_tokens": (1, 6, 12, 24)[n % 4],
+                "max_tokens": (1, 4, 8, 16)[n % 4],
                 "deadline_ms": 120000,
             },
         )
@@ -171,7 +171,7 @@ def test_sixteen_concurrent_streams_short_and_long(
     finals = [check(collect(messages, timeout=120)) for messages in pending]
     assert [f["status"] for f in finals] == ["ok"] * 16, finals
     texts = [f["output"]["text"] for f in finals]
-    assert len({f["id"] for f in finals}) == 16 and any(len(t) > 30 for t in texts)
+    assert len({f["id"] for f in finals}) == 16 and any(len(t) > 20 for t in texts)
 
 
 def test_a_killed_engine_mid_stream_ends_the_stream_with_one_error(
