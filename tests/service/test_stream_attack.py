@@ -205,7 +205,9 @@ def test_a_stop_mid_stream_ends_the_stream_with_one_reply(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Daemon.stop (the SIGTERM path) while a long answer streams past the stop timeout: one
-    shutting_down reply, and no chunk after it, also from the worker that still runs."""
+    shutting_down reply, and no chunk after it, also from the worker that still runs (seen before
+    the fix: ['chunk', 'chunk', 'error', 'chunk']). The teardown then closes the engine under that
+    worker, which killed the engine's pipe reader (see test_engine_process)."""
     daemon = start_daemon(engine=process_engine, stream_interval_ms=0, stop_timeout_s=0.3)
     slow_chunks(daemon, monkeypatch, 0.2)
     messages = send(make_client(), {"task": "ask", "input": LONG, "max_tokens": 300, "stream": True})
@@ -237,6 +239,8 @@ def test_a_client_gone_mid_stream_costs_the_daemon_nothing(
 def test_one_token_streams_one_chunk(
     start_daemon: StartDaemon, make_client: MakeClient, interval_ms: int
 ) -> None:
+    """max_tokens 1: at most one chunk (the first piece goes out at once; nothing is held for a
+    flush that would send an empty one), then the reply."""
     start_daemon(stream_interval_ms=interval_ms)
     seen = stream(make_client(), {"task": "ask", "input": "Say hello.", "max_tokens": 1})
     final = check(seen)
