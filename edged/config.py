@@ -133,6 +133,7 @@ class SchedulerConfig(StrictModel):
         default=50.0,
         ge=0,
         le=5000,
+        strict=True,  # a number: "50" or true (read as 1 ms) is a mistake to name, not to guess
         description="Streamed answers: the first piece goes out at once, later ones joined into one chunk "
         "at most every this many ms (fewer MQTT messages when many clients stream); 0 sends every token.",
     )

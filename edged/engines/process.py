@@ -243,7 +243,9 @@ class EngineProcess:
         while True:
             try:
                 number, *message = conn.recv()
-            except (EOFError, OSError):
+            except (EOFError, OSError, TypeError):
+                # TypeError: close() or a restart closed the pipe under this read (CPython's
+                # Connection then reads from a handle of None); the pipe ended all the same.
                 break
             self._last_progress = time.monotonic()
             call = self._calls.get(number)

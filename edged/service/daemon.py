@@ -287,7 +287,12 @@ class Daemon:
         request = job.item.request
 
         def send(index: int, text: str) -> None:
-            if not job.item.answered:
+            # Checked and queued under the request's lock, as one step: the deadline sweeper (or a
+            # stop) claims the request under it from another thread, so its reply is queued after
+            # this chunk, or this chunk sees that it was answered; never a chunk after the reply.
+            with job.item.lock:
+                if job.item.answered:
+                    return
                 self.transport.publish(
                     request.reply_topic,
                     stream_chunk(request, index=index, text=text),

@@ -197,6 +197,29 @@ def test_an_engine_that_cannot_load_says_why(tmp_path: Path) -> None:
         EngineProcess(tmp_path, start_timeout_s=30)
 
 
+def test_close_during_a_streamed_call_fails_it_and_no_thread_dies(engine_folder: Path) -> None:
+    """close() while a call streams (a daemon's worker still in the engine after the stop timeout):
+    the call fails with engine_error; the pipe's reader, whose pipe was closed under its read,
+    ends quietly (it died of a TypeError, which pytest reports for the thread)."""
+    engine = EngineProcess(engine_folder)
+    streaming = threading.Event()
+    failed: list[EngineError] = []
+
+    def run() -> None:
+        request = GenerationRequest.from_prompt("Write a long story about a pump.", max_tokens=300)
+        try:
+            engine.generate([request], lambda _row, _token, _text: streaming.set())
+        except EngineError as exc:
+            failed.append(exc)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    assert streaming.wait(30)
+    engine.close()
+    thread.join(30)
+    assert len(failed) == 1 and engine.state == "down"
+
+
 def test_close_ends_the_child(engine_folder: Path) -> None:
     engine = EngineProcess(engine_folder)
     pid = engine.pid
