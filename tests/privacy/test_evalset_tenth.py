@@ -366,7 +366,7 @@ def test_a_missing_faker_is_a_clean_missing_extra(monkeypatch: pytest.MonkeyPatc
 
 def test_registered_as_the_tenth_set() -> None:
     assert SETS.index("tenth") == SETS.index("ninth") + 1
-    assert SETS.index("tenth") == SETS.index("generated") - 1
+    assert SETS.index("tenth") < SETS.index("generated")
     assert "tenth" in SET_SOURCES
     tenth = make_set("tenth", 5, 3)
     assert [s.to_json() for s in tenth] == [s.to_json() for s in generate_tenth(5, seed=3)]
