@@ -260,7 +260,30 @@ def _plain_lower(word: str) -> bool:
     name."""
     if word in given_names():
         return False
-    return word in common_words() or (word in vocabulary() and word not in census_names())
+    if word in common_words() or (word in vocabulary() and word not in census_names()):
+        return True
+    return word not in census_names() and _inflected(word)
+
+
+_PREFIXES = ("re", "un", "over", "under", "inter", "out", "mis", "pre", "de", "dis", "co", "auto")
+
+
+def _inflected(word: str) -> bool:
+    """A verb's form English has through its stem (operator rebooted, pilot relit, supervisor
+    overrode, guard interlocked, operator badged): a prefix or an -ed, -s, -ing on a word it uses."""
+    stems = [word] + [word[len(p) :] for p in _PREFIXES if word.startswith(p)]
+    for stem in stems:
+        if len(stem) < 3:
+            continue
+        if stem != word and stem in vocabulary():
+            return True
+        for suffix, back in (("ed", ""), ("d", ""), ("ing", ""), ("ing", "e"), ("es", ""), ("s", "")):
+            root = stem[: -len(suffix)] + back if stem.endswith(suffix) else ""
+            if len(root) >= 3 and (
+                root in vocabulary() or (root[-1:] == root[-2:-1] and root[:-1] in vocabulary())
+            ):
+                return True
+    return False
 
 
 def _before_unfamiliar(tokens: list[tuple[str, int, int]], i: int) -> bool:
