@@ -76,12 +76,13 @@ KEY_TYPES: dict[str, str] = {
 
 # A key: after a line's start, a space, a record's punctuation or an opening quote (never after a
 # hyphen or underscore: badge-ip=, tool_op= are other keys), with an optional dotted prefix
-# (hr.name=) and vCard parameters (TEL;TYPE=work:); then its separator. A Japanese key is one of
-# the table's, wherever it ends a word (…の担当者：).
+# (hr.name=) and vCard parameters (TEL;TYPE=work:); then its separator, after the key's closing
+# quote when it has one (JSON's "name": and a Python or YAML record's 'name':). A Japanese key is
+# one of the table's, wherever it ends a word (…の担当者：).
 _JA_KEYS = "|".join(sorted((k for k in KEY_TYPES if not k.isascii()), key=len, reverse=True))
 _KEY = re.compile(
     r"(?:(?<![\w\-.])(?:[A-Za-z]{1,12}\.)?([A-Za-z][A-Za-z_\-]{0,29})|(" + _JA_KEYS + r"))"
-    r"(?:;[A-Za-z\-]{1,12}(?:=[^\s:;=]{1,20})?){0,3}(?:\"?\s?[:=：＝]\s?| (?=\"))"
+    r"(?:;[A-Za-z\-]{1,12}(?:=[^\s:;=]{1,20})?){0,3}(?:[\"']?\s?[:=：＝]\s?| (?=[\"']))"
 )
 _LEADING_POSTCODE = re.compile(r"〒?\s?[0-9]{3}-?[0-9]{4}\s")
 _VCARD_N = re.compile(r"(?<![A-Za-z])N:$")

@@ -272,3 +272,29 @@ def test_a_surname_before_a_sites_head_is_still_found(redactor: Redactor, text: 
 )
 def test_a_name_of_english_words_in_a_person_field_is_found(redactor: Redactor, text: str, name: str) -> None:
     assert ("PERSON", name) in _new_rule_findings(redactor, text)
+
+
+# -- a key in single quotes (a Python dict's repr, a YAML record) ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("{'operator': 'tiwonge banda', 'line': 4}", "tiwonge banda"),
+        ("- 'contact': 'Ana Sousa'", "Ana Sousa"),
+    ],
+)
+def test_a_single_quoted_key_says_what_its_value_is(redactor: Redactor, text: str, name: str) -> None:
+    assert ("PERSON", name) in _new_rule_findings(redactor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "{'name': 'hex bolt M8', 'qty': 4}",
+        "{'user': 'svc-backup', 'op': 'press'}",
+        "the operator's 'shift' = B",
+    ],
+)
+def test_a_single_quoted_key_of_no_person_is_left(redactor: Redactor, text: str) -> None:
+    assert _new_rule_findings(redactor, text) == []
