@@ -127,7 +127,9 @@ def _english_thing(lowered: list[str], tokens: list[str]) -> bool:
     """Words English has, none a given name, one of them a plant word or an acronym: a process or
     a system (laser welding, ERP export, MES sync), not a name of English words (Naw Paw Say, Vale
     Forge, King White)."""
-    acronyms = [o.isupper() and len(o) <= 4 for o in tokens]
+    # in a value written all in capitals (NAD+ST+++VALE FORGE) a short word is no acronym
+    shouted = all(o.isupper() for o in tokens)
+    acronyms = [o.isupper() and len(o) <= 4 and not shouted for o in tokens]
     english = all(
         (t in vocabulary() and t not in given_names()) or acronym
         for t, acronym in zip(lowered, acronyms, strict=True)

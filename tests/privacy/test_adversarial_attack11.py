@@ -70,6 +70,7 @@ def test_a_name_after_a_role_word_is_still_found(redactor: Redactor, text: str, 
         "tech=laser welding",
         "author=ERP export",
         "approvedBy=MES sync",
+        "AUTHOR=ERP EXPORT",
         "検査員：外注",
         "作業者：協力会社",
         "担当：派遣社員",
@@ -268,6 +269,7 @@ def test_a_surname_before_a_sites_head_is_still_found(redactor: Redactor, text: 
         ("contact=Naw Paw Say", "Naw Paw Say"),
         ("cn=Vale Forge,ou=Plant3", "Vale Forge"),
         ("owner=Rose Hill", "Rose Hill"),
+        ("NAD+ST+++VALE FORGE+12 Main St'", "VALE FORGE"),
     ],
 )
 def test_a_name_of_english_words_in_a_person_field_is_found(redactor: Redactor, text: str, name: str) -> None:
