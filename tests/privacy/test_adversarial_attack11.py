@@ -300,3 +300,32 @@ def test_a_single_quoted_key_says_what_its_value_is(redactor: Redactor, text: st
 )
 def test_a_single_quoted_key_of_no_person_is_left(redactor: Redactor, text: str) -> None:
     assert _new_rule_findings(redactor, text) == []
+
+
+# -- a machine's English name as the subject of a person's verb ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sorter reported jam at chute 4.",
+        "Loadcell reported zero.",
+        "Autoloader confirmed.",
+        "Cutter reported wear.",
+    ],
+)
+def test_a_machines_english_name_before_a_persons_verb_is_no_name(redactor: Redactor, text: str) -> None:
+    assert _new_rule_findings(redactor, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Woldegiorgis confirmed.", "Woldegiorgis"),
+        ("Sandoval confirmed the count.", "Sandoval"),
+        ("Chikondi reported it.", "Chikondi"),
+    ],
+)
+def test_a_name_before_a_persons_verb_is_still_found(redactor: Redactor, text: str, name: str) -> None:
+    redacted, _ = redactor.redact(text)
+    assert name not in redacted
