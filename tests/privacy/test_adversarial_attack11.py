@@ -5,6 +5,7 @@ standard mode must leave alone. Every input is written for these tests."""
 from __future__ import annotations
 
 import base64
+from collections.abc import Callable
 
 import pytest
 
@@ -329,3 +330,19 @@ def test_a_machines_english_name_before_a_persons_verb_is_no_name(redactor: Reda
 def test_a_name_before_a_persons_verb_is_still_found(redactor: Redactor, text: str, name: str) -> None:
     redacted, _ = redactor.redact(text)
     assert name not in redacted
+
+
+# one long word in a person's slot: the stem and compound checks look at each word a bounded
+# number of times
+@pytest.mark.parametrize(
+    "text",
+    [
+        lambda n: "operator " + "re" + "a" * n + "ed",
+        lambda n: "A" + "a" * n + " confirmed.",
+        lambda n: "op=" + "a" * n,
+    ],
+)
+def test_one_long_word_in_a_persons_slot_takes_roughly_linear_time(
+    redactor: Redactor, text: Callable[[int], str]
+) -> None:
+    assert_roughly_linear(redactor, text)
