@@ -68,7 +68,10 @@ _NUMBER_FIRST = re.compile(
 # A plant's own numbered places (Press 5, 89, Zone Alpha, Area Beta ABC 1234) are no address.
 _PLANT_WORD = re.compile(
     r"(?<![^\s,])(?:Shop|Hall|Bay|Dock|Line|Gate|Plant|Area|Zone|Room|Cell|Booth|Recipe|Batch|Lot|Order|"
-    r"Program|Step|Oven|Press|Tank|Job|Rack|Shelf|Bin|Station|Machine|Part|Item|Kit|Units?)(?![^\s,])"
+    r"Program|Step|Oven|Press|Tank|Job|Rack|Shelf|Bin|Station|Machine|Part|Item|Kit|Units?|"
+    # a measure after the figure (Kerfisvegur 12, 200 Bar; 300 Litres): a reading, not a town
+    r"Bars?|Psi|Litres?|Liters?|Hours?|Hrs|Minutes?|Seconds?|Cycles?|Pieces?|Pcs|Bytes?|Rpm|Volts?|"
+    r"Amps?|Watts?|Kg|Tons?|Tonnes?|Metres?|Meters?|Parts|Setup|Points?)(?![^\s,])"
 )
 
 

@@ -18,6 +18,8 @@ value is a machine, a tool, a station or a line is not in the table, so ``host=p
 
 from __future__ import annotations
 
+import base64
+import binascii
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
@@ -74,12 +76,13 @@ KEY_TYPES: dict[str, str] = {
 
 # A key: after a line's start, a space, a record's punctuation or an opening quote (never after a
 # hyphen or underscore: badge-ip=, tool_op= are other keys), with an optional dotted prefix
-# (hr.name=) and vCard parameters (TEL;TYPE=work:); then its separator. A Japanese key is one of
-# the table's, wherever it ends a word (…の担当者：).
+# (hr.name=) and vCard parameters (TEL;TYPE=work:); then its separator, after the key's closing
+# quote when it has one (JSON's "name": and a Python or YAML record's 'name':). A Japanese key is
+# one of the table's, wherever it ends a word (…の担当者：).
 _JA_KEYS = "|".join(sorted((k for k in KEY_TYPES if not k.isascii()), key=len, reverse=True))
 _KEY = re.compile(
     r"(?:(?<![\w\-.])(?:[A-Za-z]{1,12}\.)?([A-Za-z][A-Za-z_\-]{0,29})|(" + _JA_KEYS + r"))"
-    r"(?:;[A-Za-z\-]{1,12}(?:=[^\s:;=]{1,20})?){0,3}(?:\"?\s?[:=：＝]\s?| (?=\"))"
+    r"(?:;[A-Za-z\-]{1,12}(?:=[^\s:;=]{1,20})?){0,3}(?:[\"']?\s?[:=：＝]\s?| (?=[\"']))"
 )
 _LEADING_POSTCODE = re.compile(r"〒?\s?[0-9]{3}-?[0-9]{4}\s")
 _VCARD_N = re.compile(r"(?<![A-Za-z])N:$")
@@ -97,10 +100,13 @@ _STOP = {
     ADDRESS: r"[|&\t\n；。\[\]{}<>\"!]",
 }
 _NEXT_KEY = re.compile(
-    r"\s+(?:[A-Za-z][\w\-.]{0,29}(?:;[A-Za-z]|\s?[:=])|[^\s=:：＝;；]{1,12}[=:：＝])|\s{2,}|\s+END\b"
+    r"\s+(?:[A-Za-z][\w\-.]{0,29}\s?[:=]|[^\s=:：＝;；]{1,12}[=:：＝])|\s{2,}|\s+END\b"
     # a Japanese key written without its separator (住所：… 電話 …)
     rf"|\s+(?:{_JA_KEYS})"
 )
+# a vCard key and its parameters up to its colon (TEL;TYPE=cell:, TEL;CELL;VOICE:): an ADR's parts
+# (12 Triq il-Kbira;Mosta;;MST 1234) reach no colon, so they are no key
+_VCARD_KEY = re.compile(r"\s+[A-Za-z][\w\-]{0,29}(?:;[A-Za-z\-]{1,12}(?:=[^\s;:]{0,20})?){1,3}:")
 _MAX_VALUE = {PERSON: 60, POSTAL_CODE: 12, PHONE: 30, ADDRESS: 150}
 
 
@@ -124,9 +130,12 @@ def _value(text: str, start: int, kind: str) -> tuple[int, int] | None:
                 begin += 1
         stop = re.search(_STOP[kind], window[begin:])
         end = begin + stop.start() if stop else len(window)
-        following = _NEXT_KEY.search(window, begin, end + 2)  # a vCard key ends at its ; (TEL;TYPE=)
+        following = _NEXT_KEY.search(window, begin, end + 2)
         if following:
             end = min(end, following.start())
+        vcard = _VCARD_KEY.search(window, begin)  # its parameters run past the value's ;
+        if vcard and vcard.start() <= end:
+            end = vcard.start()
     if kind == PERSON and _VCARD_N.search(text, max(0, start - 3), start):
         # vCard N:Family;Given;Additional;Prefix;Suffix holds its parts apart with ;
         parts = re.match(r"[^;:\n<>]{0,40}(?:;[^;:\n<>\s]{0,30}){0,4}", window[begin:])
@@ -141,8 +150,30 @@ def _value(text: str, start: int, kind: str) -> tuple[int, int] | None:
     return start + begin + lead, start + begin + len(stripped)
 
 
+# LDIF writes a value that is not plain ASCII in base64 after a double colon (cn:: 5Lit6YeO…): the
+# encoded value says as much as the plain one to whoever decodes it.
+_LDIF_BASE64 = re.compile(
+    r"(?m)^([A-Za-z][\w\-]{0,40})(?:;[\w\-]{1,20}){0,3}:: ?([A-Za-z0-9+/]{4,400}={0,2})[ \t]*$"
+)
+
+
+def _ldif_base64(text: str) -> Iterator[Span]:
+    for match in _LDIF_BASE64.finditer(text):
+        key = normal_key(match.group(1))
+        kind = KEY_TYPES.get(key)
+        if kind is None:
+            continue
+        try:
+            value = base64.b64decode(match.group(2), validate=True).decode("utf-8").strip()
+        except (binascii.Error, UnicodeDecodeError):
+            continue
+        if fits(kind, value) and (key not in GENERIC_KEYS or named(value)):
+            yield Span(kind, match.start(2), match.end(2), "field_slot")
+
+
 def _find(view: TextView) -> Iterator[Span]:
     text = view.text
+    yield from _ldif_base64(text)
     for match in _KEY.finditer(text):
         key = normal_key(match.group(1) or match.group(2))
         kind = KEY_TYPES.get(key)

@@ -15,7 +15,15 @@ import re
 from collections.abc import Iterator
 
 from edged.privacy.entities import ADDRESS, PERSON, PHONE, POSTAL_CODE
-from edged.privacy.names_latin import SHOP_FLOOR_WORDS, census_names, common_words, given_names, unfamiliar
+from edged.privacy.names_latin import (
+    SHOP_FLOOR_WORDS,
+    census_names,
+    common_words,
+    given_names,
+    unfamiliar,
+    vocabulary,
+)
+from edged.privacy.names_places import THING_WORDS
 from edged.privacy.strict_words import PLANT_WORDS, UNITS, words
 
 # Values a person key holds that are no person: accounts, teams, statuses, placeholders.
@@ -41,6 +49,17 @@ _JA_THING = re.compile(
 _POSTCODE = re.compile(r"(?:〒\s?)?(?:[A-Z]{1,3}[- ]?)?[0-9A-Z]{2,8}(?:[ \-][0-9A-Z]{2,4})?")
 _FIGURE = re.compile(r"[0-9]{1,3}(?:[.,][0-9]{3})+")
 _PHONE = re.compile(r"\+?[0-9()][0-9 ()\-./]{5,24}[0-9]")
+# a date (fax: 2026-11-30 08:12, tel 30.11.2026): a log's time stamp after a phone key, no number
+_DATE = re.compile(
+    r"(?:[0-9]{4}[-./][0-9]{1,2}[-./][0-9]{1,2}|[0-9]{1,2}[-./][0-9]{1,2}[-./][0-9]{4})(?:\s.*)?"
+)
+# the parts of a service account (svc-backup, sa_sql, etl.runner, backup-svc): a machine's user
+_ACCOUNT_PARTS = words(
+    """svc srv sa app apps etl ci cd build deploy backup bak sql db dba ora oracle cron job jobs batch
+    bot sys system service daemon agent runner worker scanner sync monitor mon nagios zabbix jenkins
+    git gitlab ansible docker k8s iis www web ftp sftp smtp mail noreply no-reply scada hmi plc opc
+    mes erp sap"""
+)
 
 
 def fits(kind: str, value: str) -> bool:
@@ -52,7 +71,8 @@ def fits(kind: str, value: str) -> bool:
     if kind == PHONE:
         digits = sum(c.isdigit() for c in value)
         # a figure with thousands separators (Tel: 12.400.500 is a count, not a number to call)
-        return _PHONE.fullmatch(value) is not None and 7 <= digits <= 15 and not _FIGURE.fullmatch(value)
+        figure = _FIGURE.fullmatch(value) or _DATE.fullmatch(value)
+        return _PHONE.fullmatch(value) is not None and 7 <= digits <= 15 and not figure
     if kind == ADDRESS:
         return len(value) >= 8 and (any(c.isdigit() for c in value) or "," in value)
     return False
@@ -79,7 +99,7 @@ def person_like(value: str) -> bool:
     lowered = [t.lower().strip(".") for t in tokens]
     if any(t in NOT_PERSONS for t in lowered) or (len(lowered) == 1 and lowered[0] in STATUSES):
         return False
-    if all(t in PLANT_WORDS or t in SHOP_FLOOR_WORDS or t in UNITS for t in lowered):
+    if _machine_or_process(lowered, tokens):
         return False
     # one common English word alone (contact=reception, owner=shipping) is a role, not a name; nor
     # are common words of which none is a given name (operator=cooling tower)
@@ -87,6 +107,34 @@ def person_like(value: str) -> bool:
     if len(lowered) == 1:
         return not (lowered[0] in common and lowered[0] not in census_names())
     return not all(t in common and t not in given_names() for t in lowered)
+
+
+def _machine_or_process(lowered: list[str], tokens: list[str]) -> bool:
+    """A service account (user=svc-backup), the plant's words (op=press) or a process or system
+    in English words (tech=laser welding, author=ERP export)."""
+    if any(p in _ACCOUNT_PARTS for t in lowered for p in re.split(r"[\-_.]", t) if t != p):
+        return True
+    if all(_plant_word(t) or t in UNITS for t in lowered):
+        return True
+    return len(lowered) > 1 and _english_thing(lowered, tokens)
+
+
+def _plant_word(token: str) -> bool:
+    return token in PLANT_WORDS or token in SHOP_FLOOR_WORDS or token in THING_WORDS
+
+
+def _english_thing(lowered: list[str], tokens: list[str]) -> bool:
+    """Words English has, none a given name, one of them a plant word or an acronym: a process or
+    a system (laser welding, ERP export, MES sync), not a name of English words (Naw Paw Say, Vale
+    Forge, King White)."""
+    # in a value written all in capitals (NAD+ST+++VALE FORGE) a short word is no acronym
+    shouted = all(o.isupper() for o in tokens)
+    acronyms = [o.isupper() and len(o) <= 4 and not shouted for o in tokens]
+    english = all(
+        (t in vocabulary() and t not in given_names()) or acronym
+        for t, acronym in zip(lowered, acronyms, strict=True)
+    )
+    return english and any(_plant_word(t) or acronym for t, acronym in zip(lowered, acronyms, strict=True))
 
 
 # A Japanese name's parts: short, and no particle joins a clause to them (本日はB棟の…).
@@ -110,7 +158,9 @@ _HONORIFIC = re.compile(r"\s?(?:様|さま|さん|氏|殿|君|くん|ちゃん|�
 # Japanese values of a person field that name no one (利用者：全員, 報告者：匿名)
 _JA_NOT_PERSONS = words(
     "全員 なし 無し 未定 匿名 不明 各位 本人 未記入 空欄 該当なし 誰でも 全社員 社員 全体 共通 共有 "
-    "管理者 システム ゲスト 担当者 作業者 利用者 外部 来客 一般 自分 代理 同上"
+    "管理者 システム ゲスト 担当者 作業者 利用者 外部 来客 一般 自分 代理 同上 "
+    # outside parties and kinds of staff, no one by name (検査員：外注)
+    "外注 外注先 協力会社 業者 委託 委託先 派遣 派遣社員 社外 社内 関係者 他社 取引先 夜勤 日勤 当番"
 )
 
 

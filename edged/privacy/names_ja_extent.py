@@ -44,6 +44,10 @@ _TITLE_RUN_START = " \u3000、。,.：:「『【（(\n/｜|・"
 _NOT_NAME_START = "第各全本当同新旧前元現副総"  # 第二工場長, 現工場長: a prefix, not a name
 
 
+# the heads of a site, named after the site's place
+_SITE_HEADS = ("センター長", "事務所長", "支店長", "支社長", "営業所長", "工場長", "所長")
+
+
 class NameExtent:
     """How far a found name reaches: over the rest of a rare surname, the given name after a
     space, the other katakana words of a foreign name, up to where names end. The rules that find
@@ -121,7 +125,8 @@ class NameExtent:
         surname: 四十物班長, 西表班長.)"""
         surface = text[words[0].start : words[-1].end]
         place = all(w.pos3 == "地名" and "姓" not in self._readings.get(w.surface, "") for w in words)
-        if place and text.startswith(("様", "さま"), marker):
+        # 東京センター長, 大阪支店長: a place before the head of a site names the site, not its head
+        if place and text.startswith(("様", "さま", *_SITE_HEADS), marker):
             return True
         before = text[words[0].start - 1 : words[0].start] if words[0].start else ""
         # 第二工場長, 十二班長: a number, not 零さん

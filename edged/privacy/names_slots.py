@@ -240,9 +240,25 @@ def _subject_words(words: list[str]) -> bool:
     if initial and len(names) == 1 and names[0][:1].isupper() and not _thing(names[0]):
         return True  # A. Khan guarded
     first = names[0].lower()
+    if len(names) == 1 and _device_word(first):
+        return False  # Sorter reported, Loadcell reported, Autoloader confirmed: a machine
     if first in _ROLE_SET or (first in common_words() and first not in given_names() and not initial):
         return False  # Operator Tyler Williams replaced: the role's cue takes the name
     return _name_words(names, initial, subject=True)
+
+
+def _device_word(low: str) -> bool:
+    """A machine's English name that no list holds: an agent noun on a verb English has (sorter,
+    cutter) or two English words run together (loadcell, autoloader); never a surname or given
+    name of the census (Walker, Sandoval stay names)."""
+    if low in census_names() or low in given_names() or low in vocabulary():
+        return False
+    stems = [low[: -len(suffix)] for suffix in ("er", "or", "r") if low.endswith(suffix)]
+    # sorter: sort; a doubled consonant (cutter: cut) stands for one
+    agent = any(
+        len(s) >= 3 and (s in vocabulary() or (s[-1] == s[-2] and s[:-1] in vocabulary())) for s in stems
+    )
+    return agent or any(low[:i] in vocabulary() and low[i:] in vocabulary() for i in range(4, len(low) - 3))
 
 
 def _surname_tail(words: list[str], i: int, last: bool) -> bool:
@@ -260,7 +276,30 @@ def _plain_lower(word: str) -> bool:
     name."""
     if word in given_names():
         return False
-    return word in common_words() or (word in vocabulary() and word not in census_names())
+    if word in common_words() or (word in vocabulary() and word not in census_names()):
+        return True
+    return word not in census_names() and _inflected(word)
+
+
+_PREFIXES = ("re", "un", "over", "under", "inter", "out", "mis", "pre", "de", "dis", "co", "auto")
+
+
+def _inflected(word: str) -> bool:
+    """A verb's form English has through its stem (operator rebooted, pilot relit, supervisor
+    overrode, guard interlocked, operator badged): a prefix or an -ed, -s, -ing on a word it uses."""
+    stems = [word] + [word[len(p) :] for p in _PREFIXES if word.startswith(p)]
+    for stem in stems:
+        if len(stem) < 3:
+            continue
+        if stem != word and stem in vocabulary():
+            return True
+        for suffix, back in (("ed", ""), ("d", ""), ("ing", ""), ("ing", "e"), ("es", ""), ("s", "")):
+            root = stem[: -len(suffix)] + back if stem.endswith(suffix) else ""
+            if len(root) >= 3 and (
+                root in vocabulary() or (root[-1:] == root[-2:-1] and root[:-1] in vocabulary())
+            ):
+                return True
+    return False
 
 
 def _before_unfamiliar(tokens: list[tuple[str, int, int]], i: int) -> bool:

@@ -20,6 +20,16 @@ _SHORT_AFTER_WORD = re.compile(
 )
 
 
+# a count's noun after the figure (postcode 101 rows failed, postal code 600 errors): a tally of a
+# postcode check, not a code
+_COUNTED = re.compile(
+    r"\s?(?:件|行|個|回|エラー)|\s(?:rows?|records?|entries|entry|errors?|items?|lines?|files?|orders?|hits?|matches|match|"
+    r"failures?|mismatch(?:es)?|duplicates?|lookups?|addresses|customers?|times|cases?|bytes?|"
+    r"warnings?|invalid|missing)(?![A-Za-z])"
+)
+
+
 def find_short_postal(text: str) -> Iterator[Span]:
     for m in _SHORT_AFTER_WORD.finditer(text):
-        yield Span(POSTAL_CODE, m.start(1), m.end(1), "postal_short")
+        if _COUNTED.match(text, m.end(1)) is None:
+            yield Span(POSTAL_CODE, m.start(1), m.end(1), "postal_short")
